@@ -1,0 +1,177 @@
+//! `incidents`: every capability of the tracker from the command line, so it can
+//! be scripted, checked and benchmarked without a display.
+
+use clap::{Parser, Subcommand};
+use incidents_core::incidents::actor;
+use incidents_core::query::parse_sort_key;
+use incidents_core::{default_db_path, Error, IncidentInput, ListQuery, Store};
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "incidents", version, about = "Privacy Incident Tracker")]
+struct Cli {
+    /// Database file [default: the app's database in the platform data directory,
+    /// or $INCIDENTS_DB when set]
+    #[arg(long, global = true, value_name = "PATH")]
+    db: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create or migrate the database and add the sample incidents not yet in it
+    Demo,
+    /// List incidents (newest event first)
+    List {
+        /// Print whole incidents (events and sources) as a JSON array
+        #[arg(long)]
+        json: bool,
+        /// Part of a company name or alias
+        #[arg(long)]
+        company: Option<String>,
+        /// A regulator acting in the incident (name, short name or alias)
+        #[arg(long)]
+        regulator: Option<String>,
+        /// A status keyword (reported, under_investigation, …)
+        #[arg(long)]
+        status: Option<String>,
+        /// Words to find in company, title, summary, counterparty and notes
+        #[arg(long)]
+        text: Option<String>,
+        /// Sort column: company, title, regulators, records_affected,
+        /// users_affected, status, latest_event, id
+        #[arg(long, default_value = "latest_event")]
+        sort: String,
+        /// Sort ascending instead of the column's default
+        #[arg(long)]
+        asc: bool,
+    },
+    /// Create one incident from JSON (the shape `list --json` prints)
+    Add {
+        /// A JSON file, or - for standard input
+        #[arg(long, value_name = "FILE|-")]
+        json: String,
+    },
+    /// Show one incident as JSON
+    Show { id: i64 },
+    /// Show every recorded change of an incident
+    History { id: i64 },
+    /// List the known regulators and their aliases
+    Regulators,
+    /// Print the path of the database in use
+    Path,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn db_path(cli_db: Option<PathBuf>) -> Result<PathBuf, Error> {
+    match cli_db.or_else(|| std::env::var_os("INCIDENTS_DB").map(PathBuf::from)) {
+        Some(p) => Ok(p),
+        None => default_db_path(),
+    }
+}
+
+fn print_json(value: &impl serde::Serialize) -> Result<(), Error> {
+    let text =
+        serde_json::to_string_pretty(value).map_err(|e| Error::Io(std::io::Error::other(e)))?;
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{text}")?;
+    Ok(())
+}
+
+fn run(cli: Cli) -> Result<(), Error> {
+    let path = db_path(cli.db)?;
+    if let Command::Path = cli.command {
+        println!("{}", path.display());
+        return Ok(());
+    }
+    let mut store = Store::open(&path)?;
+    let who = actor("cli");
+    match cli.command {
+        Command::Path => {}
+        Command::Demo => {
+            let added = store.load_sample_data(&who)?;
+            println!("{added} sample incidents added to {}", path.display());
+        }
+        Command::List {
+            json,
+            company,
+            regulator,
+            status,
+            text,
+            sort,
+            asc,
+        } => {
+            let sort = parse_sort_key(&sort)?;
+            let query = ListQuery {
+                company,
+                regulator,
+                status,
+                text,
+                sort,
+                descending: asc.then_some(false),
+                ..Default::default()
+            };
+            if json {
+                print_json(&store.list_full(&query)?)?;
+            } else {
+                print_table(&store.list_incidents(&query)?)?;
+            }
+        }
+        Command::Add { json } => {
+            let text = if json == "-" {
+                let mut s = String::new();
+                std::io::stdin().read_to_string(&mut s)?;
+                s
+            } else {
+                std::fs::read_to_string(&json)?
+            };
+            let input = IncidentInput::from_json(&text)?;
+            let incident = store.create_incident(&input, &who)?;
+            println!(
+                "added incident {}: {} — {}",
+                incident.id, incident.company, incident.title
+            );
+        }
+        Command::Show { id } => print_json(&store.get_incident(id)?)?,
+        Command::History { id } => {
+            store.get_incident(id)?;
+            print_json(&store.history(id)?)?
+        }
+        Command::Regulators => print_json(&store.regulators()?)?,
+    }
+    Ok(())
+}
+
+fn print_table(page: &incidents_core::ListPage) -> Result<(), Error> {
+    let mut out = std::io::stdout().lock();
+    let count = |n: Option<i64>| n.map(|n| n.to_string()).unwrap_or_else(|| "-".into());
+    for r in &page.rows {
+        writeln!(
+            out,
+            "{:>5}  {:<24}  {:<48}  {:<12}  {:>14}  {:>12}  {:<20}  {}",
+            r.id,
+            r.company,
+            r.title,
+            r.regulators,
+            count(r.records_affected),
+            count(r.users_affected),
+            r.status.as_str(),
+            r.latest_event.as_deref().unwrap_or("-")
+        )?;
+    }
+    writeln!(out, "{} incidents", page.total)?;
+    Ok(())
+}

@@ -1,0 +1,179 @@
+//! Dates that keep their precision: `2024`, `2024-05` or `2024-05-22`.
+//!
+//! News often says only "in 2021" or "last July". Storing such a date as a full
+//! day would invent facts, so the text form keeps what is known, and because the
+//! forms are zero-padded ISO prefixes they sort correctly as plain text.
+
+use crate::error::{Error, Result};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Earliest and latest years accepted for an event.
+pub const YEAR_RANGE: std::ops::RangeInclusive<i32> = 1900..=2100;
+
+/// How much of a date is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    Year,
+    Month,
+    Day,
+}
+
+impl Precision {
+    /// The name stored in the database and used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Precision::Year => "year",
+            Precision::Month => "month",
+            Precision::Day => "day",
+        }
+    }
+}
+
+/// A validated date of year, month or day precision.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PartialDate {
+    text: String,
+    precision: Precision,
+}
+
+impl PartialDate {
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; `field` names the input in errors.
+    pub fn parse(field: &str, input: &str) -> Result<PartialDate> {
+        let text = input.trim();
+        let bad = |why: String| Error::invalid(field, why);
+        if text.is_empty() {
+            return Err(bad(
+                "a date is required (YYYY, YYYY-MM or YYYY-MM-DD)".into()
+            ));
+        }
+        let parts: Vec<&str> = text.split('-').collect();
+        let widths_ok = match parts.as_slice() {
+            [y] => y.len() == 4,
+            [y, m] => y.len() == 4 && m.len() == 2,
+            [y, m, d] => y.len() == 4 && m.len() == 2 && d.len() == 2,
+            _ => false,
+        };
+        if !widths_ok || !parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit())) {
+            return Err(bad(format!(
+                "'{text}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD"
+            )));
+        }
+        let number = |s: &str| {
+            s.parse::<u32>()
+                .map_err(|_| bad(format!("'{text}' is not a date")))
+        };
+        let year = number(parts[0])? as i32;
+        if !YEAR_RANGE.contains(&year) {
+            return Err(bad(format!(
+                "year {year} is outside {}–{}",
+                YEAR_RANGE.start(),
+                YEAR_RANGE.end()
+            )));
+        }
+        let precision = match parts.len() {
+            1 => Precision::Year,
+            2 => Precision::Month,
+            _ => Precision::Day,
+        };
+        if let Some(m) = parts.get(1) {
+            let month = number(m)?;
+            if !(1..=12).contains(&month) {
+                return Err(bad(format!(
+                    "'{text}' has no month {month}; months run 01–12"
+                )));
+            }
+            if let Some(d) = parts.get(2) {
+                let day = number(d)?;
+                if NaiveDate::from_ymd_opt(year, month, day).is_none() {
+                    return Err(bad(format!("'{text}' is not a real day of the calendar")));
+                }
+            }
+        }
+        Ok(PartialDate {
+            text: text.to_string(),
+            precision,
+        })
+    }
+
+    /// A full-day date.
+    pub fn from_naive(date: NaiveDate) -> PartialDate {
+        PartialDate {
+            text: date.format("%Y-%m-%d").to_string(),
+            precision: Precision::Day,
+        }
+    }
+
+    /// The stored text form.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// How much of the date is known.
+    pub fn precision(&self) -> Precision {
+        self.precision
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_the_three_precisions() {
+        assert_eq!(
+            PartialDate::parse("d", "2024").unwrap().precision(),
+            Precision::Year
+        );
+        assert_eq!(
+            PartialDate::parse("d", "2024-05").unwrap().precision(),
+            Precision::Month
+        );
+        let day = PartialDate::parse("d", " 2024-02-29 ").unwrap();
+        assert_eq!(day.precision(), Precision::Day);
+        assert_eq!(day.as_str(), "2024-02-29");
+    }
+
+    #[test]
+    fn rejects_impossible_dates_naming_the_field() {
+        for bad in [
+            "2024-02-30",
+            "2023-02-29",
+            "2024-13",
+            "2024-00",
+            "2024-04-31",
+            "24-05-01",
+            "2024-5-1",
+            "2024/05/01",
+            "May 2024",
+            "",
+            "1850",
+            "2024-05-22T00:00",
+        ] {
+            let e = PartialDate::parse("events[0].date", bad).unwrap_err();
+            assert_eq!(e.field(), Some("events[0].date"), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn text_order_is_chronological_with_coarse_dates_first() {
+        let mut v: Vec<_> = ["2024-05-22", "2023", "2024", "2024-05", "2024-04-30"]
+            .iter()
+            .map(|s| PartialDate::parse("d", s).unwrap())
+            .collect();
+        v.sort();
+        let texts: Vec<_> = v.iter().map(|d| d.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["2023", "2024", "2024-04-30", "2024-05", "2024-05-22"]
+        );
+    }
+}

@@ -1,0 +1,268 @@
+//! Opening the database file: one connection-init path, numbered migrations
+//! under `PRAGMA user_version`, and a transaction helper for multi-row writes.
+
+use crate::error::{Error, Result};
+use crate::seed;
+use rusqlite::{Connection, OpenFlags, Transaction};
+use std::path::{Path, PathBuf};
+
+/// One schema step. SQL steps change tables; Rust steps load reference data
+/// (the regulators) inside the same all-or-nothing transaction.
+pub(crate) enum Migration {
+    Sql(&'static str),
+    Rust(fn(&Transaction) -> Result<()>),
+}
+
+/// Every migration, in order; migration N sets `user_version` to N.
+/// Never edit a step that has shipped: add a new one.
+pub(crate) const MIGRATIONS: &[Migration] = &[
+    Migration::Sql(include_str!("migrations/0001_schema.sql")),
+    Migration::Rust(seed::seed_regulators),
+];
+
+/// The schema version this build writes.
+pub fn schema_version() -> i64 {
+    MIGRATIONS.len() as i64
+}
+
+/// The SQLite database of incidents, with the connection set up and migrated.
+pub struct Store {
+    pub(crate) conn: Connection,
+    path: Option<PathBuf>,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).finish()
+    }
+}
+
+/// Where the app and the CLI keep the database when none is named: the
+/// platform data directory (`~/.local/share/privacy-incident-tracker/` on Linux).
+pub fn default_db_path() -> Result<PathBuf> {
+    let base = dirs::data_dir().ok_or_else(|| {
+        Error::Io(std::io::Error::new(
+            std::io::ErrorKind::NotFound,
+            "no data directory is known for this user; pass --db PATH",
+        ))
+    })?;
+    Ok(base.join("privacy-incident-tracker").join("incidents.db"))
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and brings its schema
+    /// up to date. The parent folder is created too.
+    pub fn open(path: impl AsRef<Path>) -> Result<Store> {
+        let path = path.as_ref();
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent)?;
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI;
+        let conn = Connection::open_with_flags(path, flags)?;
+        Store::init(conn, Some(path.to_path_buf()))
+    }
+
+    /// A private in-memory database, for tests and dry runs.
+    pub fn open_in_memory() -> Result<Store> {
+        #[allow(clippy::disallowed_methods)] // this is the sanctioned wrapper
+        let conn = Connection::open_in_memory()?;
+        Store::init(conn, None)
+    }
+
+    /// The file behind this store, if any.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    fn init(mut conn: Connection, path: Option<PathBuf>) -> Result<Store> {
+        configure(&conn)?;
+        migrate(&mut conn)?;
+        Ok(Store { conn, path })
+    }
+
+    /// Runs `f` in one transaction: committed when it returns `Ok`, rolled back
+    /// (nothing written) when it returns `Err`.
+    pub fn with_tx<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        // IMMEDIATE takes the write lock up front: a read-then-write inside `f`
+        // cannot fail half-way because another writer got in first.
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    /// Read access to the connection, for queries in this crate and in tests.
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+/// The settings every connection gets, each for a reason.
+fn configure(conn: &Connection) -> Result<()> {
+    // Wait instead of failing when the app and the CLI write at the same moment.
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    // Reading the schema first makes a file that is not a database fail here,
+    // before any pragma below could try to write to it.
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    })?;
+    // SQLite leaves foreign keys off unless asked, per connection.
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    // WAL lets the list read while a save writes, and survives a crash mid-write.
+    let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+    debug_assert!(mode == "wal" || mode == "memory", "journal mode {mode}");
+    // With WAL, NORMAL loses at most the last commits on power loss, never integrity.
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    Ok(())
+}
+
+/// Applies every pending migration, each in its own transaction together with
+/// the `user_version` bump, so a failing step leaves the previous version intact.
+pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
+    migrate_with(conn, MIGRATIONS)
+}
+
+pub(crate) fn migrate_with(conn: &mut Connection, steps: &[Migration]) -> Result<()> {
+    let current: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let known = steps.len() as i64;
+    if current > known {
+        return Err(Error::Conflict(format!(
+            "this database has schema version {current}, but this build of the app only \
+             knows up to {known}; open it with a newer version"
+        )));
+    }
+    for (index, step) in steps.iter().enumerate().skip(current as usize) {
+        let version = index as i64 + 1;
+        let tx = conn.transaction()?;
+        match step {
+            #[allow(clippy::disallowed_methods)] // migrations are the one place for batches
+            Migration::Sql(sql) => tx.execute_batch(sql)?,
+            Migration::Rust(f) => f(&tx)?,
+        }
+        tx.pragma_update(None, "user_version", version)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+/// Current time as stored in `created_at`, `updated_at` and history rows.
+pub(crate) fn now_text() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn schema_of(conn: &Connection) -> Vec<String> {
+        let mut stmt = conn
+            .prepare("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name")
+            .unwrap();
+        stmt.query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    }
+
+    #[test]
+    fn new_database_is_at_the_latest_version_with_pragmas_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path().join("a.db")).unwrap();
+        let c = store.conn();
+        let v: i64 = c
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, schema_version());
+        let fk: i64 = c
+            .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+            .unwrap();
+        assert_eq!(fk, 1);
+        let mode: String = c
+            .pragma_query_value(None, "journal_mode", |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "wal");
+    }
+
+    #[test]
+    fn reopening_applies_nothing_and_keeps_the_schema() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.db");
+        let before = schema_of(Store::open(&path).unwrap().conn());
+        let store = Store::open(&path).unwrap();
+        assert_eq!(schema_of(store.conn()), before);
+        let regulators: i64 = store
+            .conn()
+            .query_row("SELECT count(*) FROM regulators", [], |r| r.get(0))
+            .unwrap();
+        assert!(regulators >= 30, "seeded once, not twice: {regulators}");
+        let dupes: i64 = store
+            .conn()
+            .query_row(
+                "SELECT count(*) FROM (SELECT name FROM regulators GROUP BY name, country HAVING count(*) > 1)",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(dupes, 0);
+    }
+
+    #[test]
+    fn a_failing_migration_leaves_nothing_behind() {
+        let mut store = Store::open_in_memory().unwrap();
+        let steps_ok = MIGRATIONS.len();
+        let mut steps: Vec<Migration> = MIGRATIONS
+            .iter()
+            .map(|m| match m {
+                Migration::Sql(s) => Migration::Sql(s),
+                Migration::Rust(f) => Migration::Rust(*f),
+            })
+            .collect();
+        steps.push(Migration::Sql(
+            "CREATE TABLE half_done (x INTEGER); INSERT INTO no_such_table VALUES (1);",
+        ));
+        let before = schema_of(store.conn());
+        assert!(migrate_with(&mut store.conn, &steps).is_err());
+        assert_eq!(
+            schema_of(store.conn()),
+            before,
+            "the half-done table was rolled back"
+        );
+        let v: i64 = store
+            .conn()
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, steps_ok as i64);
+    }
+
+    #[test]
+    fn a_database_from_a_newer_build_is_refused_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("future.db");
+        {
+            let store = Store::open(&path).unwrap();
+            store
+                .conn()
+                .pragma_update(None, "user_version", schema_version() + 5)
+                .unwrap();
+        }
+        let err = Store::open(&path).unwrap_err();
+        assert_eq!(err.kind(), "conflict");
+        assert!(err.to_string().contains("newer version"), "{err}");
+    }
+
+    #[test]
+    fn a_file_that_is_not_a_database_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("notes.db");
+        std::fs::write(&path, "these are my notes, not a database\n".repeat(200)).unwrap();
+        let before = std::fs::read(&path).unwrap();
+        let err = Store::open(&path).unwrap_err();
+        assert_eq!(err.kind(), "storage");
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+    }
+}

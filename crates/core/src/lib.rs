@@ -1,0 +1,17 @@
+//! The domain of the Privacy Incident Tracker: the model and its rules, the
+//! SQLite store, and the queries every front end (desktop app, CLI) shares.
+//! Nothing here knows about Tauri or the terminal.
+
+pub mod dates;
+pub mod db;
+pub mod error;
+pub mod incidents;
+pub mod model;
+pub mod money;
+pub mod query;
+pub mod seed;
+
+pub use db::{default_db_path, Store};
+pub use error::{Error, Result};
+pub use model::{EventInput, Incident, IncidentInput, SourceInput};
+pub use query::{ListPage, ListQuery, SortKey};

@@ -1,0 +1,719 @@
+//! The incident model: what an analyst enters ([`IncidentInput`]), what the rules
+//! turn it into ([`ValidIncident`]), and what the store gives back ([`Incident`]).
+
+use crate::dates::{PartialDate, Precision};
+use crate::error::{Error, Result};
+use crate::money::{self, AmountText};
+use serde::{Deserialize, Serialize};
+
+/// The largest count of records or people accepted (10^13): above the number of
+/// records any breach has ever been reported with, so a larger value is a typo.
+pub const MAX_COUNT: i64 = 10_000_000_000_000;
+
+/// Longest accepted text for a single-line field (company, title, counterparty).
+pub const MAX_LINE_CHARS: usize = 500;
+/// Longest accepted summary or note.
+pub const MAX_TEXT_CHARS: usize = 100_000;
+
+macro_rules! keyword_enum {
+    ($(#[$doc:meta])* $name:ident, $what:literal { $($variant:ident => $text:literal, $label:literal;)+ }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            /// Every value, in the order shown to analysts.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The stored keyword.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+
+            /// The label shown in the app.
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),+ }
+            }
+
+            /// Parses the stored keyword; `field` names the input in errors.
+            pub fn parse(field: &str, text: &str) -> Result<Self> {
+                let t = text.trim();
+                Self::ALL
+                    .iter()
+                    .copied()
+                    .find(|v| v.as_str() == t)
+                    .ok_or_else(|| {
+                        let known: Vec<&str> = Self::ALL.iter().map(|v| v.as_str()).collect();
+                        Error::invalid(
+                            field,
+                            format!("unknown {} '{t}'; use one of: {}", $what, known.join(", ")),
+                        )
+                    })
+            }
+        }
+    };
+}
+
+keyword_enum!(
+    /// Where an incident stands.
+    Status, "status" {
+        Reported => "reported", "Reported";
+        UnderInvestigation => "under_investigation", "Under investigation";
+        FindingsPublished => "findings_published", "Findings published";
+        Sanctioned => "sanctioned", "Sanctioned";
+        Appealed => "appealed", "Appealed";
+        Settled => "settled", "Settled";
+        Closed => "closed", "Closed";
+    }
+);
+
+keyword_enum!(
+    /// What happened on a dated event of the timeline.
+    EventKind, "event kind" {
+        Started => "started", "Started";
+        Ceased => "ceased", "Ceased";
+        Discovered => "discovered", "Discovered";
+        Disclosed => "disclosed", "Disclosed";
+        ReportedToRegulator => "reported_to_regulator", "Reported to regulator";
+        InvestigationOpened => "investigation_opened", "Investigation opened";
+        FindingsPublished => "findings_published", "Findings published";
+        ProposedFine => "proposed_fine", "Proposed fine";
+        Fined => "fined", "Fined";
+        CorrectiveOrder => "corrective_order", "Corrective order";
+        Settled => "settled", "Settled";
+        Appealed => "appealed", "Appealed";
+        CourtRuling => "court_ruling", "Court ruling";
+        Closed => "closed", "Closed";
+        Other => "other", "Other";
+    }
+);
+
+/// An incident as typed in the editor or given to `incidents add --json`.
+/// Company and regulators are referred to by name; the store resolves them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IncidentInput {
+    /// The organisation at fault.
+    #[serde(default)]
+    pub company: String,
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub summary: Option<String>,
+    /// Who received the data, if a separate organisation did.
+    #[serde(default)]
+    pub counterparty: Option<String>,
+    /// ISO 3166-1 alpha-2 code of the main jurisdiction (`EU` accepted).
+    #[serde(default)]
+    pub country: Option<String>,
+    /// A status keyword; `reported` when left out.
+    #[serde(default)]
+    pub status: Option<String>,
+    #[serde(default)]
+    pub records_affected: Option<i64>,
+    #[serde(default)]
+    pub users_affected: Option<i64>,
+    #[serde(default)]
+    pub events: Vec<EventInput>,
+    #[serde(default)]
+    pub sources: Vec<SourceInput>,
+    /// The version read before editing; an update whose version is stale is a
+    /// conflict instead of a silent overwrite.
+    #[serde(default)]
+    pub version: Option<i64>,
+}
+
+/// One dated event as entered.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventInput {
+    #[serde(default)]
+    pub kind: String,
+    #[serde(default)]
+    pub date: String,
+    /// Regulator name, short name or alias.
+    #[serde(default)]
+    pub regulator: Option<String>,
+    /// Amount in major units (`1200000000`, `"18.40"`).
+    #[serde(default)]
+    pub amount: Option<AmountText>,
+    #[serde(default)]
+    pub currency: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+    /// URL of the source that reports this event.
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+/// A source document as entered.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceInput {
+    #[serde(default)]
+    pub url: String,
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub publisher: Option<String>,
+    /// Publication date, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    #[serde(default)]
+    pub published: Option<String>,
+    /// Language tag such as `en`, `ko`, `zh`.
+    #[serde(default)]
+    pub language: Option<String>,
+}
+
+/// An incident that passed every rule that needs no database.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValidIncident {
+    pub company: String,
+    pub title: String,
+    pub summary: Option<String>,
+    pub counterparty: Option<String>,
+    pub country: Option<String>,
+    pub status: Status,
+    pub records_affected: Option<i64>,
+    pub users_affected: Option<i64>,
+    pub events: Vec<ValidEvent>,
+    pub sources: Vec<ValidSource>,
+    pub version: Option<i64>,
+}
+
+/// A checked event; the regulator is still a name until the store resolves it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValidEvent {
+    pub kind: EventKind,
+    pub date: PartialDate,
+    pub regulator: Option<String>,
+    /// Amount in minor units with its currency.
+    pub amount: Option<(i64, String)>,
+    pub note: Option<String>,
+    pub source: Option<String>,
+}
+
+/// A checked source.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValidSource {
+    pub url: String,
+    pub title: Option<String>,
+    pub publisher: Option<String>,
+    pub published: Option<PartialDate>,
+    pub language: Option<String>,
+}
+
+impl IncidentInput {
+    /// Reads the JSON shape of `incidents add --json`; a wrongly typed value is
+    /// reported with its path (`events[0].amount`), like any other field error.
+    pub fn from_json(text: &str) -> Result<IncidentInput> {
+        let de = &mut serde_json::Deserializer::from_str(text);
+        serde_path_to_error::deserialize(de).map_err(|e| {
+            let path = e.path().to_string();
+            let field = if path == "." {
+                "json".to_string()
+            } else {
+                path
+            };
+            Error::invalid(field, e.inner().to_string())
+        })
+    }
+
+    /// Applies every rule that needs no database. The first broken rule is
+    /// returned with the path of its field.
+    pub fn validate(&self) -> Result<ValidIncident> {
+        let company = required_line("company", &self.company)?;
+        let title = required_line("title", &self.title)?;
+        let summary = optional_text("summary", self.summary.as_deref(), MAX_TEXT_CHARS)?;
+        let counterparty =
+            optional_text("counterparty", self.counterparty.as_deref(), MAX_LINE_CHARS)?;
+        let country = self
+            .country
+            .as_deref()
+            .map(|c| parse_country("country", c))
+            .transpose()?
+            .flatten();
+        let status = match self.status.as_deref().map(str::trim) {
+            None | Some("") => Status::Reported,
+            Some(s) => Status::parse("status", s)?,
+        };
+        let records_affected = check_count("records_affected", self.records_affected)?;
+        let users_affected = check_count("users_affected", self.users_affected)?;
+        let events = self
+            .events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                e.validate()
+                    .map_err(|err| err.within(&format!("events[{i}]")))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let mut sources = Vec::with_capacity(self.sources.len());
+        for (i, s) in self.sources.iter().enumerate() {
+            let valid = s
+                .validate()
+                .map_err(|err| err.within(&format!("sources[{i}]")))?;
+            if sources.iter().any(|v: &ValidSource| v.url == valid.url) {
+                return Err(Error::invalid(
+                    format!("sources[{i}].url"),
+                    "this source is listed twice",
+                ));
+            }
+            sources.push(valid);
+        }
+        Ok(ValidIncident {
+            company,
+            title,
+            summary,
+            counterparty,
+            country,
+            status,
+            records_affected,
+            users_affected,
+            events,
+            sources,
+            version: self.version,
+        })
+    }
+}
+
+impl EventInput {
+    fn validate(&self) -> Result<ValidEvent> {
+        let kind = EventKind::parse("kind", &self.kind)?;
+        let date = PartialDate::parse("date", &self.date)?;
+        let regulator = optional_text("regulator", self.regulator.as_deref(), MAX_LINE_CHARS)?;
+        let amount_text = self
+            .amount
+            .as_ref()
+            .map(|a| a.0.trim())
+            .filter(|a| !a.is_empty());
+        let currency = self
+            .currency
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty());
+        let amount = match (amount_text, currency) {
+            (None, None) => None,
+            (Some(_), None) => {
+                return Err(Error::invalid("currency", "an amount needs its currency"))
+            }
+            (None, Some(_)) => {
+                return Err(Error::invalid(
+                    "amount",
+                    "a currency was given without an amount",
+                ))
+            }
+            (Some(a), Some(c)) => {
+                let code = money::parse_currency("currency", c)?;
+                Some((money::to_minor_units("amount", a, &code)?, code))
+            }
+        };
+        let note = optional_text("note", self.note.as_deref(), MAX_TEXT_CHARS)?;
+        let source = self
+            .source
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(|s| check_url("source", s))
+            .transpose()?;
+        Ok(ValidEvent {
+            kind,
+            date,
+            regulator,
+            amount,
+            note,
+            source,
+        })
+    }
+}
+
+impl SourceInput {
+    fn validate(&self) -> Result<ValidSource> {
+        let url = check_url("url", self.url.trim())?;
+        let published = self
+            .published
+            .as_deref()
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(|p| PartialDate::parse("published", p))
+            .transpose()?;
+        let language = self
+            .language
+            .as_deref()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(|l| {
+                let ok = l.len() <= 12
+                    && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                    && l.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
+                if ok {
+                    Ok(l.to_ascii_lowercase())
+                } else {
+                    Err(Error::invalid(
+                        "language",
+                        format!("'{l}' is not a language tag such as en, ko or zh"),
+                    ))
+                }
+            })
+            .transpose()?;
+        Ok(ValidSource {
+            url,
+            title: optional_text("title", self.title.as_deref(), MAX_LINE_CHARS)?,
+            publisher: optional_text("publisher", self.publisher.as_deref(), MAX_LINE_CHARS)?,
+            published,
+            language,
+        })
+    }
+}
+
+fn required_line(field: &str, value: &str) -> Result<String> {
+    let v = value.trim();
+    if v.is_empty() {
+        return Err(Error::invalid(field, "is required"));
+    }
+    optional_text(field, Some(v), MAX_LINE_CHARS).map(|o| o.unwrap_or_default())
+}
+
+fn optional_text(field: &str, value: Option<&str>, max_chars: usize) -> Result<Option<String>> {
+    match value.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(v) if v.chars().count() > max_chars => Err(Error::invalid(
+            field,
+            format!("is longer than {max_chars} characters"),
+        )),
+        Some(v)
+            if v.chars()
+                .any(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r')) =>
+        {
+            Err(Error::invalid(field, "contains control characters"))
+        }
+        Some(v) => Ok(Some(v.to_string())),
+    }
+}
+
+fn check_count(field: &str, value: Option<i64>) -> Result<Option<i64>> {
+    match value {
+        Some(n) if n < 0 => Err(Error::invalid(field, "must not be negative")),
+        Some(n) if n > MAX_COUNT => Err(Error::invalid(
+            field,
+            format!("{n} is above 10^13; check the figure"),
+        )),
+        other => Ok(other),
+    }
+}
+
+/// Checks an ISO 3166-1 alpha-2 code (shape only) and returns it in upper case.
+pub fn parse_country(field: &str, text: &str) -> Result<Option<String>> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    if t.len() == 2 && t.chars().all(|c| c.is_ascii_alphabetic()) {
+        Ok(Some(t.to_ascii_uppercase()))
+    } else {
+        Err(Error::invalid(
+            field,
+            format!("'{t}' is not a two-letter country code such as KR, IE or US"),
+        ))
+    }
+}
+
+/// Only web addresses are kept as sources: a `javascript:` or `file:` link must
+/// never become something the app could open.
+pub fn check_url(field: &str, text: &str) -> Result<String> {
+    let t = text.trim();
+    let lower = t.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
+    match rest {
+        Some(host) if !host.is_empty() && !t.chars().any(char::is_whitespace) => {
+            if t.chars().count() > 2000 {
+                Err(Error::invalid(field, "is longer than 2000 characters"))
+            } else {
+                Ok(t.to_string())
+            }
+        }
+        _ => Err(Error::invalid(
+            field,
+            format!("'{t}' is not a web address starting with http:// or https://"),
+        )),
+    }
+}
+
+/// A company as stored.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Company {
+    pub id: i64,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub country: Option<String>,
+    pub sector: Option<String>,
+}
+
+/// A regulator as stored.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Regulator {
+    pub id: i64,
+    pub name: String,
+    pub short_name: Option<String>,
+    pub country: String,
+    pub aliases: Vec<String>,
+}
+
+impl Regulator {
+    /// The name analysts use day to day: the short name where there is one.
+    pub fn display_name(&self) -> &str {
+        self.short_name.as_deref().unwrap_or(&self.name)
+    }
+}
+
+/// An event as stored, ready for JSON and the UI.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Event {
+    pub id: i64,
+    pub kind: EventKind,
+    pub date: String,
+    pub precision: Precision,
+    /// Short name (or name) of the regulator acting, if any.
+    pub regulator: Option<String>,
+    pub regulator_name: Option<String>,
+    /// Amount in major units, as a JSON number.
+    pub amount: Option<serde_json::Value>,
+    /// The same amount in minor units, exact.
+    pub amount_minor: Option<i64>,
+    pub currency: Option<String>,
+    pub note: Option<String>,
+    pub source: Option<String>,
+}
+
+/// A source as stored.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Source {
+    pub id: i64,
+    pub url: String,
+    pub title: Option<String>,
+    pub publisher: Option<String>,
+    pub published: Option<String>,
+    pub language: Option<String>,
+}
+
+/// A whole incident as stored.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Incident {
+    pub id: i64,
+    pub company: String,
+    pub title: String,
+    pub summary: Option<String>,
+    pub counterparty: Option<String>,
+    pub country: Option<String>,
+    pub status: Status,
+    pub records_affected: Option<i64>,
+    pub users_affected: Option<i64>,
+    pub version: i64,
+    pub created_at: String,
+    pub updated_at: String,
+    pub events: Vec<Event>,
+    pub sources: Vec<Source>,
+}
+
+impl Incident {
+    /// The input that would recreate this incident (what the editor starts from).
+    pub fn to_input(&self) -> IncidentInput {
+        IncidentInput {
+            company: self.company.clone(),
+            title: self.title.clone(),
+            summary: self.summary.clone(),
+            counterparty: self.counterparty.clone(),
+            country: self.country.clone(),
+            status: Some(self.status.as_str().to_string()),
+            records_affected: self.records_affected,
+            users_affected: self.users_affected,
+            events: self
+                .events
+                .iter()
+                .map(|e| EventInput {
+                    kind: e.kind.as_str().to_string(),
+                    date: e.date.clone(),
+                    regulator: e.regulator.clone(),
+                    amount: e
+                        .amount_minor
+                        .zip(e.currency.as_deref())
+                        .map(|(m, c)| AmountText(money::format_major(m, c))),
+                    currency: e.currency.clone(),
+                    note: e.note.clone(),
+                    source: e.source.clone(),
+                })
+                .collect(),
+            sources: self
+                .sources
+                .iter()
+                .map(|s| SourceInput {
+                    url: s.url.clone(),
+                    title: s.title.clone(),
+                    publisher: s.publisher.clone(),
+                    published: s.published.clone(),
+                    language: s.language.clone(),
+                })
+                .collect(),
+            version: Some(self.version),
+        }
+    }
+}
+
+/// One change recorded in the history table.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HistoryEntry {
+    pub at: String,
+    pub actor: String,
+    pub field: String,
+    pub old_value: Option<String>,
+    pub new_value: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn valid_input() -> IncidentInput {
+        IncidentInput {
+            company: "Kakao Pay".into(),
+            title: "Customer data passed to Alipay".into(),
+            status: Some("findings_published".into()),
+            records_affected: Some(54_200_000_000),
+            users_affected: Some(40_000_000),
+            events: vec![EventInput {
+                kind: "fined".into(),
+                date: "2025-01".into(),
+                regulator: Some("PIPC".into()),
+                amount: Some(AmountText("5968000000".into())),
+                currency: Some("krw".into()),
+                ..Default::default()
+            }],
+            sources: vec![SourceInput {
+                url: "https://example.org/a".into(),
+                ..Default::default()
+            }],
+            ..Default::default()
+        }
+    }
+
+    fn field_of(input: &IncidentInput) -> String {
+        input
+            .validate()
+            .expect_err("input should be rejected")
+            .field()
+            .expect("validation errors name a field")
+            .to_string()
+    }
+
+    #[test]
+    fn a_complete_input_validates() {
+        let v = valid_input().validate().unwrap();
+        assert_eq!(v.status, Status::FindingsPublished);
+        assert_eq!(v.events[0].amount, Some((5_968_000_000, "KRW".to_string())));
+        assert_eq!(v.events[0].date.precision(), Precision::Month);
+    }
+
+    #[test]
+    fn empty_company_and_title_are_rejected() {
+        let mut i = valid_input();
+        i.company = "   ".into();
+        assert_eq!(field_of(&i), "company");
+        let mut i = valid_input();
+        i.title = String::new();
+        assert_eq!(field_of(&i), "title");
+    }
+
+    #[test]
+    fn counts_must_be_between_zero_and_ten_to_the_thirteen() {
+        let mut i = valid_input();
+        i.records_affected = Some(-1);
+        assert_eq!(field_of(&i), "records_affected");
+        let mut i = valid_input();
+        i.users_affected = Some(MAX_COUNT + 1);
+        assert_eq!(field_of(&i), "users_affected");
+        let mut i = valid_input();
+        i.users_affected = Some(MAX_COUNT);
+        assert!(i.validate().is_ok());
+        i.records_affected = Some(0);
+        assert!(i.validate().is_ok());
+    }
+
+    #[test]
+    fn event_errors_carry_the_event_index() {
+        let mut i = valid_input();
+        i.events.push(EventInput {
+            kind: "fined".into(),
+            date: "2024-02-30".into(),
+            ..Default::default()
+        });
+        assert_eq!(field_of(&i), "events[1].date");
+        i.events[1].date = "2024-13".into();
+        assert_eq!(field_of(&i), "events[1].date");
+        i.events[1].date = "2024-02-29".into();
+        i.events[1].kind = "exploded".into();
+        assert_eq!(field_of(&i), "events[1].kind");
+    }
+
+    #[test]
+    fn unknown_status_is_rejected() {
+        let mut i = valid_input();
+        i.status = Some("fined".into());
+        assert_eq!(field_of(&i), "status");
+    }
+
+    #[test]
+    fn money_rules() {
+        let mut i = valid_input();
+        i.events[0].currency = Some("WON".into());
+        assert_eq!(field_of(&i), "events[0].currency");
+        let mut i = valid_input();
+        i.events[0].amount = Some(AmountText("-10".into()));
+        assert_eq!(field_of(&i), "events[0].amount");
+        let mut i = valid_input();
+        i.events[0].currency = None;
+        assert_eq!(field_of(&i), "events[0].currency");
+        let mut i = valid_input();
+        i.events[0].amount = None;
+        assert_eq!(field_of(&i), "events[0].amount");
+    }
+
+    #[test]
+    fn source_urls_must_be_web_addresses() {
+        for bad in [
+            "javascript:alert(1)",
+            "file:///etc/passwd",
+            "example.org",
+            "https://",
+        ] {
+            let mut i = valid_input();
+            i.sources[0].url = bad.into();
+            assert_eq!(field_of(&i), "sources[0].url", "{bad}");
+        }
+    }
+
+    #[test]
+    fn country_must_be_two_letters() {
+        let mut i = valid_input();
+        i.country = Some("Korea".into());
+        assert_eq!(field_of(&i), "country");
+        i.country = Some("kr".into());
+        assert_eq!(i.validate().unwrap().country.as_deref(), Some("KR"));
+    }
+
+    #[test]
+    fn json_type_errors_name_the_path() {
+        let e = IncidentInput::from_json(
+            r#"{"company":"A","title":"B","events":[{"kind":"fined","date":"2024","amount":[1]}]}"#,
+        )
+        .unwrap_err();
+        assert_eq!(e.field(), Some("events[0].amount"));
+        let e =
+            IncidentInput::from_json(r#"{"company":"A","title":"B","records_affected":"many"}"#)
+                .unwrap_err();
+        assert_eq!(e.field(), Some("records_affected"));
+        let e = IncidentInput::from_json(r#"{"company":"A","titel":"B"}"#).unwrap_err();
+        assert!(e.message().contains("titel"), "{}", e.message());
+    }
+}
