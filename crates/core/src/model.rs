@@ -110,9 +110,10 @@ pub struct IncidentInput {
     /// A status keyword; `reported` when left out.
     #[serde(default)]
     pub status: Option<String>,
-    #[serde(default)]
+    /// A JSON number, or text such as `"54,200,000,000"` as typed in a form.
+    #[serde(default, deserialize_with = "count_from_number_or_text")]
     pub records_affected: Option<i64>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "count_from_number_or_text")]
     pub users_affected: Option<i64>,
     #[serde(default)]
     pub events: Vec<EventInput>,
@@ -203,7 +204,56 @@ pub struct ValidSource {
     pub language: Option<String>,
 }
 
+/// Reads a count given as a JSON integer or as text with thousands separators
+/// (`"40,000,000"`, `"40 000 000"`); empty text means unknown. A sign is kept so
+/// that validation can say "must not be negative" rather than "not a number".
+fn count_from_number_or_text<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> std::result::Result<Option<i64>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Raw {
+        Number(i64),
+        Text(String),
+        Other(serde_json::Value),
+    }
+    let raw: Option<Raw> = Option::deserialize(deserializer)?;
+    match raw {
+        None => Ok(None),
+        Some(Raw::Number(n)) => Ok(Some(n)),
+        Some(Raw::Text(t)) => {
+            let cleaned: String = t
+                .trim()
+                .chars()
+                .filter(|c| !matches!(c, ',' | '_' | ' ' | '\u{a0}'))
+                .collect();
+            if cleaned.is_empty() {
+                return Ok(None);
+            }
+            let digits = cleaned.strip_prefix('-').unwrap_or(&cleaned);
+            if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+                return Err(serde::de::Error::custom(format!(
+                    "'{}' is not a whole number",
+                    t.trim()
+                )));
+            }
+            cleaned.parse::<i64>().map(Some).map_err(|_| {
+                serde::de::Error::custom(format!("{} is above 10^13; check the figure", t.trim()))
+            })
+        }
+        Some(Raw::Other(v)) => Err(serde::de::Error::custom(format!(
+            "{v} is not a whole number"
+        ))),
+    }
+}
+
 impl IncidentInput {
+    /// Reads the form the app sends; like [`IncidentInput::from_json`], a wrongly
+    /// typed value is reported with its path.
+    pub fn from_value(value: serde_json::Value) -> Result<IncidentInput> {
+        serde_path_to_error::deserialize(value).map_err(path_error)
+    }
+
     /// Reads the JSON shape of `incidents add --json`; a wrongly typed value is
     /// reported with its path (`events[0].amount`), like any other field error.
     pub fn from_json(text: &str) -> Result<IncidentInput> {
@@ -364,6 +414,12 @@ impl SourceInput {
             language,
         })
     }
+}
+
+fn path_error<E: std::fmt::Display>(e: serde_path_to_error::Error<E>) -> Error {
+    let path = e.path().to_string();
+    let field = if path == "." { "json".to_string() } else { path };
+    Error::invalid(field, e.inner().to_string())
 }
 
 fn required_line(field: &str, value: &str) -> Result<String> {
@@ -703,6 +759,25 @@ mod tests {
     }
 
     #[test]
+    fn counts_typed_in_a_form_are_read_as_numbers() {
+        let form = serde_json::json!({
+            "company": "A", "title": "B",
+            "records_affected": "54,200,000,000", "users_affected": ""
+        });
+        let i = IncidentInput::from_value(form).unwrap();
+        assert_eq!(i.records_affected, Some(54_200_000_000));
+        assert_eq!(i.users_affected, None);
+        let negative = serde_json::json!({"company": "A", "title": "B", "records_affected": "-5"});
+        let e = IncidentInput::from_value(negative).unwrap().validate().unwrap_err();
+        assert_eq!(e.field(), Some("records_affected"));
+        assert_eq!(e.message(), "must not be negative");
+        let words = serde_json::json!({"company": "A", "title": "B", "users_affected": "lots"});
+        let e = IncidentInput::from_value(words).unwrap_err();
+        assert_eq!(e.field(), Some("users_affected"));
+        assert!(e.message().contains("not a whole number"), "{}", e.message());
+    }
+
+    #[test]
     fn json_type_errors_name_the_path() {
         let e = IncidentInput::from_json(
             r#"{"company":"A","title":"B","events":[{"kind":"fined","date":"2024","amount":[1]}]}"#,
@@ -713,6 +788,9 @@ mod tests {
             IncidentInput::from_json(r#"{"company":"A","title":"B","records_affected":"many"}"#)
                 .unwrap_err();
         assert_eq!(e.field(), Some("records_affected"));
+        let e = IncidentInput::from_json(r#"{"company":"A","title":"B","users_affected":1.5}"#)
+            .unwrap_err();
+        assert_eq!(e.field(), Some("users_affected"));
         let e = IncidentInput::from_json(r#"{"company":"A","titel":"B"}"#).unwrap_err();
         assert!(e.message().contains("titel"), "{}", e.message());
     }

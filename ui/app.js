@@ -1,0 +1,52 @@
+// Start-up and navigation between views. Each view lives in its own module and
+// renders into <main>; this file only decides which one is shown.
+
+import { call } from './api.js';
+import { h, replaceChildren } from './dom.js';
+import { showList } from './views/list.js';
+import { showEditor } from './views/editor.js';
+
+const main = document.getElementById('main');
+
+/** Shared, read-once facts from the Rust side (statuses, event kinds, …). */
+export const app = { info: null, regulators: [], view: null };
+
+export const navigate = {
+  list: () => showList(main, app, navigate),
+  editor: (id = null) => showEditor(main, app, navigate, id),
+};
+
+function showOpenError(error) {
+  replaceChildren(main, h('section', { class: 'error-screen', role: 'alert' },
+    h('h2', { text: 'The database could not be opened' }),
+    h('p', { text: error.message }),
+    h('p', { class: 'muted', text: `File: ${app.info?.db_path ?? 'unknown'}` }),
+    h('p', { text: 'Start the app with another file: incidents-app --db PATH, or set INCIDENTS_DB.' }),
+  ));
+}
+
+async function start() {
+  try {
+    app.info = await call('app_info');
+  } catch (e) {
+    showOpenError(e);
+    return;
+  }
+  document.getElementById('db-path').textContent = app.info.db_path;
+  document.getElementById('db-path').title = `Database file: ${app.info.db_path}`;
+  if (app.info.open_error) {
+    showOpenError(app.info.open_error);
+    return;
+  }
+  app.regulators = await call('list_regulators');
+  document.getElementById('nav-list').addEventListener('click', () => navigate.list());
+  document.getElementById('nav-new').addEventListener('click', () => navigate.editor(null));
+  document.addEventListener('keydown', (ev) => {
+    if (!ev.altKey || ev.ctrlKey || ev.metaKey) return;
+    if (ev.key === 'l' || ev.key === 'L') { ev.preventDefault(); navigate.list(); }
+    if (ev.key === 'n' || ev.key === 'N') { ev.preventDefault(); navigate.editor(null); }
+  });
+  navigate.list();
+}
+
+start();

@@ -1,0 +1,166 @@
+// Incidents list: filters, sortable columns, paging. Rows open the editor with
+// a click or with Enter; '/' jumps to the search box.
+
+import { call } from '../api.js';
+import { h, replaceChildren, formatCount, notify, debounce } from '../dom.js';
+
+const PAGE_SIZE = 100;
+
+const COLUMNS = [
+  { key: 'company', label: 'Company' },
+  { key: 'title', label: 'Title' },
+  { key: 'regulators', label: 'Regulators' },
+  { key: 'records_affected', label: 'Records', numeric: true },
+  { key: 'users_affected', label: 'People', numeric: true },
+  { key: 'status', label: 'Status' },
+  { key: 'latest_event', label: 'Latest event' },
+];
+
+// The list keeps its filters while the analyst goes to the editor and back.
+const state = {
+  query: { company: '', regulator: '', status: '', text: '', sort: 'latest_event', descending: true },
+  offset: 0,
+};
+
+export async function showList(main, app, navigate) {
+  const statusLabel = Object.fromEntries(app.info.statuses.map((s) => [s.value, s.label]));
+  const input = (name, label, attrs = {}) => h('label', { class: 'filter' },
+    h('span', { text: label }),
+    h('input', { id: `filter-${name}`, type: 'search', value: state.query[name], autocomplete: 'off', ...attrs }));
+
+  const companyList = h('datalist', { id: 'company-names' });
+  const regulatorSelect = h('select', { id: 'filter-regulator' },
+    h('option', { value: '', text: 'All regulators' }),
+    app.regulators.map((r) => h('option', { value: r.short_name ?? r.name, text: `${r.short_name ?? r.name} — ${r.name} (${r.country})` })));
+  regulatorSelect.value = state.query.regulator;
+  const statusSelect = h('select', { id: 'filter-status' },
+    h('option', { value: '', text: 'All statuses' }),
+    app.info.statuses.map((s) => h('option', { value: s.value, text: s.label })));
+  statusSelect.value = state.query.status;
+
+  const filters = h('form', { class: 'filters', role: 'search', on: { submit: (e) => e.preventDefault() } },
+    input('text', 'Search', { placeholder: 'Words in title, summary, notes… ( / )' }),
+    input('company', 'Company', { list: 'company-names', placeholder: 'Any company' }),
+    h('label', { class: 'filter' }, h('span', { text: 'Regulator' }), regulatorSelect),
+    h('label', { class: 'filter' }, h('span', { text: 'Status' }), statusSelect),
+    h('button', { type: 'button', id: 'clear-filters', text: 'Clear' }),
+    companyList);
+
+  const headRow = h('tr');
+  const body = h('tbody');
+  const table = h('table', { class: 'incidents', id: 'incident-table' }, h('thead', {}, headRow), body);
+  const summary = h('span', { id: 'list-count', class: 'muted' });
+  const prev = h('button', { type: 'button', id: 'page-prev', text: '‹ Previous' });
+  const next = h('button', { type: 'button', id: 'page-next', text: 'Next ›' });
+  const errorBox = h('p', { class: 'error', role: 'alert', hidden: true });
+
+  replaceChildren(main,
+    h('section', { class: 'view list-view' },
+      h('div', { class: 'view-head' }, h('h2', { text: 'Incidents' }),
+        h('button', { type: 'button', class: 'primary', id: 'new-incident', text: 'New incident', on: { click: () => navigate.editor(null) } })),
+      filters, errorBox, h('div', { class: 'table-wrap' }, table),
+      h('div', { class: 'pager' }, summary, h('span', { class: 'spacer' }), prev, next)));
+
+  function drawHead() {
+    replaceChildren(headRow, COLUMNS.map((c) => {
+      const active = state.query.sort === c.key;
+      const arrow = active ? (state.query.descending ? ' ▼' : ' ▲') : '';
+      return h('th', {
+        scope: 'col', class: c.numeric ? 'num' : '',
+        'aria-sort': active ? (state.query.descending ? 'descending' : 'ascending') : 'none',
+      }, h('button', {
+        type: 'button', class: 'sort', dataset: { sort: c.key }, text: c.label + arrow,
+        on: { click: () => sortBy(c.key) },
+      }));
+    }));
+  }
+
+  function sortBy(key) {
+    if (state.query.sort === key) state.query.descending = !state.query.descending;
+    else {
+      state.query.sort = key;
+      // Counts and dates read best largest/latest first; names A→Z.
+      state.query.descending = ['records_affected', 'users_affected', 'latest_event'].includes(key);
+    }
+    state.offset = 0;
+    drawHead();
+    load();
+  }
+
+  function row(r) {
+    const tr = h('tr', { tabindex: '0', dataset: { id: r.id }, on: {
+      click: () => navigate.editor(r.id),
+      keydown: (ev) => {
+        if (ev.key === 'Enter') { ev.preventDefault(); navigate.editor(r.id); }
+        if (ev.key === 'ArrowDown') { ev.preventDefault(); tr.nextElementSibling?.focus(); }
+        if (ev.key === 'ArrowUp') { ev.preventDefault(); (tr.previousElementSibling ?? document.getElementById('filter-text')).focus(); }
+      },
+    } },
+    h('td', { class: 'company', text: r.company }),
+    h('td', { class: 'title', text: r.title }),
+    h('td', { text: r.regulators || '—' }),
+    h('td', { class: 'num', text: formatCount(r.records_affected) }),
+    h('td', { class: 'num', text: formatCount(r.users_affected) }),
+    h('td', {}, h('span', { class: `status status-${r.status}`, text: statusLabel[r.status] ?? r.status })),
+    h('td', { class: 'date', text: r.latest_event ?? '—' }));
+    return tr;
+  }
+
+  let generation = 0;
+  async function load() {
+    const mine = ++generation;
+    const q = { ...state.query, limit: PAGE_SIZE, offset: state.offset };
+    for (const k of ['company', 'regulator', 'status', 'text']) if (!q[k]) delete q[k];
+    try {
+      const page = await call('list_incidents', { query: q });
+      if (mine !== generation) return; // a newer request is on its way
+      errorBox.hidden = true;
+      if (page.rows.length === 0) {
+        replaceChildren(body, h('tr', {}, h('td', { colspan: COLUMNS.length, class: 'empty', text: page.total === 0 && !anyFilter() ? 'No incidents yet. Create one with “New incident”.' : 'No incident matches these filters.' })));
+      } else {
+        replaceChildren(body, page.rows.map(row));
+      }
+      const first = page.total === 0 ? 0 : state.offset + 1;
+      summary.textContent = `${first}–${state.offset + page.rows.length} of ${formatCount(page.total)} incidents`;
+      prev.disabled = state.offset === 0;
+      next.disabled = state.offset + page.rows.length >= page.total;
+    } catch (e) {
+      if (mine !== generation) return;
+      errorBox.textContent = e.field ? `${e.field}: ${e.message}` : e.message;
+      errorBox.hidden = false;
+    }
+  }
+
+  const anyFilter = () => ['company', 'regulator', 'status', 'text'].some((k) => state.query[k]);
+  const refilter = debounce(() => { state.offset = 0; load(); }, 200);
+  for (const name of ['text', 'company']) {
+    document.getElementById(`filter-${name}`).addEventListener('input', (ev) => {
+      state.query[name] = ev.target.value;
+      refilter();
+    });
+  }
+  for (const [name, el] of [['regulator', regulatorSelect], ['status', statusSelect]]) {
+    el.addEventListener('change', () => { state.query[name] = el.value; state.offset = 0; load(); });
+  }
+  document.getElementById('clear-filters').addEventListener('click', () => {
+    Object.assign(state.query, { company: '', regulator: '', status: '', text: '' });
+    showList(main, app, navigate);
+  });
+  prev.addEventListener('click', () => { state.offset = Math.max(0, state.offset - PAGE_SIZE); load(); });
+  next.addEventListener('click', () => { state.offset += PAGE_SIZE; load(); });
+
+  const slash = (ev) => {
+    if (!document.body.contains(table)) { document.removeEventListener('keydown', slash); return; }
+    const typing = ['INPUT', 'TEXTAREA', 'SELECT'].includes(document.activeElement?.tagName);
+    if (ev.key === '/' && !typing) { ev.preventDefault(); document.getElementById('filter-text').focus(); }
+    if (ev.key === 'ArrowDown' && document.activeElement?.id === 'filter-text') {
+      ev.preventDefault(); body.querySelector('tr[tabindex]')?.focus();
+    }
+  };
+  document.addEventListener('keydown', slash);
+
+  drawHead();
+  call('company_names').then((names) => replaceChildren(companyList, names.map((n) => h('option', { value: n }))))
+    .catch((e) => notify(e.message, 'error'));
+  await load();
+}
