@@ -7,9 +7,7 @@
 
 use incidents_core::incidents::actor;
 use incidents_core::model::{EventKind, HistoryEntry, Regulator, Status};
-use incidents_core::{
-    default_db_path, Error, Incident, IncidentInput, ListPage, ListQuery, Store,
-};
+use incidents_core::{default_db_path, Error, Incident, IncidentInput, ListPage, ListQuery, Store};
 use serde::Serialize;
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -133,10 +131,7 @@ async fn delete_incident(
 }
 
 #[tauri::command]
-async fn incident_history(
-    state: State<'_, AppState>,
-    id: i64,
-) -> Result<Vec<HistoryEntry>, Error> {
+async fn incident_history(state: State<'_, AppState>, id: i64) -> Result<Vec<HistoryEntry>, Error> {
     state.with_store(|s| s.history(id))
 }
 
@@ -153,17 +148,19 @@ async fn company_names(state: State<'_, AppState>) -> Result<Vec<String>, Error>
 /// The app's commands and state on any runtime, so tests can drive the same
 /// handlers through a mock runtime.
 pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
-    builder.manage(state).invoke_handler(tauri::generate_handler![
-        app_info,
-        list_incidents,
-        get_incident,
-        validate_incident,
-        save_incident,
-        delete_incident,
-        incident_history,
-        list_regulators,
-        company_names,
-    ])
+    builder
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![
+            app_info,
+            list_incidents,
+            get_incident,
+            validate_incident,
+            save_incident,
+            delete_incident,
+            incident_history,
+            list_regulators,
+            company_names,
+        ])
 }
 
 /// The database the app opens: `--db PATH`, else `$INCIDENTS_DB`, else the
@@ -192,10 +189,179 @@ pub fn run() {
             db_path: PathBuf::from("(no data directory)"),
         },
     };
-    let result =
-        app_builder(tauri::Builder::default(), state).run(tauri::generate_context!());
+    let result = app_builder(tauri::Builder::default(), state).run(tauri::generate_context!());
     if let Err(e) = result {
         eprintln!("the app stopped with an error: {e}");
         std::process::exit(1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! The commands through Tauri's IPC layer on the mock runtime, with the
+    //! real config and capability: what the window sends is what is tested.
+
+    use super::*;
+    use serde_json::{json, Value};
+    use tauri::ipc::{CallbackFn, InvokeBody};
+    use tauri::test::{get_ipc_response, mock_builder, INVOKE_KEY};
+    use tauri::webview::InvokeRequest;
+    use tauri::WebviewWindowBuilder;
+
+    fn invoke(
+        webview: &tauri::WebviewWindow<tauri::test::MockRuntime>,
+        cmd: &str,
+        args: Value,
+    ) -> Result<Value, Value> {
+        get_ipc_response(
+            webview,
+            InvokeRequest {
+                cmd: cmd.into(),
+                callback: CallbackFn(0),
+                error: CallbackFn(1),
+                url: "tauri://localhost".parse().expect("valid url"),
+                body: InvokeBody::Json(args),
+                headers: Default::default(),
+                invoke_key: INVOKE_KEY.to_string(),
+            },
+        )
+        .map(|body| body.deserialize::<Value>().expect("JSON response"))
+    }
+
+    fn app_on(db: &std::path::Path) -> tauri::WebviewWindow<tauri::test::MockRuntime> {
+        let app = app_builder(mock_builder(), AppState::open(db.to_path_buf()))
+            .build(tauri::generate_context!())
+            .expect("build the app on the mock runtime");
+        WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .expect("main window")
+    }
+
+    #[test]
+    fn a_new_database_starts_with_the_sample_incidents() {
+        let dir = tempfile::tempdir().unwrap();
+        let webview = app_on(&dir.path().join("a.db"));
+        let page = invoke(&webview, "list_incidents", json!({ "query": {} })).unwrap();
+        assert!(page["total"].as_i64().unwrap() >= 5);
+        assert!(page["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["company"] == "Kakao Pay" && r["regulators"] == "FSS, PIPC"));
+    }
+
+    #[test]
+    fn a_validation_error_crosses_as_kind_field_message() {
+        let dir = tempfile::tempdir().unwrap();
+        let webview = app_on(&dir.path().join("a.db"));
+        let err = invoke(
+            &webview,
+            "save_incident",
+            json!({ "id": null, "input": { "company": "X", "title": "Y", "records_affected": "-5" } }),
+        )
+        .unwrap_err();
+        assert_eq!(
+            err,
+            json!({ "kind": "validation", "field": "records_affected", "message": "must not be negative" })
+        );
+        let err = invoke(&webview, "get_incident", json!({ "id": 999 })).unwrap_err();
+        assert_eq!(err["kind"], "not_found");
+        assert_eq!(err["field"], Value::Null);
+    }
+
+    #[test]
+    fn save_then_update_with_a_stale_version_is_a_conflict() {
+        let dir = tempfile::tempdir().unwrap();
+        let webview = app_on(&dir.path().join("a.db"));
+        let form = json!({ "company": "Acme", "title": "Leak", "records_affected": "1,000",
+                           "events": [{ "kind": "disclosed", "date": "2024-06" }] });
+        let saved = invoke(
+            &webview,
+            "save_incident",
+            json!({ "id": null, "input": form }),
+        )
+        .unwrap();
+        assert_eq!(saved["records_affected"], 1000);
+        let id = saved["id"].clone();
+        let mut edit = form.clone();
+        edit["version"] = json!(1);
+        edit["title"] = json!("Leak, revised");
+        invoke(
+            &webview,
+            "save_incident",
+            json!({ "id": id, "input": edit.clone() }),
+        )
+        .unwrap();
+        edit["title"] = json!("Leak, from a stale copy");
+        let err = invoke(
+            &webview,
+            "save_incident",
+            json!({ "id": id, "input": edit }),
+        )
+        .unwrap_err();
+        assert_eq!(err["kind"], "conflict");
+        let stored = invoke(&webview, "get_incident", json!({ "id": id })).unwrap();
+        assert_eq!(stored["title"], "Leak, revised");
+    }
+
+    #[test]
+    fn an_unreadable_database_is_reported_by_app_info_not_a_crash() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("garbage.db");
+        std::fs::write(&path, vec![b'x'; 4096]).unwrap();
+        let webview = app_on(&path);
+        let info = invoke(&webview, "app_info", json!({})).unwrap();
+        assert_eq!(info["open_error"]["kind"], "conflict");
+        assert!(info["open_error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("could not be opened"));
+        assert_eq!(std::fs::read(&path).unwrap(), vec![b'x'; 4096]);
+    }
+
+    /// Widening what the window may do must be a visible, reviewed change.
+    #[test]
+    fn the_capability_grants_only_the_apps_own_commands() {
+        let cap: Value = serde_json::from_str(include_str!("../capabilities/main.json")).unwrap();
+        assert_eq!(cap["windows"], json!(["main"]));
+        let granted: Vec<&str> = cap["permissions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| {
+                p.as_str()
+                    .expect("plain permission names, no scoped objects")
+            })
+            .collect();
+        assert_eq!(
+            granted,
+            [
+                "allow-app-info",
+                "allow-list-incidents",
+                "allow-get-incident",
+                "allow-validate-incident",
+                "allow-save-incident",
+                "allow-delete-incident",
+                "allow-incident-history",
+                "allow-list-regulators",
+                "allow-company-names",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_csp_allows_no_inline_or_evaluated_script() {
+        let conf: Value = serde_json::from_str(include_str!("../../tauri.conf.json")).unwrap();
+        let csp = &conf["app"]["security"]["csp"];
+        for directive in ["default-src", "script-src", "style-src"] {
+            let value = csp[directive]
+                .as_str()
+                .unwrap_or_else(|| panic!("{directive} is set"));
+            assert_eq!(value, "'self'", "{directive}");
+        }
+        assert_eq!(csp["object-src"], "'none'");
+        assert!(conf["app"]["security"]
+            .get("dangerousDisableAssetCspModification")
+            .is_none());
     }
 }

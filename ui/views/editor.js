@@ -262,5 +262,6 @@ function fieldLabel(field) {
   if (!field) return 'Form';
   const m = /^(events|sources)\[(\d+)\]\.(\w+)$/.exec(field);
   if (m) return `${m[1] === 'events' ? 'Event' : 'Source'} ${Number(m[2]) + 1}, ${m[3].replace('_', ' ')}`;
-  return field.replace('_', ' ');
+  const words = field.replace('_', ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -123,6 +123,14 @@ pub struct IncidentInput {
     /// conflict instead of a silent overwrite.
     #[serde(default)]
     pub version: Option<i64>,
+    /// Read-only keys that `list --json` prints; accepted and ignored so that
+    /// its output can be added back as is, while a misspelt key is still refused.
+    #[serde(default, skip_serializing)]
+    pub id: Option<serde_json::Value>,
+    #[serde(default, skip_serializing)]
+    pub created_at: Option<serde_json::Value>,
+    #[serde(default, skip_serializing)]
+    pub updated_at: Option<serde_json::Value>,
 }
 
 /// One dated event as entered.
@@ -146,6 +154,16 @@ pub struct EventInput {
     /// URL of the source that reports this event.
     #[serde(default)]
     pub source: Option<String>,
+    /// Read-only keys of `list --json` (the date carries its precision and
+    /// `amount` is authoritative), accepted and ignored.
+    #[serde(default, skip_serializing)]
+    pub id: Option<serde_json::Value>,
+    #[serde(default, skip_serializing)]
+    pub precision: Option<serde_json::Value>,
+    #[serde(default, skip_serializing)]
+    pub regulator_name: Option<serde_json::Value>,
+    #[serde(default, skip_serializing)]
+    pub amount_minor: Option<serde_json::Value>,
 }
 
 /// A source document as entered.
@@ -164,6 +182,9 @@ pub struct SourceInput {
     /// Language tag such as `en`, `ko`, `zh`.
     #[serde(default)]
     pub language: Option<String>,
+    /// Read-only key of `list --json`, accepted and ignored.
+    #[serde(default, skip_serializing)]
+    pub id: Option<serde_json::Value>,
 }
 
 /// An incident that passed every rule that needs no database.
@@ -418,7 +439,11 @@ impl SourceInput {
 
 fn path_error<E: std::fmt::Display>(e: serde_path_to_error::Error<E>) -> Error {
     let path = e.path().to_string();
-    let field = if path == "." { "json".to_string() } else { path };
+    let field = if path == "." {
+        "json".to_string()
+    } else {
+        path
+    };
     Error::invalid(field, e.inner().to_string())
 }
 
@@ -599,6 +624,7 @@ impl Incident {
                     currency: e.currency.clone(),
                     note: e.note.clone(),
                     source: e.source.clone(),
+                    ..Default::default()
                 })
                 .collect(),
             sources: self
@@ -610,9 +636,11 @@ impl Incident {
                     publisher: s.publisher.clone(),
                     published: s.published.clone(),
                     language: s.language.clone(),
+                    ..Default::default()
                 })
                 .collect(),
             version: Some(self.version),
+            ..Default::default()
         }
     }
 }
@@ -768,13 +796,20 @@ mod tests {
         assert_eq!(i.records_affected, Some(54_200_000_000));
         assert_eq!(i.users_affected, None);
         let negative = serde_json::json!({"company": "A", "title": "B", "records_affected": "-5"});
-        let e = IncidentInput::from_value(negative).unwrap().validate().unwrap_err();
+        let e = IncidentInput::from_value(negative)
+            .unwrap()
+            .validate()
+            .unwrap_err();
         assert_eq!(e.field(), Some("records_affected"));
         assert_eq!(e.message(), "must not be negative");
         let words = serde_json::json!({"company": "A", "title": "B", "users_affected": "lots"});
         let e = IncidentInput::from_value(words).unwrap_err();
         assert_eq!(e.field(), Some("users_affected"));
-        assert!(e.message().contains("not a whole number"), "{}", e.message());
+        assert!(
+            e.message().contains("not a whole number"),
+            "{}",
+            e.message()
+        );
     }
 
     #[test]

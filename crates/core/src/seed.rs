@@ -135,6 +135,7 @@ fn source(
         publisher: Some(publisher.into()),
         published: Some(published.into()),
         language: Some(language.into()),
+        ..Default::default()
     }
 }
 
@@ -165,7 +166,7 @@ pub fn sample_incidents() -> Vec<IncidentInput> {
                 "2024-08-15",
                 "zh",
             )],
-            version: None,
+            ..Default::default()
         },
         IncidentInput {
             company: "Meta Platforms".into(),
@@ -188,7 +189,7 @@ pub fn sample_incidents() -> Vec<IncidentInput> {
                 "2023-05-23",
                 "en",
             )],
-            version: None,
+            ..Default::default()
         },
         IncidentInput {
             company: "SK Telecom".into(),
@@ -213,7 +214,7 @@ pub fn sample_incidents() -> Vec<IncidentInput> {
                 "2025-08-28",
                 "ko",
             )],
-            version: None,
+            ..Default::default()
         },
         IncidentInput {
             company: "Didi Global".into(),
@@ -236,7 +237,7 @@ pub fn sample_incidents() -> Vec<IncidentInput> {
                 "2022-07-21",
                 "en",
             )],
-            version: None,
+            ..Default::default()
         },
         IncidentInput {
             company: "Equifax".into(),
@@ -259,7 +260,7 @@ pub fn sample_incidents() -> Vec<IncidentInput> {
                 "2019-07-22",
                 "en",
             )],
-            version: None,
+            ..Default::default()
         },
         IncidentInput {
             company: "Marriott International".into(),
@@ -283,7 +284,7 @@ pub fn sample_incidents() -> Vec<IncidentInput> {
                 "2020-10-30",
                 "en",
             )],
-            version: None,
+            ..Default::default()
         },
         IncidentInput {
             company: "Optus".into(),
@@ -305,7 +306,7 @@ pub fn sample_incidents() -> Vec<IncidentInput> {
                 "2022-09-23",
                 "en",
             )],
-            version: None,
+            ..Default::default()
         },
     ]
 }

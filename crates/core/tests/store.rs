@@ -1,6 +1,9 @@
 //! The store against real temp-file databases: what is written, what is refused,
 //! and that a refused write leaves the file exactly as it was.
 
+// A test that cannot go on should stop loudly; helpers here unwrap like tests do.
+#![allow(clippy::unwrap_used)]
+
 use incidents_core::model::{EventInput, SourceInput, Status};
 use incidents_core::money::AmountText;
 use incidents_core::{IncidentInput, ListQuery, SortKey, Store};
@@ -120,7 +123,11 @@ fn an_unknown_regulator_rolls_back_the_rows_already_written() {
     let err = store.create_incident(&bad, "test").unwrap_err();
     assert_eq!(err.field(), Some("events[1].regulator"));
     assert!(err.message().contains("unknown regulator"), "{err}");
-    assert_eq!(dump(store.conn()), before, "no company, incident or event left behind");
+    assert_eq!(
+        dump(store.conn()),
+        before,
+        "no company, incident or event left behind"
+    );
 }
 
 #[test]
@@ -128,14 +135,27 @@ fn every_validation_rule_refuses_without_writing() {
     let (_dir, mut store) = temp_store();
     store.create_incident(&seed_case(), "test").unwrap();
     let before = dump(store.conn());
-    let cases: Vec<(&str, Box<dyn Fn(&mut IncidentInput)>)> = vec![
+    type BreakIt = Box<dyn Fn(&mut IncidentInput)>;
+    let cases: Vec<(&str, BreakIt)> = vec![
         ("company", Box::new(|i| i.company = " ".into())),
         ("title", Box::new(|i| i.title = String::new())),
-        ("records_affected", Box::new(|i| i.records_affected = Some(-5))),
-        ("users_affected", Box::new(|i| i.users_affected = Some(10_000_000_000_001))),
+        (
+            "records_affected",
+            Box::new(|i| i.records_affected = Some(-5)),
+        ),
+        (
+            "users_affected",
+            Box::new(|i| i.users_affected = Some(10_000_000_000_001)),
+        ),
         ("status", Box::new(|i| i.status = Some("pending".into()))),
-        ("events[0].kind", Box::new(|i| i.events[0].kind = "leaked".into())),
-        ("events[1].date", Box::new(|i| i.events[1].date = "2024-13".into())),
+        (
+            "events[0].kind",
+            Box::new(|i| i.events[0].kind = "leaked".into()),
+        ),
+        (
+            "events[1].date",
+            Box::new(|i| i.events[1].date = "2024-13".into()),
+        ),
         (
             "events[0].currency",
             Box::new(|i| {
@@ -174,12 +194,20 @@ fn money_is_kept_in_minor_units() {
         ..Default::default()
     });
     let incident = store.create_incident(&input, "test").unwrap();
-    let fine = incident.events.iter().find(|e| e.currency.is_some()).unwrap();
+    let fine = incident
+        .events
+        .iter()
+        .find(|e| e.currency.is_some())
+        .unwrap();
     assert_eq!(fine.amount_minor, Some(1840));
     assert_eq!(fine.amount, Some(serde_json::json!(18.4)));
     let stored: i64 = store
         .conn()
-        .query_row("SELECT amount_minor FROM events WHERE currency = 'GBP'", [], |r| r.get(0))
+        .query_row(
+            "SELECT amount_minor FROM events WHERE currency = 'GBP'",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     assert_eq!(stored, 1840);
 }
@@ -190,11 +218,16 @@ fn update_records_history_and_a_stale_version_is_a_conflict() {
     let created = store.create_incident(&seed_case(), "analyst-a").unwrap();
     let mut first = created.to_input();
     first.users_affected = Some(40_450_000);
-    let updated = store.update_incident(created.id, &first, "analyst-a").unwrap();
+    let updated = store
+        .update_incident(created.id, &first, "analyst-a")
+        .unwrap();
     assert_eq!(updated.version, 2);
     assert_eq!(updated.users_affected, Some(40_450_000));
     let history = store.history(created.id).unwrap();
-    let change = history.iter().find(|h| h.field == "users_affected").unwrap();
+    let change = history
+        .iter()
+        .find(|h| h.field == "users_affected")
+        .unwrap();
     assert_eq!(change.old_value.as_deref(), Some("40000000"));
     assert_eq!(change.new_value.as_deref(), Some("40450000"));
 
@@ -202,7 +235,9 @@ fn update_records_history_and_a_stale_version_is_a_conflict() {
     let before = dump(store.conn());
     let mut stale = created.to_input();
     stale.title = "Edited from an old copy".into();
-    let err = store.update_incident(created.id, &stale, "analyst-b").unwrap_err();
+    let err = store
+        .update_incident(created.id, &stale, "analyst-b")
+        .unwrap_err();
     assert_eq!(err.kind(), "conflict");
     assert!(err.to_string().contains("users_affected"), "{err}");
     assert_eq!(dump(store.conn()), before);
@@ -227,7 +262,10 @@ fn event_changes_are_kept_in_history() {
     let events: Vec<_> = history.iter().filter(|h| h.field == "event").collect();
     assert_eq!(events.len(), 2);
     assert_eq!(events[0].old_value.as_deref(), Some("ceased 2024-05-22"));
-    assert_eq!(events[1].new_value.as_deref(), Some("fined 2025-01 by PIPC KRW 5968000000"));
+    assert_eq!(
+        events[1].new_value.as_deref(),
+        Some("fined 2025-01 by PIPC KRW 5968000000")
+    );
 }
 
 #[test]
@@ -235,9 +273,15 @@ fn deleted_incidents_leave_the_list_but_keep_their_history() {
     let (_dir, mut store) = temp_store();
     let a = store.create_incident(&seed_case(), "t").unwrap();
     store.delete_incident(a.id, Some(a.version), "t").unwrap();
-    assert_eq!(store.list_incidents(&ListQuery::default()).unwrap().total, 0);
+    assert_eq!(
+        store.list_incidents(&ListQuery::default()).unwrap().total,
+        0
+    );
     assert_eq!(store.get_incident(a.id).unwrap_err().kind(), "not_found");
-    assert_eq!(store.history(a.id).unwrap().last().unwrap().field, "deleted");
+    assert_eq!(
+        store.history(a.id).unwrap().last().unwrap().field,
+        "deleted"
+    );
 }
 
 #[test]
@@ -263,8 +307,14 @@ fn sample_data_loads_once_and_passes_integrity_check() {
         .events
         .iter()
         .any(|e| e.date == "2024-08-13" && e.regulator.as_deref() == Some("FSS")));
-    assert!(k.events.iter().any(|e| e.date == "2024-05-22" && e.kind.as_str() == "ceased"));
-    assert_eq!(k.sources[0].url, "https://cn.yna.co.kr/view/ACK20240815000400881");
+    assert!(k
+        .events
+        .iter()
+        .any(|e| e.date == "2024-05-22" && e.kind.as_str() == "ceased"));
+    assert_eq!(
+        k.sources[0].url,
+        "https://cn.yna.co.kr/view/ACK20240815000400881"
+    );
     let ok: String = store
         .conn()
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
@@ -324,7 +374,10 @@ fn list_filters_and_sorts() {
         ..Default::default()
     });
     assert_eq!(asc.first().map(String::as_str), Some("Optus"));
-    assert!(asc.last().map(String::as_str) == Some("Meta Platforms") || asc.last().map(String::as_str) == Some("Didi Global"));
+    assert!(
+        asc.last().map(String::as_str) == Some("Meta Platforms")
+            || asc.last().map(String::as_str) == Some("Didi Global")
+    );
     let page = store
         .list_incidents(&ListQuery {
             sort: SortKey::Id,
