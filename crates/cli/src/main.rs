@@ -55,6 +55,23 @@ enum Command {
         #[arg(long, value_name = "FILE|-")]
         json: String,
     },
+    /// A company's events in time order (name or alias, any spelling)
+    Timeline {
+        #[arg(long)]
+        company: String,
+        /// Print the event list as JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// A regulator's actions across companies in time order
+    Regulator {
+        /// Name, short name or alias (FSS, 개인정보보호위원회, …)
+        #[arg(long)]
+        name: String,
+        /// Print the action list as JSON
+        #[arg(long)]
+        json: bool,
+    },
     /// Show one incident as JSON
     Show { id: i64 },
     /// Show every recorded change of an incident
@@ -145,6 +162,22 @@ fn run(cli: Cli) -> Result<(), Error> {
                 incident.id, incident.company, incident.title
             );
         }
+        Command::Timeline { company, json } => {
+            let timeline = store.company_timeline(&company)?;
+            if json {
+                print_json(&timeline.events)?;
+            } else {
+                print_events(&timeline.company, &timeline.events)?;
+            }
+        }
+        Command::Regulator { name, json } => {
+            let view = store.regulator_view(&name)?;
+            if json {
+                print_json(&view.events)?;
+            } else {
+                print_events(&view.regulator.name, &view.events)?;
+            }
+        }
         Command::Show { id } => print_json(&store.get_incident(id)?)?,
         Command::History { id } => {
             store.get_incident(id)?;
@@ -173,5 +206,30 @@ fn print_table(page: &incidents_core::ListPage) -> Result<(), Error> {
         )?;
     }
     writeln!(out, "{} incidents", page.total)?;
+    Ok(())
+}
+
+fn print_events(
+    heading: &str,
+    events: &[incidents_core::timeline::TimelineEvent],
+) -> Result<(), Error> {
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{heading}: {} events", events.len())?;
+    for e in events {
+        let amount = match (e.amount_minor, e.currency.as_deref()) {
+            (Some(m), Some(c)) => format!("{c} {}", incidents_core::money::format_major(m, c)),
+            _ => String::new(),
+        };
+        writeln!(
+            out,
+            "{:<10}  {:<22}  {:<8}  {:<20}  #{} {}",
+            e.date,
+            e.kind.as_str(),
+            e.regulator.as_deref().unwrap_or("-"),
+            amount,
+            e.incident_id,
+            e.incident_title
+        )?;
+    }
     Ok(())
 }

@@ -270,3 +270,65 @@ fn dump(db: &Path) -> String {
     assert!(out.status.success());
     String::from_utf8(out.stdout).unwrap()
 }
+
+#[test]
+fn timeline_and_regulator_print_ordered_events() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("timeline.db");
+    incidents(&db, &["demo"]);
+    let out = incidents(&db, &["timeline", "--company", "카카오페이", "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let events: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let dates: Vec<&str> = events.iter().map(|e| e["date"].as_str().unwrap()).collect();
+    assert_eq!(
+        dates,
+        ["2018-04", "2024-05", "2024-05-22", "2024-08-13", "2025-01"]
+    );
+    for key in [
+        "date",
+        "precision",
+        "kind",
+        "incident_id",
+        "incident_title",
+        "regulator",
+        "amount",
+        "currency",
+    ] {
+        assert!(events[0].get(key).is_some(), "{key}");
+    }
+    assert_eq!(events[0]["precision"], "month");
+    assert_eq!(events[4]["amount"], 5_968_000_000_i64);
+    assert_eq!(events[4]["currency"], "KRW");
+
+    let out = incidents(&db, &["regulator", "--name", "ICO", "--json"]);
+    assert!(out.status.success());
+    let actions: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(actions.len(), 2);
+    assert_eq!(actions[0]["kind"], "proposed_fine");
+    assert_eq!(actions[1]["amount"], 18_400_000);
+    assert!(actions.iter().all(|a| a["regulator"] == "ICO"));
+}
+
+#[test]
+fn unknown_names_exit_2_and_suggest_close_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("unknown.db");
+    incidents(&db, &["demo"]);
+    let out = incidents(&db, &["timeline", "--company", "Kakao Bay", "--json"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no company named 'Kakao Bay'"), "{err}");
+    assert!(err.contains("Kakao Pay"), "{err}");
+    assert!(out.stdout.is_empty());
+    let out = incidents(
+        &db,
+        &["regulator", "--name", "Informaton Commissioner", "--json"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("Information Commissioner"), "{err}");
+}

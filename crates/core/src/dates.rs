@@ -115,6 +115,39 @@ impl PartialDate {
     pub fn precision(&self) -> Precision {
         self.precision
     }
+
+    /// The first and last day the date covers: a whole year, a whole month, or
+    /// one day. A timeline draws the first two as spans, not points.
+    pub fn span(&self) -> (NaiveDate, NaiveDate) {
+        let part = |i: usize| -> u32 {
+            self.text
+                .split('-')
+                .nth(i)
+                .and_then(|p| p.parse().ok())
+                .unwrap_or(1)
+        };
+        let year = part(0) as i32;
+        let first = |y: i32, m: u32| NaiveDate::from_ymd_opt(y, m, 1).unwrap_or_default();
+        match self.precision {
+            Precision::Year => (
+                first(year, 1),
+                first(year + 1, 1).pred_opt().unwrap_or_default(),
+            ),
+            Precision::Month => {
+                let month = part(1);
+                let next = if month == 12 {
+                    first(year + 1, 1)
+                } else {
+                    first(year, month + 1)
+                };
+                (first(year, month), next.pred_opt().unwrap_or_default())
+            }
+            Precision::Day => {
+                let day = NaiveDate::from_ymd_opt(year, part(1), part(2)).unwrap_or_default();
+                (day, day)
+            }
+        }
+    }
 }
 
 impl fmt::Display for PartialDate {
@@ -161,6 +194,21 @@ mod tests {
             let e = PartialDate::parse("events[0].date", bad).unwrap_err();
             assert_eq!(e.field(), Some("events[0].date"), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn spans_cover_the_whole_year_or_month() {
+        let span = |s: &str| {
+            let (a, b) = PartialDate::parse("d", s).unwrap().span();
+            (a.to_string(), b.to_string())
+        };
+        assert_eq!(span("2024"), ("2024-01-01".into(), "2024-12-31".into()));
+        assert_eq!(span("2024-02"), ("2024-02-01".into(), "2024-02-29".into()));
+        assert_eq!(span("2023-12"), ("2023-12-01".into(), "2023-12-31".into()));
+        assert_eq!(
+            span("2024-05-22"),
+            ("2024-05-22".into(), "2024-05-22".into())
+        );
     }
 
     #[test]

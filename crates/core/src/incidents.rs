@@ -8,6 +8,7 @@ use crate::model::{
     ValidIncident, ValidSource,
 };
 use crate::money;
+use crate::names::name_key;
 use crate::seed;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
@@ -139,10 +140,7 @@ impl Store {
             for (company, aliases) in seed::SAMPLE_COMPANY_ALIASES {
                 if let Some(id) = find_company(tx, company)? {
                     for alias in *aliases {
-                        tx.execute(
-                            "INSERT OR IGNORE INTO company_aliases (alias, company_id) VALUES (?1, ?2)",
-                            params![alias, id],
-                        )?;
+                        add_company_alias(tx, id, alias)?;
                     }
                 }
             }
@@ -177,16 +175,18 @@ fn not_found(id: i64) -> Error {
     ))
 }
 
-/// Finds a company by its name or one of its aliases, case-insensitively.
+/// Finds a company by its name or one of its aliases, ignoring case, spacing,
+/// punctuation, full-width letters and legal-form suffixes (see [`name_key`]).
 pub(crate) fn find_company(conn: &Connection, name: &str) -> Result<Option<i64>> {
-    Ok(conn
-        .query_row(
-            "SELECT id FROM companies WHERE name = ?1
-             UNION ALL SELECT company_id FROM company_aliases WHERE alias = ?1
-             LIMIT 1",
-            [name.trim()],
-            |r| r.get(0),
-        )
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, 0 FROM companies WHERE name = ?1
+         UNION ALL SELECT company_id, 1 FROM company_aliases WHERE alias = ?1
+         UNION ALL SELECT id, 2 FROM companies WHERE name_key = ?2
+         UNION ALL SELECT company_id, 3 FROM company_aliases WHERE alias_key = ?2
+         ORDER BY 2 LIMIT 1",
+    )?;
+    Ok(stmt
+        .query_row(params![name.trim(), name_key(name)], |r| r.get(0))
         .optional()?)
 }
 
@@ -194,8 +194,20 @@ fn company_id(conn: &Connection, name: &str) -> Result<i64> {
     if let Some(id) = find_company(conn, name)? {
         return Ok(id);
     }
-    conn.execute("INSERT INTO companies (name) VALUES (?1)", [name])?;
+    conn.execute(
+        "INSERT INTO companies (name, name_key) VALUES (?1, ?2)",
+        params![name, name_key(name)],
+    )?;
     Ok(conn.last_insert_rowid())
+}
+
+/// Adds another name for a company; an alias already taken is left as it is.
+pub(crate) fn add_company_alias(conn: &Connection, company: i64, alias: &str) -> Result<()> {
+    conn.execute(
+        "INSERT OR IGNORE INTO company_aliases (alias, alias_key, company_id) VALUES (?1, ?2, ?3)",
+        params![alias, name_key(alias), company],
+    )?;
+    Ok(())
 }
 
 /// Resolves a regulator by name, short name or alias. Unknown and ambiguous

@@ -8,8 +8,10 @@ pub mod error;
 pub mod incidents;
 pub mod model;
 pub mod money;
+pub mod names;
 pub mod query;
 pub mod seed;
+pub mod timeline;
 
 pub use db::{default_db_path, Store};
 pub use error::{Error, Result};

@@ -45,8 +45,12 @@ impl SortKey {
 pub struct ListQuery {
     /// Part of the company's name or of one of its aliases.
     pub company: Option<String>,
+    /// Exactly this company (by id), as the Company view asks.
+    pub company_id: Option<i64>,
     /// A regulator (name, short name or alias) acting in at least one event.
     pub regulator: Option<String>,
+    /// Exactly this regulator (by id), as the Regulator view asks.
+    pub regulator_id: Option<i64>,
     /// A status keyword.
     pub status: Option<String>,
     /// Words to find in company, title, summary, counterparty or event notes.
@@ -97,8 +101,15 @@ impl ListQuery {
                    WHERE a.company_id = c.id AND instr(lower(a.alias), ?{n}) > 0))"
             ));
         }
-        if let Some(regulator) = non_empty(&self.regulator) {
-            let id = resolve_regulator(&store.conn, "regulator", regulator)?;
+        if let Some(id) = self.company_id {
+            values.push(Value::Integer(id));
+            clauses.push(format!("i.company_id = ?{}", values.len()));
+        }
+        let regulator = match non_empty(&self.regulator) {
+            Some(name) => Some(resolve_regulator(&store.conn, "regulator", name)?),
+            None => None,
+        };
+        for id in regulator.into_iter().chain(self.regulator_id) {
             values.push(Value::Integer(id));
             clauses.push(format!(
                 "EXISTS (SELECT 1 FROM events e WHERE e.incident_id = i.id AND e.regulator_id = ?{})",

@@ -3,16 +3,21 @@
 
 CREATE TABLE companies (
     id      INTEGER PRIMARY KEY,
-    name    TEXT NOT NULL COLLATE NOCASE UNIQUE CHECK (length(trim(name)) > 0),
-    country TEXT,
-    sector  TEXT
+    name     TEXT NOT NULL COLLATE NOCASE UNIQUE CHECK (length(trim(name)) > 0),
+    -- names::name_key(name): "Kakao Pay Corp." and "KakaoPay" both become "kakaopay".
+    name_key TEXT NOT NULL,
+    country  TEXT,
+    sector   TEXT
 );
+CREATE INDEX companies_name_key ON companies(name_key);
 
 -- Other spellings of a company (카카오페이, KakaoPay). An alias belongs to one company.
 CREATE TABLE company_aliases (
     alias      TEXT PRIMARY KEY COLLATE NOCASE,
+    alias_key  TEXT NOT NULL,
     company_id INTEGER NOT NULL REFERENCES companies(id) ON DELETE CASCADE
 );
+CREATE INDEX company_aliases_key ON company_aliases(alias_key);
 CREATE INDEX company_aliases_company ON company_aliases(company_id);
 
 CREATE TABLE regulators (
