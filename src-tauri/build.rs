@@ -13,6 +13,8 @@ const COMMANDS: &[&str] = &[
     "incident_history",
     "list_regulators",
     "company_names",
+    "company_timeline",
+    "regulator_view",
 ];
 
 fn main() {

@@ -5,6 +5,7 @@ import { call } from './api.js';
 import { h, replaceChildren } from './dom.js';
 import { showList } from './views/list.js';
 import { showEditor } from './views/editor.js';
+import { showCompany, showRegulator } from './views/history.js';
 
 const main = document.getElementById('main');
 
@@ -14,6 +15,8 @@ export const app = { info: null, regulators: [], view: null };
 export const navigate = {
   list: () => showList(main, app, navigate),
   editor: (id = null) => showEditor(main, app, navigate, id),
+  company: (name) => showCompany(main, app, navigate, name),
+  regulator: (name) => showRegulator(main, app, navigate, name),
 };
 
 function showOpenError(error) {

@@ -61,3 +61,38 @@ export function debounce(fn, ms) {
     timer = setTimeout(() => fn(...args), ms);
   };
 }
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** Like h(), for SVG elements: attributes only, text children as text nodes. */
+export function s(tag, attrs = {}, ...children) {
+  const el = document.createElementNS(SVG_NS, tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === 'on') for (const [ev, fn] of Object.entries(value)) el.addEventListener(ev, fn);
+    else if (key === 'dataset') Object.assign(el.dataset, value);
+    else if (key === 'text') el.textContent = String(value);
+    else if (key === 'style' || key.startsWith('on') || key === 'href') {
+      throw new Error(`s(): '${key}' is not allowed`);
+    } else el.setAttribute(key, String(value));
+  }
+  append(el, children);
+  return el;
+}
+
+const SYMBOLS = { EUR: '€', USD: '$', GBP: '£' };
+
+/** 5968000000 KRW → "KRW 5.97bn"; 1200000000 EUR → "€1.2bn"; 18400000 GBP → "£18.4m". */
+export function shortMoney(amount, currency) {
+  const n = Number(amount);
+  const [scaled, unit] = n >= 1e9 ? [n / 1e9, 'bn'] : n >= 1e6 ? [n / 1e6, 'm'] : n >= 1e4 ? [n / 1e3, 'k'] : [n, ''];
+  const digits = scaled >= 100 ? 0 : scaled >= 10 ? 1 : 2;
+  const text = Number(scaled.toFixed(digits)).toString() + unit;
+  const symbol = SYMBOLS[currency];
+  return symbol ? `${symbol}${text}` : `${currency} ${text}`;
+}
+
+/** 5968000000 KRW → "KRW 5,968,000,000". */
+export function fullMoney(amount, currency) {
+  return `${currency} ${new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 }).format(Number(amount))}`;
+}

@@ -136,6 +136,22 @@ async fn incident_history(state: State<'_, AppState>, id: i64) -> Result<Vec<His
 }
 
 #[tauri::command]
+async fn company_timeline(
+    state: State<'_, AppState>,
+    name: String,
+) -> Result<incidents_core::timeline::CompanyTimeline, Error> {
+    state.with_store(|s| s.company_timeline(&name))
+}
+
+#[tauri::command]
+async fn regulator_view(
+    state: State<'_, AppState>,
+    name: String,
+) -> Result<incidents_core::timeline::RegulatorView, Error> {
+    state.with_store(|s| s.regulator_view(&name))
+}
+
+#[tauri::command]
 async fn list_regulators(state: State<'_, AppState>) -> Result<Vec<Regulator>, Error> {
     state.with_store(|s| s.regulators())
 }
@@ -160,6 +176,8 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> t
             incident_history,
             list_regulators,
             company_names,
+            company_timeline,
+            regulator_view,
         ])
 }
 
@@ -345,6 +363,8 @@ mod tests {
                 "allow-incident-history",
                 "allow-list-regulators",
                 "allow-company-names",
+                "allow-company-timeline",
+                "allow-regulator-view",
             ]
         );
     }

@@ -249,7 +249,9 @@ export async function showEditor(main, app, navigate, id) {
     : 'New incident';
   replaceChildren(main, h('section', { class: 'view editor-view' },
     h('div', { class: 'view-head' }, h('h2', { text: heading }),
-      incident.id ? h('span', { class: 'muted', text: `version ${incident.version} · updated ${incident.updated_at}` }) : null),
+      incident.id ? h('span', { class: 'muted', text: `version ${incident.version} · updated ${incident.updated_at}` }) : null,
+      h('span', { class: 'spacer' }),
+      incident.id ? h('button', { type: 'button', id: 'open-company', class: 'link', text: `Timeline of ${incident.company} ›`, on: { click: () => navigate.company(incident.company) } }) : null),
     summaryError, form, actions));
 
   call('company_names').then((names) => replaceChildren(form.querySelector('#company-names-editor'), names.map((n) => h('option', { value: n }))))

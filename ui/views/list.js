@@ -91,14 +91,22 @@ export async function showList(main, app, navigate) {
     const tr = h('tr', { tabindex: '0', dataset: { id: r.id }, on: {
       click: () => navigate.editor(r.id),
       keydown: (ev) => {
+        if (ev.target !== tr) return;
         if (ev.key === 'Enter') { ev.preventDefault(); navigate.editor(r.id); }
+        if (ev.key === 'c') { ev.preventDefault(); navigate.company(r.company); }
         if (ev.key === 'ArrowDown') { ev.preventDefault(); tr.nextElementSibling?.focus(); }
         if (ev.key === 'ArrowUp') { ev.preventDefault(); (tr.previousElementSibling ?? document.getElementById('filter-text')).focus(); }
       },
     } },
-    h('td', { class: 'company', text: r.company }),
+    h('td', { class: 'company' }, h('button', {
+      type: 'button', class: 'link company-link', text: r.company, title: `Timeline of ${r.company}`,
+      on: { click: (ev) => { ev.stopPropagation(); navigate.company(r.company); }, keydown: (ev) => ev.stopPropagation() },
+    })),
     h('td', { class: 'title', text: r.title }),
-    h('td', { text: r.regulators || '—' }),
+    h('td', { class: 'regulators' }, r.regulators ? r.regulators.split(', ').map((name) => h('button', {
+      type: 'button', class: 'link regulator-link', text: name, title: `Actions of ${name}`,
+      on: { click: (ev) => { ev.stopPropagation(); navigate.regulator(name); }, keydown: (ev) => ev.stopPropagation() },
+    })) : '—'),
     h('td', { class: 'num', text: formatCount(r.records_affected) }),
     h('td', { class: 'num', text: formatCount(r.users_affected) }),
     h('td', {}, h('span', { class: `status status-${r.status}`, text: statusLabel[r.status] ?? r.status })),

@@ -246,6 +246,34 @@ impl App {
             .to_string()
     }
 
+    /// An attribute such as `aria-label`, or `None` when it is not set.
+    pub fn attribute(&self, el: &Element, name: &str) -> Option<String> {
+        self.get(&format!("/element/{}/attribute/{name}", el.0))
+            .as_str()
+            .map(str::to_string)
+    }
+
+    /// The element as an argument for [`App::execute`].
+    pub fn arg(el: &Element) -> Value {
+        json!({ ELEMENT_KEY: el.0 })
+    }
+
+    /// Moves the mouse over the element (hover).
+    pub fn hover(&self, el: &Element) {
+        self.post(
+            "/actions",
+            json!({ "actions": [{
+                "type": "pointer", "id": "mouse", "parameters": { "pointerType": "mouse" },
+                "actions": [{ "type": "pointerMove", "duration": 0, "origin": Self::arg(el), "x": 0, "y": 0 }]
+            }]}),
+        );
+    }
+
+    /// Gives the element keyboard focus.
+    pub fn focus(&self, el: &Element) {
+        self.execute("arguments[0].focus();", vec![Self::arg(el)]);
+    }
+
     /// A DOM property such as `value`.
     pub fn property(&self, el: &Element, name: &str) -> Value {
         self.get(&format!("/element/{}/property/{name}", el.0))
@@ -255,7 +283,7 @@ impl App {
     pub fn select_value(&self, el: &Element, value: &str) {
         self.execute(
             "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change', {bubbles: true})); arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
-            vec![json!({ ELEMENT_KEY: el.0 }), json!(value)],
+            vec![Self::arg(el), json!(value)],
         );
     }
 

@@ -1,0 +1,146 @@
+// Company and Regulator views: a header, the totals, the timeline and the
+// incidents involved. Both views share this layout; only the data differ.
+
+import { call } from '../api.js';
+import { h, replaceChildren, formatCount, notify, fullMoney } from '../dom.js';
+import { drawTimeline } from '../timeline.js';
+
+function moneyList(totals) {
+  if (!totals.length) return [h('span', { class: 'muted', text: 'none' })];
+  return totals.map((t) => h('div', { class: 'money', text: `${fullMoney(t.amount, t.currency)}${t.count > 1 ? ` (${t.count})` : ''}` }));
+}
+
+function card(label, ...content) {
+  return h('div', { class: 'card' }, h('div', { class: 'card-label', text: label }), h('div', { class: 'card-value' }, ...content));
+}
+
+function largest(total, big) {
+  if (total === null) return [h('span', { class: 'muted', text: 'unknown' })];
+  return [h('div', { class: 'big', text: formatCount(total) }),
+    big ? h('div', { class: 'muted small', text: `largest: ${formatCount(big.value)} (#${big.incident_id})` }) : null];
+}
+
+function incidentsTable(rows, statusLabel, navigate, withCompany) {
+  return h('table', { class: 'incidents compact', id: 'history-incidents' },
+    h('thead', {}, h('tr', {},
+      withCompany ? h('th', { text: 'Company' }) : null,
+      h('th', { text: 'Title' }), h('th', { text: 'Regulators' }),
+      h('th', { class: 'num', text: 'Records' }), h('th', { class: 'num', text: 'People' }),
+      h('th', { text: 'Status' }), h('th', { text: 'Latest event' }))),
+    h('tbody', {}, rows.map((r) => h('tr', {
+      tabindex: '0', dataset: { id: r.id },
+      on: { click: () => navigate.editor(r.id), keydown: (ev) => { if (ev.key === 'Enter') navigate.editor(r.id); } },
+    },
+    withCompany ? h('td', { class: 'company', text: r.company }) : null,
+    h('td', { class: 'title', text: r.title }), h('td', { text: r.regulators || '—' }),
+    h('td', { class: 'num', text: formatCount(r.records_affected) }),
+    h('td', { class: 'num', text: formatCount(r.users_affected) }),
+    h('td', {}, h('span', { class: `status status-${r.status}`, text: statusLabel[r.status] ?? r.status })),
+    h('td', { class: 'date', text: r.latest_event ?? '—' })))));
+}
+
+function layout(main, navigate, { heading, subtitle, cards, events, lanes, table }) {
+  const timelineBox = h('div', { class: 'timeline', id: 'timeline' });
+  replaceChildren(main, h('section', { class: 'view history-view' },
+    h('div', { class: 'view-head' },
+      h('h2', { id: 'history-heading', text: heading }),
+      subtitle ? h('span', { class: 'muted', text: subtitle }) : null,
+      h('span', { class: 'spacer' }),
+      h('button', { type: 'button', id: 'back-to-list', text: '‹ Incidents', title: 'Back to the list (Esc)', on: { click: () => navigate.list() } })),
+    h('div', { class: 'cards', id: 'summary' }, cards),
+    h('h3', { text: 'Timeline' }),
+    timelineBox,
+    h('h3', { text: 'Incidents' }),
+    h('div', { class: 'table-wrap' }, table)));
+  const timeline = drawTimeline(timelineBox, {
+    events,
+    lanes,
+    onOpen: (e) => navigate.editor(e.incident_id),
+  });
+  const onResize = () => {
+    if (!document.body.contains(timelineBox)) { window.removeEventListener('resize', onResize); return; }
+    timeline.render();
+  };
+  window.addEventListener('resize', onResize);
+  const onKey = (ev) => {
+    if (!document.body.contains(timelineBox)) { document.removeEventListener('keydown', onKey); return; }
+    if (ev.key === 'Escape' && !['INPUT', 'TEXTAREA'].includes(document.activeElement?.tagName)) navigate.list();
+  };
+  document.addEventListener('keydown', onKey);
+}
+
+function regulatorLinks(names, navigate) {
+  if (!names.length) return [h('span', { class: 'muted', text: 'none' })];
+  return names.map((n) => h('button', { type: 'button', class: 'link chip', text: n, on: { click: () => navigate.regulator(n) } }));
+}
+
+/** The Company view: every incident of the company on one timeline. */
+export async function showCompany(main, app, navigate, name) {
+  let t;
+  try {
+    t = await call('company_timeline', { name });
+  } catch (e) {
+    notify(e.message, 'error');
+    navigate.list();
+    return;
+  }
+  const statusLabel = Object.fromEntries(app.info.statuses.map((x) => [x.value, x.label]));
+  const sm = t.summary;
+  const lanes = t.incidents
+    .slice()
+    .sort((a, b) => (a.latest_event ?? '').localeCompare(b.latest_event ?? ''))
+    .map((r) => ({ key: r.id, label: r.title, title: `#${r.id} ${r.title}` }));
+  layout(main, navigate, {
+    heading: t.company,
+    subtitle: t.aliases.length ? `also ${t.aliases.join(', ')}` : null,
+    cards: [
+      card('Incidents', h('div', { class: 'big', text: String(sm.incidents) })),
+      card('Records affected', ...largest(sm.records_total, sm.records_largest)),
+      card('People affected', ...largest(sm.users_total, sm.users_largest)),
+      card('Fines', ...moneyList(sm.fines)),
+      card('Proposed fines', ...moneyList(sm.proposed_fines)),
+      sm.settlements.length ? card('Settlements', ...moneyList(sm.settlements)) : null,
+      card('Regulators', ...regulatorLinks(sm.regulators, navigate)),
+      card('First – latest event', h('div', { text: `${sm.first_event ?? '—'} – ${sm.latest_event ?? '—'}` })),
+    ],
+    events: t.events.map((e) => ({ ...e, lane: e.incident_id })),
+    lanes,
+    table: incidentsTable(t.incidents, statusLabel, navigate, false),
+  });
+}
+
+/** The Regulator view: its actions across companies. */
+export async function showRegulator(main, app, navigate, name) {
+  let v;
+  try {
+    v = await call('regulator_view', { name });
+  } catch (e) {
+    notify(e.message, 'error');
+    navigate.list();
+    return;
+  }
+  const statusLabel = Object.fromEntries(app.info.statuses.map((x) => [x.value, x.label]));
+  const sm = v.summary;
+  const lanes = v.incidents
+    .slice()
+    .sort((a, b) => (a.latest_event ?? '').localeCompare(b.latest_event ?? ''))
+    .map((r) => ({ key: r.id, label: `${r.company} · ${r.title}`, title: `#${r.id} ${r.company} — ${r.title}` }));
+  const r = v.regulator;
+  layout(main, navigate, {
+    heading: r.short_name ? `${r.short_name} — ${r.name}` : r.name,
+    subtitle: `${r.country}${r.aliases.length ? ` · also ${r.aliases.join(', ')}` : ''}`,
+    cards: [
+      card('Actions', h('div', { class: 'big', text: String(sm.actions) }), h('div', { class: 'muted small', text: `in ${sm.incidents} incidents` })),
+      card('Fines', ...moneyList(sm.fines)),
+      card('Proposed fines', ...moneyList(sm.proposed_fines)),
+      sm.settlements.length ? card('Settlements', ...moneyList(sm.settlements)) : null,
+      card('Companies', ...(sm.companies.length ? sm.companies.map((c) => h('button', {
+        type: 'button', class: 'link chip', text: `${c.company} (${c.actions})`, on: { click: () => navigate.company(c.company) },
+      })) : [h('span', { class: 'muted', text: 'none' })])),
+      card('First – latest action', h('div', { text: `${sm.first_action ?? '—'} – ${sm.latest_action ?? '—'}` })),
+    ],
+    events: v.events.map((e) => ({ ...e, lane: e.incident_id })),
+    lanes,
+    table: incidentsTable(v.incidents, statusLabel, navigate, true),
+  });
+}
