@@ -2,7 +2,11 @@
 //! be scripted, checked and benchmarked without a display.
 
 use clap::{Parser, Subcommand};
+use incidents_core::datetext::DateOrder;
+use incidents_core::export::ExportFormat;
+use incidents_core::import::{Field, ImportOptions, ImportReport};
 use incidents_core::incidents::actor;
+use incidents_core::model::EventKind;
 use incidents_core::query::parse_sort_key;
 use incidents_core::{default_db_path, Error, IncidentInput, ListQuery, Store};
 use std::io::{Read, Write};
@@ -69,6 +73,57 @@ enum Command {
         #[arg(long)]
         name: String,
         /// Print the action list as JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the incidents the filters select to a CSV or XLSX file
+    Export {
+        /// csv (one row per incident), events-csv (one row per event, complete,
+        /// importable) or xlsx (Incidents and Events sheets)
+        #[arg(long, default_value = "csv")]
+        format: String,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        #[arg(long)]
+        company: Option<String>,
+        #[arg(long)]
+        regulator: Option<String>,
+        #[arg(long)]
+        status: Option<String>,
+        /// Only incidents with an event on or after this date
+        #[arg(long)]
+        from: Option<String>,
+        /// Only incidents with an event on or before this date
+        #[arg(long)]
+        to: Option<String>,
+        #[arg(long)]
+        text: Option<String>,
+    },
+    /// Import a CSV file: our own export, or another layout through a mapping.
+    /// All rows or none: a bad row is reported and nothing is written.
+    Import {
+        file: PathBuf,
+        /// Column mappings, e.g. "Organisation=company,Fine=amount"; a column
+        /// may be named by its header or its 1-based number
+        #[arg(long, value_name = "SRC=field,...")]
+        map: Option<String>,
+        /// Order of day and month in dates such as 03/04/2024
+        #[arg(long, value_name = "dmy|mdy|ymd")]
+        date_order: Option<String>,
+        /// Field delimiter (detected when left out)
+        #[arg(long)]
+        delimiter: Option<char>,
+        /// Kind of the event each row carries (default: fined when an amount
+        /// column is mapped, otherwise disclosed)
+        #[arg(long)]
+        event_kind: Option<String>,
+        /// Merge rows that duplicate a stored incident into it instead of skipping
+        #[arg(long)]
+        merge: bool,
+        /// Check every row and show what would be stored, without writing
+        #[arg(long)]
+        dry_run: bool,
+        /// Print the report as JSON
         #[arg(long)]
         json: bool,
     },
@@ -178,6 +233,80 @@ fn run(cli: Cli) -> Result<(), Error> {
                 print_events(&view.regulator.name, &view.events)?;
             }
         }
+        Command::Export {
+            format,
+            out,
+            company,
+            regulator,
+            status,
+            from,
+            to,
+            text,
+        } => {
+            let format = ExportFormat::parse(&format)?;
+            let query = ListQuery {
+                company,
+                regulator,
+                status,
+                from,
+                to,
+                text,
+                ..Default::default()
+            };
+            let summary = store.export(&query, format, &out)?;
+            println!(
+                "wrote {} incidents ({} events) to {}",
+                summary.incidents, summary.events, summary.path
+            );
+        }
+        Command::Import {
+            file,
+            map,
+            date_order,
+            delimiter,
+            event_kind,
+            merge,
+            dry_run,
+            json,
+        } => {
+            let options = ImportOptions {
+                delimiter,
+                mapping: parse_map(map.as_deref())?,
+                date_order: date_order
+                    .map(|o| {
+                        DateOrder::parse(&o).ok_or_else(|| {
+                            Error::invalid("date-order", format!("'{o}' is not dmy, mdy or ymd"))
+                        })
+                    })
+                    .transpose()?,
+                event_kind: event_kind
+                    .map(|k| EventKind::parse("event-kind", &k))
+                    .transpose()?,
+                merge_duplicates: merge,
+                dry_run,
+                preview: if dry_run { 5 } else { 0 },
+            };
+            let report = store.import_csv(&file, &options, &who, &mut |_| {})?;
+            if json {
+                print_json(&report)?;
+            } else {
+                print_import_report(&report, dry_run)?;
+            }
+            if !report.errors.is_empty() {
+                return Err(Error::invalid(
+                    "file",
+                    format!(
+                        "{} rows failed; nothing was imported",
+                        report
+                            .errors
+                            .iter()
+                            .map(|e| e.row)
+                            .collect::<std::collections::BTreeSet<_>>()
+                            .len()
+                    ),
+                ));
+            }
+        }
         Command::Show { id } => print_json(&store.get_incident(id)?)?,
         Command::History { id } => {
             store.get_incident(id)?;
@@ -231,5 +360,69 @@ fn print_events(
             e.incident_title
         )?;
     }
+    Ok(())
+}
+
+/// "Organisation=company,Fine=amount" → pairs; a column name may hold spaces.
+fn parse_map(text: Option<&str>) -> Result<Vec<(String, Field)>, Error> {
+    let Some(text) = text else {
+        return Ok(Vec::new());
+    };
+    text.split(',')
+        .filter(|p| !p.trim().is_empty())
+        .map(|pair| {
+            let (source, field) = pair
+                .rsplit_once('=')
+                .ok_or_else(|| Error::invalid("map", format!("'{pair}' is not SRC=field")))?;
+            Ok((source.trim().to_string(), Field::parse(field)?))
+        })
+        .collect()
+}
+
+fn print_import_report(report: &ImportReport, dry_run: bool) -> Result<(), Error> {
+    let mut err = std::io::stderr().lock();
+    for e in &report.errors {
+        writeln!(err, "{e}")?;
+    }
+    let mut out = std::io::stdout().lock();
+    for d in &report.duplicates {
+        writeln!(
+            out,
+            "row {}: duplicate of incident #{} ({}); {}",
+            d.row,
+            d.existing_id,
+            d.reason,
+            if d.merged {
+                "merged into it"
+            } else {
+                "skipped"
+            }
+        )?;
+    }
+    for p in &report.preview {
+        writeln!(
+            out,
+            "preview: {} — {} ({} events)",
+            p.company,
+            p.title,
+            p.events.len()
+        )?;
+    }
+    let verb = if report.committed {
+        "imported"
+    } else if dry_run && report.errors.is_empty() {
+        "would import"
+    } else {
+        "not imported"
+    };
+    writeln!(
+        out,
+        "{} rows read: {verb} {} new incidents, {} merged, {} duplicates, {} errors",
+        report.rows,
+        report.created,
+        report.merged,
+        report.duplicates.len(),
+        report.errors.len()
+    )?;
     Ok(())
 }

@@ -377,7 +377,7 @@ fn check_version(conn: &Connection, current: &Incident, expected: Option<i64>) -
     )))
 }
 
-fn replace_incident(
+pub(crate) fn replace_incident(
     conn: &Connection,
     before: &Incident,
     v: &ValidIncident,
@@ -538,7 +538,7 @@ fn record(
     Ok(())
 }
 
-fn load_incident(conn: &Connection, id: i64) -> Result<Option<Incident>> {
+pub(crate) fn load_incident(conn: &Connection, id: i64) -> Result<Option<Incident>> {
     let head = conn
         .query_row(
             "SELECT i.id, c.name, i.title, i.summary, i.counterparty, i.country, i.status,

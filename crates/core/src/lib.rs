@@ -3,12 +3,16 @@
 //! Nothing here knows about Tauri or the terminal.
 
 pub mod dates;
+pub mod datetext;
 pub mod db;
 pub mod error;
+pub mod export;
+pub mod import;
 pub mod incidents;
 pub mod model;
 pub mod money;
 pub mod names;
+pub mod numbers;
 pub mod query;
 pub mod seed;
 pub mod timeline;

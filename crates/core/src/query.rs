@@ -1,6 +1,7 @@
 //! The Incidents list: filters, sort and paging, shared by the app, the CLI and
 //! (later) exports, so that every front end shows the same rows.
 
+use crate::dates::PartialDate;
 use crate::db::Store;
 use crate::error::{Error, Result};
 use crate::incidents::resolve_regulator;
@@ -55,6 +56,11 @@ pub struct ListQuery {
     pub status: Option<String>,
     /// Words to find in company, title, summary, counterparty or event notes.
     pub text: Option<String>,
+    /// Only incidents with an event on or after this date (`YYYY`, `YYYY-MM` or
+    /// `YYYY-MM-DD`; a coarse event counts if its span reaches the range).
+    pub from: Option<String>,
+    /// Only incidents with an event on or before this date.
+    pub to: Option<String>,
     pub sort: SortKey,
     /// Descending order; the default list shows the latest events first.
     pub descending: Option<bool>,
@@ -120,6 +126,47 @@ impl ListQuery {
             let status = Status::parse("status", status)?;
             values.push(Value::Text(status.as_str().into()));
             clauses.push(format!("i.status = ?{}", values.len()));
+        }
+        let bound = |field: &str, value: &Option<String>| -> Result<Option<(String, String)>> {
+            non_empty(value)
+                .map(|v| {
+                    let (a, b) = PartialDate::parse(field, v)?.span();
+                    Ok((a.to_string(), b.to_string()))
+                })
+                .transpose()
+        };
+        let from = bound("from", &self.from)?;
+        let to = bound("to", &self.to)?;
+        if let (Some(f), Some(t)) = (&from, &to) {
+            if f.0 > t.1 {
+                return Err(Error::invalid(
+                    "to",
+                    "the end of the range is before its start",
+                ));
+            }
+        }
+        if from.is_some() || to.is_some() {
+            // An event covers [first day, last day] of its precision; it matches
+            // when that span meets the range.
+            let mut cond = vec!["e.incident_id = i.id".to_string()];
+            if let Some((start, _)) = from {
+                values.push(Value::Text(start));
+                cond.push(format!(
+                    "(CASE length(e.date) WHEN 4 THEN e.date || '-12-31' WHEN 7 THEN e.date || '-31' ELSE e.date END) >= ?{}",
+                    values.len()
+                ));
+            }
+            if let Some((_, end)) = to {
+                values.push(Value::Text(end));
+                cond.push(format!(
+                    "(CASE length(e.date) WHEN 4 THEN e.date || '-01-01' WHEN 7 THEN e.date || '-01' ELSE e.date END) <= ?{}",
+                    values.len()
+                ));
+            }
+            clauses.push(format!(
+                "EXISTS (SELECT 1 FROM events e WHERE {})",
+                cond.join(" AND ")
+            ));
         }
         if let Some(text) = non_empty(&self.text) {
             // Every word must appear somewhere in the incident.

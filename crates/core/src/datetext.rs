@@ -1,0 +1,234 @@
+//! Dates as spreadsheets and trackers write them, turned into [`PartialDate`]s
+//! that keep their precision: `2024-08-13`, `2024/08/13`, `13/08/2024` (with the
+//! order chosen), `2024年8月13日`, `2024년 8월 13일`, `Aug 13, 2024`, `2021-07`.
+
+use crate::dates::PartialDate;
+use crate::numbers::is_placeholder;
+use serde::{Deserialize, Serialize};
+
+/// Order of day, month and year in dates written with numbers only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateOrder {
+    /// 13/08/2024
+    Dmy,
+    /// 08/13/2024
+    Mdy,
+    /// 2024/08/13
+    Ymd,
+}
+
+impl DateOrder {
+    /// Parses `dmy`, `mdy` or `ymd`.
+    pub fn parse(text: &str) -> Option<DateOrder> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "dmy" => Some(DateOrder::Dmy),
+            "mdy" => Some(DateOrder::Mdy),
+            "ymd" => Some(DateOrder::Ymd),
+            _ => None,
+        }
+    }
+}
+
+const MONTHS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// The month number of an English month name or its abbreviation.
+pub fn month_number(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    let full = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    MONTHS
+        .iter()
+        .position(|m| {
+            w.starts_with(m)
+                && full
+                    .iter()
+                    .any(|f| f.starts_with(w.as_str()) || w == "sept")
+        })
+        .map(|i| i as u32 + 1)
+}
+
+fn build(year: i64, month: Option<i64>, day: Option<i64>) -> Option<String> {
+    match (month, day) {
+        (None, _) => Some(format!("{year:04}")),
+        (Some(m), None) => Some(format!("{year:04}-{m:02}")),
+        (Some(m), Some(d)) => Some(format!("{year:04}-{m:02}-{d:02}")),
+    }
+}
+
+/// Reads a date cell. Placeholders are `Ok(None)`; a date written with numbers
+/// only whose day and month could be swapped needs `order`, and says so.
+pub fn parse_date_cell(
+    text: &str,
+    order: Option<DateOrder>,
+) -> Result<Option<PartialDate>, String> {
+    if is_placeholder(text) {
+        return Ok(None);
+    }
+    let t = text.trim();
+    // A timestamp keeps only its date.
+    let t = t
+        .split(['T', ' '])
+        .next()
+        .filter(|d| d.len() >= 8 && d.contains('-'))
+        .unwrap_or(t);
+    let iso = build_from(t, order)?;
+    PartialDate::parse("date", &iso)
+        .map(Some)
+        .map_err(|e| e.message())
+}
+
+fn build_from(t: &str, order: Option<DateOrder>) -> Result<String, String> {
+    let not_a_date = || format!("'{t}' is not a date I can read (write it as YYYY-MM-DD)");
+    // CJK: 2024年8月13日 / 2024년 8월 13일, and their month- or year-only forms.
+    if t.contains(['年', '년']) {
+        let nums: Vec<i64> = t
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|p| !p.is_empty())
+            .filter_map(|p| p.parse().ok())
+            .collect();
+        return match nums.as_slice() {
+            [y] => build(*y, None, None),
+            [y, m] => build(*y, Some(*m), None),
+            [y, m, d] => build(*y, Some(*m), Some(*d)),
+            _ => None,
+        }
+        .ok_or_else(not_a_date);
+    }
+    // Month names: "Aug 13, 2024", "13 August 2024", "August 2024".
+    let words: Vec<&str> = t
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '-' || c == '/')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if let Some(pos) = words.iter().position(|w| month_number(w).is_some()) {
+        let month = month_number(words[pos]).map(i64::from);
+        let numbers: Vec<i64> = words
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != pos)
+            .map(|(_, w)| {
+                w.trim_end_matches(|c: char| c.is_ascii_alphabetic())
+                    .parse::<i64>()
+                    .map_err(|_| not_a_date())
+            })
+            .collect::<Result<_, _>>()?;
+        let (year, day) = match numbers.as_slice() {
+            [y] if *y > 31 => (*y, None),
+            [a, b] if *b > 31 => (*b, Some(*a)),
+            [a, b] if *a > 31 => (*a, Some(*b)),
+            _ => return Err(not_a_date()),
+        };
+        return build(year, month, day).ok_or_else(not_a_date);
+    }
+    // Numbers only, separated by - / or .
+    let parts: Vec<&str> = t.split(['-', '/', '.']).collect();
+    if parts
+        .iter()
+        .any(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_digit()))
+    {
+        return Err(not_a_date());
+    }
+    let n: Vec<i64> = parts.iter().filter_map(|p| p.parse().ok()).collect();
+    let year_first = parts[0].len() == 4;
+    match (n.as_slice(), year_first) {
+        ([y], true) => build(*y, None, None),
+        ([y, m], true) => build(*y, Some(*m), None),
+        ([m, y], false) if parts[1].len() == 4 => build(*y, Some(*m), None),
+        ([y, m, d], true) => build(*y, Some(*m), Some(*d)),
+        ([a, b, y], false) if parts[2].len() == 4 => {
+            let (day, month) = match order {
+                Some(DateOrder::Dmy) => (*a, *b),
+                Some(DateOrder::Mdy) => (*b, *a),
+                // Only one reading is a date: take it.
+                _ if *a > 12 && *b <= 12 => (*a, *b),
+                _ if *b > 12 && *a <= 12 => (*b, *a),
+                _ => {
+                    return Err(format!(
+                        "'{t}' could be day/month or month/day; choose the date order (dmy or mdy)"
+                    ))
+                }
+            };
+            build(*y, Some(month), Some(day))
+        }
+        _ => None,
+    }
+    .ok_or_else(not_a_date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(s: &str, order: Option<DateOrder>) -> String {
+        parse_date_cell(s, order)
+            .unwrap_or_else(|e| panic!("{s}: {e}"))
+            .map(|d| d.as_str().to_string())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn common_forms_keep_their_precision() {
+        for (text, want) in [
+            ("2024-08-13", "2024-08-13"),
+            ("2024/08/13", "2024-08-13"),
+            ("2024.8.13", "2024-08-13"),
+            ("2024年8月13日", "2024-08-13"),
+            ("2024년 8월 13일", "2024-08-13"),
+            ("2024年8月", "2024-08"),
+            ("2024년", "2024"),
+            ("Aug 13, 2024", "2024-08-13"),
+            ("13 August 2024", "2024-08-13"),
+            ("August 2024", "2024-08"),
+            ("Sept. 3, 2021", "2021-09-03"),
+            ("2021-07", "2021-07"),
+            ("2021", "2021"),
+            ("2024-08-13T10:00:00Z", "2024-08-13"),
+            ("2024-08-13 10:00", "2024-08-13"),
+        ] {
+            assert_eq!(date(text, None), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn numeric_day_month_needs_an_order_when_ambiguous() {
+        assert_eq!(date("13/08/2024", Some(DateOrder::Dmy)), "2024-08-13");
+        assert_eq!(date("08/13/2024", Some(DateOrder::Mdy)), "2024-08-13");
+        assert_eq!(date("03/04/2024", Some(DateOrder::Dmy)), "2024-04-03");
+        assert_eq!(date("03/04/2024", Some(DateOrder::Mdy)), "2024-03-04");
+        // Unambiguous without an order.
+        assert_eq!(date("13/08/2024", None), "2024-08-13");
+        let e = parse_date_cell("03/04/2024", None).unwrap_err();
+        assert!(e.contains("choose the date order"), "{e}");
+    }
+
+    #[test]
+    fn impossible_dates_and_words_are_errors() {
+        for bad in [
+            "2024-02-30",
+            "31/02/2024",
+            "yesterday",
+            "2024-13",
+            "13/13/2024",
+        ] {
+            assert!(parse_date_cell(bad, Some(DateOrder::Dmy)).is_err(), "{bad}");
+        }
+        assert_eq!(parse_date_cell("N/A", None), Ok(None));
+    }
+}

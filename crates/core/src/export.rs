@@ -1,0 +1,479 @@
+//! Reports for spreadsheets: incidents CSV, events CSV and an XLSX workbook.
+//!
+//! The CSV files are what Excel opens well on a double click (UTF-8 with a BOM,
+//! RFC 4180 quoting, CRLF) and what our own import reads back exactly. Text that
+//! a spreadsheet would take for a formula (`=`, `+`, `-`, `@`, tab, CR first) is
+//! neutralised: a leading `'` in CSV, a quote-prefixed text cell in XLSX.
+
+use crate::db::Store;
+use crate::error::{Error, Result};
+use crate::model::{EventKind, Incident};
+use crate::money;
+use crate::query::ListQuery;
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::Path;
+
+/// What to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ExportFormat {
+    /// One row per incident: a report to read.
+    Csv,
+    /// One row per event with its incident's fields: the complete data, which
+    /// `incidents import` turns back into the same incidents, events and sources.
+    EventsCsv,
+    /// A workbook with an Incidents and an Events sheet.
+    Xlsx,
+}
+
+impl ExportFormat {
+    /// Parses `csv`, `events-csv` or `xlsx`.
+    pub fn parse(text: &str) -> Result<ExportFormat> {
+        match text.trim() {
+            "csv" => Ok(ExportFormat::Csv),
+            "events-csv" => Ok(ExportFormat::EventsCsv),
+            "xlsx" => Ok(ExportFormat::Xlsx),
+            other => Err(Error::invalid(
+                "format",
+                format!("unknown format '{other}'; use csv, events-csv or xlsx"),
+            )),
+        }
+    }
+}
+
+/// What was written.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExportSummary {
+    pub path: String,
+    pub incidents: usize,
+    pub events: usize,
+}
+
+/// Columns of the incidents CSV and the Incidents sheet.
+#[rustfmt::skip]
+pub const INCIDENT_COLUMNS: &[&str] = &[
+    "id", "company", "title", "counterparty", "country", "regulators", "status",
+    "records_affected", "users_affected", "first_event", "latest_event", "fines", "proposed_fines",
+    "settlements", "source_urls", "source_titles", "source_publishers", "source_published",
+    "source_languages", "summary", "created_at", "updated_at",
+];
+
+/// Columns of the events CSV: the incident's own fields, then the event's.
+#[rustfmt::skip]
+pub const EVENT_COLUMNS: &[&str] = &[
+    "incident_id", "company", "title", "counterparty", "country", "status", "records_affected",
+    "users_affected", "summary", "source_urls", "source_titles", "source_publishers",
+    "source_published", "source_languages", "event_kind", "event_date", "event_precision",
+    "regulator", "amount", "currency", "note", "event_source",
+];
+
+/// Columns of the Events sheet of the workbook (no repeated incident fields).
+#[rustfmt::skip]
+const SHEET_EVENT_COLUMNS: &[&str] = &[
+    "incident_id", "company", "incident_title", "kind", "date", "precision", "regulator", "amount",
+    "currency", "note", "source",
+];
+
+/// Makes text inert in a spreadsheet: a cell that starts with a formula
+/// character gets a leading apostrophe.
+pub fn neutralise(text: &str) -> Cow<'_, str> {
+    if starts_like_formula(text) {
+        Cow::Owned(format!("'{text}"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// Whether a spreadsheet could read `text` as a formula.
+pub fn starts_like_formula(text: &str) -> bool {
+    text.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+/// Undoes [`neutralise`] when reading our own files back.
+pub fn unneutralise(text: &str) -> &str {
+    match text.strip_prefix('\'') {
+        Some(rest) if starts_like_formula(rest) => rest,
+        _ => text,
+    }
+}
+
+fn opt(v: &Option<String>) -> &str {
+    v.as_deref().unwrap_or("")
+}
+
+fn count(v: Option<i64>) -> String {
+    v.map(|n| n.to_string()).unwrap_or_default()
+}
+
+/// Money per currency of one kind of event: "EUR 1200000000; KRW 9600000".
+fn money_cell(incident: &Incident, kind: EventKind) -> String {
+    let mut sums: BTreeMap<&str, i64> = BTreeMap::new();
+    for e in incident.events.iter().filter(|e| e.kind == kind) {
+        if let (Some(m), Some(c)) = (e.amount_minor, e.currency.as_deref()) {
+            *sums.entry(c).or_default() = sums.get(c).copied().unwrap_or(0).saturating_add(m);
+        }
+    }
+    sums.iter()
+        .map(|(c, m)| format!("{c} {}", money::format_major(*m, c)))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The five parallel source columns: one line per source in each cell.
+fn source_cells(incident: &Incident) -> [String; 5] {
+    let join = |f: &dyn Fn(&crate::model::Source) -> String| {
+        incident
+            .sources
+            .iter()
+            .map(f)
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    [
+        join(&|s| s.url.clone()),
+        join(&|s| opt(&s.title).to_string()),
+        join(&|s| opt(&s.publisher).to_string()),
+        join(&|s| opt(&s.published).to_string()),
+        join(&|s| opt(&s.language).to_string()),
+    ]
+}
+
+fn regulators_cell(incident: &Incident) -> String {
+    let mut names: Vec<&str> = incident
+        .events
+        .iter()
+        .filter_map(|e| e.regulator.as_deref())
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names.join(", ")
+}
+
+fn incident_row(i: &Incident) -> Vec<String> {
+    let [urls, titles, publishers, published, languages] = source_cells(i);
+    vec![
+        i.id.to_string(),
+        i.company.clone(),
+        i.title.clone(),
+        opt(&i.counterparty).into(),
+        opt(&i.country).into(),
+        regulators_cell(i),
+        i.status.as_str().into(),
+        count(i.records_affected),
+        count(i.users_affected),
+        i.events.first().map(|e| e.date.clone()).unwrap_or_default(),
+        i.events
+            .iter()
+            .map(|e| e.date.clone())
+            .max()
+            .unwrap_or_default(),
+        money_cell(i, EventKind::Fined),
+        money_cell(i, EventKind::ProposedFine),
+        money_cell(i, EventKind::Settled),
+        urls,
+        titles,
+        publishers,
+        published,
+        languages,
+        opt(&i.summary).into(),
+        i.created_at.clone(),
+        i.updated_at.clone(),
+    ]
+}
+
+/// The events CSV rows of one incident; an incident without events still gets
+/// one row, so that nothing is lost on the way back in.
+fn event_rows(i: &Incident) -> Vec<Vec<String>> {
+    let [urls, titles, publishers, published, languages] = source_cells(i);
+    let head = vec![
+        i.id.to_string(),
+        i.company.clone(),
+        i.title.clone(),
+        opt(&i.counterparty).into(),
+        opt(&i.country).into(),
+        i.status.as_str().into(),
+        count(i.records_affected),
+        count(i.users_affected),
+        opt(&i.summary).into(),
+        urls,
+        titles,
+        publishers,
+        published,
+        languages,
+    ];
+    if i.events.is_empty() {
+        let mut row = head;
+        row.extend(std::iter::repeat_n(String::new(), 8));
+        return vec![row];
+    }
+    i.events
+        .iter()
+        .map(|e| {
+            let mut row = head.clone();
+            row.extend([
+                e.kind.as_str().to_string(),
+                e.date.clone(),
+                e.precision.as_str().to_string(),
+                opt(&e.regulator).into(),
+                e.amount_minor
+                    .zip(e.currency.as_deref())
+                    .map(|(m, c)| money::format_major(m, c))
+                    .unwrap_or_default(),
+                opt(&e.currency).into(),
+                opt(&e.note).into(),
+                opt(&e.source).into(),
+            ]);
+            row
+        })
+        .collect()
+}
+
+/// Cells that hold numbers or our own keywords are written as they are; every
+/// other cell is text and is neutralised.
+fn is_numeric_column(name: &str) -> bool {
+    matches!(
+        name,
+        "id" | "incident_id" | "records_affected" | "users_affected" | "amount"
+    )
+}
+
+fn csv_writer(path: &Path) -> Result<csv::Writer<std::io::BufWriter<std::fs::File>>> {
+    let mut file = std::io::BufWriter::new(std::fs::File::create(path)?);
+    // The BOM tells Excel the file is UTF-8, so 카카오페이 and 支付宝 survive.
+    file.write_all(b"\xEF\xBB\xBF")?;
+    Ok(csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .quote_style(csv::QuoteStyle::Necessary)
+        .from_writer(file))
+}
+
+fn csv_error(e: csv::Error) -> Error {
+    Error::Io(std::io::Error::other(e))
+}
+
+fn write_csv_rows(
+    writer: &mut csv::Writer<std::io::BufWriter<std::fs::File>>,
+    columns: &[&str],
+    rows: impl IntoIterator<Item = Vec<String>>,
+) -> Result<()> {
+    for row in rows {
+        let cells = row.iter().zip(columns).map(|(cell, column)| {
+            if is_numeric_column(column) {
+                Cow::Borrowed(cell.as_str())
+            } else {
+                neutralise(cell)
+            }
+        });
+        writer
+            .write_record(cells.map(|c| c.into_owned()))
+            .map_err(csv_error)?;
+    }
+    Ok(())
+}
+
+impl Store {
+    /// Writes the incidents the list query selects, in its order, to `path`.
+    pub fn export(
+        &self,
+        query: &ListQuery,
+        format: ExportFormat,
+        path: &Path,
+    ) -> Result<ExportSummary> {
+        let mut query = query.clone();
+        query.limit = None;
+        query.offset = None;
+        let ids: Vec<i64> = self
+            .list_incidents(&query)?
+            .rows
+            .iter()
+            .map(|r| r.id)
+            .collect();
+        let incidents = ids.iter().map(|id| self.get_incident(*id));
+        let mut events = 0;
+        let mut count = 0;
+        match format {
+            ExportFormat::Csv | ExportFormat::EventsCsv => {
+                let mut w = csv_writer(path)?;
+                let columns = if format == ExportFormat::Csv {
+                    INCIDENT_COLUMNS
+                } else {
+                    EVENT_COLUMNS
+                };
+                w.write_record(columns).map_err(csv_error)?;
+                for incident in incidents {
+                    let incident = incident?;
+                    count += 1;
+                    events += incident.events.len();
+                    if format == ExportFormat::Csv {
+                        write_csv_rows(&mut w, columns, [incident_row(&incident)])?;
+                    } else {
+                        write_csv_rows(&mut w, columns, event_rows(&incident))?;
+                    }
+                }
+                w.flush()?;
+            }
+            ExportFormat::Xlsx => {
+                let all = incidents.collect::<Result<Vec<_>>>()?;
+                count = all.len();
+                events = all.iter().map(|i| i.events.len()).sum();
+                write_xlsx(&all, path).map_err(|e| Error::Io(std::io::Error::other(e)))?;
+            }
+        }
+        Ok(ExportSummary {
+            path: path.display().to_string(),
+            incidents: count,
+            events,
+        })
+    }
+}
+
+fn write_xlsx(incidents: &[Incident], path: &Path) -> Result<(), rust_xlsxwriter::XlsxError> {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet};
+    let mut book = Workbook::new();
+    let header = Format::new().set_bold().set_background_color("DCE3EE");
+    let text = Format::new().set_text_wrap();
+    let quoted = Format::new().set_quote_prefix();
+    let integer = Format::new().set_num_format("#,##0");
+    let amount = Format::new().set_num_format("#,##0.##");
+    let date = Format::new().set_num_format("yyyy-mm-dd");
+
+    // A text cell; formula-like text is stored as quote-prefixed text.
+    let put_text =
+        |ws: &mut Worksheet, r: u32, c: u16, v: &str| -> Result<(), rust_xlsxwriter::XlsxError> {
+            if v.is_empty() {
+                return Ok(());
+            }
+            let fmt = if starts_like_formula(v) {
+                &quoted
+            } else {
+                &text
+            };
+            ws.write_string_with_format(r, c, v, fmt)?;
+            Ok(())
+        };
+    // A date cell: a real date for a full day, text for YYYY or YYYY-MM.
+    let put_date =
+        |ws: &mut Worksheet, r: u32, c: u16, v: &str| -> Result<(), rust_xlsxwriter::XlsxError> {
+            let parts: Vec<u16> = v.split('-').filter_map(|p| p.parse().ok()).collect();
+            if let [y, m, d] = parts.as_slice() {
+                let day = ExcelDateTime::from_ymd(*y, *m as u8, *d as u8)?;
+                ws.write_datetime_with_format(r, c, &day, &date)?;
+            } else if !v.is_empty() {
+                ws.write_string(r, c, v)?;
+            }
+            Ok(())
+        };
+    let put_count = |ws: &mut Worksheet,
+                     r: u32,
+                     c: u16,
+                     v: Option<i64>|
+     -> Result<(), rust_xlsxwriter::XlsxError> {
+        if let Some(n) = v {
+            ws.write_number_with_format(r, c, n as f64, &integer)?;
+        }
+        Ok(())
+    };
+    let finish = |ws: &mut Worksheet,
+                  columns: &[&str],
+                  rows: u32,
+                  widths: &[f64]|
+     -> Result<(), rust_xlsxwriter::XlsxError> {
+        for (c, name) in columns.iter().enumerate() {
+            ws.write_string_with_format(0, c as u16, *name, &header)?;
+            ws.set_column_width(c as u16, widths.get(c).copied().unwrap_or(14.0))?;
+        }
+        ws.set_freeze_panes(1, 0)?;
+        ws.autofilter(0, 0, rows, columns.len() as u16 - 1)?;
+        Ok(())
+    };
+
+    let ws = book.add_worksheet();
+    ws.set_name("Incidents")?;
+    for (n, i) in incidents.iter().enumerate() {
+        let r = n as u32 + 1;
+        let row = incident_row(i);
+        for (c, column) in INCIDENT_COLUMNS.iter().enumerate() {
+            let c16 = c as u16;
+            match *column {
+                "id" => {
+                    ws.write_number(r, c16, i.id as f64)?;
+                }
+                "records_affected" => put_count(ws, r, c16, i.records_affected)?,
+                "users_affected" => put_count(ws, r, c16, i.users_affected)?,
+                "first_event" | "latest_event" | "created_at" | "updated_at" => {
+                    put_date(ws, r, c16, row[c].get(..10).unwrap_or(&row[c]))?
+                }
+                _ => put_text(ws, r, c16, &row[c])?,
+            }
+        }
+    }
+    finish(
+        ws,
+        INCIDENT_COLUMNS,
+        incidents.len() as u32,
+        &[
+            6.0, 24.0, 48.0, 18.0, 8.0, 16.0, 18.0, 16.0, 16.0, 12.0, 12.0, 22.0, 22.0, 22.0, 50.0,
+            40.0, 20.0, 12.0, 10.0, 60.0, 12.0, 12.0,
+        ],
+    )?;
+
+    let ws = book.add_worksheet();
+    ws.set_name("Events")?;
+    let mut r = 0u32;
+    for i in incidents {
+        for e in &i.events {
+            r += 1;
+            ws.write_number(r, 0, i.id as f64)?;
+            put_text(ws, r, 1, &i.company)?;
+            put_text(ws, r, 2, &i.title)?;
+            put_text(ws, r, 3, e.kind.as_str())?;
+            put_date(ws, r, 4, &e.date)?;
+            put_text(ws, r, 5, e.precision.as_str())?;
+            put_text(ws, r, 6, opt(&e.regulator))?;
+            if let (Some(m), Some(c)) = (e.amount_minor, e.currency.as_deref()) {
+                let value: f64 = money::format_major(m, c).parse().unwrap_or(0.0);
+                ws.write_number_with_format(r, 7, value, &amount)?;
+            }
+            put_text(ws, r, 8, opt(&e.currency))?;
+            put_text(ws, r, 9, opt(&e.note))?;
+            put_text(ws, r, 10, opt(&e.source))?;
+        }
+    }
+    finish(
+        ws,
+        SHEET_EVENT_COLUMNS,
+        r,
+        &[
+            10.0, 24.0, 44.0, 20.0, 12.0, 9.0, 12.0, 18.0, 9.0, 50.0, 50.0,
+        ],
+    )?;
+    book.save(path)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_like_text_is_neutralised_and_restored() {
+        for text in [
+            "=HYPERLINK(\"http://x\",\"y\")",
+            "@SUM(1+1)",
+            "+1",
+            "-2",
+            "\tx",
+            "\rx",
+        ] {
+            let safe = neutralise(text);
+            assert!(safe.starts_with('\''), "{text:?}");
+            assert_eq!(unneutralise(&safe), text);
+        }
+        assert_eq!(neutralise("Kakao Pay"), "Kakao Pay");
+        // An apostrophe that we did not add stays.
+        assert_eq!(unneutralise("'quoted'"), "'quoted'");
+    }
+}
