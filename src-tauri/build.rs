@@ -15,6 +15,10 @@ const COMMANDS: &[&str] = &[
     "company_names",
     "company_timeline",
     "regulator_view",
+    "export_incidents",
+    "inspect_import",
+    "import_file",
+    "import_fields",
 ];
 
 fn main() {

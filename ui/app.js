@@ -6,6 +6,7 @@ import { h, replaceChildren } from './dom.js';
 import { showList } from './views/list.js';
 import { showEditor } from './views/editor.js';
 import { showCompany, showRegulator } from './views/history.js';
+import { showImport } from './views/import.js';
 
 const main = document.getElementById('main');
 
@@ -17,6 +18,7 @@ export const navigate = {
   editor: (id = null) => showEditor(main, app, navigate, id),
   company: (name) => showCompany(main, app, navigate, name),
   regulator: (name) => showRegulator(main, app, navigate, name),
+  import: () => showImport(main, app, navigate),
 };
 
 function showOpenError(error) {
@@ -44,10 +46,12 @@ async function start() {
   app.regulators = await call('list_regulators');
   document.getElementById('nav-list').addEventListener('click', () => navigate.list());
   document.getElementById('nav-new').addEventListener('click', () => navigate.editor(null));
+  document.getElementById('nav-import').addEventListener('click', () => navigate.import());
   document.addEventListener('keydown', (ev) => {
     if (!ev.altKey || ev.ctrlKey || ev.metaKey) return;
     if (ev.key === 'l' || ev.key === 'L') { ev.preventDefault(); navigate.list(); }
     if (ev.key === 'n' || ev.key === 'N') { ev.preventDefault(); navigate.editor(null); }
+    if (ev.key === 'i' || ev.key === 'I') { ev.preventDefault(); navigate.import(); }
   });
   navigate.list();
 }

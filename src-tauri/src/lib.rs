@@ -5,12 +5,15 @@
 //! work never freezes the window. The store sits behind a `std::sync::Mutex`
 //! that is held only inside a command and never across an `.await`.
 
+use incidents_core::export::{ExportFormat, ExportSummary};
+use incidents_core::import::{self, Field, FileShape, ImportOptions, ImportReport, Progress};
 use incidents_core::incidents::actor;
 use incidents_core::model::{EventKind, HistoryEntry, Regulator, Status};
 use incidents_core::{default_db_path, Error, Incident, IncidentInput, ListPage, ListQuery, Store};
 use serde::Serialize;
 use std::path::PathBuf;
 use std::sync::Mutex;
+use tauri::ipc::Channel;
 use tauri::{Runtime, State};
 
 /// What the window shares: the open store, or why it could not be opened.
@@ -151,6 +154,47 @@ async fn regulator_view(
     state.with_store(|s| s.regulator_view(&name))
 }
 
+/// Writes what the list shows (its filters, all pages) to `path`.
+#[tauri::command]
+async fn export_incidents(
+    state: State<'_, AppState>,
+    query: ListQuery,
+    format: String,
+    path: PathBuf,
+) -> Result<ExportSummary, Error> {
+    let format = ExportFormat::parse(&format)?;
+    state.with_store(|s| s.export(&query, format, &path))
+}
+
+/// Reads a CSV file's header and first rows and proposes a mapping.
+#[tauri::command]
+async fn inspect_import(path: PathBuf, delimiter: Option<char>) -> Result<FileShape, Error> {
+    import::inspect(&path, delimiter)
+}
+
+/// Imports (or, with `dry_run`, previews) a CSV file, reporting progress.
+#[tauri::command]
+async fn import_file(
+    state: State<'_, AppState>,
+    path: PathBuf,
+    options: ImportOptions,
+    on_progress: Channel<Progress>,
+) -> Result<ImportReport, Error> {
+    let who = actor("app");
+    state.with_store(|s| {
+        s.import_csv(&path, &options, &who, &mut |p| {
+            // A closed window stops listening; the import goes on regardless.
+            let _ = on_progress.send(p);
+        })
+    })
+}
+
+/// The fields a column can be mapped to, for the mapping step.
+#[tauri::command]
+async fn import_fields() -> Vec<String> {
+    Field::ALL.iter().map(|f| f.name()).collect()
+}
+
 #[tauri::command]
 async fn list_regulators(state: State<'_, AppState>) -> Result<Vec<Regulator>, Error> {
     state.with_store(|s| s.regulators())
@@ -178,6 +222,10 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> t
             company_names,
             company_timeline,
             regulator_view,
+            export_incidents,
+            inspect_import,
+            import_file,
+            import_fields,
         ])
 }
 
@@ -365,6 +413,12 @@ mod tests {
                 "allow-company-names",
                 "allow-company-timeline",
                 "allow-regulator-view",
+                "allow-export-incidents",
+                "allow-inspect-import",
+                "allow-import-file",
+                "allow-import-fields",
+                "dialog:allow-open",
+                "dialog:allow-save",
             ]
         );
     }

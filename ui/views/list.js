@@ -5,6 +5,50 @@ import { call } from '../api.js';
 import { h, replaceChildren, formatCount, notify, debounce } from '../dom.js';
 
 const PAGE_SIZE = 100;
+const FILTERS = ['company', 'regulator', 'status', 'text', 'from', 'to'];
+
+const FORMATS = [
+  { value: 'csv', label: 'Incidents CSV (one row per incident)', ext: 'csv' },
+  { value: 'events-csv', label: 'Events CSV (complete, re-importable)', ext: 'csv' },
+  { value: 'xlsx', label: 'Excel workbook (.xlsx)', ext: 'xlsx' },
+];
+
+/** The export panel: format, file (typed or chosen in the native dialog), go. */
+function exportForm(query) {
+  const format = h('select', { id: 'export-format', 'aria-label': 'Export format' },
+    FORMATS.map((f) => h('option', { value: f.value, text: f.label })));
+  const path = h('input', { id: 'export-path', placeholder: '/path/to/incidents.csv', 'aria-label': 'File to write', size: '50' });
+  const status = h('span', { id: 'export-status', class: 'muted', role: 'status' });
+  const browse = async () => {
+    const f = FORMATS.find((x) => x.value === format.value);
+    try {
+      const chosen = await call('plugin:dialog|save', { options: {
+        title: 'Export incidents', defaultPath: `incidents${f.value === 'events-csv' ? '-events' : ''}.${f.ext}`,
+        filters: [{ name: f.label, extensions: [f.ext] }],
+      } });
+      if (chosen) { path.value = chosen; await run(); }
+    } catch (e) { status.textContent = e.message; }
+  };
+  const run = async () => {
+    if (!path.value.trim()) { await browse(); return; }
+    status.textContent = 'Exporting…';
+    try {
+      const done = await call('export_incidents', { query: query(), format: format.value, path: path.value.trim() });
+      status.textContent = `Exported ${formatCount(done.incidents)} incidents (${formatCount(done.events)} events) to ${done.path}`;
+      notify(status.textContent);
+    } catch (e) {
+      status.textContent = e.field ? `${e.field}: ${e.message}` : e.message;
+    }
+  };
+  path.addEventListener('keydown', (ev) => { if (ev.key === 'Enter') { ev.preventDefault(); run(); } });
+  const panel = h('div', { class: 'export-panel', id: 'export-panel', hidden: true },
+    h('strong', { text: 'Export what the list shows' }), format, path,
+    h('button', { type: 'button', id: 'export-browse', text: 'Save as…', on: { click: browse } }),
+    h('button', { type: 'button', class: 'primary', id: 'export-run', text: 'Export', on: { click: run } }),
+    status);
+  panel.addEventListener('keydown', (ev) => { if (ev.key === 'Escape') { panel.hidden = true; } });
+  return panel;
+}
 
 const COLUMNS = [
   { key: 'company', label: 'Company' },
@@ -18,7 +62,7 @@ const COLUMNS = [
 
 // The list keeps its filters while the analyst goes to the editor and back.
 const state = {
-  query: { company: '', regulator: '', status: '', text: '', sort: 'latest_event', descending: true },
+  query: { company: '', regulator: '', status: '', text: '', from: '', to: '', sort: 'latest_event', descending: true },
   offset: 0,
 };
 
@@ -43,6 +87,8 @@ export async function showList(main, app, navigate) {
     input('company', 'Company', { list: 'company-names', placeholder: 'Any company' }),
     h('label', { class: 'filter' }, h('span', { text: 'Regulator' }), regulatorSelect),
     h('label', { class: 'filter' }, h('span', { text: 'Status' }), statusSelect),
+    input('from', 'Events from', { placeholder: 'YYYY[-MM[-DD]]', class: 'date' }),
+    input('to', 'to', { placeholder: 'YYYY[-MM[-DD]]', class: 'date' }),
     h('button', { type: 'button', id: 'clear-filters', text: 'Clear' }),
     companyList);
 
@@ -53,12 +99,19 @@ export async function showList(main, app, navigate) {
   const prev = h('button', { type: 'button', id: 'page-prev', text: '‹ Previous' });
   const next = h('button', { type: 'button', id: 'page-next', text: 'Next ›' });
   const errorBox = h('p', { class: 'error', role: 'alert', hidden: true });
+  const exportPanel = exportForm(() => currentQuery());
+  const toggleExport = () => {
+    exportPanel.hidden = !exportPanel.hidden;
+    if (!exportPanel.hidden) exportPanel.querySelector('select').focus();
+  };
 
   replaceChildren(main,
     h('section', { class: 'view list-view' },
       h('div', { class: 'view-head' }, h('h2', { text: 'Incidents' }),
+        h('span', { class: 'spacer' }),
+        h('button', { type: 'button', id: 'export-open', text: 'Export…', title: 'Export what the list shows (Alt+X)', on: { click: () => toggleExport() } }),
         h('button', { type: 'button', class: 'primary', id: 'new-incident', text: 'New incident', on: { click: () => navigate.editor(null) } })),
-      filters, errorBox, h('div', { class: 'table-wrap' }, table),
+      filters, exportPanel, errorBox, h('div', { class: 'table-wrap' }, table),
       h('div', { class: 'pager' }, summary, h('span', { class: 'spacer' }), prev, next)));
 
   function drawHead() {
@@ -114,11 +167,17 @@ export async function showList(main, app, navigate) {
     return tr;
   }
 
+  /** The filters as the Rust side reads them (empty ones left out). */
+  function currentQuery() {
+    const q = { ...state.query };
+    for (const k of FILTERS) if (!q[k]) delete q[k];
+    return q;
+  }
+
   let generation = 0;
   async function load() {
     const mine = ++generation;
-    const q = { ...state.query, limit: PAGE_SIZE, offset: state.offset };
-    for (const k of ['company', 'regulator', 'status', 'text']) if (!q[k]) delete q[k];
+    const q = { ...currentQuery(), limit: PAGE_SIZE, offset: state.offset };
     try {
       const page = await call('list_incidents', { query: q });
       if (mine !== generation) return; // a newer request is on its way
@@ -139,9 +198,9 @@ export async function showList(main, app, navigate) {
     }
   }
 
-  const anyFilter = () => ['company', 'regulator', 'status', 'text'].some((k) => state.query[k]);
+  const anyFilter = () => FILTERS.some((k) => state.query[k]);
   const refilter = debounce(() => { state.offset = 0; load(); }, 200);
-  for (const name of ['text', 'company']) {
+  for (const name of ['text', 'company', 'from', 'to']) {
     document.getElementById(`filter-${name}`).addEventListener('input', (ev) => {
       state.query[name] = ev.target.value;
       refilter();
@@ -151,7 +210,7 @@ export async function showList(main, app, navigate) {
     el.addEventListener('change', () => { state.query[name] = el.value; state.offset = 0; load(); });
   }
   document.getElementById('clear-filters').addEventListener('click', () => {
-    Object.assign(state.query, { company: '', regulator: '', status: '', text: '' });
+    Object.assign(state.query, { company: '', regulator: '', status: '', text: '', from: '', to: '' });
     showList(main, app, navigate);
   });
   prev.addEventListener('click', () => { state.offset = Math.max(0, state.offset - PAGE_SIZE); load(); });
@@ -161,6 +220,7 @@ export async function showList(main, app, navigate) {
     if (!document.body.contains(table)) { document.removeEventListener('keydown', slash); return; }
     const typing = ['INPUT', 'TEXTAREA', 'SELECT'].includes(document.activeElement?.tagName);
     if (ev.key === '/' && !typing) { ev.preventDefault(); document.getElementById('filter-text').focus(); }
+    if (ev.altKey && (ev.key === 'x' || ev.key === 'X')) { ev.preventDefault(); toggleExport(); }
     if (ev.key === 'ArrowDown' && document.activeElement?.id === 'filter-text') {
       ev.preventDefault(); body.querySelector('tr[tabindex]')?.focus();
     }
