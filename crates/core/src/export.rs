@@ -334,11 +334,16 @@ fn write_xlsx(incidents: &[Incident], path: &Path) -> Result<(), rust_xlsxwriter
     use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet};
     let mut book = Workbook::new();
     let header = Format::new().set_bold().set_background_color("DCE3EE");
-    let text = Format::new().set_text_wrap();
+    // No wrapping: a wrapped cell keeps the default row height in most viewers
+    // and its lines would spill over the next row.
+    let text = Format::new();
     let quoted = Format::new().set_quote_prefix();
     let integer = Format::new().set_num_format("#,##0");
     let amount = Format::new().set_num_format("#,##0.##");
-    let date = Format::new().set_num_format("yyyy-mm-dd");
+    // Left-aligned like the YYYY and YYYY-MM dates written as text beside them.
+    let date = Format::new()
+        .set_num_format("yyyy-mm-dd")
+        .set_align(rust_xlsxwriter::FormatAlign::Left);
 
     // A text cell; formula-like text is stored as quote-prefixed text.
     let put_text =
@@ -387,6 +392,10 @@ fn write_xlsx(incidents: &[Incident], path: &Path) -> Result<(), rust_xlsxwriter
         }
         ws.set_freeze_panes(1, 0)?;
         ws.autofilter(0, 0, rows, columns.len() as u16 - 1)?;
+        // Printed reports: landscape, all columns on one page width, header repeated.
+        ws.set_landscape();
+        ws.set_print_fit_to_pages(1, 0);
+        ws.set_repeat_rows(0, 0)?;
         Ok(())
     };
 
