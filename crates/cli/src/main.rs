@@ -4,6 +4,7 @@
 use clap::{Parser, Subcommand};
 use incidents_core::datetext::DateOrder;
 use incidents_core::export::ExportFormat;
+use incidents_core::extract;
 use incidents_core::import::{Field, ImportOptions, ImportReport};
 use incidents_core::incidents::actor;
 use incidents_core::model::EventKind;
@@ -127,6 +128,27 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Propose incident fields from a news article (text file), as JSON.
+    /// Uses the built-in regulators, and the database's companies and
+    /// regulators when --db is given.
+    Extract {
+        /// The article text (UTF-8), or - for standard input
+        file: String,
+        /// Publication date, to resolve "13日", "on Monday", "last year"
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        published: Option<String>,
+        /// Where the article was published
+        #[arg(long)]
+        url: Option<String>,
+    },
+    /// Time the article extractor on a folder of NN-slug.txt fixtures
+    BenchExtract {
+        /// Folder of fixtures (line 1 URL, line 2 PUBLISHED, then the text)
+        dir: PathBuf,
+        /// Runs over the whole folder
+        #[arg(long, default_value_t = 200)]
+        rounds: usize,
+    },
     /// Show one incident as JSON
     Show { id: i64 },
     /// Show every recorded change of an incident
@@ -164,6 +186,17 @@ fn print_json(value: &impl serde::Serialize) -> Result<(), Error> {
 }
 
 fn run(cli: Cli) -> Result<(), Error> {
+    if let Command::Extract {
+        file,
+        published,
+        url,
+    } = &cli.command
+    {
+        return extract_command(cli.db.as_deref(), file, published.as_deref(), url.clone());
+    }
+    if let Command::BenchExtract { dir, rounds } = &cli.command {
+        return bench_extract(dir, *rounds);
+    }
     let path = db_path(cli.db)?;
     if let Command::Path = cli.command {
         println!("{}", path.display());
@@ -172,7 +205,7 @@ fn run(cli: Cli) -> Result<(), Error> {
     let mut store = Store::open(&path)?;
     let who = actor("cli");
     match cli.command {
-        Command::Path => {}
+        Command::Path | Command::Extract { .. } | Command::BenchExtract { .. } => {}
         Command::Demo => {
             let added = store.load_sample_data(&who)?;
             println!("{added} sample incidents added to {}", path.display());
@@ -424,5 +457,95 @@ fn print_import_report(report: &ImportReport, dry_run: bool) -> Result<(), Error
         report.duplicates.len(),
         report.errors.len()
     )?;
+    Ok(())
+}
+
+fn read_article(file: &str) -> Result<String, Error> {
+    let bytes = if file == "-" {
+        let mut b = Vec::new();
+        std::io::stdin().read_to_end(&mut b)?;
+        b
+    } else {
+        std::fs::read(file)?
+    };
+    if bytes.contains(&0) {
+        return Err(Error::invalid("file", format!("{file} is not a text file")));
+    }
+    let text = String::from_utf8(bytes)
+        .map_err(|_| Error::invalid("file", format!("{file} is not UTF-8 text")))?;
+    if text.trim().is_empty() {
+        return Err(Error::invalid("file", format!("{file} is empty")));
+    }
+    Ok(text)
+}
+
+fn extract_command(
+    db: Option<&std::path::Path>,
+    file: &str,
+    published: Option<&str>,
+    url: Option<String>,
+) -> Result<(), Error> {
+    let text = read_article(file)?;
+    let published = published
+        .map(|p| {
+            chrono::NaiveDate::parse_from_str(p.trim(), "%Y-%m-%d")
+                .map_err(|_| Error::invalid("published", format!("'{p}' is not YYYY-MM-DD")))
+        })
+        .transpose()?;
+    let ctx = match db {
+        Some(path) => Store::open(path)?.extraction_context(published, url)?,
+        None => extract::Context::with_builtin_regulators(published, url),
+    };
+    print_json(&extract::extract(&text, &ctx))
+}
+
+/// Median and 95th percentile time of one extraction over the fixtures.
+fn bench_extract(dir: &std::path::Path, rounds: usize) -> Result<(), Error> {
+    let mut articles = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.extension().and_then(|e| e.to_str()) != Some("txt") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path)?;
+        let mut lines = text.lines();
+        let url = lines
+            .next()
+            .and_then(|l| l.strip_prefix("URL:"))
+            .map(|u| u.trim().to_string());
+        let published = lines
+            .next()
+            .and_then(|l| l.strip_prefix("PUBLISHED:"))
+            .and_then(|p| chrono::NaiveDate::parse_from_str(p.trim(), "%Y-%m-%d").ok());
+        let body: String = lines.collect::<Vec<_>>().join("\n");
+        articles.push((
+            body,
+            extract::Context::with_builtin_regulators(published, url),
+        ));
+    }
+    if articles.is_empty() {
+        return Err(Error::invalid(
+            "dir",
+            format!("no .txt articles in {}", dir.display()),
+        ));
+    }
+    let mut times = Vec::with_capacity(rounds * articles.len());
+    for _ in 0..rounds.max(1) {
+        for (body, ctx) in &articles {
+            let t = std::time::Instant::now();
+            std::hint::black_box(extract::extract(body, ctx));
+            times.push(t.elapsed());
+        }
+    }
+    times.sort();
+    let at = |q: f64| times[((times.len() - 1) as f64 * q) as usize];
+    println!(
+        "extraction over {} articles x {} rounds: median {:.3} ms, p95 {:.3} ms, max {:.3} ms",
+        articles.len(),
+        rounds.max(1),
+        at(0.5).as_secs_f64() * 1e3,
+        at(0.95).as_secs_f64() * 1e3,
+        at(1.0).as_secs_f64() * 1e3
+    );
     Ok(())
 }

@@ -7,6 +7,7 @@ pub mod datetext;
 pub mod db;
 pub mod error;
 pub mod export;
+pub mod extract;
 pub mod import;
 pub mod incidents;
 pub mod model;

@@ -188,11 +188,14 @@ pub fn scan_number(s: &str) -> Option<(Quantity, usize)> {
     }
     let mut value = total.checked_add(group)?.checked_add(current)?;
     if !saw_cjk {
-        // One English scale word, after at most one space: "40.45 million", "9.8m".
+        // One English scale word, after at most one space: "40.45 million", "9.8m",
+        // also behind an editor's bracket: "9.8 [million records]".
         let rest = &s[used..];
-        let trimmed = rest.trim_start_matches([' ', '\u{a0}']);
-        let spaces = rest.len() - trimmed.len();
-        if spaces <= 1 {
+        let after_space = rest.trim_start_matches([' ', '\u{a0}']);
+        let spaces = rest.len() - after_space.len();
+        let trimmed = after_space.strip_prefix('[').unwrap_or(after_space);
+        let spaces = spaces + (after_space.len() - trimmed.len());
+        if rest.len() - after_space.len() <= 1 {
             let lower = trimmed.to_ascii_lowercase();
             for (word, unit) in WORD_UNITS {
                 if lower.starts_with(word) {
@@ -261,7 +264,8 @@ pub fn parse_count(text: &str) -> Result<Option<i64>, String> {
     // What may follow: a "+" or "余/여/餘" (more than), then a noun of what is counted.
     let rest = rest
         .trim_start_matches(['+', '余', '餘', '여', '多'])
-        .trim();
+        .trim()
+        .trim_end_matches(']');
     if !rest.is_empty()
         && !rest
             .chars()
@@ -402,6 +406,7 @@ mod tests {
         assert_eq!(count("about 1.2 billion records"), 1_200_000_000);
         assert_eq!(count("more than 148 million"), 148_000_000);
         assert_eq!(count("9.8m"), 9_800_000);
+        assert_eq!(count("9.8 [million records]"), 9_800_000);
         assert_eq!(count("339000000"), 339_000_000);
     }
 

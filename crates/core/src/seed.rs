@@ -23,7 +23,7 @@ const REGULATORS: &[RegulatorSeed] = &[
     ("Korea Fair Trade Commission", "KFTC", "KR", &["공정거래위원회", "공정위", "韩国公平交易委员会"]),
     ("Ministry of Science and ICT", "MSIT", "KR", &["과학기술정보통신부", "과기정통부", "科学技术信息通信部"]),
     // China
-    ("Cyberspace Administration of China", "CAC", "CN", &["国家互联网信息办公室", "国家网信办", "网信办", "网信中国", "中央网信办", "China's internet watchdog", "중국 국가인터넷정보판공실"]),
+    ("Cyberspace Administration of China", "CAC", "CN", &["国家互联网信息办公室", "国家网信办", "网信办", "网信中国", "中央网信办", "网络安全审查办公室", "Cybersecurity Review Office", "China's internet watchdog", "중국 국가인터넷정보판공실"]),
     ("State Administration for Market Regulation", "SAMR", "CN", &["国家市场监督管理总局", "市场监管总局", "중국 국가시장감독관리총국"]),
     ("Ministry of Industry and Information Technology", "MIIT", "CN", &["工业和信息化部", "工信部"]),
     ("Ministry of Public Security", "MPS", "CN", &["公安部"]),
@@ -60,6 +60,19 @@ const REGULATORS: &[RegulatorSeed] = &[
     ("Office of the Privacy Commissioner of Canada", "OPC", "CA", &["Privacy Commissioner of Canada", "Commissariat à la protection de la vie privée du Canada", "加拿大隐私专员办公室"]),
     ("Data Protection Board of India", "DPBI", "IN", &[]),
 ];
+
+/// The built-in regulators as (name, short name, country, aliases), for code
+/// that has no database at hand (the article extractor run from the CLI).
+pub fn regulator_table() -> impl Iterator<
+    Item = (
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static [&'static str],
+    ),
+> {
+    REGULATORS.iter().copied()
+}
 
 /// Migration step: loads the regulators and their aliases.
 pub(crate) fn seed_regulators(tx: &Transaction) -> Result<()> {

@@ -375,6 +375,46 @@ impl Store {
         })
     }
 
+    /// What the article extractor knows from this database: its regulators
+    /// (with any added by analysts) and its companies with their aliases.
+    pub fn extraction_context(
+        &self,
+        published: Option<chrono::NaiveDate>,
+        url: Option<String>,
+    ) -> Result<crate::extract::Context> {
+        let regulators = self
+            .regulators()?
+            .into_iter()
+            .map(|r| crate::extract::KnownRegulator {
+                name: r.name,
+                short_name: r.short_name,
+                country: r.country,
+                aliases: r.aliases,
+            })
+            .collect();
+        let mut stmt = self.conn.prepare(
+            "SELECT c.name, (SELECT group_concat(alias, char(31)) FROM company_aliases a WHERE a.company_id = c.id)
+             FROM companies c",
+        )?;
+        let companies = stmt
+            .query_map([], |r| {
+                let aliases: Option<String> = r.get(1)?;
+                Ok(crate::extract::KnownCompany {
+                    name: r.get(0)?,
+                    aliases: aliases
+                        .map(|a| a.split('\u{1f}').map(str::to_string).collect())
+                        .unwrap_or_default(),
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(crate::extract::Context {
+            published,
+            url,
+            regulators,
+            companies,
+        })
+    }
+
     /// The name of the company of incident `id`, for "open its timeline".
     pub fn company_of_incident(&self, id: i64) -> Result<String> {
         self.conn

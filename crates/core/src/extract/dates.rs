@@ -1,0 +1,450 @@
+//! Date mentions in news text, resolved against the publication date when the
+//! text leaves out the year, the month or the whole date ("13日", "on Monday",
+//! "July last year"). Each mention keeps the precision the text gives.
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A date found in the text, with the bytes it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateMention {
+    pub start: usize,
+    pub end: usize,
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub date: String,
+}
+
+const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
+const WEEKDAY: &str = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
+
+fn re(pattern: &str) -> Regex {
+    // The patterns are constants of this file; a typo fails every test at once.
+    Regex::new(pattern).unwrap_or_else(|e| panic!("bad date pattern {pattern}: {e}"))
+}
+
+/// One pattern and how to read its captures.
+struct Rule {
+    regex: Regex,
+    read: fn(&regex::Captures, &Context) -> Option<String>,
+}
+
+struct Context {
+    published: Option<NaiveDate>,
+}
+
+fn ymd(y: i32, m: u32, d: u32) -> Option<String> {
+    NaiveDate::from_ymd_opt(y, m, d).map(|d| d.format("%Y-%m-%d").to_string())
+}
+
+fn ym(y: i32, m: u32) -> Option<String> {
+    (1..=12).contains(&m).then(|| format!("{y:04}-{m:02}"))
+}
+
+fn year_ok(y: i32) -> Option<i32> {
+    (1950..=2100).contains(&y).then_some(y)
+}
+
+fn num(c: &regex::Captures, i: usize) -> Option<u32> {
+    c.get(i)?.as_str().parse().ok()
+}
+
+fn month_of(word: &str) -> Option<u32> {
+    crate::datetext::month_number(word)
+}
+
+impl Context {
+    /// The year of a month and day given without one: the publication year,
+    /// or the year before when that would put the date after publication.
+    fn year_for(&self, month: u32, day: u32) -> Option<i32> {
+        let p = self.published?;
+        let same = NaiveDate::from_ymd_opt(p.year(), month, day.max(1))?;
+        Some(if same > p + Duration::days(1) {
+            p.year() - 1
+        } else {
+            p.year()
+        })
+    }
+
+    /// A bare day of the month: this month, or the one before when the day is
+    /// still to come.
+    fn bare_day(&self, day: u32) -> Option<String> {
+        let p = self.published?;
+        let (mut y, mut m) = (p.year(), p.month());
+        if day > p.day() {
+            if m == 1 {
+                y -= 1;
+                m = 12;
+            } else {
+                m -= 1;
+            }
+        }
+        ymd(y, m, day)
+    }
+
+    /// The latest such weekday on or before publication.
+    fn weekday(&self, day: Weekday) -> Option<String> {
+        let p = self.published?;
+        let back = (7 + p.weekday().num_days_from_monday() - day.num_days_from_monday()) % 7;
+        Some(
+            (p - Duration::days(back as i64))
+                .format("%Y-%m-%d")
+                .to_string(),
+        )
+    }
+}
+
+fn weekday_of(word: &str) -> Option<Weekday> {
+    match word.to_ascii_lowercase().as_str() {
+        "monday" => Some(Weekday::Mon),
+        "tuesday" => Some(Weekday::Tue),
+        "wednesday" => Some(Weekday::Wed),
+        "thursday" => Some(Weekday::Thu),
+        "friday" => Some(Weekday::Fri),
+        "saturday" => Some(Weekday::Sat),
+        "sunday" => Some(Weekday::Sun),
+        _ => None,
+    }
+}
+
+static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
+    vec![
+        // 2024-08-13, 2024/8/13, 2024.08.13
+        Rule {
+            regex: re(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b"),
+            read: |c, _| ymd(year_ok(num(c, 1)? as i32)?, num(c, 2)?, num(c, 3)?),
+        },
+        // 2024年8月13日, 2024년 8월 13일
+        Rule {
+            regex: re(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]"),
+            read: |c, _| ymd(year_ok(num(c, 1)? as i32)?, num(c, 2)?, num(c, 3)?),
+        },
+        // 2024年8月, 2024년 8월 (a month range "5~7월" keeps its first month)
+        Rule {
+            regex: re(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*(?:[~～\-–]\s*\d{1,2}\s*)?[月월]"),
+            read: |c, _| ym(year_ok(num(c, 1)? as i32)?, num(c, 2)?),
+        },
+        // 5月22日, 5월 22일: the year comes from the publication date.
+        Rule {
+            regex: re(r"(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]"),
+            read: |c, ctx| {
+                let (m, d) = (num(c, 1)?, num(c, 2)?);
+                ymd(ctx.year_for(m, d)?, m, d)
+            },
+        },
+        // 2021年, 2021년: a year alone.
+        Rule {
+            regex: re(r"(\d{4})\s*[年년]"),
+            read: |c, _| year_ok(num(c, 1)? as i32).map(|y| format!("{y:04}")),
+        },
+        // 지난 5~7월, 5月: a month of the publication year (or the year before).
+        Rule {
+            regex: re(
+                r"(\d{1,2})\s*(?:[~～\-–]\s*\d{1,2}\s*)?[月월](?:\s*[中上下]旬|\s*[초말]|\s*중순)?",
+            ),
+            read: |c, ctx| {
+                let text = c.get(0)?.as_str();
+                // "5月中旬", "5월 초": a vague part of a month is not a date to log.
+                if text.contains('旬')
+                    || text.ends_with('초')
+                    || text.ends_with('말')
+                    || text.contains("중순")
+                {
+                    return None;
+                }
+                let m = num(c, 1)?;
+                ym(ctx.year_for(m, 1)?, m)
+            },
+        },
+        // 13日, 13일, 21日讯: a day of the publication month.
+        Rule {
+            regex: re(r"(\d{1,2})\s*[日일]"),
+            read: |c, ctx| ctx.bare_day(num(c, 1)?),
+        },
+        // August 13, 2024 / Aug. 13 2024
+        Rule {
+            regex: re(&format!(
+                r"(?i)\b({MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"
+            )),
+            read: |c, _| {
+                ymd(
+                    year_ok(num(c, 3)? as i32)?,
+                    month_of(c.get(1)?.as_str())?,
+                    num(c, 2)?,
+                )
+            },
+        },
+        // 13 August 2024
+        Rule {
+            regex: re(&format!(
+                r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH})\s+(\d{{4}})\b"
+            )),
+            read: |c, _| {
+                ymd(
+                    year_ok(num(c, 3)? as i32)?,
+                    month_of(c.get(2)?.as_str())?,
+                    num(c, 1)?,
+                )
+            },
+        },
+        // July last year / last July
+        Rule {
+            regex: re(&format!(
+                r"(?i)\b(?:({MONTH})\s+last\s+year|last\s+({MONTH}))\b"
+            )),
+            read: |c, ctx| {
+                let m = month_of(c.get(1).or_else(|| c.get(2))?.as_str())?;
+                ym(ctx.published?.year() - 1, m)
+            },
+        },
+        // August 2024
+        Rule {
+            regex: re(&format!(r"(?i)\b({MONTH})\s+(\d{{4}})\b")),
+            read: |c, _| ym(year_ok(num(c, 2)? as i32)?, month_of(c.get(1)?.as_str())?),
+        },
+        // May 22nd (no year)
+        Rule {
+            regex: re(&format!(r"(?i)\b({MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b")),
+            read: |c, ctx| {
+                let (m, d) = (month_of(c.get(1)?.as_str())?, num(c, 2)?);
+                ymd(ctx.year_for(m, d)?, m, d)
+            },
+        },
+        // 22nd of May, 22 May (no year)
+        Rule {
+            regex: re(&format!(
+                r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH})\b"
+            )),
+            read: |c, ctx| {
+                let (m, d) = (month_of(c.get(2)?.as_str())?, num(c, 1)?);
+                ymd(ctx.year_for(m, d)?, m, d)
+            },
+        },
+        // in May, since November, starting in January (no year)
+        Rule {
+            regex: re(&format!(
+                r"(?i)\b(in|since|from|until|by|starting|beginning|early|late|during)\s+(?:in\s+)?({MONTH})\b"
+            )),
+            read: |c, ctx| {
+                let m = month_of(c.get(2)?.as_str())?;
+                let p = ctx.published?;
+                let word = c.get(1)?.as_str().to_ascii_lowercase();
+                // "starting in January" after an October publication is the next January.
+                let ahead = matches!(word.as_str(), "starting" | "beginning") && m < p.month();
+                let year = if ahead {
+                    p.year() + 1
+                } else {
+                    ctx.year_for(m, 1)?
+                };
+                ym(year, m)
+            },
+        },
+        // on the 13th
+        Rule {
+            regex: re(r"(?i)\bon\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b"),
+            read: |c, ctx| ctx.bare_day(num(c, 1)?),
+        },
+        // on Monday, announced Monday
+        Rule {
+            regex: re(&format!(r"(?i)\b({WEEKDAY})\b")),
+            read: |c, ctx| ctx.weekday(weekday_of(c.get(1)?.as_str())?),
+        },
+        // yesterday, 昨天, 前一天, 어제
+        Rule {
+            regex: re(r"(?i)\byesterday\b|昨天|昨日|前一天|어제"),
+            read: |_, ctx| {
+                Some(
+                    (ctx.published? - Duration::days(1))
+                        .format("%Y-%m-%d")
+                        .to_string(),
+                )
+            },
+        },
+        // last month, 上个月, 지난달
+        Rule {
+            regex: re(r"(?i)\blast\s+month\b|上个月|上月|지난달"),
+            read: |_, ctx| {
+                let p = ctx.published?;
+                let (y, m) = if p.month() == 1 {
+                    (p.year() - 1, 12)
+                } else {
+                    (p.year(), p.month() - 1)
+                };
+                ym(y, m)
+            },
+        },
+        // A year on its own: in 2014, since 2020, the 2017 breach.
+        Rule {
+            regex: re(r"\b((?:19[5-9]|20\d)\d)\b"),
+            read: |c, _| year_ok(num(c, 1)? as i32).map(|y| format!("{y:04}")),
+        },
+    ]
+});
+
+/// Words just before a year that make it something other than an event date.
+fn skip_before(before: &str) -> bool {
+    let b = before.trim_end().to_ascii_lowercase();
+    b.ends_with("as far back as")
+        || b.ends_with("dating back to")
+        || b.ends_with("dating from")
+        || b.ends_with('©')
+        || b.ends_with("copyright")
+        || b.ends_with("mid-")
+        || b.ends_with("mid")
+        || b.ends_with('-')
+            && b.len() > 1
+            && b[..b.len() - 1].ends_with(|c: char| c.is_ascii_alphabetic())
+}
+
+/// What right after a number shows it is a count or an amount, not a year.
+fn skip_after(after: &str) -> bool {
+    let a = after.trim_start();
+    let next_word = a
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    if super::RECORD_WORDS.contains(&next_word.as_str()) || super::PEOPLE_WORDS.contains(&next_word.as_str()) {
+        return true;
+    }
+    a.starts_with(|c: char| c.is_ascii_digit() || "万萬亿億만억천명건条件人元원%".contains(c))
+        || a.starts_with(['.', ',']) && a[1..].starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// Every date mention of `text`, left to right, without overlaps (the most
+/// specific pattern wins), resolved with `published` where needed.
+pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
+    let ctx = Context { published };
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    let mut found: Vec<DateMention> = Vec::new();
+    for rule in RULES.iter() {
+        for c in rule.regex.captures_iter(text) {
+            let Some(m) = c.get(0) else { continue };
+            let (start, end) = (m.start(), m.end());
+            if taken.iter().any(|(s, e)| start < *e && *s < end) {
+                continue;
+            }
+            // Digits glued to more digits are part of a larger number.
+            let before = &text[..start];
+            let after = &text[end..];
+            if before.ends_with(|c: char| {
+                c.is_ascii_digit()
+                    || c == '.'
+                        && before.len() > 1
+                        && before[..before.len() - 1].ends_with(|d: char| d.is_ascii_digit())
+            }) || after.starts_with(|c: char| c.is_ascii_digit())
+            {
+                continue;
+            }
+            if skip_before(before) {
+                taken.push((start, end));
+                continue;
+            }
+            if m.as_str().chars().all(|c| c.is_ascii_digit()) && skip_after(after) {
+                continue;
+            }
+            if let Some(date) = (rule.read)(&c, &ctx) {
+                taken.push((start, end));
+                found.push(DateMention { start, end, date });
+            }
+        }
+    }
+    found.sort_by_key(|d| d.start);
+    // "from May to July": the second end of a range is not an event of its own.
+    let mut kept: Vec<DateMention> = Vec::new();
+    for d in found {
+        if let Some(prev) = kept.last() {
+            let between = text[prev.end..d.start].trim().to_ascii_lowercase();
+            if matches!(
+                between.as_str(),
+                "to" | "~" | "～" | "-" | "–" | "—" | "through" | "until"
+            ) {
+                continue;
+            }
+        }
+        kept.push(d);
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dates(text: &str, published: &str) -> Vec<String> {
+        let p = NaiveDate::parse_from_str(published, "%Y-%m-%d").ok();
+        find_dates(text, p).into_iter().map(|d| d.date).collect()
+    }
+
+    #[test]
+    fn absolute_forms_in_three_languages() {
+        assert_eq!(dates("on 22 May 2024 it", "2024-08-15"), ["2024-05-22"]);
+        assert_eq!(dates("on May 22nd, 2024", "2024-08-15"), ["2024-05-22"]);
+        assert_eq!(dates("2024年5月22日起", "2024-08-15"), ["2024-05-22"]);
+        assert_eq!(dates("2024년 5월 22일 중단", "2024-08-15"), ["2024-05-22"]);
+        assert_eq!(dates("于2021年7月依据", "2022-07-21"), ["2021-07"]);
+        assert_eq!(dates("2018년 4월부터", "2024-08-13"), ["2018-04"]);
+        assert_eq!(dates("since April 2018", "2024-08-13"), ["2018-04"]);
+        assert_eq!(dates("page 2022-07-21 read", "2022-07-21"), ["2022-07-21"]);
+    }
+
+    #[test]
+    fn month_and_day_without_year_take_the_publication_year() {
+        assert_eq!(dates("自5月22日起", "2024-08-15"), ["2024-05-22"]);
+        assert_eq!(dates("as of May 22nd", "2024-08-15"), ["2024-05-22"]);
+        assert_eq!(dates("4月18日黑客", "2025-08-29"), ["2025-04-18"]);
+        // December mentioned in a January article is last year's December.
+        assert_eq!(dates("on December 30", "2025-01-05"), ["2024-12-30"]);
+    }
+
+    #[test]
+    fn bare_days_weekdays_and_relative_words() {
+        assert_eq!(dates("13日公布", "2024-08-15"), ["2024-08-13"]);
+        assert_eq!(dates("28일 밝혔다", "2025-08-28"), ["2025-08-28"]);
+        assert_eq!(dates("said on the 13th that", "2024-08-13"), ["2024-08-13"]);
+        // A day after the publication day is last month's.
+        assert_eq!(dates("30日宣布", "2024-08-15"), ["2024-07-30"]);
+        assert_eq!(dates("announced on Monday", "2023-05-23"), ["2023-05-22"]);
+        assert_eq!(
+            dates("discovered on Wednesday", "2022-09-23"),
+            ["2022-09-21"]
+        );
+        assert_eq!(dates("on Friday", "2022-09-23"), ["2022-09-23"]);
+        assert_eq!(dates("said yesterday", "2024-03-01"), ["2024-02-29"]);
+        assert_eq!(dates("前一天", "2024-03-01"), ["2024-02-29"]);
+        assert_eq!(dates("in July last year", "2020-10-30"), ["2019-07"]);
+        assert_eq!(dates("last month", "2024-01-10"), ["2023-12"]);
+        assert_eq!(
+            dates("starting in January, it will", "2019-07-22"),
+            ["2020-01"]
+        );
+        assert_eq!(dates("in March the firm", "2019-07-22"), ["2019-03"]);
+    }
+
+    #[test]
+    fn ranges_keep_their_start_and_vague_parts_are_skipped() {
+        assert_eq!(
+            dates("carried out from May to July", "2024-08-13"),
+            ["2024-05"]
+        );
+        assert_eq!(dates("지난 5~7월 진행한", "2024-08-13"), ["2024-05"]);
+        assert!(dates("今年5月中旬停止", "2024-08-15").is_empty());
+        assert!(dates("as of mid-May this year", "2024-08-15").is_empty());
+        assert!(dates("dating as far back as 2017", "2022-09-23").is_empty());
+    }
+
+    #[test]
+    fn years_alone_but_not_counts_or_amounts() {
+        assert_eq!(dates("hit in 2014 by", "2020-10-30"), ["2014"]);
+        assert_eq!(dates("2021년부터", "2025-08-28"), ["2021"]);
+        assert!(dates("2324万余人, 2696万条", "2025-08-29").is_empty());
+        assert!(dates("2000 customers and 1,2024 records", "2024-01-01").is_empty());
+        assert!(dates("Covid-19 steps", "2020-10-30").is_empty());
+    }
+
+    #[test]
+    fn nothing_relative_without_a_publication_date() {
+        assert!(dates("13日公布 on Monday", "").is_empty());
+        assert_eq!(dates("on 22 May 2024", ""), ["2024-05-22"]);
+    }
+}

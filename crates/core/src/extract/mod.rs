@@ -1,0 +1,755 @@
+//! From article to draft: the fields of an incident proposed from news text in
+//! English, Chinese or Korean, each with the exact words it came from.
+//!
+//! Everything runs offline on rules: number and date grammars, the regulators
+//! table with its aliases, the companies already known, and what the words
+//! around a figure say it counts. No company name is written into the rules.
+
+pub mod dates;
+mod names;
+
+use crate::dates::PartialDate;
+use crate::model::{EventKind, Status};
+use crate::numbers::{scan_number, Quantity};
+use chrono::NaiveDate;
+use serde::Serialize;
+
+pub use names::{KnownCompany, KnownRegulator};
+
+/// A proposed value with its evidence: `text[start..end] == evidence`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Found<T> {
+    pub value: T,
+    pub evidence: String,
+    /// Byte offsets into the article text.
+    pub start: usize,
+    pub end: usize,
+    /// 0 to 1: how sure the rules are.
+    pub confidence: f32,
+}
+
+impl<T> Found<T> {
+    fn new(text: &str, start: usize, end: usize, value: T, confidence: f32) -> Found<T> {
+        Found {
+            value,
+            evidence: text.get(start..end).unwrap_or_default().to_string(),
+            start,
+            end,
+            confidence,
+        }
+    }
+}
+
+/// A fine: amount in major units and its ISO 4217 currency.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FineValue {
+    /// Major units as a JSON number (`134791000000`, `18400000`).
+    pub amount: serde_json::Value,
+    /// The same, exact, as decimal text.
+    pub amount_text: String,
+    pub currency: String,
+}
+
+/// A dated event found in the article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExtractedEvent {
+    pub date: String,
+    pub precision: &'static str,
+    pub kind: EventKind,
+    pub evidence: String,
+    pub start: usize,
+    pub end: usize,
+    pub confidence: f32,
+}
+
+/// Everything proposed for one article. Fields the article does not state are
+/// `None`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Draft {
+    pub company: Option<Found<String>>,
+    pub counterparty: Option<Found<String>>,
+    pub regulator: Option<Found<String>>,
+    pub country: Option<Found<String>>,
+    pub records_affected: Option<Found<i64>>,
+    pub users_affected: Option<Found<i64>>,
+    pub fine: Option<Found<FineValue>>,
+    pub status: Option<Found<String>>,
+    pub events: Vec<ExtractedEvent>,
+    /// The headline, when the text starts with one; the editor's title.
+    pub title: Option<String>,
+    /// `en`, `ko` or `zh`: the main script of the text.
+    pub language: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<String>,
+}
+
+/// What the extractor may use besides the text.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    pub published: Option<NaiveDate>,
+    pub url: Option<String>,
+    pub regulators: Vec<KnownRegulator>,
+    pub companies: Vec<KnownCompany>,
+}
+
+impl Context {
+    /// A context with the built-in regulators and no known companies.
+    pub fn with_builtin_regulators(published: Option<NaiveDate>, url: Option<String>) -> Context {
+        Context {
+            published,
+            url,
+            regulators: names::builtin_regulators(),
+            companies: Vec::new(),
+        }
+    }
+}
+
+/// The headline: a first line short enough to be one.
+fn headline(text: &str) -> Option<(usize, &str)> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim();
+        if !t.is_empty() {
+            let lead = line.len() - line.trim_start().len();
+            let ok = t.chars().count() <= 160
+                && !t.starts_with('(')
+                && !t.ends_with('。')
+                && !t.ends_with('.');
+            return ok.then_some((offset + lead, t));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+fn language(text: &str) -> Option<String> {
+    let (mut hangul, mut han, mut latin) = (0usize, 0usize, 0usize);
+    for c in text.chars() {
+        match c {
+            '\u{AC00}'..='\u{D7A3}' => hangul += 1,
+            '\u{4E00}'..='\u{9FFF}' => han += 1,
+            'a'..='z' | 'A'..='Z' => latin += 1,
+            _ => {}
+        }
+    }
+    // Latin letters run about three to a word, CJK characters one or two.
+    let scores = [("ko", hangul * 3), ("zh", han * 3), ("en", latin)];
+    scores
+        .iter()
+        .max_by_key(|(_, n)| *n)
+        .filter(|(_, n)| *n > 0)
+        .map(|(l, _)| l.to_string())
+}
+
+/// Extracts a draft from `text`. Never panics, whatever the input.
+pub fn extract(text: &str, ctx: &Context) -> Draft {
+    let head = headline(text);
+    let regulator = names::find_regulator(text, &ctx.regulators);
+    let orgs = names::find_organisations(
+        text,
+        head.map(|(s, h)| (s, s + h.len())),
+        ctx,
+        regulator.as_ref(),
+    );
+    let company = orgs.company.clone();
+    let counterparty = orgs.counterparty.clone();
+    let country = regulator
+        .as_ref()
+        .map(|(found, country)| Found::new(text, found.start, found.end, country.clone(), 0.8))
+        .or_else(|| {
+            names::country_from_url(ctx.url.as_deref()).map(|c| Found {
+                value: c,
+                evidence: String::new(),
+                start: 0,
+                end: 0,
+                confidence: 0.5,
+            })
+        });
+    let regulator = regulator.map(|(f, _)| f);
+    let (records_affected, users_affected) = counts(text, head.map(|(s, h)| s + h.len()));
+    let fine = fine(text, country.as_ref().map(|c| c.value.as_str()));
+    let mut events = events(text, ctx.published);
+    if let Some(f) = &fine {
+        date_the_fine(text, f, &mut events, ctx.published);
+    }
+    let status = status(&events, fine.is_some()).map(|s| Found {
+        value: s.as_str().to_string(),
+        evidence: String::new(),
+        start: 0,
+        end: 0,
+        confidence: 0.5,
+    });
+    Draft {
+        company,
+        counterparty,
+        regulator,
+        country,
+        records_affected,
+        users_affected,
+        fine,
+        status,
+        events,
+        title: head.map(|(_, h)| h.to_string()),
+        language: language(text),
+        url: ctx.url.clone(),
+        published: ctx.published.map(|p| p.format("%Y-%m-%d").to_string()),
+    }
+}
+
+/// Gives the fine its date: a day named in a sentence that states the fine,
+/// or else the publication day (a fine reported without a date is news of
+/// that day).
+fn date_the_fine(
+    text: &str,
+    fine: &Found<FineValue>,
+    events: &mut Vec<ExtractedEvent>,
+    published: Option<NaiveDate>,
+) {
+    if events.iter().any(|e| e.kind == EventKind::Fined) {
+        return;
+    }
+    let amount = &fine.value.amount_text;
+    for m in money_mentions(text)
+        .iter()
+        .filter(|m| &m.value.to_decimal() == amount)
+    {
+        let (s, e) = sentence_around(text, m.start, m.end);
+        if let Some(ev) = events
+            .iter_mut()
+            .find(|ev| ev.precision == "day" && ev.start >= s && ev.end <= e)
+        {
+            ev.kind = EventKind::Fined;
+            return;
+        }
+    }
+    let Some(p) = published else { return };
+    let date = p.format("%Y-%m-%d").to_string();
+    if events.iter().any(|e| e.date == date) {
+        return;
+    }
+    events.push(ExtractedEvent {
+        date,
+        precision: "day",
+        kind: EventKind::Fined,
+        evidence: fine.evidence.clone(),
+        start: fine.start,
+        end: fine.end,
+        confidence: 0.5,
+    });
+    events.sort_by(|a, b| a.date.cmp(&b.date));
+}
+
+fn status(events: &[ExtractedEvent], fined: bool) -> Option<Status> {
+    let has = |k: EventKind| events.iter().any(|e| e.kind == k);
+    if has(EventKind::Settled) {
+        Some(Status::Settled)
+    } else if fined || has(EventKind::Fined) {
+        Some(Status::Sanctioned)
+    } else if has(EventKind::FindingsPublished) {
+        Some(Status::FindingsPublished)
+    } else if has(EventKind::InvestigationOpened) {
+        Some(Status::UnderInvestigation)
+    } else if events.is_empty() {
+        None
+    } else {
+        Some(Status::Reported)
+    }
+}
+
+/// The bytes of the sentence around `at`: from the last sentence end before it
+/// to the next one after it.
+fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let is_end = |c: char| matches!(c, '.' | '。' | '!' | '?' | '\n' | '！' | '？');
+    let from = text[..start]
+        .char_indices()
+        .rev()
+        .find(|(i, c)| {
+            is_end(*c) && !(*c == '.' && text[i + 1..].starts_with(|d: char| d.is_ascii_digit()))
+        })
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    let to = text[end..]
+        .char_indices()
+        .find(|(i, c)| {
+            is_end(*c)
+                && !(*c == '.' && text[end + i + 1..].starts_with(|d: char| d.is_ascii_digit()))
+        })
+        .map(|(i, _)| end + i)
+        .unwrap_or(text.len());
+    (from, to)
+}
+
+/// Moves `i` back to the nearest char boundary at or before it.
+fn floor(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Moves `i` forward to the nearest char boundary at or after it.
+fn ceil(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+// ---------------------------------------------------------------- counts
+
+/// What a figure counts, from the word that follows it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Counted {
+    Records,
+    People,
+}
+
+#[rustfmt::skip]
+const RECORD_WORDS: &[&str] = &[
+    "records", "record", "cases", "files", "entries", "rows", "items", "pieces", "data points",
+    "条", "件", "건",
+];
+#[rustfmt::skip]
+const PEOPLE_WORDS: &[&str] = &[
+    "users", "user", "people", "persons", "individuals", "customers", "customer", "accounts",
+    "account holders", "subscribers", "members", "patients", "guests", "consumers", "clients",
+    "employees", "residents", "citizens", "students", "passengers", "drivers", "名", "人", "명", "户",
+    "位",
+];
+/// Words between a figure and its noun that make it something else than an
+/// affected count ("20 million monthly active users").
+#[rustfmt::skip]
+const NOT_AFFECTED: &[&str] = &[
+    "monthly", "daily", "active", "gb", "tb", "mb", "apps", "app ", "revenue", "shares",
+    "employees worldwide", "years", "year", "months", "types", "종", "种", "类", "项",
+];
+
+fn classify_count(text: &str, end: usize) -> Option<(Counted, usize)> {
+    // The noun may come a few words later: "40 Million Kakao Pay Customers".
+    let window_end = floor(text, end + 48);
+    let window = &text[end..window_end];
+    let lower = window.to_lowercase();
+    // A money word right after the figure makes it an amount.
+    if crate::numbers::find_currency(&window[..floor(window, 12)]).is_some() {
+        return None;
+    }
+    let stripped =
+        lower.trim_start_matches(|c: char| c.is_whitespace() || "+余餘多여[(".contains(c));
+    let offset = lower.len() - stripped.len();
+    // CJK counters attach directly to the number.
+    for (words, kind) in [
+        (RECORD_WORDS, Counted::Records),
+        (PEOPLE_WORDS, Counted::People),
+    ] {
+        for w in words.iter().filter(|w| !w.is_ascii()) {
+            if stripped.starts_with(w) {
+                return Some((kind, end + offset + w.len()));
+            }
+        }
+    }
+    // Latin words: within the next four words, before any punctuation.
+    let mut pos = 0;
+    for (n, word) in stripped
+        .split_inclusive(|c: char| c.is_whitespace())
+        .enumerate()
+    {
+        if n >= 4 {
+            break;
+        }
+        let w = word
+            .trim()
+            .trim_end_matches(['\u{2019}', '\'', ',', '.', ';', ':', ')', ']'])
+            .trim_end_matches("'s");
+        if NOT_AFFECTED.iter().any(|x| w == x.trim()) {
+            return None;
+        }
+        for (words, kind) in [
+            (RECORD_WORDS, Counted::Records),
+            (PEOPLE_WORDS, Counted::People),
+        ] {
+            if words.iter().any(|x| x.is_ascii() && *x == w) {
+                let at = end + offset + pos;
+                return Some((kind, ceil(text, at + word.trim_end().len())));
+            }
+        }
+        if word.trim_end().ends_with([',', '.', ';', ':', ')'])
+            || !w.chars().all(|c| c.is_alphanumeric() || c == '-')
+        {
+            break;
+        }
+        pos += word.len();
+    }
+    None
+}
+
+/// Finds each number with a counting noun; the headline's figure wins, then
+/// the largest.
+fn counts(text: &str, headline_end: Option<usize>) -> (Option<Found<i64>>, Option<Found<i64>>) {
+    let mut best: [Option<(bool, i64, Found<i64>)>; 2] = [None, None];
+    let mut i = 0;
+    let bytes = text.as_bytes();
+    while i < text.len() {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        let starts_number = crate::numbers::digit_value(c).is_some()
+            && !text[..i].ends_with(|p: char| {
+                p.is_alphanumeric() && p.is_ascii()
+                    || p == '.'
+                    || p == ','
+                    || p == '$'
+                    || p == '€'
+                    || p == '£'
+                    || p == '¥'
+                    || p == '₩'
+                    || crate::numbers::digit_value(p).is_some()
+            });
+        if !starts_number {
+            i += c.len_utf8();
+            continue;
+        }
+        let Some((q, used)) = scan_number(&text[i..]) else {
+            i += c.len_utf8();
+            continue;
+        };
+        let start = i;
+        let end = i + used;
+        i = end.max(i + 1);
+        while i < text.len() && !text.is_char_boundary(i) {
+            i += 1;
+        }
+        let _ = bytes;
+        // Inside brackets right after another figure: a restatement, not a count.
+        let Some((kind, noun_end)) = classify_count(text, end) else {
+            continue;
+        };
+        let Some(value) = q.rounded().filter(|v| *v >= 10) else {
+            continue;
+        };
+        // Qualifiers before the number belong to the evidence.
+        let lead = qualifier_start(text, start);
+        let in_headline = headline_end.is_some_and(|h| start < h);
+        let found = Found::new(
+            text,
+            lead,
+            noun_end,
+            value,
+            if in_headline { 0.8 } else { 0.7 },
+        );
+        let slot = &mut best[kind as usize];
+        let better = match slot {
+            None => true,
+            Some((h, v, _)) => (in_headline && !*h) || (in_headline == *h && value > *v),
+        };
+        if better {
+            *slot = Some((in_headline, value, found));
+        }
+    }
+    let [records, people] = best;
+    (records.map(|x| x.2), people.map(|x| x.2))
+}
+
+fn qualifier_start(text: &str, start: usize) -> usize {
+    let before = &text[..start];
+    let lower = before.to_lowercase();
+    for q in [
+        "more than ",
+        "up to ",
+        "over ",
+        "about ",
+        "around ",
+        "approximately ",
+        "nearly ",
+        "약 ",
+        "约",
+        "近",
+    ] {
+        if lower.ends_with(q)
+            && before.len() >= q.len()
+            && before.is_char_boundary(before.len() - q.len())
+        {
+            return before.len() - q.len();
+        }
+    }
+    start
+}
+
+// ---------------------------------------------------------------- money
+
+/// Currency of the country whose regulator acts, to prefer the fine in the
+/// local currency over a conversion elsewhere in the text.
+fn local_currency(country: &str) -> Option<&'static str> {
+    Some(match country {
+        "KR" => "KRW",
+        "CN" => "CNY",
+        "US" => "USD",
+        "GB" => "GBP",
+        "JP" => "JPY",
+        "AU" => "AUD",
+        "CA" => "CAD",
+        "SG" => "SGD",
+        "BR" => "BRL",
+        "HK" => "HKD",
+        "IN" => "INR",
+        "NO" => "NOK",
+        "SE" => "SEK",
+        "IE" | "FR" | "NL" | "IT" | "ES" | "DE" | "LU" | "EU" => "EUR",
+        _ => return None,
+    })
+}
+
+/// Money marks written before an amount (symbols, codes) and after it (words).
+#[rustfmt::skip]
+const BEFORE_MARKS: &[(&str, &str)] = &[
+    ("US$", "USD"),
+    ("A$", "AUD"),
+    ("C$", "CAD"),
+    ("HK$", "HKD"),
+    ("S$", "SGD"),
+    ("R$", "BRL"),
+    ("€", "EUR"),
+    ("£", "GBP"),
+    ("₩", "KRW"),
+    ("$", "USD"),
+    ("¥", "CNY"),
+    ("EUR ", "EUR"),
+    ("USD ", "USD"),
+    ("GBP ", "GBP"),
+    ("KRW ", "KRW"),
+    ("CNY ", "CNY"),
+    ("RMB ", "CNY"),
+    ("JPY ", "JPY"),
+];
+#[rustfmt::skip]
+const AFTER_MARKS: &[(&str, &str)] = &[
+    ("韩元", "KRW"),
+    ("원", "KRW"),
+    ("欧元", "EUR"),
+    ("美元", "USD"),
+    ("英镑", "GBP"),
+    ("日元", "JPY"),
+    ("元", "CNY"),
+    ("euros", "EUR"),
+    ("euro", "EUR"),
+    ("yuan", "CNY"),
+    ("won", "KRW"),
+    ("pounds", "GBP"),
+    ("dollars", "USD"),
+    ("yen", "JPY"),
+    ("달러", "USD"),
+    ("유로", "EUR"),
+];
+
+/// Words that make an amount a penalty when they stand in its sentence.
+#[rustfmt::skip]
+const FINE_WORDS: &[&str] = &[
+    "fine", "fined", "penalty", "penalties", "settlement", "settle", "pay", "罚款", "罚", "处以", "과징금",
+    "벌금", "부과", "제재", "制裁",
+];
+/// Words just before an amount that make it something other than the main
+/// penalty: a separate administrative fine, an earlier proposal.
+#[rustfmt::skip]
+const NOT_MAIN_BEFORE: &[&str] = &[
+    "과태료", "proposed", "intention to fine", "notice of intent", "originally", "lower than",
+];
+/// Words just after an amount with the same effect, or a fine on people
+/// ("… each") rather than the company.
+#[rustfmt::skip]
+const NOT_MAIN_AFTER: &[&str] = &[
+    "过失罚款", "过失", "each", "각각", "proposed",
+];
+
+struct Money {
+    start: usize,
+    end: usize,
+    value: Quantity,
+    currency: &'static str,
+}
+
+fn money_mentions(text: &str) -> Vec<Money> {
+    let mut out: Vec<Money> = Vec::new();
+    let mut i = 0;
+    while i < text.len() {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        if crate::numbers::digit_value(c).is_none()
+            || text[..i].ends_with(|p: char| p.is_ascii_digit() || p == '.' || p == ',')
+        {
+            i += c.len_utf8();
+            continue;
+        }
+        let Some((q, used)) = scan_number(&text[i..]) else {
+            i += c.len_utf8();
+            continue;
+        };
+        let (start, end) = (i, i + used);
+        i = end;
+        let before = &text[..start];
+        let after = &text[end..];
+        let after_trim = after.trim_start();
+        let mark_before = BEFORE_MARKS.iter().find(|(m, _)| {
+            before.ends_with(m) || before.trim_end().ends_with(m.trim_end()) && m.ends_with(' ')
+        });
+        let mark_after = AFTER_MARKS.iter().find(|(m, _)| {
+            after_trim.to_lowercase().starts_with(m)
+                && (!m.is_ascii()
+                    || !after_trim[m.len().min(after_trim.len())..]
+                        .starts_with(|c: char| c.is_ascii_alphabetic()))
+        });
+        let (currency, s, e) = match (mark_before, mark_after) {
+            (Some((m, cur)), _) => {
+                let m_start = before
+                    .trim_end_matches(' ')
+                    .len()
+                    .saturating_sub(m.trim_end().len());
+                (*cur, floor(text, m_start), end)
+            }
+            (None, Some((m, cur))) => (
+                *cur,
+                start,
+                ceil(text, end + (after.len() - after_trim.len()) + m.len()),
+            ),
+            _ => continue,
+        };
+        out.push(Money {
+            start: s,
+            end: e,
+            value: q,
+            currency,
+        });
+    }
+    out
+}
+
+fn fine(text: &str, country: Option<&str>) -> Option<Found<FineValue>> {
+    let mentions = money_mentions(text);
+    let local = country.and_then(local_currency);
+    let mut best: Option<(bool, Quantity, &Money)> = None;
+    for (n, m) in mentions.iter().enumerate() {
+        // "1.2 billion euros ($1.3 billion)": the bracketed one is a conversion.
+        let before = text[..m.start].trim_end();
+        if before.ends_with(['(', '（']) && n > 0 && mentions[n - 1].end + 4 >= m.start {
+            continue;
+        }
+        let (s, e) = sentence_around(text, m.start, m.end);
+        let sentence = text[s..e].to_lowercase();
+        if !FINE_WORDS.iter().any(|w| sentence.contains(w)) {
+            continue;
+        }
+        let before = text[floor(text, m.start.saturating_sub(24))..m.start].to_lowercase();
+        // What follows up to the next figure or clause: "($148,000) each".
+        let after_end = ceil(text, (m.end + 24).min(text.len()));
+        let after = text[m.end..after_end].to_lowercase();
+        let after = after.split([',', ';', '，', '。']).next().unwrap_or("");
+        let further = text[m.end..ceil(text, (m.end + 80).min(text.len()))].to_lowercase();
+        if NOT_MAIN_BEFORE.iter().any(|w| before.contains(w))
+            || NOT_MAIN_AFTER.iter().any(|w| after.contains(w))
+            || further
+                .split(['.', '。'])
+                .next()
+                .is_some_and(|f| f.contains("initially"))
+        {
+            continue;
+        }
+        let is_local = local == Some(m.currency);
+        let better = match &best {
+            None => true,
+            Some((l, v, _)) => (is_local && !l) || (is_local == *l && m.value > *v),
+        };
+        if better {
+            best = Some((is_local, m.value, m));
+        }
+    }
+    let (_, _, m) = best?;
+    let text_amount = m.value.to_decimal();
+    let amount = text_amount
+        .parse::<i64>()
+        .map(serde_json::Value::from)
+        .or_else(|_| text_amount.parse::<f64>().map(serde_json::Value::from))
+        .unwrap_or(serde_json::Value::Null);
+    Some(Found::new(
+        text,
+        qualifier_start(text, m.start),
+        m.end,
+        FineValue {
+            amount,
+            amount_text: text_amount,
+            currency: m.currency.to_string(),
+        },
+        0.7,
+    ))
+}
+
+// ---------------------------------------------------------------- events
+
+/// Verbs and nouns that say what happened on a date, most specific first.
+#[rustfmt::skip]
+const KIND_WORDS: &[(EventKind, &[&str])] = &[
+    (EventKind::Ceased, &["stopped", "suspended", "halted", "ceased", "ended", "停止", "暂停", "중단", "중지"]),
+    (EventKind::Fined, &["fined", "imposed", "penalty", "罚款", "处以", "과징금", "부과", "의결"]),
+    (EventKind::Settled, &["settlement", "settled", "합의", "和解"]),
+    (EventKind::Appealed, &["appeal", "항소", "上诉"]),
+    (EventKind::Discovered, &["discovered", "detected", "identified", "became aware", "발견", "发现", "인지"]),
+    (EventKind::Disclosed, &["disclosed", "notified", "revealed", "공개", "披露", "通报"]),
+    (EventKind::InvestigationOpened, &["investigating", "investigation", "probe", "inspection", "inspected", "调查", "审查", "검사", "조사"]),
+    (EventKind::FindingsPublished, &["announced", "found", "said", "released", "concluded", "公布", "日讯", "显示", "밝혔", "발표", "적발"]),
+    (EventKind::Started, &["since", "began", "started", "hit in", "breach", "侵入", "부터", "起", "침투"]),
+];
+
+fn kind_near(text: &str, start: usize, end: usize) -> (EventKind, f32) {
+    let (s, e) = sentence_around(text, start, end);
+    let sentence = &text[s..e];
+    let lower = sentence.to_lowercase();
+    let at = start - s;
+    // The closest telling word in the sentence decides; ties go to the more
+    // specific kind (the order of KIND_WORDS).
+    let mut best: Option<(usize, usize, EventKind)> = None;
+    for (rank, (kind, words)) in KIND_WORDS.iter().enumerate() {
+        for w in *words {
+            for (i, _) in lower.match_indices(w) {
+                let distance = i.abs_diff(at);
+                let score = (distance, rank);
+                if best.is_none_or(|(d, r, _)| score < (d, r)) {
+                    best = Some((distance, rank, *kind));
+                }
+            }
+        }
+    }
+    match best {
+        Some((d, _, kind)) if d < 80 => (kind, 0.6),
+        _ => (EventKind::Other, 0.4),
+    }
+}
+
+fn events(text: &str, published: Option<NaiveDate>) -> Vec<ExtractedEvent> {
+    let mut out: Vec<ExtractedEvent> = Vec::new();
+    for d in dates::find_dates(text, published) {
+        let Ok(parsed) = PartialDate::parse("date", &d.date) else {
+            continue;
+        };
+        if let Some(p) = published {
+            // An event later than the article is a plan, not a fact to log,
+            // unless the article says it is coming ("starting in January").
+            if parsed.span().0 > p + chrono::Duration::days(366) {
+                continue;
+            }
+        }
+        if out.iter().any(|e| e.date == d.date) {
+            continue;
+        }
+        let (kind, confidence) = kind_near(text, d.start, d.end);
+        out.push(ExtractedEvent {
+            date: d.date.clone(),
+            precision: parsed.precision().as_str(),
+            kind,
+            evidence: text[d.start..d.end].to_string(),
+            start: d.start,
+            end: d.end,
+            confidence,
+        });
+    }
+    out.sort_by(|a, b| a.date.cmp(&b.date));
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,564 @@
+//! Who is who in an article: the regulator (from the regulators table and its
+//! aliases), the company at fault and the recipient of the data (from the names
+//! the text itself uses, and the companies already in the database).
+
+use super::{ceil, floor, sentence_around, Found};
+use crate::names::name_key;
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// A regulator the extractor can recognise.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KnownRegulator {
+    pub name: String,
+    pub short_name: Option<String>,
+    pub country: String,
+    pub aliases: Vec<String>,
+}
+
+/// A company already in the database, with its other names.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KnownCompany {
+    pub name: String,
+    pub aliases: Vec<String>,
+}
+
+/// The regulators built into the app, for use without a database.
+pub fn builtin_regulators() -> Vec<KnownRegulator> {
+    crate::seed::regulator_table()
+        .map(|(name, short, country, aliases)| KnownRegulator {
+            name: name.to_string(),
+            short_name: Some(short.to_string()),
+            country: country.to_string(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        })
+        .collect()
+}
+
+/// Every occurrence of `needle` in `text`; Latin needles only as whole words.
+fn occurrences(text: &str, needle: &str, case_sensitive: bool) -> Vec<usize> {
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    let latin = needle.is_ascii();
+    let found: Vec<usize> = if case_sensitive || !latin {
+        text.match_indices(needle).map(|(i, _)| i).collect()
+    } else {
+        let lower = text.to_ascii_lowercase();
+        let n = needle.to_ascii_lowercase();
+        lower.match_indices(&n).map(|(i, _)| i).collect()
+    };
+    found
+        .into_iter()
+        .filter(|&i| {
+            if !latin {
+                return true;
+            }
+            let before = text[..i].chars().next_back();
+            let after = text[i + needle.len()..].chars().next();
+            !before.is_some_and(|c| c.is_ascii_alphanumeric())
+                && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+        })
+        .collect()
+}
+
+/// The names under which a regulator is looked for. Short names of two
+/// letters ("AP", "EC") are left out: they are too often something else.
+fn regulator_names(r: &KnownRegulator) -> Vec<(String, bool)> {
+    let mut names = vec![(r.name.clone(), false)];
+    if let Some(s) = &r.short_name {
+        if s.chars().count() >= 3 {
+            names.push((s.clone(), s.chars().all(|c| c.is_ascii_uppercase())));
+        }
+    }
+    for a in &r.aliases {
+        names.push((a.clone(), false));
+        if a.contains('\'') {
+            names.push((a.replace('\'', "\u{2019}"), false));
+        }
+    }
+    names
+}
+
+/// The regulator mentioned most (first mention breaks ties), with its country.
+pub fn find_regulator(
+    text: &str,
+    regulators: &[KnownRegulator],
+) -> Option<(Found<String>, String)> {
+    let mut best: Option<(usize, usize, usize, &KnownRegulator)> = None;
+    for r in regulators {
+        let mut count = 0;
+        let mut first: Option<(usize, usize)> = None;
+        let mut seen: Vec<(usize, usize)> = Vec::new();
+        for (name, exact_case) in regulator_names(r) {
+            for at in occurrences(text, &name, exact_case) {
+                let span = (at, at + name.len());
+                // "Irish Data Protection Commission" holds "Data Protection Commission": one mention.
+                if seen.iter().any(|(s, e)| span.0 < *e && *s < span.1) {
+                    continue;
+                }
+                seen.push(span);
+                count += 1;
+                if first.is_none_or(|(s, _)| at < s) {
+                    first = Some(span);
+                }
+            }
+        }
+        if let Some((s, e)) = first {
+            let better = best.is_none_or(|(c, f, _, _)| count > c || count == c && s < f);
+            if better {
+                best = Some((count, s, e, r));
+            }
+        }
+    }
+    let (count, s, e, r) = best?;
+    let value = match &r.short_name {
+        Some(short) if short != &r.name => format!("{} ({short})", r.name),
+        _ => r.name.clone(),
+    };
+    let confidence = if count >= 2 { 0.85 } else { 0.6 };
+    Some((Found::new(text, s, e, value, confidence), r.country.clone()))
+}
+
+/// The country of a news site from its address: `.co.kr` → KR, `.com.au` → AU.
+pub fn country_from_url(url: Option<&str>) -> Option<String> {
+    let host = url?
+        .split("://")
+        .nth(1)?
+        .split(['/', '?', '#', ':'])
+        .next()?
+        .to_ascii_lowercase();
+    let tld = host.rsplit('.').next()?;
+    let code = match tld {
+        "kr" => "KR",
+        "cn" => "CN",
+        "au" => "AU",
+        "uk" => "GB",
+        "ie" => "IE",
+        "jp" => "JP",
+        "fr" => "FR",
+        "de" => "DE",
+        "nl" => "NL",
+        "it" => "IT",
+        "es" => "ES",
+        "sg" => "SG",
+        "br" => "BR",
+        "ca" => "CA",
+        "in" => "IN",
+        "hk" => "HK",
+        "tw" => "TW",
+        "nz" => "NZ",
+        "lu" => "LU",
+        "se" => "SE",
+        "no" => "NO",
+        "dk" => "DK",
+        "fi" => "FI",
+        "be" => "BE",
+        "at" => "AT",
+        "ch" => "CH",
+        "pl" => "PL",
+        "pt" => "PT",
+        _ => return None,
+    };
+    Some(code.to_string())
+}
+
+/// Capitalised words that open sentences or label page furniture, and
+/// places: never the company at fault.
+#[rustfmt::skip]
+const NOT_NAMES: &[&str] = &[
+    "the", "a", "an", "and", "or", "but", "however", "according", "since", "its", "it", "in", "on",
+    "at", "for", "to", "of", "by", "with", "from", "among", "when", "while", "once", "even",
+    "regarding", "counted", "acting", "kindly", "comments", "have", "our", "she", "he", "they",
+    "we", "you", "this", "that", "these", "those", "previously", "keywords", "news", "title",
+    "content", "text", "size", "close", "credit", "photo", "read", "more", "also", "after",
+    "before", "as", "if", "there", "their", "his", "her", "what", "who", "why", "how", "where",
+    "all", "both", "each", "some", "many", "most", "other", "another", "further", "further,",
+    "in addition", "for its part", "data", "personal", "information", "breach", "privacy",
+    "security", "cyber", "hackers", "users", "customers", "regulators", "officials", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "china", "chinese", "korea", "korean", "south korea", "japan", "japanese",
+    "ireland", "irish", "eu", "european", "european union", "europe", "united states", "u.s", "us",
+    "usa", "america", "american", "uk", "britain", "british", "england", "london", "dublin",
+    "hong kong", "beijing", "seoul", "tokyo", "australia", "australian", "sydney", "canada",
+    "canadian", "france", "french", "germany", "german", "india", "indian", "singapore", "brazil",
+    "covid", "ap", "reuters", "afp", "yonhap", "xinhua", "ceo", "chief executive", "director",
+    "chairman", "president", "commissioner", "minister", "internet", "online", "app", "apps",
+    "state", "states",
+];
+
+/// Words that make a capitalised name an authority, a court or a body of law.
+#[rustfmt::skip]
+const INSTITUTION_WORDS: &[&str] = &[
+    "commission", "board", "court", "ministry", "office", "authority", "agency", "bureau",
+    "administration", "service", "union", "parliament", "government", "police", "department",
+    "commissioner", "council", "committee", "act", "law", "regulation", "justice", "senate",
+    "congress", "tribunal",
+];
+
+/// Titles before a person's name.
+#[rustfmt::skip]
+const PERSON_TITLES: &[&str] = &[
+    "chairman", "chairwoman", "president", "chief executive", "ceo", "director", "commissioner",
+    "minister", "spokesperson", "spokesman", "spokeswoman", "mr", "ms", "mrs", "dr", "judge",
+    "credit:", "reporter", "founder", "chief", "officer", "secretary", "head",
+];
+
+/// Korean particles that end a noun phrase ("카카오페이가", "SK텔레콤이").
+#[rustfmt::skip]
+const KO_PARTICLES: &[&str] = &[
+    "으로부터", "로부터", "에게서", "에서는", "에서", "에게", "으로", "와의", "과의", "보다", "까지", "부터", "조차", "마저", "이나",
+    "이며", "이고", "처럼", "측에", "측은", "측이", "의", "가", "이", "은", "는", "을", "를", "에", "로", "와", "과", "도",
+    "만", "측",
+];
+
+/// Drops a trailing particle, but only when the article also writes the stem
+/// without it: "텔레콤이" → "텔레콤" (the text has "텔레콤은" too), while
+/// "카카오페이" keeps its last syllable (the text never has "카카오페" alone).
+fn strip_particle<'a>(text: &str, word: &'a str) -> &'a str {
+    for p in KO_PARTICLES {
+        if let Some(stem) = word.strip_suffix(p) {
+            if stem.chars().count() >= 2
+                && text
+                    .match_indices(stem)
+                    .any(|(i, _)| !text[i + stem.len()..].starts_with(p))
+            {
+                return stem;
+            }
+        }
+    }
+    word
+}
+
+/// Chinese characters that end an organisation name, kept with it.
+#[rustfmt::skip]
+const ZH_ORG_ENDINGS: &[&str] = &[
+    "电讯", "电信", "银行", "集团", "科技", "支付", "证券", "保险", "航空", "电子",
+];
+/// Chinese characters that stand just before a name and are not part of it.
+#[rustfmt::skip]
+const ZH_BREAKS: &[char] = &[
+    '对', '的', '在', '向', '与', '和', '是', '被', '由', '将', '该', '遭', '，', '、', '。', '“', '”', '（', '）',
+    '(', ')', ' ', '给', '从', '为', '据', '了', '即', '及', '示',
+];
+
+static LATIN_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    // Capitalised words (CamelCase and acronyms too), joined by spaces, "&" or
+    // "of"; a name may run straight into Hangul or Han characters (SK텔레콤, SK电讯).
+    Regex::new(r"[A-Z][A-Za-z0-9]*(?:[&.'’-][A-Za-z0-9]+)*(?:\s(?:&\s)?[A-Z][A-Za-z0-9]*(?:[&.'’-][A-Za-z0-9]+)*){0,3}")
+        .unwrap_or_else(|e| panic!("name pattern: {e}"))
+});
+
+/// A name the article uses, and everything counted for it.
+#[derive(Debug, Clone)]
+struct Candidate {
+    display: String,
+    first: (usize, usize),
+    count: usize,
+    in_headline: bool,
+    recipient: usize,
+}
+
+/// The company and counterparty chosen for an article.
+pub struct Organisations {
+    pub company: Option<Found<String>>,
+    pub counterparty: Option<Found<String>>,
+}
+
+fn is_institution(name: &str) -> bool {
+    name.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| INSTITUTION_WORDS.contains(&w))
+}
+
+fn is_person(text: &str, start: usize) -> bool {
+    let before = text[floor(text, start.saturating_sub(24))..start].to_lowercase();
+    let last = before
+        .trim_end()
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
+    PERSON_TITLES
+        .iter()
+        .any(|t| before.trim_end().ends_with(t) || last == *t)
+}
+
+/// Names written in the article: Latin-script names, names that run from
+/// Latin into Hangul or Han, Chinese "X公司" names, and the subject a Korean
+/// headline opens with ("카카오페이, …").
+fn raw_names(text: &str, headline: Option<(usize, usize)>) -> Vec<(String, usize, usize)> {
+    let mut out = Vec::new();
+    for m in LATIN_NAME.find_iter(text) {
+        let (mut s, mut e) = (m.start(), m.end());
+        let mut name = m
+            .as_str()
+            .trim_end_matches(['.', '\'', '’', '-'])
+            .to_string();
+        // A possessive is not part of the name: "Didi’s", "China's".
+        for s in ["'s", "\u{2019}s"] {
+            if let Some(stem) = name.strip_suffix(s) {
+                name = stem.to_string();
+            }
+        }
+        // Leading function words and places: "The Optus breach", "China's Alibaba".
+        while let Some((first, rest)) = name.split_once(' ') {
+            let bare = first.to_lowercase();
+            let bare = bare.trim_end_matches("'s").trim_end_matches("\u{2019}s");
+            if NOT_NAMES.contains(&bare) {
+                s += first.len() + 1;
+                name = rest.to_string();
+            } else {
+                break;
+            }
+        }
+        e = e.min(s + name.len());
+        // Glued Hangul or Han: SK텔레콤이 → SK텔레콤, SK电讯当天 → SK电讯.
+        let tail: String = text[e..].chars().take_while(|c| is_cjk(*c)).collect();
+        if !tail.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric()) {
+            let glued = if tail.chars().any(is_hangul) {
+                strip_particle(text, &tail).to_string()
+            } else {
+                ZH_ORG_ENDINGS
+                    .iter()
+                    .find(|end| tail.starts_with(*end))
+                    .map(|end| end.to_string())
+                    .unwrap_or_else(|| tail.chars().take(2).collect())
+            };
+            if !glued.is_empty() {
+                let full = format!("{name}{glued}");
+                out.push((full.clone(), s, e + glued.len()));
+            }
+        }
+        if !name.is_empty() {
+            out.push((name, s, e));
+        }
+    }
+    // Chinese: the characters before 公司/集团 up to a break ("对滴滴公司开展" → 滴滴).
+    for suffix in ["公司", "集团"] {
+        for (at, _) in text.match_indices(suffix) {
+            let before: Vec<(usize, char)> = text[..at].char_indices().collect();
+            let mut start = at;
+            for (i, c) in before.iter().rev().take(6) {
+                if ZH_BREAKS.contains(c) || !is_cjk(*c) {
+                    break;
+                }
+                start = *i;
+            }
+            if start < at && text[start..at].chars().count() >= 2 {
+                out.push((text[start..at].to_string(), start, at));
+            }
+        }
+    }
+    // A Korean or Chinese headline that opens with its subject: "카카오페이, …".
+    if let Some((hs, he)) = headline {
+        let head = &text[hs..he];
+        if let Some(cut) = head.find([',', '，', '…', ' ']) {
+            let first = strip_particle(text, head[..cut].trim());
+            if !first.is_empty() && first.chars().all(is_cjk) && first.chars().count() >= 2 {
+                out.push((first.to_string(), hs, hs + first.len()));
+            }
+        }
+    }
+    out
+}
+
+fn is_hangul(c: char) -> bool {
+    ('\u{AC00}'..='\u{D7A3}').contains(&c)
+}
+
+fn is_cjk(c: char) -> bool {
+    is_hangul(c) || ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
+/// Words before a name that make it the receiver of data ("… to Alipay",
+/// "向支付宝提供", "알리페이에 넘긴").
+fn recipient_mentions(text: &str, start: usize, end: usize) -> bool {
+    let before = text[floor(text, start.saturating_sub(60))..start].to_lowercase();
+    let after = &text[end..ceil(text, (end + 24).min(text.len()))];
+    let (s, e) = sentence_around(text, start, end);
+    let sentence = text[s..e].to_lowercase();
+    let transfer = [
+        "hand",
+        "pass",
+        "sent",
+        "send",
+        "provid",
+        "shar",
+        "transfer",
+        "gave",
+        "given",
+        "supplied",
+        "sold",
+        "provision",
+    ];
+    let english = (before.ends_with("to ") || before.ends_with("with "))
+        && transfer.iter().any(|t| sentence.contains(t));
+    let chinese = before.ends_with('向')
+        && ["提供", "传输", "转移", "出售", "共享"]
+            .iter()
+            .any(|v| after.starts_with(v) || after.contains(v));
+    let korean = [
+        "에 넘",
+        "에 건",
+        "에게 넘",
+        "에게 제공",
+        "에 제공",
+        "측에",
+        "로 넘",
+        "에 전달",
+    ]
+    .iter()
+    .any(|v| after.starts_with(v));
+    english || chinese || korean
+}
+
+/// Chooses the company (most mentioned name that is not a regulator, place,
+/// person or recipient) and the counterparty (the most mentioned receiver).
+pub fn find_organisations(
+    text: &str,
+    headline: Option<(usize, usize)>,
+    ctx: &super::Context,
+    regulator: Option<&(Found<String>, String)>,
+) -> Organisations {
+    let mut candidates: HashMap<String, Candidate> = HashMap::new();
+    let regulator_keys: Vec<String> = ctx
+        .regulators
+        .iter()
+        .flat_map(|r| {
+            std::iter::once(r.name.clone())
+                .chain(r.short_name.clone())
+                .chain(r.aliases.iter().cloned())
+        })
+        .map(|n| name_key(&n))
+        .collect();
+    let _ = regulator;
+    let mut add = |display: &str, s: usize, e: usize, known: Option<&str>| {
+        let shown = known.unwrap_or(display);
+        let key = name_key(shown);
+        let lower = display.to_lowercase();
+        if key.chars().count() < 2
+            || NOT_NAMES.contains(&lower.as_str())
+            || regulator_keys.contains(&name_key(display))
+            || is_institution(display)
+            || display.chars().all(|c| c.is_ascii_digit())
+        {
+            return;
+        }
+        candidates.entry(key).or_insert_with(|| Candidate {
+            display: shown.to_string(),
+            first: (s, e),
+            count: 0,
+            in_headline: false,
+            recipient: 0,
+        });
+    };
+    for known in &ctx.companies {
+        for name in std::iter::once(&known.name).chain(&known.aliases) {
+            if let Some(at) = occurrences(text, name, false).first() {
+                add(name, *at, at + name.len(), Some(&known.name));
+            }
+        }
+    }
+    for (name, s, e) in raw_names(text, headline) {
+        if is_person(text, s) {
+            continue;
+        }
+        // A name in brackets right after a longer one is its abbreviation.
+        if text[..s].ends_with(['(', '（']) && name.chars().all(|c| c.is_ascii_uppercase()) {
+            continue;
+        }
+        add(&name, s, e, None);
+    }
+    // Count every mention of each name in the whole text.
+    let known_names: HashMap<String, Vec<String>> = ctx
+        .companies
+        .iter()
+        .map(|k| {
+            (
+                name_key(&k.name),
+                std::iter::once(k.name.clone())
+                    .chain(k.aliases.clone())
+                    .collect(),
+            )
+        })
+        .collect();
+    let keys: Vec<String> = candidates.keys().cloned().collect();
+    for key in &keys {
+        let Some(c) = candidates.get(key) else {
+            continue;
+        };
+        let forms = known_names
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| vec![c.display.clone()]);
+        let mut spans = Vec::new();
+        for form in &forms {
+            for at in occurrences(text, form, true) {
+                spans.push((at, at + form.len()));
+            }
+        }
+        // Spellings with and without a space ("KakaoPay" for "Kakao Pay").
+        let squashed = c.display.replace(' ', "");
+        if squashed != c.display {
+            for at in occurrences(text, &squashed, true) {
+                spans.push((at, at + squashed.len()));
+            }
+        }
+        spans.sort_unstable();
+        spans.dedup();
+        let in_headline =
+            headline.is_some_and(|(hs, he)| spans.iter().any(|(s, _)| *s >= hs && *s < he));
+        let recipient = spans
+            .iter()
+            .filter(|(s, e)| recipient_mentions(text, *s, *e))
+            .count();
+        if let Some(c) = candidates.get_mut(key) {
+            c.count = spans.len();
+            c.in_headline = in_headline;
+            c.recipient = recipient;
+            if let Some(first) = spans.first() {
+                c.first = *first;
+            }
+        }
+    }
+    // A short name mostly seen inside a longer one is that longer name
+    // ("Kakao" inside "Kakao Pay", "SK" inside "SK电讯").
+    let snapshot: Vec<Candidate> = candidates.values().cloned().collect();
+    candidates.retain(|_, c| {
+        !snapshot.iter().any(|long| {
+            long.display.len() > c.display.len()
+                && long.display.starts_with(&c.display)
+                && long.count * 2 > c.count
+        })
+    });
+    let score = |c: &Candidate| {
+        c.count as f32 + if c.in_headline { 2.0 } else { 0.0 } - 3.0 * c.recipient as f32
+    };
+    let mut ranked: Vec<&Candidate> = candidates.values().filter(|c| c.count >= 1).collect();
+    ranked.sort_by(|a, b| score(b).total_cmp(&score(a)).then(a.first.cmp(&b.first)));
+    let company = ranked.first().filter(|c| score(c) > 0.0).map(|c| {
+        let confidence = if c.count >= 3 { 0.8 } else { 0.5 };
+        let (s, e) = c.first;
+        Found::new(text, s, e, c.display.clone(), confidence)
+    });
+    let company_key = company.as_ref().map(|c| name_key(&c.value));
+    let mut receivers: Vec<&Candidate> = candidates
+        .values()
+        .filter(|c| c.recipient > 0 && c.count >= 2 && Some(name_key(&c.display)) != company_key)
+        .collect();
+    receivers.sort_by(|a, b| {
+        (b.recipient, b.count)
+            .cmp(&(a.recipient, a.count))
+            .then(a.first.cmp(&b.first))
+    });
+    let counterparty = receivers.first().map(|c| {
+        let (s, e) = c.first;
+        Found::new(text, s, e, c.display.clone(), 0.6)
+    });
+    Organisations {
+        company,
+        counterparty,
+    }
+}
