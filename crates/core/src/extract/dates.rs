@@ -124,6 +124,11 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             regex: re(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*(?:[~～\-–]\s*\d{1,2}\s*)?[月월]"),
             read: |c, _| ym(year_ok(num(c, 1)? as i32)?, num(c, 2)?),
         },
+        // 지난해 3월, 작년 3월, 去年3月: a month of the year before publication.
+        Rule {
+            regex: re(r"(?:지난해|작년|去年|前年)\s*(\d{1,2})\s*[月월]"),
+            read: |c, ctx| ym(ctx.published?.year() - 1, num(c, 1)?),
+        },
         // 5月22日, 5월 22일: the year comes from the publication date.
         Rule {
             regex: re(r"(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]"),
@@ -304,7 +309,9 @@ fn skip_after(after: &str) -> bool {
         .next()
         .unwrap_or("")
         .to_lowercase();
-    if super::RECORD_WORDS.contains(&next_word.as_str()) || super::PEOPLE_WORDS.contains(&next_word.as_str()) {
+    if super::RECORD_WORDS.contains(&next_word.as_str())
+        || super::PEOPLE_WORDS.contains(&next_word.as_str())
+    {
         return true;
     }
     a.starts_with(|c: char| c.is_ascii_digit() || "万萬亿億만억천명건条件人元원%".contains(c))
@@ -347,6 +354,63 @@ pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> 
                 taken.push((start, end));
                 found.push(DateMention { start, end, date });
             }
+        }
+    }
+    found.sort_by_key(|d| d.start);
+    // "four months later": counted from the date named just before.
+    static LATER: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(months?|years?)\s+later\b",
+        )
+    });
+    for c in LATER.captures_iter(text) {
+        let Some(m) = c.get(0) else { continue };
+        let Some(prev) = found
+            .iter()
+            .filter(|d| d.end <= m.start())
+            .max_by_key(|d| d.end)
+        else {
+            continue;
+        };
+        let words = [
+            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+            "eleven", "twelve",
+        ];
+        let n_text = c
+            .get(1)
+            .map(|x| x.as_str().to_ascii_lowercase())
+            .unwrap_or_default();
+        let Some(n) = words
+            .iter()
+            .position(|w| *w == n_text)
+            .map(|i| i as i32 + 1)
+            .or_else(|| n_text.parse().ok())
+        else {
+            continue;
+        };
+        let parts: Vec<i32> = prev
+            .date
+            .split('-')
+            .filter_map(|p| p.parse().ok())
+            .collect();
+        let unit = c
+            .get(2)
+            .map(|x| x.as_str().to_ascii_lowercase())
+            .unwrap_or_default();
+        let date = match (parts.as_slice(), unit.starts_with("year")) {
+            ([y, ..], true) => Some(format!("{:04}", y + n)),
+            ([y, mo, ..], false) => {
+                let total = y * 12 + (mo - 1) + n;
+                ym(total / 12, (total % 12 + 1) as u32)
+            }
+            _ => None,
+        };
+        if let Some(date) = date {
+            found.push(DateMention {
+                start: m.start(),
+                end: m.end(),
+                date,
+            });
         }
     }
     found.sort_by_key(|d| d.start);
@@ -414,11 +478,21 @@ mod tests {
         assert_eq!(dates("前一天", "2024-03-01"), ["2024-02-29"]);
         assert_eq!(dates("in July last year", "2020-10-30"), ["2019-07"]);
         assert_eq!(dates("last month", "2024-01-10"), ["2023-12"]);
+        assert_eq!(dates("지난해 3월 인지", "2024-05-23"), ["2023-03"]);
+        assert_eq!(dates("去年3月", "2024-05-23"), ["2023-03"]);
         assert_eq!(
             dates("starting in January, it will", "2019-07-22"),
             ["2020-01"]
         );
         assert_eq!(dates("in March the firm", "2019-07-22"), ["2019-03"]);
+        assert_eq!(
+            dates("in March 2017, and four months later", "2019-07-22"),
+            ["2017-03", "2017-07"]
+        );
+        assert_eq!(
+            dates("in 2014; two years later", "2019-07-22"),
+            ["2014", "2016"]
+        );
     }
 
     #[test]

@@ -168,6 +168,25 @@ pub fn extract(text: &str, ctx: &Context) -> Draft {
     let regulator = regulator.map(|(f, _)| f);
     let (records_affected, users_affected) = counts(text, head.map(|(s, h)| s + h.len()));
     let fine = fine(text, country.as_ref().map(|c| c.value.as_str()));
+    // Without a regulator or a national site, a fine in a national currency
+    // tells the country (USD → US); the euro tells nothing so precise.
+    let country = country.or_else(|| {
+        let f = fine.as_ref()?;
+        let code = match f.value.currency.as_str() {
+            "KRW" => "KR",
+            "CNY" => "CN",
+            "USD" => "US",
+            "GBP" => "GB",
+            "JPY" => "JP",
+            "AUD" => "AU",
+            "CAD" => "CA",
+            "SGD" => "SG",
+            "BRL" => "BR",
+            "INR" => "IN",
+            _ => return None,
+        };
+        Some(Found::new(text, f.start, f.end, code.to_string(), 0.4))
+    });
     let mut events = events(text, ctx.published);
     if let Some(f) = &fine {
         date_the_fine(text, f, &mut events, ctx.published);
@@ -218,7 +237,15 @@ fn date_the_fine(
             .iter_mut()
             .find(|ev| ev.precision == "day" && ev.start >= s && ev.end <= e)
         {
-            ev.kind = EventKind::Fined;
+            let sentence = text[s..e].to_lowercase();
+            ev.kind = if ["settle", "settlement", "합의", "和解"]
+                .iter()
+                .any(|w| sentence.contains(w))
+            {
+                EventKind::Settled
+            } else {
+                EventKind::Fined
+            };
             return;
         }
     }
@@ -315,7 +342,8 @@ const RECORD_WORDS: &[&str] = &[
 const PEOPLE_WORDS: &[&str] = &[
     "users", "user", "people", "persons", "individuals", "customers", "customer", "accounts",
     "account holders", "subscribers", "members", "patients", "guests", "consumers", "clients",
-    "employees", "residents", "citizens", "students", "passengers", "drivers", "名", "人", "명", "户",
+    "employees", "residents", "citizens", "students", "passengers", "drivers", "riders",
+    "visitors", "viewers", "shoppers", "borrowers", "policyholders", "名", "人", "명", "户",
     "位",
 ];
 /// Words between a figure and its noun that make it something else than an
@@ -681,41 +709,49 @@ fn fine(text: &str, country: Option<&str>) -> Option<Found<FineValue>> {
 
 // ---------------------------------------------------------------- events
 
-/// Verbs and nouns that say what happened on a date, most specific first.
+/// Verbs and nouns that say what happened on a date, most specific first,
+/// with a handicap in characters for words that say little on their own
+/// ("said", "since").
 #[rustfmt::skip]
-const KIND_WORDS: &[(EventKind, &[&str])] = &[
-    (EventKind::Ceased, &["stopped", "suspended", "halted", "ceased", "ended", "停止", "暂停", "중단", "중지"]),
-    (EventKind::Fined, &["fined", "imposed", "penalty", "罚款", "处以", "과징금", "부과", "의결"]),
-    (EventKind::Settled, &["settlement", "settled", "합의", "和解"]),
-    (EventKind::Appealed, &["appeal", "항소", "上诉"]),
-    (EventKind::Discovered, &["discovered", "detected", "identified", "became aware", "발견", "发现", "인지"]),
-    (EventKind::Disclosed, &["disclosed", "notified", "revealed", "공개", "披露", "通报"]),
-    (EventKind::InvestigationOpened, &["investigating", "investigation", "probe", "inspection", "inspected", "调查", "审查", "검사", "조사"]),
-    (EventKind::FindingsPublished, &["announced", "found", "said", "released", "concluded", "公布", "日讯", "显示", "밝혔", "발표", "적발"]),
-    (EventKind::Started, &["since", "began", "started", "hit in", "breach", "侵入", "부터", "起", "침투"]),
+const KIND_WORDS: &[(EventKind, usize, &[&str])] = &[
+    (EventKind::Ceased, 0, &["stopped", "suspended", "halted", "ceased", "ended", "停止", "暂停", "중단", "중지"]),
+    (EventKind::ProposedFine, 0, &["proposed", "notice of intent", "intends to fine", "사전통지", "拟处"]),
+    (EventKind::Fined, 0, &["fined", "imposed", "penalty", "decision", "罚款", "处以", "决定", "과징금", "부과", "의결"]),
+    (EventKind::Settled, 0, &["settlement", "settled", "settle", "합의", "和解"]),
+    (EventKind::Appealed, 0, &["appealed", "appeal", "항소", "上诉", "행정소송"]),
+    (EventKind::Discovered, 0, &["discovered", "detected", "became aware", "learned of", "발견", "发现", "인지"]),
+    (EventKind::Disclosed, 0, &["disclosed", "disclose", "notified", "revealed", "filing", "공개", "披露", "通报", "공시"]),
+    (EventKind::InvestigationOpened, 0, &["investigating", "investigation", "probe", "inspection", "inspected", "调查", "审查", "검사", "조사"]),
+    (EventKind::Started, 0, &["hacked", "intrusion", "infiltrated", "began", "started", "侵入", "침투", "해킹"]),
+    (EventKind::FindingsPublished, 15, &["announced", "found", "said", "released", "concluded", "公布", "日讯", "显示", "밝혔", "발표", "적발"]),
+    (EventKind::Started, 25, &["since", "breach", "hit in", "부터"]),
 ];
 
 fn kind_near(text: &str, start: usize, end: usize) -> (EventKind, f32) {
     let (s, e) = sentence_around(text, start, end);
     let sentence = &text[s..e];
     let lower = sentence.to_lowercase();
-    let at = start - s;
-    // The closest telling word in the sentence decides; ties go to the more
-    // specific kind (the order of KIND_WORDS).
+    let (at, until) = (start - s, end - s);
+    // The nearest telling word in the sentence decides, counting the handicap;
+    // ties go to the more specific kind (the order of KIND_WORDS).
     let mut best: Option<(usize, usize, EventKind)> = None;
-    for (rank, (kind, words)) in KIND_WORDS.iter().enumerate() {
+    for (rank, (kind, handicap, words)) in KIND_WORDS.iter().enumerate() {
         for w in *words {
             for (i, _) in lower.match_indices(w) {
-                let distance = i.abs_diff(at);
-                let score = (distance, rank);
+                let distance = if i >= until {
+                    i - until
+                } else {
+                    at.saturating_sub(i + w.len())
+                };
+                let score = (distance + handicap, rank);
                 if best.is_none_or(|(d, r, _)| score < (d, r)) {
-                    best = Some((distance, rank, *kind));
+                    best = Some((score.0, rank, *kind));
                 }
             }
         }
     }
     match best {
-        Some((d, _, kind)) if d < 80 => (kind, 0.6),
+        Some((d, _, kind)) if d < 100 => (kind, 0.6),
         _ => (EventKind::Other, 0.4),
     }
 }
@@ -733,10 +769,21 @@ fn events(text: &str, published: Option<NaiveDate>) -> Vec<ExtractedEvent> {
                 continue;
             }
         }
-        if out.iter().any(|e| e.date == d.date) {
+        let (mut kind, confidence) = kind_near(text, d.start, d.end);
+        if let Some(p) = published {
+            // Something announced for later ("starting in January") is not an
+            // event that has happened.
+            if parsed.span().0 > p {
+                kind = EventKind::Other;
+            }
+        }
+        if let Some(same) = out.iter_mut().find(|e| e.date == d.date) {
+            // The same day named twice: keep the mention that says what happened.
+            if same.kind == EventKind::Other && kind != EventKind::Other {
+                same.kind = kind;
+            }
             continue;
         }
-        let (kind, confidence) = kind_near(text, d.start, d.end);
         out.push(ExtractedEvent {
             date: d.date.clone(),
             precision: parsed.precision().as_str(),

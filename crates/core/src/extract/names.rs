@@ -189,6 +189,14 @@ const NOT_NAMES: &[&str] = &[
     "state", "states",
 ];
 
+/// Words that open a sentence and are dropped from the front of a name.
+#[rustfmt::skip]
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "and", "or", "but", "however", "according", "since", "its", "it", "in",
+    "on", "at", "for", "to", "of", "by", "with", "from", "among", "when", "while", "once", "even",
+    "regarding", "as", "if", "after", "before", "also", "this", "that", "these", "those",
+];
+
 /// Words that make a capitalised name an authority, a court or a body of law.
 #[rustfmt::skip]
 const INSTITUTION_WORDS: &[&str] = &[
@@ -302,11 +310,13 @@ fn raw_names(text: &str, headline: Option<(usize, usize)>) -> Vec<(String, usize
                 name = stem.to_string();
             }
         }
-        // Leading function words and places: "The Optus breach", "China's Alibaba".
+        // Leading function words ("The Optus breach") and places in the
+        // possessive ("China's Alibaba"); "British Airways" keeps its first word.
         while let Some((first, rest)) = name.split_once(' ') {
-            let bare = first.to_lowercase();
-            let bare = bare.trim_end_matches("'s").trim_end_matches("\u{2019}s");
-            if NOT_NAMES.contains(&bare) {
+            let lower = first.to_lowercase();
+            let possessive = lower.ends_with("'s") || lower.ends_with("\u{2019}s");
+            let bare = lower.trim_end_matches("'s").trim_end_matches("\u{2019}s");
+            if FUNCTION_WORDS.contains(&bare) || possessive && NOT_NAMES.contains(&bare) {
                 s += first.len() + 1;
                 name = rest.to_string();
             } else {
@@ -314,9 +324,20 @@ fn raw_names(text: &str, headline: Option<(usize, usize)>) -> Vec<(String, usize
             }
         }
         e = e.min(s + name.len());
-        // Glued Hangul or Han: SK텔레콤이 → SK텔레콤, SK电讯当天 → SK电讯.
+        // Glued Hangul or Han: SK텔레콤이 → SK텔레콤, SK电讯当天 → SK电讯. Han
+        // glues only to an acronym or as a known ending ("App存在" is no name).
         let tail: String = text[e..].chars().take_while(|c| is_cjk(*c)).collect();
-        if !tail.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric()) {
+        let acronym = name
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+        let glues = tail.chars().next().is_some_and(is_hangul)
+            || acronym
+            || ZH_ORG_ENDINGS.iter().any(|end| tail.starts_with(end));
+        if !tail.is_empty()
+            && glues
+            && name.chars().all(|c| c.is_ascii_alphanumeric())
+            && !NOT_NAMES.contains(&name.to_lowercase().as_str())
+        {
             let glued = if tail.chars().any(is_hangul) {
                 strip_particle(text, &tail).to_string()
             } else {
@@ -349,6 +370,27 @@ fn raw_names(text: &str, headline: Option<(usize, usize)>) -> Vec<(String, usize
             if start < at && text[start..at].chars().count() >= 2 {
                 out.push((text[start..at].to_string(), start, at));
             }
+        }
+    }
+    // A CJK name followed by its Latin abbreviation: "知网（CNKI）".
+    for (at, open) in text.match_indices(['（', '(']) {
+        let inner: String = text[at + open.len()..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == ' ' || *c == '-')
+            .collect();
+        let closes = text[at + open.len() + inner.len()..].starts_with(['）', ')']);
+        if !closes || inner.trim().is_empty() || !inner.chars().any(|c| c.is_ascii_uppercase()) {
+            continue;
+        }
+        let mut start = at;
+        for (i, c) in text[..at].char_indices().rev().take(8) {
+            if ZH_BREAKS.contains(&c) || !is_cjk(c) {
+                break;
+            }
+            start = i;
+        }
+        if start < at && text[start..at].chars().count() >= 2 {
+            out.push((text[start..at].to_string(), start, at));
         }
     }
     // A Korean or Chinese headline that opens with its subject: "카카오페이, …".
