@@ -399,7 +399,7 @@ fn classify_count(text: &str, end: usize) -> Option<(Counted, usize)> {
         ] {
             if words.iter().any(|x| x.is_ascii() && *x == w) {
                 let at = end + offset + pos;
-                return Some((kind, ceil(text, at + word.trim_end().len())));
+                return Some((kind, ceil(text, at + w.len())));
             }
         }
         if word.trim_end().ends_with([',', '.', ';', ':', ')'])
@@ -730,18 +730,33 @@ const KIND_WORDS: &[(EventKind, usize, &[&str])] = &[
 fn kind_near(text: &str, start: usize, end: usize) -> (EventKind, f32) {
     let (s, e) = sentence_around(text, start, end);
     let sentence = &text[s..e];
-    let lower = sentence.to_lowercase();
+    // ASCII lower case keeps byte offsets aligned with `sentence`.
+    let lower = sentence.to_ascii_lowercase();
     let (at, until) = (start - s, end - s);
+    let cjk = sentence
+        .chars()
+        .any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c) || ('\u{4E00}'..='\u{9FFF}').contains(&c));
     // The nearest telling word in the sentence decides, counting the handicap;
     // ties go to the more specific kind (the order of KIND_WORDS).
     let mut best: Option<(usize, usize, EventKind)> = None;
     for (rank, (kind, handicap, words)) in KIND_WORDS.iter().enumerate() {
         for w in *words {
             for (i, _) in lower.match_indices(w) {
+                // Korean and Chinese put the verb after the date ("28일 밝혔다"),
+                // English mostly before it ("announced on Monday").
                 let distance = if i >= until {
-                    i - until
+                    if cjk {
+                        i - until
+                    } else {
+                        (i - until) * 3 / 2
+                    }
                 } else {
-                    at.saturating_sub(i + w.len())
+                    let d = at.saturating_sub(i + w.len());
+                    if cjk {
+                        d * 2
+                    } else {
+                        d
+                    }
                 };
                 let score = (distance + handicap, rank);
                 if best.is_none_or(|(d, r, _)| score < (d, r)) {

@@ -222,19 +222,35 @@ const KO_PARTICLES: &[&str] = &[
     "만", "측",
 ];
 
-/// Drops a trailing particle, but only when the article also writes the stem
-/// without it: "텔레콤이" → "텔레콤" (the text has "텔레콤은" too), while
-/// "카카오페이" keeps its last syllable (the text never has "카카오페" alone).
+/// Whether a Hangul syllable ends in a consonant (has a final, 받침).
+fn has_final(c: char) -> bool {
+    is_hangul(c) && (c as u32 - 0xAC00) % 28 != 0
+}
+
+/// Drops a trailing particle where Korean grammar allows it there: 이/은/을/과
+/// follow a final consonant, 가/는/를/와 a vowel. "SK텔레콤이" → "SK텔레콤",
+/// while "카카오페이" keeps its last syllable (이 cannot follow 페). Other
+/// particles are dropped only when the text also has the bare stem.
 fn strip_particle<'a>(text: &str, word: &'a str) -> &'a str {
     for p in KO_PARTICLES {
-        if let Some(stem) = word.strip_suffix(p) {
-            if stem.chars().count() >= 2
-                && text
-                    .match_indices(stem)
-                    .any(|(i, _)| !text[i + stem.len()..].starts_with(p))
-            {
-                return stem;
+        let Some(stem) = word.strip_suffix(p) else {
+            continue;
+        };
+        if stem.chars().count() < 2 {
+            continue;
+        }
+        let last = stem.chars().next_back().unwrap_or(' ');
+        let allowed = match *p {
+            "이" | "은" | "을" | "과" | "으로" | "이나" | "이며" | "이고" => {
+                has_final(last)
             }
+            "가" | "는" | "를" | "와" => !has_final(last),
+            _ => text
+                .match_indices(stem)
+                .any(|(i, _)| !text[i + stem.len()..].starts_with(p)),
+        };
+        if allowed {
+            return stem;
         }
     }
     word
