@@ -19,6 +19,7 @@ const COMMANDS: &[&str] = &[
     "inspect_import",
     "import_file",
     "import_fields",
+    "extract_article",
 ];
 
 fn main() {

@@ -7,6 +7,7 @@ import { showList } from './views/list.js';
 import { showEditor } from './views/editor.js';
 import { showCompany, showRegulator } from './views/history.js';
 import { showImport } from './views/import.js';
+import { showArticle } from './views/article.js';
 
 const main = document.getElementById('main');
 
@@ -15,7 +16,8 @@ export const app = { info: null, regulators: [], view: null };
 
 export const navigate = {
   list: () => showList(main, app, navigate),
-  editor: (id = null) => showEditor(main, app, navigate, id),
+  editor: (id = null, from = null) => showEditor(main, app, navigate, id, from),
+  article: () => showArticle(main, app, navigate),
   company: (name) => showCompany(main, app, navigate, name),
   regulator: (name) => showRegulator(main, app, navigate, name),
   import: () => showImport(main, app, navigate),
@@ -47,11 +49,13 @@ async function start() {
   document.getElementById('nav-list').addEventListener('click', () => navigate.list());
   document.getElementById('nav-new').addEventListener('click', () => navigate.editor(null));
   document.getElementById('nav-import').addEventListener('click', () => navigate.import());
+  document.getElementById('nav-article').addEventListener('click', () => navigate.article());
   document.addEventListener('keydown', (ev) => {
     if (!ev.altKey || ev.ctrlKey || ev.metaKey) return;
     if (ev.key === 'l' || ev.key === 'L') { ev.preventDefault(); navigate.list(); }
     if (ev.key === 'n' || ev.key === 'N') { ev.preventDefault(); navigate.editor(null); }
     if (ev.key === 'i' || ev.key === 'I') { ev.preventDefault(); navigate.import(); }
+    if (ev.key === 'a' || ev.key === 'A') { ev.preventDefault(); navigate.article(); }
   });
   navigate.list();
 }

@@ -189,6 +189,47 @@ async fn import_file(
     })
 }
 
+/// A proposed incident from article text, with the evidence of each value.
+#[derive(Serialize)]
+pub struct ArticleDraft {
+    draft: incidents_core::extract::Draft,
+    /// The same as an editor form.
+    input: IncidentInput,
+}
+
+/// Proposes an incident from a pasted article (offline, rules only).
+#[tauri::command]
+async fn extract_article(
+    state: State<'_, AppState>,
+    text: String,
+    published: Option<String>,
+    url: Option<String>,
+) -> Result<ArticleDraft, Error> {
+    if text.trim().is_empty() {
+        return Err(Error::invalid("text", "paste the article text first"));
+    }
+    let published = match published
+        .as_deref()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        None => None,
+        Some(p) => Some(
+            chrono::NaiveDate::parse_from_str(p, "%Y-%m-%d").map_err(|_| {
+                Error::invalid("published", format!("'{p}' is not a date (YYYY-MM-DD)"))
+            })?,
+        ),
+    };
+    let url = match url.as_deref().map(str::trim).filter(|u| !u.is_empty()) {
+        None => None,
+        Some(u) => Some(incidents_core::model::check_url("url", u)?),
+    };
+    let ctx = state.with_store(|s| s.extraction_context(published, url))?;
+    let draft = incidents_core::extract::extract(&text, &ctx);
+    let input = draft.to_input();
+    Ok(ArticleDraft { draft, input })
+}
+
 /// The fields a column can be mapped to, for the mapping step.
 #[tauri::command]
 async fn import_fields() -> Vec<String> {
@@ -226,6 +267,7 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> t
             inspect_import,
             import_file,
             import_fields,
+            extract_article,
         ])
 }
 
@@ -417,6 +459,7 @@ mod tests {
                 "allow-inspect-import",
                 "allow-import-file",
                 "allow-import-fields",
+                "allow-extract-article",
                 "dialog:allow-open",
                 "dialog:allow-save",
             ]

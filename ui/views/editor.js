@@ -34,8 +34,17 @@ function blankIncident() {
 /** A value for an <input>: null becomes empty. */
 const text = (v) => (v === null || v === undefined ? '' : String(v));
 
-export async function showEditor(main, app, navigate, id) {
+/**
+ * Opens the editor on incident `id`, or on a new incident. `from` may carry a
+ * pre-filled form (`input`) and the article it was read from (`article`: the
+ * text and the extractor's draft), whose evidence is then shown beside each
+ * value and highlighted in the article on a click.
+ */
+export async function showEditor(main, app, navigate, id, from = null) {
   let incident = blankIncident();
+  if (from?.input) incident = { ...blankIncident(), ...from.input, version: null };
+  const article = from?.article ?? null;
+  const articlePane = article ? articleView(article.text) : null;
   if (id !== null) {
     try {
       incident = await call('get_incident', { id });
@@ -59,7 +68,8 @@ export async function showEditor(main, app, navigate, id) {
     control.setAttribute('aria-describedby', err.id);
     return h('div', { class: `field field-${name}` },
       h('label', { for: control.id, text: label }), control,
-      hint ? h('small', { class: 'hint', text: hint }) : null, err);
+      hint ? h('small', { class: 'hint', text: hint }) : null,
+      evidenceButton(articlePane, article?.draft?.[name], name), err);
   };
 
   const statusSelect = h('select', {}, app.info.statuses.map((s) => h('option', { value: s.value, text: s.label })));
@@ -108,18 +118,24 @@ export async function showEditor(main, app, navigate, id) {
       control.setAttribute('aria-label', `${c.label} (${prefix === 'events' ? 'event' : 'source'} ${index + 1})`);
       const err = h('small', { class: 'field-error' });
       errorsByField.set(name, err);
-      return h('td', { class: `col-${c.key}` }, control, err);
+      const proof = evidenceButton(articlePane, values._proofs?.[c.key], name);
+      return h('td', { class: `col-${c.key}` }, control, proof, err);
     });
     const remove = h('button', { type: 'button', class: 'remove', text: '✕', title: 'Remove this row', 'aria-label': `Remove ${prefix === 'events' ? 'event' : 'source'} ${index + 1}`,
       on: { click: () => { const rows = readRows(body, columns); rows.splice(index, 1); drawRows(body, prefix, columns, rows); } } });
-    return h('tr', {}, cells, h('td', {}, remove));
+    const tr = h('tr', {}, cells, h('td', {}, remove));
+    if (values._proofs) tr.dataset.proofs = JSON.stringify(values._proofs);
+    return tr;
   }
 
   function readRows(body, columns) {
-    return [...body.querySelectorAll('tr:not(.none)')].map((tr) => Object.fromEntries(columns.map((c) => {
-      const el = tr.querySelector(`[data-key="${c.key}"]`);
-      return [c.key, el ? el.value : ''];
-    })));
+    return [...body.querySelectorAll('tr:not(.none)')].map((tr) => ({
+      ...Object.fromEntries(columns.map((c) => {
+        const el = tr.querySelector(`[data-key="${c.key}"]`);
+        return [c.key, el ? el.value : ''];
+      })),
+      _proofs: tr.dataset.proofs ? JSON.parse(tr.dataset.proofs) : null,
+    }));
   }
 
   function drawRows(body, prefix, columns, rows) {
@@ -133,8 +149,14 @@ export async function showEditor(main, app, navigate, id) {
   const eventRows = () => readRows(eventsBody, EVENT_COLUMNS);
   const sourceRows = () => readRows(sourcesBody, SOURCE_COLUMNS);
 
-  drawRows(eventsBody, 'events', EVENT_COLUMNS, incident.events.map((e) => ({
-    ...e, amount: e.amount_minor === null ? '' : String(e.amount), currency: e.currency ?? '',
+  drawRows(eventsBody, 'events', EVENT_COLUMNS, incident.events.map((e, i) => ({
+    ...e, amount: e.amount == null ? '' : String(e.amount), currency: e.currency ?? '',
+    // Where the article says so: the date, the fine and the regulator.
+    _proofs: article ? {
+      date: article.draft.events?.[i] ?? null,
+      amount: e.amount != null ? article.draft.fine : null,
+      regulator: e.regulator ? article.draft.regulator : null,
+    } : null,
   })));
   drawRows(sourcesBody, 'sources', SOURCE_COLUMNS, incident.sources);
 
@@ -246,13 +268,15 @@ export async function showEditor(main, app, navigate, id) {
 
   const heading = incident.id
     ? `Incident #${incident.id}`
-    : 'New incident';
-  replaceChildren(main, h('section', { class: 'view editor-view' },
+    : article ? 'New incident from article' : 'New incident';
+  replaceChildren(main, h('section', { class: `view editor-view${article ? ' with-article' : ''}` },
     h('div', { class: 'view-head' }, h('h2', { text: heading }),
       incident.id ? h('span', { class: 'muted', text: `version ${incident.version} · updated ${incident.updated_at}` }) : null,
       h('span', { class: 'spacer' }),
       incident.id ? h('button', { type: 'button', id: 'open-company', class: 'link', text: `Timeline of ${incident.company} ›`, on: { click: () => navigate.company(incident.company) } }) : null),
-    summaryError, form, actions));
+    summaryError,
+    article ? h('div', { class: 'editor-split' }, h('div', { class: 'editor-main' }, form, actions), articlePane) : form,
+    article ? null : actions));
 
   call('company_names').then((names) => replaceChildren(form.querySelector('#company-names-editor'), names.map((n) => h('option', { value: n }))))
     .catch(() => {});
@@ -266,4 +290,30 @@ function fieldLabel(field) {
   if (m) return `${m[1] === 'events' ? 'Event' : 'Source'} ${Number(m[2]) + 1}, ${m[3].replace('_', ' ')}`;
   const words = field.replace('_', ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** A read-only view of the article whose words can be highlighted by byte range. */
+function articleView(text) {
+  const bytes = new TextEncoder().encode(text);
+  const decode = (a, b) => new TextDecoder().decode(bytes.slice(a, b));
+  const body = h('div', { class: 'article-text', id: 'article-text' }, text);
+  const pane = h('aside', { class: 'article-pane', 'aria-label': 'Article' }, h('h3', { text: 'Article' }), body);
+  pane.highlight = (start, end) => {
+    const mark = h('mark', { id: 'article-mark' }, decode(start, end));
+    replaceChildren(body, decode(0, start), mark, decode(end, bytes.length));
+    mark.scrollIntoView({ block: 'center' });
+  };
+  return pane;
+}
+
+/** "“4000万名” · 70%": shows where a value came from; a click marks it in the article. */
+function evidenceButton(pane, found, name) {
+  if (!pane || !found || !found.evidence) return null;
+  const confidence = Math.round((found.confidence ?? 0) * 100);
+  return h('button', {
+    type: 'button', class: 'evidence', dataset: { evidenceFor: name },
+    title: 'Show these words in the article',
+    text: `“${found.evidence.length > 60 ? `${found.evidence.slice(0, 57)}…` : found.evidence}” · ${confidence}%`,
+    on: { click: () => pane.highlight(found.start, found.end) },
+  });
 }

@@ -69,6 +69,9 @@ pub struct Draft {
     pub company: Option<Found<String>>,
     pub counterparty: Option<Found<String>>,
     pub regulator: Option<Found<String>>,
+    /// The regulator's short name (or name) as the regulators table knows it,
+    /// to attach it to events.
+    pub regulator_key: Option<String>,
     pub country: Option<Found<String>>,
     pub records_affected: Option<Found<i64>>,
     pub users_affected: Option<Found<i64>>,
@@ -77,6 +80,9 @@ pub struct Draft {
     pub events: Vec<ExtractedEvent>,
     /// The headline, when the text starts with one; the editor's title.
     pub title: Option<String>,
+    /// The opening sentence (up to 120 characters), the title's stand-in when
+    /// the pasted text has no headline.
+    pub first_sentence: Option<String>,
     /// `en`, `ko` or `zh`: the main script of the text.
     pub language: Option<String>,
     pub url: Option<String>,
@@ -122,9 +128,11 @@ fn headline(text: &str) -> Option<(usize, &str)> {
     None
 }
 
+/// The language an article opens in: a translation that follows it (as in
+/// the seed case, Chinese then English) does not change what the source is.
 fn language(text: &str) -> Option<String> {
     let (mut hangul, mut han, mut latin) = (0usize, 0usize, 0usize);
-    for c in text.chars() {
+    for c in text.chars().take(600) {
         match c {
             '\u{AC00}'..='\u{D7A3}' => hangul += 1,
             '\u{4E00}'..='\u{9FFF}' => han += 1,
@@ -165,6 +173,12 @@ pub fn extract(text: &str, ctx: &Context) -> Draft {
                 confidence: 0.5,
             })
         });
+    let regulator_key = regulator.as_ref().and_then(|(f, _)| {
+        ctx.regulators
+            .iter()
+            .find(|r| f.value == r.name || f.value.starts_with(&format!("{} (", r.name)))
+            .map(|r| r.short_name.clone().unwrap_or_else(|| r.name.clone()))
+    });
     let regulator = regulator.map(|(f, _)| f);
     let (records_affected, users_affected) = counts(text, head.map(|(s, h)| s + h.len()));
     let fine = fine(text, country.as_ref().map(|c| c.value.as_str()));
@@ -202,6 +216,7 @@ pub fn extract(text: &str, ctx: &Context) -> Draft {
         company,
         counterparty,
         regulator,
+        regulator_key,
         country,
         records_affected,
         users_affected,
@@ -209,6 +224,12 @@ pub fn extract(text: &str, ctx: &Context) -> Draft {
         status,
         events,
         title: head.map(|(_, h)| h.to_string()),
+        first_sentence: {
+            let t = text.trim_start();
+            let end = t.find(['。', '.', '\n', '!', '?']).unwrap_or(t.len());
+            let first: String = t[..end].chars().take(120).collect();
+            (!first.trim().is_empty()).then(|| first.trim().to_string())
+        },
         language: language(text),
         url: ctx.url.clone(),
         published: ctx.published.map(|p| p.format("%Y-%m-%d").to_string()),
@@ -264,6 +285,95 @@ fn date_the_fine(
         confidence: 0.5,
     });
     events.sort_by(|a, b| a.date.cmp(&b.date));
+}
+
+impl Draft {
+    /// The draft as an incident the editor can show and save: the regulator
+    /// goes on the events it acts in, the fine on the fined (or settled) event,
+    /// and the article becomes the source.
+    pub fn to_input(&self) -> crate::model::IncidentInput {
+        use crate::model::{EventInput, IncidentInput, SourceInput};
+        let acts = |k: EventKind| {
+            matches!(
+                k,
+                EventKind::Fined
+                    | EventKind::ProposedFine
+                    | EventKind::FindingsPublished
+                    | EventKind::InvestigationOpened
+                    | EventKind::CorrectiveOrder
+                    | EventKind::Settled
+            )
+        };
+        let fine_on = self
+            .events
+            .iter()
+            .position(|e| e.kind == EventKind::Fined)
+            .or_else(|| {
+                self.events
+                    .iter()
+                    .position(|e| e.kind == EventKind::Settled)
+            });
+        let events = self
+            .events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let fine = self.fine.as_ref().filter(|_| Some(i) == fine_on);
+                EventInput {
+                    kind: e.kind.as_str().to_string(),
+                    date: e.date.clone(),
+                    regulator: if acts(e.kind) {
+                        self.regulator_key.clone()
+                    } else {
+                        None
+                    },
+                    amount: fine.map(|f| crate::money::AmountText(f.value.amount_text.clone())),
+                    currency: fine.map(|f| f.value.currency.clone()),
+                    note: Some(e.evidence.clone()),
+                    source: None,
+                    ..Default::default()
+                }
+            })
+            .collect();
+        let company = self
+            .company
+            .as_ref()
+            .map(|c| c.value.clone())
+            .unwrap_or_default();
+        let title = self
+            .title
+            .clone()
+            .or_else(|| self.first_sentence.clone())
+            .unwrap_or_else(|| {
+                if company.is_empty() {
+                    "Incident".to_string()
+                } else {
+                    format!("{company}: incident")
+                }
+            });
+        IncidentInput {
+            company,
+            title: title.chars().take(crate::model::MAX_LINE_CHARS).collect(),
+            counterparty: self.counterparty.as_ref().map(|c| c.value.clone()),
+            country: self.country.as_ref().map(|c| c.value.clone()),
+            status: self.status.as_ref().map(|s| s.value.clone()),
+            records_affected: self.records_affected.as_ref().map(|f| f.value),
+            users_affected: self.users_affected.as_ref().map(|f| f.value),
+            events,
+            sources: self
+                .url
+                .iter()
+                .map(|u| SourceInput {
+                    url: u.clone(),
+                    title: self.title.clone(),
+                    published: self.published.clone(),
+                    language: self.language.clone(),
+                    ..Default::default()
+                })
+                .collect(),
+            ..Default::default()
+        }
+    }
 }
 
 fn status(events: &[ExtractedEvent], fined: bool) -> Option<Status> {
@@ -721,6 +831,7 @@ const KIND_WORDS: &[(EventKind, usize, &[&str])] = &[
     (EventKind::Appealed, 0, &["appealed", "appeal", "항소", "上诉", "행정소송"]),
     (EventKind::Discovered, 0, &["discovered", "detected", "became aware", "learned of", "발견", "发现", "인지"]),
     (EventKind::Disclosed, 0, &["disclosed", "disclose", "notified", "revealed", "filing", "공개", "披露", "通报", "공시"]),
+    (EventKind::FindingsPublished, 0, &["调查结果", "审查结果", "检查结果", "조사 결과", "검사 결과", "results of", "findings"]),
     (EventKind::InvestigationOpened, 0, &["investigating", "investigation", "probe", "inspection", "inspected", "调查", "审查", "검사", "조사"]),
     (EventKind::Started, 0, &["hacked", "intrusion", "infiltrated", "began", "started", "侵入", "침투", "해킹"]),
     (EventKind::FindingsPublished, 15, &["announced", "found", "said", "released", "concluded", "公布", "日讯", "显示", "밝혔", "발표", "적발"]),

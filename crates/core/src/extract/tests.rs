@@ -114,6 +114,53 @@ fn korean_mixed_units_and_a_separate_administrative_fine() {
 }
 
 #[test]
+fn a_draft_becomes_a_valid_incident_with_its_source() {
+    let text = "Kakao Pay handed the data of 40 million users to Alipay without consent. Kakao Pay said it stopped on May 22nd. The FSS announced its findings on the 13th.";
+    let c = Context::with_builtin_regulators(
+        NaiveDate::from_ymd_opt(2024, 8, 15),
+        Some("https://example.org/kp".into()),
+    );
+    let input = extract(text, &c).to_input();
+    let valid = input.validate().expect("the draft validates");
+    assert_eq!(valid.company, "Kakao Pay");
+    assert_eq!(valid.users_affected, Some(40_000_000));
+    let findings = valid
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::FindingsPublished)
+        .unwrap();
+    assert_eq!(findings.regulator.as_deref(), Some("FSS"));
+    let ceased = valid
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Ceased)
+        .unwrap();
+    assert_eq!(ceased.regulator, None);
+    assert_eq!(valid.sources[0].url, "https://example.org/kp");
+    assert_eq!(
+        valid.sources[0].published.as_ref().map(|d| d.as_str()),
+        Some("2024-08-15")
+    );
+    assert_eq!(valid.sources[0].language.as_deref(), Some("en"));
+}
+
+#[test]
+fn the_fine_goes_on_the_fined_event() {
+    let text =
+        "Didi Global has been fined 8 billion yuan by the Cyberspace Administration of China.";
+    let input = extract(text, &ctx("2022-07-21")).to_input();
+    let fined = input.events.iter().find(|e| e.kind == "fined").unwrap();
+    assert_eq!(fined.date, "2022-07-21");
+    assert_eq!(
+        fined.amount.as_ref().map(|a| a.0.as_str()),
+        Some("8000000000")
+    );
+    assert_eq!(fined.currency.as_deref(), Some("CNY"));
+    assert_eq!(fined.regulator.as_deref(), Some("CAC"));
+    assert!(input.validate().is_ok());
+}
+
+#[test]
 fn full_width_digits_are_numbers() {
     let text = "某公司泄露了１２３４万条记录。";
     let d = extract(text, &ctx("2024-01-10"));
