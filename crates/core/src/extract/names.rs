@@ -224,7 +224,7 @@ const KO_PARTICLES: &[&str] = &[
 
 /// Whether a Hangul syllable ends in a consonant (has a final, 받침).
 fn has_final(c: char) -> bool {
-    is_hangul(c) && (c as u32 - 0xAC00) % 28 != 0
+    is_hangul(c) && !(c as u32 - 0xAC00).is_multiple_of(28)
 }
 
 /// Drops a trailing particle where Korean grammar allows it there: 이/은/을/과
