@@ -169,6 +169,25 @@ impl App {
         )
     }
 
+    /// Like `get`, but an element that the page has just replaced reads as
+    /// null instead of failing: waits poll again on their next round.
+    fn get_element_value(&self, path: &str) -> Value {
+        match ureq::get(&self.url(path))
+            .timeout(Duration::from_secs(60))
+            .call()
+        {
+            Err(ureq::Error::Status(404, r)) => {
+                let body = r.into_string().unwrap_or_default();
+                assert!(
+                    body.contains("stale element"),
+                    "WebDriver {path} failed with 404: {body}"
+                );
+                Value::Null
+            }
+            other => Self::answer(other, path),
+        }
+    }
+
     fn get(&self, path: &str) -> Value {
         Self::answer(
             ureq::get(&self.url(path))
@@ -240,7 +259,7 @@ impl App {
 
     /// The rendered text of an element.
     pub fn text(&self, el: &Element) -> String {
-        self.get(&format!("/element/{}/text", el.0))
+        self.get_element_value(&format!("/element/{}/text", el.0))
             .as_str()
             .unwrap_or_default()
             .to_string()
@@ -276,7 +295,7 @@ impl App {
 
     /// A DOM property such as `value`.
     pub fn property(&self, el: &Element, name: &str) -> Value {
-        self.get(&format!("/element/{}/property/{name}", el.0))
+        self.get_element_value(&format!("/element/{}/property/{name}", el.0))
     }
 
     /// Chooses an option of a `<select>` by its value and fires `change`.

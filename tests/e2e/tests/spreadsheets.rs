@@ -135,7 +135,10 @@ fn a_bad_row_is_listed_and_nothing_can_be_imported() {
     app.select_value(&app.find("#import-date-order"), "dmy");
     app.click(&app.find("#import-preview"));
     let verdict = wait_text(&app, "#import-verdict", "1 problem:");
-    assert!(verdict.contains("nothing will be imported until it is fixed"), "{verdict}");
+    assert!(
+        verdict.contains("nothing will be imported until it is fixed"),
+        "{verdict}"
+    );
     let errors = app.text(&app.find("#import-errors"));
     assert!(
         errors.contains("row 4, column Affected individuals: '-3' is negative"),
