@@ -18,6 +18,7 @@ pub(crate) enum Migration {
 pub(crate) const MIGRATIONS: &[Migration] = &[
     Migration::Sql(include_str!("migrations/0001_schema.sql")),
     Migration::Rust(seed::seed_regulators),
+    Migration::Sql(include_str!("migrations/0003_list_at_scale.sql")),
 ];
 
 /// The schema version this build writes.

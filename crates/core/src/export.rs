@@ -284,7 +284,7 @@ impl Store {
     ) -> Result<ExportSummary> {
         let mut query = query.clone();
         query.limit = None;
-        query.offset = None;
+        query.after = None;
         let ids: Vec<i64> = self
             .list_incidents(&query)?
             .rows

@@ -57,6 +57,7 @@ impl Store {
                 "UPDATE incidents SET deleted_at = ?2, updated_at = ?2, version = version + 1 WHERE id = ?1",
                 params![id, now],
             )?;
+            tx.execute("DELETE FROM incidents_fts WHERE rowid = ?1", [id])?;
             record(tx, id, before.version + 1, &now, actor, "deleted", None, Some("yes"))
         })
     }
@@ -141,6 +142,16 @@ impl Store {
                 if let Some(id) = find_company(tx, company)? {
                     for alias in *aliases {
                         add_company_alias(tx, id, alias)?;
+                    }
+                    // The aliases are searchable from now on.
+                    let mut stmt = tx.prepare(
+                        "SELECT id FROM incidents WHERE company_id = ?1 AND deleted_at IS NULL",
+                    )?;
+                    let ids: Vec<i64> = stmt
+                        .query_map([id], |r| r.get(0))?
+                        .collect::<rusqlite::Result<_>>()?;
+                    for incident in ids {
+                        refresh_summary(tx, incident)?;
                     }
                 }
             }
@@ -302,6 +313,7 @@ pub(crate) fn insert_incident(conn: &Connection, v: &ValidIncident, actor: &str)
     )?;
     let id = conn.last_insert_rowid();
     insert_children(conn, id, v)?;
+    refresh_summary(conn, id)?;
     record(conn, id, 1, &now, actor, "created", None, Some(&v.title))?;
     Ok(id)
 }
@@ -472,7 +484,39 @@ pub(crate) fn replace_incident(
     )?;
     conn.execute("DELETE FROM events WHERE incident_id = ?1", [id])?;
     conn.execute("DELETE FROM incident_sources WHERE incident_id = ?1", [id])?;
-    insert_children(conn, id, v)
+    insert_children(conn, id, v)?;
+    refresh_summary(conn, id)
+}
+
+/// Rewrites what the list shows and searches for incident `id` (company name,
+/// regulators, first and latest event, full-text row) from its stored parts.
+/// Every write of an incident ends with it, inside the same transaction.
+pub(crate) fn refresh_summary(conn: &Connection, id: i64) -> Result<()> {
+    let mut update = conn.prepare_cached(
+        "UPDATE incidents SET
+            company_name = (SELECT name FROM companies c WHERE c.id = incidents.company_id),
+            first_event = (SELECT min(date) FROM events e WHERE e.incident_id = ?1),
+            latest_event = (SELECT max(date) FROM events e WHERE e.incident_id = ?1),
+            regulators = coalesce((SELECT group_concat(n, ', ') FROM (
+                SELECT DISTINCT coalesce(r.short_name, r.name) AS n
+                FROM events e JOIN regulators r ON r.id = e.regulator_id
+                WHERE e.incident_id = ?1 ORDER BY n)), '')
+         WHERE id = ?1",
+    )?;
+    update.execute([id])?;
+    let mut forget = conn.prepare_cached("DELETE FROM incidents_fts WHERE rowid = ?1")?;
+    forget.execute([id])?;
+    let mut index = conn.prepare_cached(
+        "INSERT INTO incidents_fts (rowid, company, title, summary, notes)
+         SELECT i.id,
+                c.name || coalesce(' ' || (SELECT group_concat(alias, ' ') FROM company_aliases a WHERE a.company_id = c.id), ''),
+                i.title, coalesce(i.summary, ''),
+                coalesce((SELECT group_concat(note, ' ') FROM events e WHERE e.incident_id = i.id), '')
+         FROM incidents i JOIN companies c ON c.id = i.company_id
+         WHERE i.id = ?1 AND i.deleted_at IS NULL",
+    )?;
+    index.execute([id])?;
+    Ok(())
 }
 
 /// One line per event for the history: kind, date, regulator, amount, note.

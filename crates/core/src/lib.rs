@@ -8,6 +8,7 @@ pub mod db;
 pub mod error;
 pub mod export;
 pub mod extract;
+pub mod generate;
 pub mod import;
 pub mod incidents;
 pub mod model;

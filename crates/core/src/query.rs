@@ -25,18 +25,38 @@ pub enum SortKey {
 }
 
 impl SortKey {
+    /// The column (as kept on the incident, with its index) the list sorts by.
     fn expression(self) -> &'static str {
         match self {
-            SortKey::Company => "c.name COLLATE NOCASE",
+            SortKey::Company => "i.company_name COLLATE NOCASE",
             SortKey::Title => "i.title COLLATE NOCASE",
-            SortKey::Regulators => "regulators COLLATE NOCASE",
+            SortKey::Regulators => "i.regulators COLLATE NOCASE",
             SortKey::RecordsAffected => "i.records_affected",
             SortKey::UsersAffected => "i.users_affected",
-            SortKey::Status => "status_rank",
-            SortKey::LatestEvent => "latest_event",
+            SortKey::Status => STATUS_RANK,
+            SortKey::LatestEvent => "i.latest_event",
             SortKey::Id => "i.id",
         }
     }
+
+    /// Whether rows may have no value for this column (they come last).
+    fn nullable(self) -> bool {
+        matches!(
+            self,
+            SortKey::RecordsAffected | SortKey::UsersAffected | SortKey::LatestEvent
+        )
+    }
+}
+
+/// Where a page ends: the sort value and id of its last row. The next page
+/// starts after it, so no row is skipped or repeated even when many rows share
+/// a sort value, and no earlier rows are scanned again (no OFFSET).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Cursor {
+    /// The last row's sort value; `null` once the rows without a value are
+    /// being listed.
+    pub key: serde_json::Value,
+    pub id: i64,
 }
 
 /// What the list shows: every field optional, so the default is "everything,
@@ -66,7 +86,8 @@ pub struct ListQuery {
     pub descending: Option<bool>,
     /// Page size; `None` means all rows.
     pub limit: Option<u32>,
-    pub offset: Option<u32>,
+    /// Continue after this row (from the previous page's `next`).
+    pub after: Option<Cursor>,
 }
 
 /// One row of the Incidents list.
@@ -88,6 +109,8 @@ pub struct IncidentRow {
 pub struct ListPage {
     pub total: i64,
     pub rows: Vec<IncidentRow>,
+    /// Where the next page starts; `None` on the last page.
+    pub next: Option<Cursor>,
 }
 
 fn non_empty(s: &Option<String>) -> Option<&str> {
@@ -103,8 +126,8 @@ impl ListQuery {
             values.push(Value::Text(company.to_lowercase()));
             let n = values.len();
             clauses.push(format!(
-                "(instr(lower(c.name), ?{n}) > 0 OR EXISTS (SELECT 1 FROM company_aliases a
-                   WHERE a.company_id = c.id AND instr(lower(a.alias), ?{n}) > 0))"
+                "(instr(lower(i.company_name), ?{n}) > 0 OR EXISTS (SELECT 1 FROM company_aliases a
+                   WHERE a.company_id = i.company_id AND instr(lower(a.alias), ?{n}) > 0))"
             ));
         }
         if let Some(id) = self.company_id {
@@ -169,16 +192,25 @@ impl ListQuery {
             ));
         }
         if let Some(text) = non_empty(&self.text) {
-            // Every word must appear somewhere in the incident.
+            // Words of three characters or more go through the full-text index;
+            // shorter ones ("AI", "滴滴") are looked for in company and title.
+            let mut phrases = Vec::new();
             for word in text.split_whitespace() {
-                values.push(Value::Text(word.to_lowercase()));
-                let n = values.len();
+                if word.chars().count() >= 3 {
+                    phrases.push(format!("\"{}\"", word.replace('"', "\"\"")));
+                } else {
+                    values.push(Value::Text(word.to_lowercase()));
+                    let n = values.len();
+                    clauses.push(format!(
+                        "(instr(lower(i.company_name), ?{n}) > 0 OR instr(lower(i.title), ?{n}) > 0)"
+                    ));
+                }
+            }
+            if !phrases.is_empty() {
+                values.push(Value::Text(phrases.join(" ")));
                 clauses.push(format!(
-                    "(instr(lower(c.name), ?{n}) > 0 OR instr(lower(i.title), ?{n}) > 0
-                      OR instr(lower(coalesce(i.summary, '')), ?{n}) > 0
-                      OR instr(lower(coalesce(i.counterparty, '')), ?{n}) > 0
-                      OR EXISTS (SELECT 1 FROM events e WHERE e.incident_id = i.id
-                                 AND instr(lower(coalesce(e.note, '')), ?{n}) > 0))"
+                    "i.id IN (SELECT rowid FROM incidents_fts WHERE incidents_fts MATCH ?{})",
+                    values.len()
                 ));
             }
         }
@@ -186,70 +218,119 @@ impl ListQuery {
     }
 }
 
+/// The columns of a list row, with the sort value last (the page's cursor).
+const ROW_SELECT: &str = "SELECT i.id, i.company_name, i.title, i.regulators, i.records_affected,
+    i.users_affected, i.status, i.latest_event, {KEY} AS sort_key FROM incidents i";
+
 const STATUS_RANK: &str = "CASE i.status WHEN 'reported' THEN 0 WHEN 'under_investigation' THEN 1
     WHEN 'findings_published' THEN 2 WHEN 'sanctioned' THEN 3 WHEN 'appealed' THEN 4
     WHEN 'settled' THEN 5 WHEN 'closed' THEN 6 END";
 
 impl Store {
-    /// One page of the Incidents list.
+    /// One page of the Incidents list (all matching rows when `limit` is
+    /// `None`). Rows without a value for the sort column come last in both
+    /// directions.
     pub fn list_incidents(&self, query: &ListQuery) -> Result<ListPage> {
-        let (filter, mut values) = query.filter(self)?;
+        let (filter, values) = query.filter(self)?;
         let total: i64 = self.conn.query_row(
-            &format!(
-                "SELECT count(*) FROM incidents i JOIN companies c ON c.id = i.company_id WHERE {filter}"
-            ),
+            &format!("SELECT count(*) FROM incidents i WHERE {filter}"),
             rusqlite::params_from_iter(values.iter()),
             |r| r.get(0),
         )?;
         let descending = query
             .descending
             .unwrap_or(query.sort == SortKey::LatestEvent);
-        let direction = if descending { "DESC" } else { "ASC" };
-        let mut sql = format!(
-            "SELECT i.id, c.name, i.title,
-                    coalesce((SELECT group_concat(n, ', ') FROM (
-                        SELECT DISTINCT coalesce(r.short_name, r.name) AS n
-                        FROM events e JOIN regulators r ON r.id = e.regulator_id
-                        WHERE e.incident_id = i.id ORDER BY n)), '') AS regulators,
-                    i.records_affected, i.users_affected, i.status,
-                    (SELECT max(e.date) FROM events e WHERE e.incident_id = i.id) AS latest_event,
-                    {STATUS_RANK} AS status_rank
-             FROM incidents i JOIN companies c ON c.id = i.company_id
-             WHERE {filter}
-             ORDER BY {} {direction} NULLS LAST, i.id {direction}",
-            query.sort.expression()
-        );
-        if let Some(limit) = query.limit {
-            values.push(Value::Integer(limit.into()));
-            values.push(Value::Integer(query.offset.unwrap_or(0).into()));
-            sql.push_str(&format!(
-                " LIMIT ?{} OFFSET ?{}",
-                values.len() - 1,
-                values.len()
-            ));
+        let (dir, cmp) = if descending {
+            ("DESC", "<")
+        } else {
+            ("ASC", ">")
+        };
+        let key = query.sort.expression();
+        let limit = query.limit.map(i64::from);
+        let select = ROW_SELECT.replace("{KEY}", key);
+        let mut rows = Vec::new();
+        let in_nulls =
+            query.after.as_ref().is_some_and(|c| c.key.is_null()) && query.sort.nullable();
+        // Phase 1: rows with a value, by value then id.
+        if !in_nulls {
+            let mut vals = values.clone();
+            let mut sql = format!("{select} WHERE {filter}");
+            if query.sort.nullable() {
+                sql.push_str(&format!(" AND {key} IS NOT NULL"));
+            }
+            if let Some(after) = &query.after {
+                vals.push(json_to_sql(&after.key));
+                vals.push(Value::Integer(after.id));
+                let (k, id) = (vals.len() - 1, vals.len());
+                sql.push_str(&format!(
+                    " AND ({key} {cmp} ?{k} OR ({key} = ?{k} AND i.id {cmp} ?{id}))"
+                ));
+            }
+            sql.push_str(&format!(" ORDER BY {key} {dir}, i.id {dir}"));
+            if let Some(n) = limit {
+                sql.push_str(&format!(" LIMIT {n}"));
+            }
+            rows = self.read_rows(&sql, &vals)?;
         }
-        let mut stmt = self.conn.prepare(&sql)?;
+        // Phase 2: rows without a value, by id, once the others are through.
+        let room = limit.map(|n| n - rows.len() as i64);
+        if query.sort.nullable() && room.is_none_or(|r| r > 0) {
+            let mut vals = values.clone();
+            let mut sql = format!("{select} WHERE {filter} AND {key} IS NULL");
+            if let Some(after) = query.after.as_ref().filter(|_| in_nulls) {
+                vals.push(Value::Integer(after.id));
+                sql.push_str(&format!(" AND i.id {cmp} ?{}", vals.len()));
+            }
+            sql.push_str(&format!(" ORDER BY i.id {dir}"));
+            if let Some(n) = room {
+                sql.push_str(&format!(" LIMIT {n}"));
+            }
+            rows.extend(self.read_rows(&sql, &vals)?);
+        }
+        let next = match (limit, rows.last()) {
+            (Some(n), Some((last, last_key))) if rows.len() as i64 == n => Some(Cursor {
+                key: last_key.clone(),
+                id: last.id,
+            }),
+            _ => None,
+        };
+        Ok(ListPage {
+            total,
+            rows: rows.into_iter().map(|(r, _)| r).collect(),
+            next,
+        })
+    }
+
+    fn read_rows(
+        &self,
+        sql: &str,
+        values: &[Value],
+    ) -> Result<Vec<(IncidentRow, serde_json::Value)>> {
+        let mut stmt = self.conn.prepare_cached(sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(values.iter()), |r| {
             let status: String = r.get(6)?;
-            Ok(IncidentRow {
-                id: r.get(0)?,
-                company: r.get(1)?,
-                title: r.get(2)?,
-                regulators: r.get(3)?,
-                records_affected: r.get(4)?,
-                users_affected: r.get(5)?,
-                status: Status::parse("status", &status).map_err(|e| {
-                    rusqlite::Error::FromSqlConversionFailure(
-                        6,
-                        rusqlite::types::Type::Text,
-                        Box::new(e),
-                    )
-                })?,
-                latest_event: r.get(7)?,
-            })
+            let key: Value = r.get(8)?;
+            Ok((
+                IncidentRow {
+                    id: r.get(0)?,
+                    company: r.get(1)?,
+                    title: r.get(2)?,
+                    regulators: r.get(3)?,
+                    records_affected: r.get(4)?,
+                    users_affected: r.get(5)?,
+                    status: Status::parse("status", &status).map_err(|e| {
+                        rusqlite::Error::FromSqlConversionFailure(
+                            6,
+                            rusqlite::types::Type::Text,
+                            Box::new(e),
+                        )
+                    })?,
+                    latest_event: r.get(7)?,
+                },
+                sql_to_json(key),
+            ))
         })?;
-        let rows = rows.collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(ListPage { total, rows })
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
     /// Whole incidents (events and sources included) for the rows the list
@@ -274,4 +355,24 @@ pub fn parse_sort_key(text: &str) -> Result<SortKey> {
             ),
         )
     })
+}
+
+fn json_to_sql(v: &serde_json::Value) -> Value {
+    match v {
+        serde_json::Value::Number(n) => n
+            .as_i64()
+            .map(Value::Integer)
+            .unwrap_or_else(|| Value::Real(n.as_f64().unwrap_or(0.0))),
+        serde_json::Value::String(s) => Value::Text(s.clone()),
+        _ => Value::Null,
+    }
+}
+
+fn sql_to_json(v: Value) -> serde_json::Value {
+    match v {
+        Value::Integer(i) => serde_json::Value::from(i),
+        Value::Real(f) => serde_json::Value::from(f),
+        Value::Text(t) => serde_json::Value::String(t),
+        _ => serde_json::Value::Null,
+    }
 }

@@ -378,15 +378,23 @@ fn list_filters_and_sorts() {
         asc.last().map(String::as_str) == Some("Meta Platforms")
             || asc.last().map(String::as_str) == Some("Didi Global")
     );
+    let first = store
+        .list_incidents(&ListQuery {
+            sort: SortKey::Id,
+            limit: Some(3),
+            ..Default::default()
+        })
+        .unwrap();
     let page = store
         .list_incidents(&ListQuery {
             sort: SortKey::Id,
             limit: Some(3),
-            offset: Some(3),
+            after: first.next.clone(),
             ..Default::default()
         })
         .unwrap();
     assert_eq!(page.rows.len(), 3);
+    assert_eq!(page.rows[0].id, first.rows[2].id + 1);
     assert!(page.total >= 7);
     let err = store
         .list_incidents(&ListQuery {

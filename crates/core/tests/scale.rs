@@ -1,0 +1,199 @@
+//! Paging and search on generated data: keyset pages neither skip nor repeat a
+//! row, whatever the sort and however many rows share a value, and the
+//! full-text index follows every edit and delete.
+
+// A test that cannot go on should stop loudly; helpers here unwrap like tests do.
+#![allow(clippy::unwrap_used)]
+
+use incidents_core::model::EventInput;
+use incidents_core::{IncidentInput, ListQuery, SortKey, Store};
+
+fn all_sorts() -> Vec<SortKey> {
+    vec![
+        SortKey::Company,
+        SortKey::Title,
+        SortKey::Regulators,
+        SortKey::RecordsAffected,
+        SortKey::UsersAffected,
+        SortKey::Status,
+        SortKey::LatestEvent,
+        SortKey::Id,
+    ]
+}
+
+#[test]
+fn keyset_pages_cover_every_row_once_in_list_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open(dir.path().join("k.db")).unwrap();
+    s.generate(600, 3, &mut |_| {}).unwrap();
+    // Many ties: the same count, title and date on forty incidents.
+    for i in 0..40 {
+        s.create_incident(
+            &IncidentInput {
+                company: "Tie Corp".into(),
+                title: "Same title".into(),
+                records_affected: Some(1000),
+                users_affected: (i % 2 == 0).then_some(5),
+                events: vec![EventInput {
+                    kind: "disclosed".into(),
+                    date: "2020-01-01".into(),
+                    ..Default::default()
+                }],
+                ..Default::default()
+            },
+            "t",
+        )
+        .unwrap();
+    }
+    for sort in all_sorts() {
+        for descending in [false, true] {
+            let base = ListQuery {
+                sort,
+                descending: Some(descending),
+                status: None,
+                ..Default::default()
+            };
+            let everything: Vec<i64> = s
+                .list_incidents(&base)
+                .unwrap()
+                .rows
+                .iter()
+                .map(|r| r.id)
+                .collect();
+            let mut paged = Vec::new();
+            let mut after = None;
+            loop {
+                let page = s
+                    .list_incidents(&ListQuery {
+                        limit: Some(37),
+                        after: after.clone(),
+                        ..base.clone()
+                    })
+                    .unwrap();
+                paged.extend(page.rows.iter().map(|r| r.id));
+                assert!(page.rows.len() <= 37);
+                match page.next {
+                    Some(next) => after = Some(next),
+                    None => break,
+                }
+            }
+            assert_eq!(paged.len(), 640, "{sort:?} desc={descending}");
+            assert_eq!(
+                paged, everything,
+                "{sort:?} desc={descending}: pages in list order"
+            );
+            let mut unique = paged.clone();
+            unique.sort_unstable();
+            unique.dedup();
+            assert_eq!(
+                unique.len(),
+                640,
+                "{sort:?} desc={descending}: no row twice"
+            );
+        }
+    }
+    // With a filter too: only the matching rows, each once.
+    let filtered = ListQuery {
+        status: Some("sanctioned".into()),
+        sort: SortKey::RecordsAffected,
+        limit: Some(25),
+        ..Default::default()
+    };
+    let total = s.list_incidents(&filtered).unwrap().total;
+    let (mut seen, mut after) = (Vec::new(), None);
+    loop {
+        let page = s
+            .list_incidents(&ListQuery {
+                after: after.clone(),
+                ..filtered.clone()
+            })
+            .unwrap();
+        seen.extend(page.rows.iter().map(|r| (r.id, r.status)));
+        match page.next {
+            Some(n) => after = Some(n),
+            None => break,
+        }
+    }
+    assert_eq!(seen.len() as i64, total);
+    assert!(seen.iter().all(|(_, st)| st.as_str() == "sanctioned"));
+}
+
+fn found(s: &Store, text: &str) -> Vec<String> {
+    s.list_incidents(&ListQuery {
+        text: Some(text.into()),
+        ..Default::default()
+    })
+    .unwrap()
+    .rows
+    .into_iter()
+    .map(|r| r.title)
+    .collect()
+}
+
+#[test]
+fn full_text_search_follows_edits_and_deletes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open(dir.path().join("f.db")).unwrap();
+    s.generate(200, 5, &mut |_| {}).unwrap();
+    let created = s
+        .create_incident(
+            &IncidentInput {
+                company: "Quokka Systems".into(),
+                title: "Zebra ledger exposed".into(),
+                summary: Some("고객 정보가 외부로 유출됐다".into()),
+                events: vec![EventInput {
+                    kind: "fined".into(),
+                    date: "2024-03".into(),
+                    note: Some("penalty notice 滴滴出行".into()),
+                    ..Default::default()
+                }],
+                ..Default::default()
+            },
+            "t",
+        )
+        .unwrap();
+    assert_eq!(found(&s, "zebra"), ["Zebra ledger exposed"]);
+    assert_eq!(
+        found(&s, "quokka ledger"),
+        ["Zebra ledger exposed"],
+        "words may be in company and title"
+    );
+    assert_eq!(
+        found(&s, "외부로"),
+        ["Zebra ledger exposed"],
+        "Korean inside a sentence"
+    );
+    assert_eq!(
+        found(&s, "滴滴出行"),
+        ["Zebra ledger exposed"],
+        "an event note"
+    );
+
+    let mut edit = created.to_input();
+    edit.title = "Okapi ledger exposed".into();
+    edit.events[0].note = None;
+    s.update_incident(created.id, &edit, "t").unwrap();
+    assert!(
+        found(&s, "zebra").is_empty(),
+        "the old title is gone from the index"
+    );
+    assert!(
+        found(&s, "滴滴出行").is_empty(),
+        "the removed note is gone from the index"
+    );
+    assert_eq!(found(&s, "okapi"), ["Okapi ledger exposed"]);
+
+    let current = s.get_incident(created.id).unwrap();
+    s.delete_incident(created.id, Some(current.version), "t")
+        .unwrap();
+    assert!(found(&s, "okapi").is_empty());
+    let indexed: i64 = s
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM incidents_fts WHERE rowid = ?1",
+            [created.id],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(indexed, 0);
+}
