@@ -108,6 +108,17 @@ const NOTES: &[&str] = &[
     "Amount reduced after representations",
 ];
 
+/// A generated event: date, precision, kind, regulator (index), fine
+/// (minor units and currency) and note.
+type GenEvent<'a> = (
+    String,
+    &'a str,
+    &'a str,
+    Option<usize>,
+    Option<(i64, &'a str)>,
+    Option<&'a str>,
+);
+
 /// What `generate` wrote.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Generated {
@@ -237,14 +248,7 @@ impl Store {
                         }
                         step += 1;
                     }
-                    let mut events: Vec<(
-                        String,
-                        &str,
-                        &str,
-                        Option<usize>,
-                        Option<(i64, &str)>,
-                        Option<&str>,
-                    )> = Vec::new();
+                    let mut events: Vec<GenEvent> = Vec::new();
                     for kind in kinds {
                         day += chrono::Duration::days(1 + rng.below(240) as i64);
                         let (date, precision) = match rng.below(20) {
