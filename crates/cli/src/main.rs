@@ -1,6 +1,8 @@
 //! `incidents`: every capability of the tracker from the command line, so it can
 //! be scripted, checked and benchmarked without a display.
 
+mod bench;
+
 use clap::{Parser, Subcommand};
 use incidents_core::datetext::DateOrder;
 use incidents_core::export::ExportFormat;
@@ -141,6 +143,28 @@ enum Command {
         #[arg(long)]
         url: Option<String>,
     },
+    /// Fill the database with N generated, realistic incidents (deterministic)
+    Generate {
+        #[arg(long)]
+        incidents: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Measure list, search, timeline, export and import on a generated
+    /// database against the sqlite3 tool (the figures of docs/PERFORMANCE.md)
+    Bench {
+        /// Incidents to generate when the database is empty
+        #[arg(long, default_value_t = 100_000)]
+        incidents: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Folder of news fixtures for the extraction figure
+        #[arg(long)]
+        fixtures: Option<PathBuf>,
+        /// Also write the report to this file
+        #[arg(long)]
+        report: Option<PathBuf>,
+    },
     /// Time the article extractor on a folder of NN-slug.txt fixtures
     BenchExtract {
         /// Folder of fixtures (line 1 URL, line 2 PUBLISHED, then the text)
@@ -197,6 +221,24 @@ fn run(cli: Cli) -> Result<(), Error> {
     if let Command::BenchExtract { dir, rounds } = &cli.command {
         return bench_extract(dir, *rounds);
     }
+    if let Command::Bench {
+        incidents,
+        seed,
+        fixtures,
+        report,
+    } = &cli.command
+    {
+        let text = bench::run(&bench::BenchOptions {
+            db: cli.db.clone(),
+            incidents: *incidents,
+            seed: *seed,
+            fixtures: fixtures.clone(),
+        })?;
+        if let Some(path) = report {
+            std::fs::write(path, text)?;
+        }
+        return Ok(());
+    }
     let path = db_path(cli.db)?;
     if let Command::Path = cli.command {
         println!("{}", path.display());
@@ -205,7 +247,24 @@ fn run(cli: Cli) -> Result<(), Error> {
     let mut store = Store::open(&path)?;
     let who = actor("cli");
     match cli.command {
-        Command::Path | Command::Extract { .. } | Command::BenchExtract { .. } => {}
+        Command::Path
+        | Command::Extract { .. }
+        | Command::BenchExtract { .. }
+        | Command::Bench { .. } => {}
+        Command::Generate { incidents, seed } => {
+            let started = std::time::Instant::now();
+            let g = store.generate(incidents, seed, &mut |n| {
+                eprint!("\rgenerated {n} incidents")
+            })?;
+            eprintln!();
+            println!(
+                "generated {} incidents, {} events, {} companies in {:.1} s",
+                g.incidents,
+                g.events,
+                g.companies,
+                started.elapsed().as_secs_f64()
+            );
+        }
         Command::Demo => {
             let added = store.load_sample_data(&who)?;
             println!("{added} sample incidents added to {}", path.display());
@@ -499,14 +558,18 @@ fn extract_command(
     print_json(&extract::extract(&text, &ctx))
 }
 
-/// Median and 95th percentile time of one extraction over the fixtures.
-fn bench_extract(dir: &std::path::Path, rounds: usize) -> Result<(), Error> {
+/// The articles of a fixtures folder (line 1 URL, line 2 PUBLISHED, then the
+/// text), each with its extraction context.
+pub(crate) fn load_fixtures(
+    dir: &std::path::Path,
+) -> Result<Vec<(String, extract::Context)>, Error> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().and_then(|e| e.to_str()) == Some("txt"))
+        .collect();
+    paths.sort();
     let mut articles = Vec::new();
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.extension().and_then(|e| e.to_str()) != Some("txt") {
-            continue;
-        }
+    for path in paths {
         let text = std::fs::read_to_string(&path)?;
         let mut lines = text.lines();
         let url = lines
@@ -529,6 +592,12 @@ fn bench_extract(dir: &std::path::Path, rounds: usize) -> Result<(), Error> {
             format!("no .txt articles in {}", dir.display()),
         ));
     }
+    Ok(articles)
+}
+
+/// Median and 95th percentile time of one extraction over the fixtures.
+fn bench_extract(dir: &std::path::Path, rounds: usize) -> Result<(), Error> {
+    let articles = load_fixtures(dir)?;
     let mut times = Vec::with_capacity(rounds * articles.len());
     for _ in 0..rounds.max(1) {
         for (body, ctx) in &articles {

@@ -664,11 +664,14 @@ fn find_duplicate(conn: &Connection, v: &ValidIncident) -> Result<Option<(i64, S
             return Ok(Some((id, format!("same company and source {}", s.url))));
         }
     }
-    let first = v.events.iter().map(|e| e.date.as_str().to_string()).min();
+    // Two incidents whose dates are both unknown are not "on the same date".
+    let Some(first) = v.events.iter().map(|e| e.date.as_str().to_string()).min() else {
+        return Ok(None);
+    };
     let hit: Option<i64> = conn
         .query_row(
             "SELECT i.id FROM incidents i WHERE i.company_id = ?1 AND i.title = ?2 AND i.deleted_at IS NULL
-               AND (SELECT min(date) FROM events e WHERE e.incident_id = i.id) IS ?3 LIMIT 1",
+               AND i.first_event = ?3 LIMIT 1",
             params![company, v.title, first],
             |r| r.get(0),
         )

@@ -88,6 +88,9 @@ pub struct ListQuery {
     pub limit: Option<u32>,
     /// Continue after this row (from the previous page's `next`).
     pub after: Option<Cursor>,
+    /// Leave out the total: counting every match costs a scan of them all,
+    /// which the app runs on its own so that the rows show first.
+    pub skip_total: bool,
 }
 
 /// One row of the Incidents list.
@@ -107,6 +110,7 @@ pub struct IncidentRow {
 /// A page of the list with the number of rows matching the filters.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ListPage {
+    /// Rows matching the filters; -1 when the query asked to skip counting.
     pub total: i64,
     pub rows: Vec<IncidentRow>,
     /// Where the next page starts; `None` on the last page.
@@ -140,8 +144,10 @@ impl ListQuery {
         };
         for id in regulator.into_iter().chain(self.regulator_id) {
             values.push(Value::Integer(id));
+            // Driven from the events-by-regulator index: the incidents it acted
+            // in, looked up while the sort index is walked.
             clauses.push(format!(
-                "EXISTS (SELECT 1 FROM events e WHERE e.incident_id = i.id AND e.regulator_id = ?{})",
+                "i.id IN (SELECT e.incident_id FROM events e WHERE e.regulator_id = ?{})",
                 values.len()
             ));
         }
@@ -232,11 +238,15 @@ impl Store {
     /// directions.
     pub fn list_incidents(&self, query: &ListQuery) -> Result<ListPage> {
         let (filter, values) = query.filter(self)?;
-        let total: i64 = self.conn.query_row(
-            &format!("SELECT count(*) FROM incidents i WHERE {filter}"),
-            rusqlite::params_from_iter(values.iter()),
-            |r| r.get(0),
-        )?;
+        let total: i64 = if query.skip_total {
+            -1
+        } else {
+            self.conn.query_row(
+                &format!("SELECT count(*) FROM incidents i WHERE {filter}"),
+                rusqlite::params_from_iter(values.iter()),
+                |r| r.get(0),
+            )?
+        };
         let descending = query
             .descending
             .unwrap_or(query.sort == SortKey::LatestEvent);
@@ -301,6 +311,21 @@ impl Store {
         })
     }
 
+    /// The WHERE clause, its values and the ORDER BY of a list query over
+    /// `incidents i`, for exports that stream the same rows in the same order.
+    pub(crate) fn export_selection(
+        &self,
+        query: &ListQuery,
+    ) -> Result<(String, Vec<Value>, String)> {
+        let (filter, values) = query.filter(self)?;
+        let descending = query
+            .descending
+            .unwrap_or(query.sort == SortKey::LatestEvent);
+        let dir = if descending { "DESC" } else { "ASC" };
+        let order = format!("{} {dir} NULLS LAST, i.id {dir}", query.sort.expression());
+        Ok((filter, values, order))
+    }
+
     fn read_rows(
         &self,
         sql: &str,
@@ -331,6 +356,16 @@ impl Store {
             ))
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// How many incidents match the list's filters.
+    pub fn count_incidents(&self, query: &ListQuery) -> Result<i64> {
+        let (filter, values) = query.filter(self)?;
+        Ok(self.conn.query_row(
+            &format!("SELECT count(*) FROM incidents i WHERE {filter}"),
+            rusqlite::params_from_iter(values.iter()),
+            |r| r.get(0),
+        )?)
     }
 
     /// Whole incidents (events and sources included) for the rows the list

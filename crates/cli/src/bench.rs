@@ -1,0 +1,257 @@
+//! `incidents bench`: the figures of docs/PERFORMANCE.md, measured in one run on
+//! one generated database, with the sqlite3 command-line tool doing the same
+//! work on the same data as the yardstick.
+
+use incidents_core::export::{incidents_csv_sql, ExportFormat};
+use incidents_core::import::ImportOptions;
+use incidents_core::{Error, ListQuery, Store};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+/// What the benchmark is asked to do.
+pub struct BenchOptions {
+    pub db: Option<PathBuf>,
+    pub incidents: usize,
+    pub seed: u64,
+    pub fixtures: Option<PathBuf>,
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+/// p50 and p95 of `runs` calls of `f`, in milliseconds.
+fn percentiles(runs: usize, mut f: impl FnMut() -> Result<(), Error>) -> Result<(f64, f64), Error> {
+    let mut times = Vec::with_capacity(runs);
+    for _ in 0..runs {
+        let t = Instant::now();
+        f()?;
+        times.push(t.elapsed());
+    }
+    times.sort();
+    let at = |q: f64| ms(times[((times.len() - 1) as f64 * q).round() as usize]);
+    Ok((at(0.5), at(0.95)))
+}
+
+fn sqlite3(args: &[&str], stdout: Option<&Path>) -> Result<Duration, Error> {
+    let mut cmd = Command::new("sqlite3");
+    cmd.args(args);
+    if let Some(out) = stdout {
+        cmd.stdout(std::fs::File::create(out)?);
+    }
+    let t = Instant::now();
+    let status = cmd.status().map_err(|e| {
+        Error::Io(std::io::Error::other(format!(
+            "the sqlite3 tool is needed for the comparison: {e}"
+        )))
+    })?;
+    let took = t.elapsed();
+    if !status.success() {
+        return Err(Error::Io(std::io::Error::other(format!(
+            "sqlite3 {args:?} failed"
+        ))));
+    }
+    Ok(took)
+}
+
+fn line(out: &mut String, text: String) {
+    println!("{text}");
+    out.push_str(&text);
+    out.push('\n');
+}
+
+/// Runs every measurement and prints a Markdown report (also returned).
+pub fn run(options: &BenchOptions) -> Result<String, Error> {
+    let work = tempfile::tempdir()?;
+    let db = options
+        .db
+        .clone()
+        .unwrap_or_else(|| work.path().join("bench.db"));
+    let mut store = Store::open(&db)?;
+    let mut report = String::new();
+    let r = &mut report;
+    line(
+        r,
+        format!(
+            "# incidents bench: {} incidents, seed {}\n",
+            options.incidents, options.seed
+        ),
+    );
+    line(r, "| measurement | ours | sqlite3 | ratio |".into());
+    line(r, "| --- | --- | --- | --- |".into());
+
+    let existing: i64 = store
+        .conn()
+        .query_row("SELECT count(*) FROM incidents", [], |x| x.get(0))?;
+    if existing == 0 {
+        let t = Instant::now();
+        let g = store.generate(options.incidents, options.seed, &mut |n| {
+            eprint!("\rgenerated {n} incidents")
+        })?;
+        let took = t.elapsed();
+        eprintln!();
+        line(r, format!(
+            "| bulk insert (generate) | {:.0} incidents/s, {:.0} events/s ({:.1} s for {} incidents, {} events) | | |",
+            g.incidents as f64 / took.as_secs_f64(),
+            g.events as f64 / took.as_secs_f64(),
+            took.as_secs_f64(),
+            g.incidents,
+            g.events
+        ));
+    }
+    store.conn().execute_batch("PRAGMA optimize")?;
+
+    // The app shows a page at once and counts the matches beside it.
+    let page = ListQuery {
+        limit: Some(100),
+        skip_total: true,
+        ..Default::default()
+    };
+    let (p50, p95) = percentiles(60, || store.list_incidents(&page).map(|_| ()))?;
+    line(
+        r,
+        format!(
+            "| list, first page (100 rows, latest first) | p50 {p50:.2} ms, p95 {p95:.2} ms | | |"
+        ),
+    );
+    let (p50, p95) = percentiles(20, || store.count_incidents(&page).map(|_| ()))?;
+    line(r, format!("| list, count of all incidents (shown beside the page) | p50 {p50:.2} ms, p95 {p95:.2} ms | | |"));
+    let next = store.list_incidents(&page)?.next;
+    let second = ListQuery {
+        after: next,
+        ..page.clone()
+    };
+    let (p50, p95) = percentiles(60, || store.list_incidents(&second).map(|_| ()))?;
+    line(
+        r,
+        format!("| list, next page (keyset) | p50 {p50:.2} ms, p95 {p95:.2} ms | | |"),
+    );
+    let busiest: String = store.conn().query_row(
+        "SELECT coalesce(r.short_name, r.name) FROM events e JOIN regulators r ON r.id = e.regulator_id
+         GROUP BY e.regulator_id ORDER BY count(*) DESC LIMIT 1",
+        [],
+        |x| x.get(0),
+    )?;
+    let filtered = ListQuery {
+        status: Some("sanctioned".into()),
+        regulator: Some(busiest.clone()),
+        sort: incidents_core::SortKey::RecordsAffected,
+        descending: Some(true),
+        ..page.clone()
+    };
+    let (p50, p95) = percentiles(30, || store.list_incidents(&filtered).map(|_| ()))?;
+    line(r, format!("| list, filtered page (sanctioned, {busiest}, by records) | p50 {p50:.2} ms, p95 {p95:.2} ms | | |"));
+    // A search as analysts type it: a company's name, found among all titles,
+    // summaries and notes; and a worst case, words in one title of twelve.
+    let (company_word, matches): (String, i64) = store.conn().query_row(
+        "SELECT substr(company_name, -5), count(*) FROM incidents GROUP BY company_id ORDER BY count(*) DESC LIMIT 1 OFFSET 20",
+        [],
+        |x| Ok((x.get(0)?, x.get(1)?)),
+    )?;
+    let search = ListQuery {
+        text: Some(company_word.clone()),
+        ..page.clone()
+    };
+    let (p50, p95) = percentiles(60, || store.list_incidents(&search).map(|_| ()))?;
+    line(r, format!("| full-text search \"{company_word}\" ({matches} matches, FTS5) | p50 {p50:.2} ms, p95 {p95:.2} ms | | |"));
+    let common = ListQuery {
+        text: Some("ransomware billing".into()),
+        ..page.clone()
+    };
+    let (p50, p95) = percentiles(20, || store.list_incidents(&common).map(|_| ()))?;
+    line(r, format!("| full-text search \"ransomware billing\" (1 title in 12: worst case) | p50 {p50:.2} ms, p95 {p95:.2} ms | | |"));
+
+    let (largest, count): (String, i64) = store.conn().query_row(
+        "SELECT company_name, count(*) FROM incidents WHERE deleted_at IS NULL GROUP BY company_id ORDER BY count(*) DESC LIMIT 1",
+        [],
+        |x| Ok((x.get(0)?, x.get(1)?)),
+    )?;
+    let events: usize = store.company_timeline(&largest)?.events.len();
+    let (p50, p95) = percentiles(30, || store.company_timeline(&largest).map(|_| ()))?;
+    line(r, format!("| company timeline, largest company ({count} incidents, {events} events) | p50 {p50:.2} ms, p95 {p95:.2} ms | | |"));
+
+    // Export of every incident: our streamed CSV against sqlite3 -csv running
+    // the same SELECT.
+    let ours = work.path().join("ours.csv");
+    let theirs = work.path().join("sqlite3.csv");
+    let t = Instant::now();
+    let written = store.export(&ListQuery::default(), ExportFormat::Csv, &ours)?;
+    let export_ours = t.elapsed();
+    let sql = incidents_csv_sql(
+        "i.deleted_at IS NULL",
+        "i.latest_event DESC NULLS LAST, i.id DESC",
+    );
+    let db_text = db.to_string_lossy().to_string();
+    let export_theirs = sqlite3(&["-csv", "-header", &db_text, &sql], Some(&theirs))?;
+    line(
+        r,
+        format!(
+            "| CSV export, all {} incidents | {:.2} s | {:.2} s | {:.2} |",
+            written.incidents,
+            export_ours.as_secs_f64(),
+            export_theirs.as_secs_f64(),
+            export_ours.as_secs_f64() / export_theirs.as_secs_f64()
+        ),
+    );
+
+    // Import of that file into an empty database: ours validates every row and
+    // fills the normalised tables; sqlite3 .import loads a bare table.
+    let fresh = work.path().join("import.db");
+    let bare = work.path().join("bare.db");
+    let t = Instant::now();
+    let mut target = Store::open(&fresh)?;
+    let imported = target.import_csv(&ours, &ImportOptions::default(), "bench", &mut |_| {})?;
+    let import_ours = t.elapsed();
+    if !imported.errors.is_empty() {
+        return Err(Error::invalid(
+            "import",
+            format!(
+                "{} rows failed: {}",
+                imported.errors.len(),
+                imported.errors[0]
+            ),
+        ));
+    }
+    let file = ours.to_string_lossy().to_string();
+    let import_theirs = sqlite3(
+        &[
+            &bare.to_string_lossy(),
+            &format!(".import --csv {file} incidents"),
+        ],
+        None,
+    )?;
+    line(r, format!(
+        "| CSV import of that file ({} incidents) | {:.2} s | {:.2} s (.import into a bare table) | {:.2} |",
+        imported.created,
+        import_ours.as_secs_f64(),
+        import_theirs.as_secs_f64(),
+        import_ours.as_secs_f64() / import_theirs.as_secs_f64()
+    ));
+
+    if let Some(dir) = &options.fixtures {
+        let articles = crate::load_fixtures(dir)?;
+        let mut times = Vec::new();
+        for _ in 0..50 {
+            for (body, ctx) in &articles {
+                let t = Instant::now();
+                std::hint::black_box(incidents_core::extract::extract(body, ctx));
+                times.push(t.elapsed());
+            }
+        }
+        times.sort();
+        line(
+            r,
+            format!(
+                "| extraction per article ({} fixtures x 50) | median {:.3} ms | | |",
+                articles.len(),
+                ms(times[times.len() / 2])
+            ),
+        );
+    }
+    line(
+        r,
+        format!("\nThe SQL given to sqlite3 for the export comparison:\n\n```sql\n{sql}\n```"),
+    );
+    Ok(report)
+}
