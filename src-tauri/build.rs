@@ -6,6 +6,7 @@
 const COMMANDS: &[&str] = &[
     "app_info",
     "list_incidents",
+    "count_incidents",
     "get_incident",
     "validate_incident",
     "save_incident",

@@ -98,6 +98,12 @@ async fn list_incidents(state: State<'_, AppState>, query: ListQuery) -> Result<
     state.with_store(|s| s.list_incidents(&query))
 }
 
+/// How many incidents match the list's filters (run beside the page).
+#[tauri::command]
+async fn count_incidents(state: State<'_, AppState>, query: ListQuery) -> Result<i64, Error> {
+    state.with_store(|s| s.count_incidents(&query))
+}
+
 #[tauri::command]
 async fn get_incident(state: State<'_, AppState>, id: i64) -> Result<Incident, Error> {
     state.with_store(|s| s.get_incident(id))
@@ -254,6 +260,7 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> t
         .invoke_handler(tauri::generate_handler![
             app_info,
             list_incidents,
+            count_incidents,
             get_incident,
             validate_incident,
             save_incident,
@@ -446,6 +453,7 @@ mod tests {
             [
                 "allow-app-info",
                 "allow-list-incidents",
+                "allow-count-incidents",
                 "allow-get-incident",
                 "allow-validate-incident",
                 "allow-save-incident",

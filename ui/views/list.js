@@ -63,7 +63,10 @@ const COLUMNS = [
 // The list keeps its filters while the analyst goes to the editor and back.
 const state = {
   query: { company: '', regulator: '', status: '', text: '', from: '', to: '', sort: 'latest_event', descending: true },
-  offset: 0,
+  // Keyset paging: where each page shown so far started (null for the first).
+  cursors: [null],
+  next: null,
+  counted: { key: null, total: null },
 };
 
 export async function showList(main, app, navigate) {
@@ -135,7 +138,7 @@ export async function showList(main, app, navigate) {
       // Counts and dates read best largest/latest first; names A→Z.
       state.query.descending = ['records_affected', 'users_affected', 'latest_event'].includes(key);
     }
-    state.offset = 0;
+    restart();
     drawHead();
     load();
   }
@@ -175,22 +178,41 @@ export async function showList(main, app, navigate) {
   }
 
   let generation = 0;
+  const restart = () => { state.cursors = [null]; };
   async function load() {
     const mine = ++generation;
-    const q = { ...currentQuery(), limit: PAGE_SIZE, offset: state.offset };
+    const after = state.cursors[state.cursors.length - 1];
+    const q = { ...currentQuery(), limit: PAGE_SIZE, after, skip_total: true };
     try {
       const page = await call('list_incidents', { query: q });
       if (mine !== generation) return; // a newer request is on its way
       errorBox.hidden = true;
       if (page.rows.length === 0) {
-        replaceChildren(body, h('tr', {}, h('td', { colspan: COLUMNS.length, class: 'empty', text: page.total === 0 && !anyFilter() ? 'No incidents yet. Create one with “New incident”.' : 'No incident matches these filters.' })));
+        replaceChildren(body, h('tr', {}, h('td', { colspan: COLUMNS.length, class: 'empty', text: !anyFilter() && state.cursors.length === 1 ? 'No incidents yet. Create one with “New incident”.' : 'No incident matches these filters.' })));
       } else {
         replaceChildren(body, page.rows.map(row));
       }
-      const first = page.total === 0 ? 0 : state.offset + 1;
-      summary.textContent = `${first}–${state.offset + page.rows.length} of ${formatCount(page.total)} incidents`;
-      prev.disabled = state.offset === 0;
-      next.disabled = state.offset + page.rows.length >= page.total;
+      state.next = page.next;
+      const offset = (state.cursors.length - 1) * PAGE_SIZE;
+      const shown = page.rows.length ? `${formatCount(offset + 1)}–${formatCount(offset + page.rows.length)}` : '0';
+      const countKey = JSON.stringify(currentQuery());
+      const showCount = (total) => { summary.textContent = `${shown} of ${formatCount(total)} incidents`; };
+      if (state.counted.key === countKey) showCount(state.counted.total);
+      else {
+        summary.textContent = `${shown} of … incidents`;
+        // Counting every match takes longer than a page at a million rows: the
+        // rows show first, the count follows.
+        call('count_incidents', { query: currentQuery() }).then((total) => {
+          state.counted = { key: countKey, total };
+          if (mine === generation) showCount(total);
+        }).catch(() => {});
+      }
+      prev.disabled = state.cursors.length === 1;
+      next.disabled = !page.next;
+      if (!document.body.dataset.firstRowsMs && page.rows.length) {
+        // For measuring start-up: when the first rows were on screen.
+        document.body.dataset.firstRowsMs = String(Math.round(performance.now()));
+      }
     } catch (e) {
       if (mine !== generation) return;
       errorBox.textContent = e.field ? `${e.field}: ${e.message}` : e.message;
@@ -199,7 +221,7 @@ export async function showList(main, app, navigate) {
   }
 
   const anyFilter = () => FILTERS.some((k) => state.query[k]);
-  const refilter = debounce(() => { state.offset = 0; load(); }, 200);
+  const refilter = debounce(() => { restart(); load(); }, 200);
   for (const name of ['text', 'company', 'from', 'to']) {
     document.getElementById(`filter-${name}`).addEventListener('input', (ev) => {
       state.query[name] = ev.target.value;
@@ -207,14 +229,15 @@ export async function showList(main, app, navigate) {
     });
   }
   for (const [name, el] of [['regulator', regulatorSelect], ['status', statusSelect]]) {
-    el.addEventListener('change', () => { state.query[name] = el.value; state.offset = 0; load(); });
+    el.addEventListener('change', () => { state.query[name] = el.value; restart(); load(); });
   }
   document.getElementById('clear-filters').addEventListener('click', () => {
     Object.assign(state.query, { company: '', regulator: '', status: '', text: '', from: '', to: '' });
+    restart();
     showList(main, app, navigate);
   });
-  prev.addEventListener('click', () => { state.offset = Math.max(0, state.offset - PAGE_SIZE); load(); });
-  next.addEventListener('click', () => { state.offset += PAGE_SIZE; load(); });
+  prev.addEventListener('click', () => { if (state.cursors.length > 1) { state.cursors.pop(); load(); } });
+  next.addEventListener('click', () => { if (state.next) { state.cursors.push(state.next); load(); } });
 
   const slash = (ev) => {
     if (!document.body.contains(table)) { document.removeEventListener('keydown', slash); return; }

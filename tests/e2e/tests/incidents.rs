@@ -167,3 +167,59 @@ fn escape_cancels_the_editor_without_saving() {
     assert!(app.find_all("#incident-form").is_empty());
     assert_eq!(incident_count(&db), before);
 }
+
+#[test]
+fn pages_move_forward_and_back_without_losing_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("pages.db");
+    Store::open(&db)
+        .unwrap()
+        .generate(250, 11, &mut |_| {})
+        .unwrap();
+    let app = App::start(&db);
+    let ids = |app: &App| -> Vec<String> {
+        app.find("#incident-table tbody tr[data-id]");
+        app.execute(
+            "return [...document.querySelectorAll('#incident-table tbody tr[data-id]')].map(r => r.dataset.id);",
+            vec![],
+        )
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_string())
+        .collect()
+    };
+    let count = app.wait("the count", 10, |app| {
+        let t = app.text(&app.find("#list-count"));
+        t.contains("of 250 incidents").then_some(t)
+    });
+    assert!(count.starts_with("1–100"), "{count}");
+    let first = ids(&app);
+    app.click(&app.find("#page-next"));
+    app.wait("page 2", 10, |app| {
+        app.text(&app.find("#list-count"))
+            .starts_with("101–200")
+            .then_some(())
+    });
+    let second = ids(&app);
+    app.click(&app.find("#page-next"));
+    app.wait("page 3", 10, |app| {
+        app.text(&app.find("#list-count"))
+            .starts_with("201–250")
+            .then_some(())
+    });
+    let third = ids(&app);
+    assert_eq!((first.len(), second.len(), third.len()), (100, 100, 50));
+    let mut all: Vec<&String> = first.iter().chain(&second).chain(&third).collect();
+    all.sort();
+    all.dedup();
+    assert_eq!(all.len(), 250, "every incident once");
+    assert_eq!(app.property(&app.find("#page-next"), "disabled"), true);
+    app.click(&app.find("#page-prev"));
+    app.wait("back on page 2", 10, |app| {
+        app.text(&app.find("#list-count"))
+            .starts_with("101–200")
+            .then_some(())
+    });
+    assert_eq!(ids(&app), second);
+}
