@@ -259,6 +259,8 @@ impl Store {
             .list_incidents(&ListQuery {
                 company_id: Some(id),
                 sort: SortKey::LatestEvent,
+                // All rows are read: their number is the count.
+                skip_total: true,
                 ..Default::default()
             })?
             .rows;
@@ -356,6 +358,7 @@ impl Store {
             .list_incidents(&ListQuery {
                 regulator_id: Some(regulator.id),
                 sort: SortKey::LatestEvent,
+                skip_total: true,
                 ..Default::default()
             })?
             .rows;
