@@ -248,8 +248,11 @@ async fn list_regulators(state: State<'_, AppState>) -> Result<Vec<Regulator>, E
 }
 
 #[tauri::command]
-async fn company_names(state: State<'_, AppState>) -> Result<Vec<String>, Error> {
-    state.with_store(|s| s.company_names())
+async fn company_names(
+    state: State<'_, AppState>,
+    prefix: Option<String>,
+) -> Result<Vec<String>, Error> {
+    state.with_store(|s| s.company_suggestions(prefix.as_deref().unwrap_or(""), 50))
 }
 
 /// The app's commands and state on any runtime, so tests can drive the same

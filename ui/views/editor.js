@@ -278,8 +278,11 @@ export async function showEditor(main, app, navigate, id, from = null) {
     article ? h('div', { class: 'editor-split' }, h('div', { class: 'editor-main' }, form, actions), articlePane) : form,
     article ? null : actions));
 
-  call('company_names').then((names) => replaceChildren(form.querySelector('#company-names-editor'), names.map((n) => h('option', { value: n }))))
-    .catch(() => {});
+  const suggest = debounce((prefix) => call('company_names', { prefix })
+    .then((names) => replaceChildren(form.querySelector('#company-names-editor'), names.map((n) => h('option', { value: n }))))
+    .catch(() => {}), 150);
+  form.querySelector('[data-field="company"]').addEventListener('input', (ev) => suggest(ev.target.value));
+  suggest(text(incident.company));
   form.querySelector('[data-field="company"]').focus();
 }
 

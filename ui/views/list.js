@@ -251,7 +251,12 @@ export async function showList(main, app, navigate) {
   document.addEventListener('keydown', slash);
 
   drawHead();
-  call('company_names').then((names) => replaceChildren(companyList, names.map((n) => h('option', { value: n }))))
-    .catch((e) => notify(e.message, 'error'));
+// Suggestions for what is being typed, fifty at most: a large database has
+  // far more companies than a list can hold.
+  const suggest = debounce((prefix) => call('company_names', { prefix })
+    .then((names) => replaceChildren(companyList, names.map((n) => h('option', { value: n }))))
+    .catch((e) => notify(e.message, 'error')), 150);
+  document.getElementById('filter-company').addEventListener('input', (ev) => suggest(ev.target.value));
+  suggest(state.query.company);
   await load();
 }

@@ -127,25 +127,6 @@ pub struct Generated {
     pub companies: usize,
 }
 
-fn currency_of(country: &str) -> &'static str {
-    match country {
-        "KR" => "KRW",
-        "CN" => "CNY",
-        "US" => "USD",
-        "GB" => "GBP",
-        "JP" => "JPY",
-        "AU" => "AUD",
-        "CA" => "CAD",
-        "SG" => "SGD",
-        "BR" => "BRL",
-        "HK" => "HKD",
-        "IN" => "INR",
-        "NO" => "NOK",
-        "SE" => "SEK",
-        _ => "EUR",
-    }
-}
-
 impl Store {
     /// Adds `n` generated incidents, in transactions of 50,000; `progress` is
     /// told how many are done.
@@ -274,7 +255,10 @@ impl Store {
                         });
                         let fine =
                             matches!(kind, "proposed_fine" | "fined" | "settled").then(|| {
-                                let code = currency_of(&regulators[regulator.unwrap_or(c.2)].2);
+                                let code = money::currency_of_country(
+                                    &regulators[regulator.unwrap_or(c.2)].2,
+                                )
+                                .unwrap_or("EUR");
                                 let exp = money::currency_exponent(code).unwrap_or(2);
                                 (rng.log_between(1e4, 1e9) * 10_i64.pow(exp), code)
                             });

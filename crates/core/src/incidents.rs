@@ -106,7 +106,21 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Names of all companies that have incidents, for the filter's suggestions.
+    /// Up to `limit` company names that start with `prefix` (any case), for
+    /// suggestions while typing: a database of a million incidents has a
+    /// hundred thousand companies, too many to hand the page at once.
+    pub fn company_suggestions(&self, prefix: &str, limit: u32) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT name FROM companies c
+             WHERE name >= ?1 AND name < ?1 || char(1114111)
+               AND EXISTS (SELECT 1 FROM incidents i WHERE i.company_id = c.id AND i.deleted_at IS NULL)
+             ORDER BY name LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(params![prefix.trim(), limit], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Names of all companies that have incidents.
     pub fn company_names(&self) -> Result<Vec<String>> {
         let mut stmt = self.conn.prepare(
             "SELECT name FROM companies c

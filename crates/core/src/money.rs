@@ -37,6 +37,36 @@ const CURRENCIES: &[(&str, u32)] = &[
     ("ZMW", 2), ("ZWG", 2),
 ];
 
+/// The currency a country's regulators fine in, for the countries the
+/// regulators table covers (the euro area shares EUR; `EU` is the Union).
+#[rustfmt::skip]
+const NATIONAL_CURRENCIES: &[(&str, &str)] = &[
+    ("KR", "KRW"), ("CN", "CNY"), ("US", "USD"), ("GB", "GBP"), ("JP", "JPY"), ("AU", "AUD"),
+    ("CA", "CAD"), ("SG", "SGD"), ("BR", "BRL"), ("HK", "HKD"), ("IN", "INR"), ("NO", "NOK"),
+    ("SE", "SEK"), ("IE", "EUR"), ("FR", "EUR"), ("NL", "EUR"), ("IT", "EUR"), ("ES", "EUR"),
+    ("DE", "EUR"), ("LU", "EUR"), ("EU", "EUR"),
+];
+
+/// The currency of a country (ISO 3166-1 alpha-2), where the table knows it.
+pub fn currency_of_country(country: &str) -> Option<&'static str> {
+    NATIONAL_CURRENCIES
+        .iter()
+        .find(|(c, _)| *c == country)
+        .map(|(_, cur)| *cur)
+}
+
+/// The one country whose currency this is; `None` for a currency shared by
+/// several (EUR) or not in the table.
+pub fn country_of_currency(currency: &str) -> Option<&'static str> {
+    let mut found = NATIONAL_CURRENCIES
+        .iter()
+        .filter(|(_, cur)| *cur == currency);
+    match (found.next(), found.next()) {
+        (Some((country, _)), None) => Some(country),
+        _ => None,
+    }
+}
+
 /// The largest amount accepted, in major units: well above any fine ever issued,
 /// and small enough that minor units of every currency fit in an `i64`.
 pub const MAX_MAJOR_UNITS: i64 = 1_000_000_000_000_000;
@@ -234,6 +264,15 @@ mod tests {
             assert_eq!(e.field(), Some("events[2].amount"), "{text}");
             assert!(e.message().contains(needle), "{text}: {}", e.message());
         }
+    }
+
+    #[test]
+    fn national_currencies_both_ways() {
+        assert_eq!(currency_of_country("KR"), Some("KRW"));
+        assert_eq!(currency_of_country("IE"), Some("EUR"));
+        assert_eq!(country_of_currency("USD"), Some("US"));
+        assert_eq!(country_of_currency("EUR"), None, "shared by many countries");
+        assert_eq!(currency_of_country("ZZ"), None);
     }
 
     #[test]

@@ -186,19 +186,7 @@ pub fn extract(text: &str, ctx: &Context) -> Draft {
     // tells the country (USD → US); the euro tells nothing so precise.
     let country = country.or_else(|| {
         let f = fine.as_ref()?;
-        let code = match f.value.currency.as_str() {
-            "KRW" => "KR",
-            "CNY" => "CN",
-            "USD" => "US",
-            "GBP" => "GB",
-            "JPY" => "JP",
-            "AUD" => "AU",
-            "CAD" => "CA",
-            "SGD" => "SG",
-            "BRL" => "BR",
-            "INR" => "IN",
-            _ => return None,
-        };
+        let code = crate::money::country_of_currency(&f.value.currency)?;
         Some(Found::new(text, f.start, f.end, code.to_string(), 0.4))
     });
     let mut events = events(text, ctx.published);
@@ -614,28 +602,6 @@ fn qualifier_start(text: &str, start: usize) -> usize {
 
 // ---------------------------------------------------------------- money
 
-/// Currency of the country whose regulator acts, to prefer the fine in the
-/// local currency over a conversion elsewhere in the text.
-fn local_currency(country: &str) -> Option<&'static str> {
-    Some(match country {
-        "KR" => "KRW",
-        "CN" => "CNY",
-        "US" => "USD",
-        "GB" => "GBP",
-        "JP" => "JPY",
-        "AU" => "AUD",
-        "CA" => "CAD",
-        "SG" => "SGD",
-        "BR" => "BRL",
-        "HK" => "HKD",
-        "IN" => "INR",
-        "NO" => "NOK",
-        "SE" => "SEK",
-        "IE" | "FR" | "NL" | "IT" | "ES" | "DE" | "LU" | "EU" => "EUR",
-        _ => return None,
-    })
-}
-
 /// Money marks written before an amount (symbols, codes) and after it (words).
 #[rustfmt::skip]
 const BEFORE_MARKS: &[(&str, &str)] = &[
@@ -760,7 +726,7 @@ fn money_mentions(text: &str) -> Vec<Money> {
 
 fn fine(text: &str, country: Option<&str>) -> Option<Found<FineValue>> {
     let mentions = money_mentions(text);
-    let local = country.and_then(local_currency);
+    let local = country.and_then(crate::money::currency_of_country);
     let mut best: Option<(bool, Quantity, &Money)> = None;
     for (n, m) in mentions.iter().enumerate() {
         // "1.2 billion euros ($1.3 billion)": the bracketed one is a conversion.
