@@ -230,8 +230,15 @@ impl Store {
                         step += 1;
                     }
                     let mut events: Vec<GenEvent> = Vec::new();
+                    // Nothing happens after the last day of the data.
+                    let last_day =
+                        chrono::NaiveDate::from_ymd_opt(2026, 10, 31).unwrap_or_default();
                     for kind in kinds {
                         day += chrono::Duration::days(1 + rng.below(240) as i64);
+                        if day > last_day && !events.is_empty() {
+                            break;
+                        }
+                        day = day.min(last_day);
                         let (date, precision) = match rng.below(20) {
                             0..=2 => (day.format("%Y").to_string(), "year"),
                             3..=6 => (day.format("%Y-%m").to_string(), "month"),
@@ -396,6 +403,11 @@ mod tests {
         assert!(top >= 20, "largest company has {top}");
         assert!(q("SELECT count(*) FROM regulators r WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.regulator_id = r.id)") == 0, "every regulator is used");
         assert!(q("SELECT count(DISTINCT precision) FROM events") == 3);
+        assert_eq!(
+            q("SELECT count(*) FROM events WHERE date > '2026-10-31'"),
+            0,
+            "no future events"
+        );
         assert!(q("SELECT count(DISTINCT currency) FROM events WHERE currency IS NOT NULL") >= 5);
         assert_eq!(
             q("SELECT min(n) FROM (SELECT count(*) n FROM events GROUP BY incident_id)"),
