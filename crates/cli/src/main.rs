@@ -173,6 +173,14 @@ enum Command {
         #[arg(long, default_value_t = 200)]
         rounds: usize,
     },
+    /// Write a consistent copy of the database (safe while the app is open)
+    Backup {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Replace the data with a backup, after checking it; the replaced data is
+    /// kept in a copy beside the database
+    Restore { file: PathBuf },
     /// Show one incident as JSON
     Show { id: i64 },
     /// Show every recorded change of an incident
@@ -397,6 +405,17 @@ fn run(cli: Cli) -> Result<(), Error> {
                             .len()
                     ),
                 ));
+            }
+        }
+        Command::Backup { out } => {
+            store.backup_to(&out)?;
+            println!("backed up {} to {}", path.display(), out.display());
+        }
+        Command::Restore { file } => {
+            let kept = store.restore_from(&file)?;
+            println!("restored {} from {}", path.display(), file.display());
+            if let Some(kept) = kept {
+                println!("the data it replaced is kept in {}", kept.display());
             }
         }
         Command::Show { id } => print_json(&store.get_incident(id)?)?,

@@ -80,8 +80,92 @@ impl Store {
 
     fn init(mut conn: Connection, path: Option<PathBuf>) -> Result<Store> {
         configure(&conn)?;
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if let Some(p) = &path {
+            // Years of work must survive a migration that goes wrong: copy the
+            // file first, with SQLite's online backup, whenever one will run.
+            if version > 0 && version < schema_version() {
+                let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S");
+                let copy = p.with_file_name(format!(
+                    "{}.v{version}-{stamp}.bak",
+                    p.file_name()
+                        .map(|n| n.to_string_lossy())
+                        .unwrap_or_default()
+                ));
+                copy_database(&conn, &copy)?;
+            }
+        }
         migrate(&mut conn)?;
         Ok(Store { conn, path })
+    }
+
+    /// Writes a consistent copy of the whole database to `dest` (SQLite's
+    /// online backup: safe while the app is open). An existing file is replaced.
+    pub fn backup_to(&self, dest: &Path) -> Result<()> {
+        copy_database(&self.conn, dest)
+    }
+
+    /// Replaces every incident with those of the backup at `src`, after
+    /// checking it: it must be one of our databases, pass SQLite's integrity
+    /// check and be no newer than this build. The data replaced is kept first
+    /// in a copy beside the database file, whose path is returned.
+    pub fn restore_from(&mut self, src: &Path) -> Result<Option<PathBuf>> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let refuse = |why: String| {
+            Error::invalid(
+                "file",
+                format!("{} cannot be restored: {why}", src.display()),
+            )
+        };
+        let candidate =
+            Connection::open_with_flags(src, flags).map_err(|e| refuse(e.to_string()))?;
+        let check: String = candidate
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .map_err(|e| refuse(e.to_string()))?;
+        if check != "ok" {
+            return Err(refuse(format!("it is damaged ({check})")));
+        }
+        let version: i64 = candidate
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(|e| refuse(e.to_string()))?;
+        let ours: bool = candidate
+            .query_row(
+                "SELECT count(*) = 3 FROM sqlite_master WHERE type = 'table' AND name IN ('incidents', 'events', 'regulators')",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(|e| refuse(e.to_string()))?;
+        if !ours || version < 1 {
+            return Err(refuse(
+                "it is not a Privacy Incident Tracker database".into(),
+            ));
+        }
+        if version > schema_version() {
+            return Err(refuse(format!(
+                "it was written by a newer version (schema {version})"
+            )));
+        }
+        let kept = match &self.path {
+            Some(p) => {
+                let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S");
+                let copy = p.with_file_name(format!(
+                    "{}.before-restore-{stamp}.bak",
+                    p.file_name()
+                        .map(|n| n.to_string_lossy())
+                        .unwrap_or_default()
+                ));
+                copy_database(&self.conn, &copy)?;
+                Some(copy)
+            }
+            None => None,
+        };
+        {
+            let backup = rusqlite::backup::Backup::new(&candidate, &mut self.conn)?;
+            backup.run_to_completion(1024, std::time::Duration::ZERO, None)?;
+        }
+        configure(&self.conn)?;
+        migrate(&mut self.conn)?;
+        Ok(kept)
     }
 
     /// Runs `f` in one transaction: committed when it returns `Ok`, rolled back
@@ -101,6 +185,16 @@ impl Store {
     pub fn conn(&self) -> &Connection {
         &self.conn
     }
+}
+
+fn copy_database(from: &Connection, dest: &Path) -> Result<()> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+        | OpenFlags::SQLITE_OPEN_CREATE
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let mut out = Connection::open_with_flags(dest, flags)?;
+    let backup = rusqlite::backup::Backup::new(from, &mut out)?;
+    backup.run_to_completion(1024, std::time::Duration::ZERO, None)?;
+    Ok(())
 }
 
 /// The settings every connection gets, each for a reason.
@@ -254,6 +348,116 @@ mod tests {
         let err = Store::open(&path).unwrap_err();
         assert_eq!(err.kind(), "conflict");
         assert!(err.to_string().contains("newer version"), "{err}");
+    }
+
+    fn count(store: &Store) -> i64 {
+        store
+            .conn()
+            .query_row("SELECT count(*) FROM incidents", [], |r| r.get(0))
+            .unwrap()
+    }
+
+    #[test]
+    fn a_backup_restores_and_a_bad_file_is_refused_before_anything_changes() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path().join("live.db")).unwrap();
+        store.load_sample_data("t").unwrap();
+        let copy = dir.path().join("copy.db");
+        store.backup_to(&copy).unwrap();
+        store.conn().execute("DELETE FROM history", []).unwrap();
+        store
+            .conn()
+            .execute("UPDATE incidents SET title = 'changed'", [])
+            .unwrap();
+
+        let garbage = dir.path().join("garbage.db");
+        std::fs::write(&garbage, b"not a database at all").unwrap();
+        let err = store.restore_from(&garbage).unwrap_err();
+        assert_eq!(err.field(), Some("file"));
+        let titles: i64 = store
+            .conn()
+            .query_row(
+                "SELECT count(*) FROM incidents WHERE title = 'changed'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(titles, 7, "the refused restore changed nothing");
+
+        let kept = store
+            .restore_from(&copy)
+            .unwrap()
+            .expect("a copy of the replaced data");
+        assert_eq!(count(&store), 7);
+        let changed: i64 = store
+            .conn()
+            .query_row(
+                "SELECT count(*) FROM incidents WHERE title = 'changed'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(changed, 0, "the backup's titles are back");
+        let before = Store::open(&kept).unwrap();
+        let changed_before: i64 = before
+            .conn()
+            .query_row(
+                "SELECT count(*) FROM incidents WHERE title = 'changed'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(changed_before, 7, "what was replaced is kept");
+    }
+
+    #[test]
+    fn opening_an_older_database_backs_it_up_before_migrating() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        {
+            #[allow(clippy::disallowed_methods)] // building an old-version file by hand
+            let mut conn = Connection::open(&path).unwrap();
+            configure(&conn).unwrap();
+            let first_two: Vec<Migration> = MIGRATIONS[..2]
+                .iter()
+                .map(|m| match m {
+                    Migration::Sql(s) => Migration::Sql(s),
+                    Migration::Rust(f) => Migration::Rust(*f),
+                })
+                .collect();
+            migrate_with(&mut conn, &first_two).unwrap();
+        }
+        let store = Store::open(&path).unwrap();
+        let v: i64 = store
+            .conn()
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, schema_version());
+        let backups: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().to_string())
+            .filter(|n| n.starts_with("old.db.v2-") && n.ends_with(".bak"))
+            .collect();
+        assert_eq!(backups.len(), 1, "{backups:?}");
+        let old = dir.path().join(&backups[0]);
+        #[allow(clippy::disallowed_methods)]
+        let conn = Connection::open(&old).unwrap();
+        let v: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, 2, "the backup holds the database as it was");
+        // A database at the current version is not copied again.
+        drop(store);
+        Store::open(&path).unwrap();
+        let again = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .is_ok_and(|e| e.file_name().to_string_lossy().ends_with(".bak"))
+            })
+            .count();
+        assert_eq!(again, 1);
     }
 
     #[test]
