@@ -21,6 +21,9 @@ const COMMANDS: &[&str] = &[
     "import_file",
     "import_fields",
     "extract_article",
+    "open_database",
+    "backup_database",
+    "restore_database",
 ];
 
 fn main() {

@@ -8,6 +8,7 @@ import { showEditor } from './views/editor.js';
 import { showCompany, showRegulator } from './views/history.js';
 import { showImport } from './views/import.js';
 import { showArticle } from './views/article.js';
+import { showSettings, showOpenError } from './views/settings.js';
 
 const main = document.getElementById('main');
 
@@ -21,35 +22,32 @@ export const navigate = {
   company: (name) => showCompany(main, app, navigate, name),
   regulator: (name) => showRegulator(main, app, navigate, name),
   import: () => showImport(main, app, navigate),
+  settings: () => showSettings(main, app, navigate, start),
 };
 
-function showOpenError(error) {
-  replaceChildren(main, h('section', { class: 'error-screen', role: 'alert' },
-    h('h2', { text: 'The database could not be opened' }),
-    h('p', { text: error.message }),
-    h('p', { class: 'muted', text: `File: ${app.info?.db_path ?? 'unknown'}` }),
-    h('p', { text: 'Start the app with another file: incidents-app --db PATH, or set INCIDENTS_DB.' }),
-  ));
-}
+let wired = false;
 
 async function start() {
   try {
     app.info = await call('app_info');
   } catch (e) {
-    showOpenError(e);
+    showOpenError(main, app.info, e, start);
     return;
   }
   document.getElementById('db-path').textContent = app.info.db_path;
   document.getElementById('db-path').title = `Database file: ${app.info.db_path}`;
   if (app.info.open_error) {
-    showOpenError(app.info.open_error);
+    showOpenError(main, app.info, app.info.open_error, start);
     return;
   }
   app.regulators = await call('list_regulators');
+  if (wired) { navigate.list(); return; }
+  wired = true;
   document.getElementById('nav-list').addEventListener('click', () => navigate.list());
   document.getElementById('nav-new').addEventListener('click', () => navigate.editor(null));
   document.getElementById('nav-import').addEventListener('click', () => navigate.import());
   document.getElementById('nav-article').addEventListener('click', () => navigate.article());
+  document.getElementById('nav-settings').addEventListener('click', () => navigate.settings());
   document.addEventListener('keydown', (ev) => {
     if (!ev.altKey || ev.ctrlKey || ev.metaKey) return;
     if (ev.key === 'l' || ev.key === 'L') { ev.preventDefault(); navigate.list(); }

@@ -18,36 +18,49 @@ use tauri::{Runtime, State};
 
 /// What the window shares: the open store, or why it could not be opened.
 pub struct AppState {
-    store: Mutex<Result<Store, Error>>,
-    db_path: PathBuf,
+    /// The database file in use and the store open on it (or why it is not).
+    store: Mutex<(PathBuf, Result<Store, Error>)>,
+}
+
+fn open_store(path: &std::path::Path) -> Result<Store, Error> {
+    Store::open(path).and_then(|mut s| {
+        s.load_sample_data_on_first_start(&actor("app"))?;
+        Ok(s)
+    })
 }
 
 impl AppState {
     /// Opens (or creates) the database at `path`; on a brand-new database the
     /// sample incidents are loaded once.
     pub fn open(path: PathBuf) -> AppState {
-        let store = Store::open(&path).and_then(|mut s| {
-            s.load_sample_data_on_first_start(&actor("app"))?;
-            Ok(s)
-        });
+        let store = open_store(&path);
         AppState {
-            store: Mutex::new(store),
-            db_path: path,
+            store: Mutex::new((path, store)),
         }
     }
 
-    fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> Result<T, Error>) -> Result<T, Error> {
-        let mut guard = self
-            .store
+    fn lock(&self) -> Result<std::sync::MutexGuard<'_, (PathBuf, Result<Store, Error>)>, Error> {
+        self.store
             .lock()
-            .map_err(|_| Error::Conflict("an earlier command failed; restart the app".into()))?;
-        match guard.as_mut() {
+            .map_err(|_| Error::Conflict("an earlier command failed; restart the app".into()))
+    }
+
+    fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> Result<T, Error>) -> Result<T, Error> {
+        let mut guard = self.lock()?;
+        let (path, store) = &mut *guard;
+        match store.as_mut() {
             Ok(store) => f(store),
             Err(e) => Err(Error::Conflict(format!(
                 "the database {} could not be opened: {e}",
-                self.db_path.display()
+                path.display()
             ))),
         }
+    }
+
+    fn db_path(&self) -> String {
+        self.lock()
+            .map(|g| g.0.display().to_string())
+            .unwrap_or_default()
     }
 }
 
@@ -73,7 +86,7 @@ pub struct AppInfo {
 async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, Error> {
     let open_error = state.with_store(|_| Ok(())).err();
     Ok(AppInfo {
-        db_path: state.db_path.display().to_string(),
+        db_path: state.db_path(),
         open_error,
         statuses: Status::ALL
             .iter()
@@ -195,6 +208,54 @@ async fn import_file(
     })
 }
 
+/// Switches to another database file: an existing one is opened (and
+/// migrated, with a backup first), a new one created when `create` is set. The
+/// current one stays open if the other cannot be.
+#[tauri::command]
+async fn open_database(
+    state: State<'_, AppState>,
+    path: PathBuf,
+    create: bool,
+) -> Result<String, Error> {
+    if path.as_os_str().is_empty() {
+        return Err(Error::invalid("path", "choose a database file"));
+    }
+    if !create && !path.exists() {
+        return Err(Error::invalid(
+            "path",
+            format!("{} does not exist", path.display()),
+        ));
+    }
+    if create && path.exists() {
+        return Err(Error::invalid(
+            "path",
+            format!("{} exists already; open it instead", path.display()),
+        ));
+    }
+    let store = open_store(&path)?;
+    let mut guard = state.lock()?;
+    *guard = (path.clone(), Ok(store));
+    Ok(path.display().to_string())
+}
+
+/// Writes a consistent copy of the database to `path`.
+#[tauri::command]
+async fn backup_database(state: State<'_, AppState>, path: PathBuf) -> Result<String, Error> {
+    state.with_store(|s| s.backup_to(&path))?;
+    Ok(path.display().to_string())
+}
+
+/// Replaces the data with the backup at `path` after checking it; returns
+/// where the replaced data was kept.
+#[tauri::command]
+async fn restore_database(
+    state: State<'_, AppState>,
+    path: PathBuf,
+) -> Result<Option<String>, Error> {
+    let kept = state.with_store(|s| s.restore_from(&path))?;
+    Ok(kept.map(|k| k.display().to_string()))
+}
+
 /// A proposed incident from article text, with the evidence of each value.
 #[derive(Serialize)]
 pub struct ArticleDraft {
@@ -278,6 +339,9 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> t
             import_file,
             import_fields,
             extract_article,
+            open_database,
+            backup_database,
+            restore_database,
         ])
 }
 
@@ -303,8 +367,7 @@ pub fn run() {
     let state = match db_path_from_env() {
         Ok(path) => AppState::open(path),
         Err(e) => AppState {
-            store: Mutex::new(Err(e)),
-            db_path: PathBuf::from("(no data directory)"),
+            store: Mutex::new((PathBuf::from("(no data directory)"), Err(e))),
         },
     };
     let result = app_builder(tauri::Builder::default(), state).run(tauri::generate_context!());
@@ -471,6 +534,9 @@ mod tests {
                 "allow-import-file",
                 "allow-import-fields",
                 "allow-extract-article",
+                "allow-open-database",
+                "allow-backup-database",
+                "allow-restore-database",
                 "dialog:allow-open",
                 "dialog:allow-save",
             ]

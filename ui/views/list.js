@@ -195,7 +195,7 @@ export async function showList(main, app, navigate) {
       state.next = page.next;
       const offset = (state.cursors.length - 1) * PAGE_SIZE;
       const shown = page.rows.length ? `${formatCount(offset + 1)}–${formatCount(offset + page.rows.length)}` : '0';
-      const countKey = JSON.stringify(currentQuery());
+      const countKey = JSON.stringify([app.info.db_path, currentQuery()]);
       const showCount = (total) => { summary.textContent = `${shown} of ${formatCount(total)} incidents`; };
       if (state.counted.key === countKey) showCount(state.counted.total);
       else {
