@@ -17,9 +17,11 @@ use tauri::ipc::Channel;
 use tauri::{Runtime, State};
 
 /// What the window shares: the open store, or why it could not be opened.
+/// The database file in use and the store open on it (or why it is not).
+type Opened = (PathBuf, Result<Store, Error>);
+
 pub struct AppState {
-    /// The database file in use and the store open on it (or why it is not).
-    store: Mutex<(PathBuf, Result<Store, Error>)>,
+    store: Mutex<Opened>,
 }
 
 fn open_store(path: &std::path::Path) -> Result<Store, Error> {
@@ -39,7 +41,7 @@ impl AppState {
         }
     }
 
-    fn lock(&self) -> Result<std::sync::MutexGuard<'_, (PathBuf, Result<Store, Error>)>, Error> {
+    fn lock(&self) -> Result<std::sync::MutexGuard<'_, Opened>, Error> {
         self.store
             .lock()
             .map_err(|_| Error::Conflict("an earlier command failed; restart the app".into()))
