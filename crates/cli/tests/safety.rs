@@ -247,3 +247,57 @@ fn backup_and_restore_from_the_command_line() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("kept in"));
     assert_eq!(count(&db), 7);
 }
+
+#[test]
+fn a_read_only_database_is_refused_untouched() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let db = dir.path().join("readonly.db");
+    assert!(incidents(&db, &["demo"]).status.success());
+    sqlite(&db, "PRAGMA wal_checkpoint(TRUNCATE)");
+    for side in ["readonly.db-wal", "readonly.db-shm"] {
+        let _ = std::fs::remove_file(dir.path().join(side));
+    }
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let before = bytes(&db);
+    // Root may write anything, so as root the CLI runs as an ordinary user.
+    let root = Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| o.stdout == b"0\n")
+        .unwrap_or(false);
+    let binary = env!("CARGO_BIN_EXE_incidents");
+    let mut cmd = if root {
+        let mut c = Command::new("runuser");
+        c.args(["-u", "nobody", "--", binary]);
+        c
+    } else {
+        Command::new(binary)
+    };
+    let json = dir.path().join("one.json");
+    std::fs::write(
+        &json,
+        r#"{"company": "Read Only Co", "title": "Never written"}"#,
+    )
+    .unwrap();
+    std::fs::set_permissions(&json, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let out = cmd
+        .arg("--db")
+        .arg(&db)
+        .args(["add", "--json", json.to_str().unwrap()])
+        .output()
+        .expect("run incidents");
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("readonly") || err.contains("read-only") || err.contains("unable to open"),
+        "{err}"
+    );
+    assert_eq!(bytes(&db), before, "the file is unchanged");
+}
