@@ -3,19 +3,13 @@
 // A test that cannot go on should stop loudly; helpers here unwrap like tests do.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+use common::*;
+
 use serde_json::Value;
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
-
-fn incidents(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_incidents"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .expect("run incidents")
-}
 
 fn incidents_with_stdin(db: &Path, args: &[&str], stdin: &str) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_incidents"))
@@ -258,17 +252,6 @@ fn invalid_input_exits_2_names_the_field_and_writes_nothing() {
     let out = incidents(&db, &["add", "--json", "/no/such/file.json"]);
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(dump(&db), before, "not one row changed");
-}
-
-/// The whole database as SQL text, read by the sqlite3 tool.
-fn dump(db: &Path) -> String {
-    let out = Command::new("sqlite3")
-        .arg(db)
-        .arg(".dump")
-        .output()
-        .expect("the sqlite3 command-line tool is installed");
-    assert!(out.status.success());
-    String::from_utf8(out.stdout).unwrap()
 }
 
 #[test]

@@ -5,27 +5,12 @@
 // A test that cannot go on should stop loudly; helpers here unwrap like tests do.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+use common::*;
+
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::time::Duration;
-
-fn incidents(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_incidents"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .expect("run incidents")
-}
-
-fn sqlite(db: &Path, sql: &str) -> String {
-    let out = Command::new("sqlite3")
-        .arg(db)
-        .arg(sql)
-        .output()
-        .expect("sqlite3");
-    String::from_utf8_lossy(&out.stdout).trim().to_string()
-}
 
 fn count(db: &Path) -> i64 {
     sqlite(db, "SELECT count(*) FROM incidents")

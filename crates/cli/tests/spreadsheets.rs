@@ -4,17 +4,11 @@
 // A test that cannot go on should stop loudly; helpers here unwrap like tests do.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+use common::*;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-
-fn incidents(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_incidents"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .expect("run incidents")
-}
 
 fn ok(out: Output) -> String {
     assert!(
@@ -119,15 +113,6 @@ fn export_takes_the_list_filters() {
         ],
     ));
     assert!(said.starts_with("wrote 1 incidents"), "{said}");
-}
-
-fn dump(db: &Path) -> String {
-    let out = Command::new("sqlite3")
-        .arg(db)
-        .arg(".dump")
-        .output()
-        .expect("sqlite3");
-    String::from_utf8(out.stdout).unwrap()
 }
 
 #[test]
