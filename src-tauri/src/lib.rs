@@ -277,22 +277,8 @@ async fn extract_article(
     if text.trim().is_empty() {
         return Err(Error::invalid("text", "paste the article text first"));
     }
-    let published = match published
-        .as_deref()
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-    {
-        None => None,
-        Some(p) => Some(
-            chrono::NaiveDate::parse_from_str(p, "%Y-%m-%d").map_err(|_| {
-                Error::invalid("published", format!("'{p}' is not a date (YYYY-MM-DD)"))
-            })?,
-        ),
-    };
-    let url = match url.as_deref().map(str::trim).filter(|u| !u.is_empty()) {
-        None => None,
-        Some(u) => Some(incidents_core::model::check_url("url", u)?),
-    };
+    let (published, url) =
+        incidents_core::extract::article_details(published.as_deref(), url.as_deref())?;
     let ctx = state.with_store(|s| s.extraction_context(published, url))?;
     let draft = incidents_core::extract::extract(&text, &ctx);
     let input = draft.to_input();

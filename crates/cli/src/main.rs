@@ -564,12 +564,7 @@ fn extract_command(
     url: Option<String>,
 ) -> Result<(), Error> {
     let text = read_article(file)?;
-    let published = published
-        .map(|p| {
-            chrono::NaiveDate::parse_from_str(p.trim(), "%Y-%m-%d")
-                .map_err(|_| Error::invalid("published", format!("'{p}' is not YYYY-MM-DD")))
-        })
-        .transpose()?;
+    let (published, url) = extract::article_details(published, url.as_deref())?;
     let ctx = match db {
         Some(path) => Store::open(path)?.extraction_context(published, url)?,
         None => extract::Context::with_builtin_regulators(published, url),

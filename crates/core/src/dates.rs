@@ -150,6 +150,15 @@ impl PartialDate {
     }
 }
 
+/// Read straight from a column; text that is not a valid partial date is a
+/// conversion error, not a panic.
+impl rusqlite::types::FromSql for PartialDate {
+    fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        PartialDate::parse("date", value.as_str()?)
+            .map_err(|e| rusqlite::types::FromSqlError::Other(Box::new(e)))
+    }
+}
+
 impl fmt::Display for PartialDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.text)

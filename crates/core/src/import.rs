@@ -244,11 +244,19 @@ pub struct FileShape {
     pub own_format: bool,
 }
 
+/// A CSV reader over `path` that counts the bytes it has read (for progress),
+/// with the delimiter given or sniffed from the header line.
+type CountingReader = csv::Reader<BufReader<Counting<std::fs::File>>>;
+
 fn open_reader(
     path: &Path,
     delimiter: Option<char>,
-) -> Result<(csv::Reader<BufReader<std::fs::File>>, char)> {
-    let file = std::fs::File::open(path)?;
+) -> Result<(CountingReader, char, std::rc::Rc<std::cell::Cell<u64>>)> {
+    let bytes = std::rc::Rc::new(std::cell::Cell::new(0u64));
+    let file = Counting {
+        inner: std::fs::File::open(path)?,
+        bytes: bytes.clone(),
+    };
     let mut buffered = BufReader::new(file);
     let delimiter = match delimiter {
         Some(d) => d,
@@ -269,7 +277,7 @@ fn open_reader(
         .flexible(true)
         .has_headers(true)
         .from_reader(buffered);
-    Ok((reader, delimiter))
+    Ok((reader, delimiter, bytes))
 }
 
 fn read_error(path: &Path, e: csv::Error) -> Error {
@@ -293,10 +301,7 @@ fn read_error(path: &Path, e: csv::Error) -> Error {
     }
 }
 
-fn headers_of(
-    reader: &mut csv::Reader<BufReader<std::fs::File>>,
-    path: &Path,
-) -> Result<Vec<String>> {
+fn headers_of<R: Read>(reader: &mut csv::Reader<R>, path: &Path) -> Result<Vec<String>> {
     let headers = reader.headers().map_err(|e| read_error(path, e))?;
     let headers: Vec<String> = headers
         .iter()
@@ -351,6 +356,17 @@ fn resolve_mapping(headers: &[String], overrides: &[(String, Field)]) -> Result<
     Ok(fields)
 }
 
+fn mapping_of(headers: &[String], fields: &[Field]) -> Vec<ColumnMapping> {
+    headers
+        .iter()
+        .zip(fields)
+        .map(|(c, f)| ColumnMapping {
+            column: c.clone(),
+            field: *f,
+        })
+        .collect()
+}
+
 fn is_own_format(headers: &[String]) -> bool {
     let has = |name: &str| headers.iter().any(|h| h == name);
     (has("id") || has("incident_id")) && has("company") && has("title") && has("source_urls")
@@ -358,7 +374,7 @@ fn is_own_format(headers: &[String]) -> bool {
 
 /// Reads the header and first rows of `path` and proposes a mapping.
 pub fn inspect(path: &Path, delimiter: Option<char>) -> Result<FileShape> {
-    let (mut reader, delimiter) = open_reader(path, delimiter)?;
+    let (mut reader, delimiter, _) = open_reader(path, delimiter)?;
     let headers = headers_of(&mut reader, path)?;
     let fields = resolve_mapping(&headers, &[])?;
     let mut sample = Vec::new();
@@ -369,14 +385,7 @@ pub fn inspect(path: &Path, delimiter: Option<char>) -> Result<FileShape> {
     Ok(FileShape {
         delimiter: delimiter.to_string(),
         own_format: is_own_format(&headers),
-        mapping: headers
-            .iter()
-            .zip(&fields)
-            .map(|(c, f)| ColumnMapping {
-                column: c.clone(),
-                field: *f,
-            })
-            .collect(),
+        mapping: mapping_of(&headers, &fields),
         headers,
         sample,
     })
@@ -718,24 +727,8 @@ impl Store {
         progress: &mut dyn FnMut(Progress),
     ) -> Result<ImportReport> {
         let total_bytes = std::fs::metadata(path)?.len();
-        let (reader, delimiter) = open_reader(path, options.delimiter)?;
-        let bytes = std::rc::Rc::new(std::cell::Cell::new(0u64));
-        // Re-open through a byte counter so progress follows the stream.
-        drop(reader);
-        let counting = Counting {
-            inner: std::fs::File::open(path)?,
-            bytes: bytes.clone(),
-        };
-        let mut reader = csv::ReaderBuilder::new()
-            .delimiter(delimiter as u8)
-            .flexible(true)
-            .from_reader(BufReader::new(counting));
-        let headers: Vec<String> = reader
-            .headers()
-            .map_err(|e| read_error(path, e))?
-            .iter()
-            .map(|h| unneutralise(h.trim_start_matches('\u{feff}').trim()).to_string())
-            .collect();
+        let (mut reader, delimiter, bytes) = open_reader(path, options.delimiter)?;
+        let headers = headers_of(&mut reader, path)?;
         let fields = resolve_mapping(&headers, &options.mapping)?;
         for required in [Field::Company, Field::Title] {
             if !fields.contains(&required) {
@@ -768,14 +761,7 @@ impl Store {
 
         let mut report = ImportReport {
             delimiter: delimiter.to_string(),
-            mapping: headers
-                .iter()
-                .zip(&fields)
-                .map(|(c, f)| ColumnMapping {
-                    column: c.clone(),
-                    field: *f,
-                })
-                .collect(),
+            mapping: mapping_of(&headers, &fields),
             ..Default::default()
         };
         let tx = self

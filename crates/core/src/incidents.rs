@@ -1,10 +1,11 @@
 //! Creating, changing, deleting and reading incidents. Every write is one
 //! transaction: an invalid event or an unknown regulator leaves nothing behind.
 
+use crate::dates::PartialDate;
 use crate::db::{now_text, Store};
 use crate::error::{Error, Result};
 use crate::model::{
-    Event, EventKind, HistoryEntry, Incident, IncidentInput, Regulator, Source, Status, ValidEvent,
+    Event, EventKind, HistoryEntry, Incident, IncidentInput, Regulator, Source, ValidEvent,
     ValidIncident, ValidSource,
 };
 use crate::money;
@@ -616,7 +617,6 @@ pub(crate) fn load_incident(conn: &Connection, id: i64) -> Result<Option<Inciden
 }
 
 fn incident_head(r: &Row) -> rusqlite::Result<Incident> {
-    let status: String = r.get(6)?;
     Ok(Incident {
         id: r.get(0)?,
         company: r.get(1)?,
@@ -624,7 +624,7 @@ fn incident_head(r: &Row) -> rusqlite::Result<Incident> {
         summary: r.get(3)?,
         counterparty: r.get(4)?,
         country: r.get(5)?,
-        status: Status::parse("status", &status).map_err(|e| stored_value_error(6, e))?,
+        status: r.get(6)?,
         records_affected: r.get(7)?,
         users_affected: r.get(8)?,
         version: r.get(9)?,
@@ -633,12 +633,6 @@ fn incident_head(r: &Row) -> rusqlite::Result<Incident> {
         events: Vec::new(),
         sources: Vec::new(),
     })
-}
-
-/// A stored value that the model does not know (written by hand or by a newer
-/// build) surfaces as a conversion error instead of a panic.
-fn stored_value_error(column: usize, e: Error) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, Box::new(e))
 }
 
 fn load_events(conn: &Connection, id: i64) -> Result<Vec<Event>> {
@@ -652,23 +646,14 @@ fn load_events(conn: &Connection, id: i64) -> Result<Vec<Event>> {
          ORDER BY e.date, e.position",
     )?;
     let rows = stmt.query_map([id], |r| {
-        let kind: String = r.get(1)?;
-        let precision: String = r.get(3)?;
+        let date: PartialDate = r.get(2)?;
         let amount_minor: Option<i64> = r.get(6)?;
         let currency: Option<String> = r.get(7)?;
         Ok(Event {
             id: r.get(0)?,
-            kind: EventKind::parse("kind", &kind).map_err(|e| stored_value_error(1, e))?,
-            date: r.get(2)?,
-            precision: serde_json::from_value(serde_json::Value::String(precision)).map_err(
-                |e| {
-                    rusqlite::Error::FromSqlConversionFailure(
-                        3,
-                        rusqlite::types::Type::Text,
-                        Box::new(e),
-                    )
-                },
-            )?,
+            kind: r.get(1)?,
+            precision: date.precision(),
+            date: date.to_string(),
             regulator: r.get(4)?,
             regulator_name: r.get(5)?,
             amount: amount_minor

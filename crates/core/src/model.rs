@@ -52,6 +52,15 @@ macro_rules! keyword_enum {
                     })
             }
         }
+
+        /// Read straight from a column; a keyword this build does not know
+        /// (written by hand or by a newer build) is a conversion error, not a panic.
+        impl rusqlite::types::FromSql for $name {
+            fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+                let text = value.as_str()?;
+                $name::parse($what, text).map_err(|e| rusqlite::types::FromSqlError::Other(Box::new(e)))
+            }
+        }
     };
 }
 

@@ -333,7 +333,6 @@ impl Store {
     ) -> Result<Vec<(IncidentRow, serde_json::Value)>> {
         let mut stmt = self.conn.prepare_cached(sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(values.iter()), |r| {
-            let status: String = r.get(6)?;
             let key: Value = r.get(8)?;
             Ok((
                 IncidentRow {
@@ -343,13 +342,7 @@ impl Store {
                     regulators: r.get(3)?,
                     records_affected: r.get(4)?,
                     users_affected: r.get(5)?,
-                    status: Status::parse("status", &status).map_err(|e| {
-                        rusqlite::Error::FromSqlConversionFailure(
-                            6,
-                            rusqlite::types::Type::Text,
-                            Box::new(e),
-                        )
-                    })?,
+                    status: r.get(6)?,
                     latest_event: r.get(7)?,
                 },
                 sql_to_json(key),

@@ -131,25 +131,20 @@ const EVENT_JOINS: &str = "FROM events e
 const EVENT_ORDER: &str = "ORDER BY e.date, e.incident_id, e.position, e.id";
 
 fn timeline_event(r: &Row) -> rusqlite::Result<TimelineEvent> {
-    let kind: String = r.get(4)?;
-    let date: String = r.get(5)?;
+    let date: PartialDate = r.get(5)?;
     let amount_minor: Option<i64> = r.get(8)?;
     let currency: Option<String> = r.get(9)?;
-    let convert = |column: usize, e: Error| {
-        rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, Box::new(e))
-    };
-    let parsed = PartialDate::parse("date", &date).map_err(|e| convert(5, e))?;
-    let (start, end) = parsed.span();
+    let (start, end) = date.span();
     Ok(TimelineEvent {
         event_id: r.get(0)?,
         incident_id: r.get(1)?,
         incident_title: r.get(2)?,
         company: r.get(3)?,
-        kind: EventKind::parse("kind", &kind).map_err(|e| convert(4, e))?,
-        precision: parsed.precision(),
+        kind: r.get(4)?,
+        precision: date.precision(),
         start: start.to_string(),
         end: end.to_string(),
-        date,
+        date: date.to_string(),
         regulator: r.get(6)?,
         regulator_name: r.get(7)?,
         amount: amount_minor

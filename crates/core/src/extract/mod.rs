@@ -110,6 +110,25 @@ impl Context {
     }
 }
 
+/// Reads the publication date and address given with an article: an empty
+/// value is none, a date must be `YYYY-MM-DD`, an address a web address.
+pub fn article_details(
+    published: Option<&str>,
+    url: Option<&str>,
+) -> crate::Result<(Option<NaiveDate>, Option<String>)> {
+    let published = match published.map(str::trim).filter(|p| !p.is_empty()) {
+        None => None,
+        Some(p) => Some(NaiveDate::parse_from_str(p, "%Y-%m-%d").map_err(|_| {
+            crate::Error::invalid("published", format!("'{p}' is not a date (YYYY-MM-DD)"))
+        })?),
+    };
+    let url = match url.map(str::trim).filter(|u| !u.is_empty()) {
+        None => None,
+        Some(u) => Some(crate::model::check_url("url", u)?),
+    };
+    Ok((published, url))
+}
+
 /// The headline: a first line short enough to be one.
 fn headline(text: &str) -> Option<(usize, &str)> {
     let mut offset = 0;
