@@ -19,6 +19,7 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
     Migration::Sql(include_str!("migrations/0001_schema.sql")),
     Migration::Rust(seed::seed_regulators),
     Migration::Sql(include_str!("migrations/0003_list_at_scale.sql")),
+    Migration::Sql(include_str!("migrations/0004_application_id.sql")),
 ];
 
 /// The schema version this build writes.
@@ -30,6 +31,7 @@ pub fn schema_version() -> i64 {
 pub struct Store {
     pub(crate) conn: Connection,
     path: Option<PathBuf>,
+    created: bool,
 }
 
 impl std::fmt::Debug for Store {
@@ -50,20 +52,141 @@ pub fn default_db_path() -> Result<PathBuf> {
     Ok(base.join("privacy-incident-tracker").join("incidents.db"))
 }
 
+/// Our SQLite `application_id` ("PITR"), written by migration 4: a file that
+/// carries another one belongs to another program and is never touched.
+pub const APPLICATION_ID: i32 = 0x5049_5452;
+
+/// How [`Store::open_with`] treats a database file that does not exist yet.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct OpenOptions {
+    /// Create missing parent folders too (the default data folder, or a
+    /// command that exists to create databases). Without it a path into a
+    /// folder that does not exist is refused: it is most likely mistyped.
+    pub create_folders: bool,
+}
+
+/// What a path holds before we open it for writing.
+#[derive(Debug, PartialEq)]
+enum FileState {
+    /// No file: a new database is created.
+    Missing,
+    /// A 0-byte file or a database without tables: ours to fill.
+    Empty,
+    /// One of our databases (possibly from before `application_id`).
+    Ours,
+}
+
+fn unavailable(path: &Path, why: impl std::fmt::Display) -> Error {
+    Error::Unavailable(format!(
+        "{} cannot be used: {why}; it was left untouched",
+        path.display()
+    ))
+}
+
+/// Looks at `path` without writing a byte: the file header first, then the
+/// schema through a read-only connection.
+fn inspect_file(path: &Path) -> Result<FileState> {
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(FileState::Missing),
+        Err(e) => return Err(unavailable(path, e)),
+    };
+    if !meta.is_file() {
+        return Err(unavailable(path, "it is not a regular file"));
+    }
+    if meta.len() == 0 {
+        return Ok(FileState::Empty);
+    }
+    let mut header = [0u8; 100];
+    let read = {
+        use std::io::Read;
+        let mut f = std::fs::File::open(path).map_err(|e| unavailable(path, e))?;
+        f.read(&mut header).map_err(|e| unavailable(path, e))?
+    };
+    if read < 100 || !header.starts_with(b"SQLite format 3\0") {
+        return Err(unavailable(path, "it is not a database"));
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(|e| unavailable(path, e))?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    let probe = |sql: &str| -> Result<i64> {
+        conn.query_row(sql, [], |r| r.get(0))
+            .map_err(|e| unavailable(path, e))
+    };
+    let application_id = probe("PRAGMA application_id")?;
+    let version = probe("PRAGMA user_version")?;
+    let tables = probe("SELECT count(*) FROM sqlite_master WHERE type = 'table'")?;
+    let ours = probe(
+        "SELECT count(*) = 3 FROM sqlite_master WHERE type = 'table' \
+         AND name IN ('incidents', 'events', 'regulators')",
+    )? == 1;
+    if version > schema_version() && (application_id == APPLICATION_ID as i64 || ours) {
+        return Err(unavailable(
+            path,
+            format!(
+                "it was written by a newer version of the app (schema {version}; this \
+                 build knows up to {}); open it with a newer version",
+                schema_version()
+            ),
+        ));
+    }
+    match application_id {
+        0 if tables == 0 && version == 0 => Ok(FileState::Empty),
+        // Databases made before migration 4 carry no application_id yet.
+        0 if ours && version >= 1 => Ok(FileState::Ours),
+        id if id == APPLICATION_ID as i64 => Ok(FileState::Ours),
+        _ => Err(unavailable(
+            path,
+            "it is a database of another application, not a Privacy Incident Tracker file",
+        )),
+    }
+}
+
 impl Store {
-    /// Opens (creating if needed) the database at `path` and brings its schema
-    /// up to date. The parent folder is created too.
+    /// Opens the database at `path` and brings its schema up to date; a file
+    /// that does not exist is created, in a folder that must exist.
     pub fn open(path: impl AsRef<Path>) -> Result<Store> {
+        Store::open_with(path, OpenOptions::default())
+    }
+
+    /// Opens the database at `path`. The file is checked read-only first:
+    /// another program's database, a file that is not a database, or one
+    /// written by a newer version is refused before anything is written.
+    pub fn open_with(path: impl AsRef<Path>, options: OpenOptions) -> Result<Store> {
         let path = path.as_ref();
-        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent)?;
+        if path.as_os_str() == ":memory:" || path.to_string_lossy().starts_with("file:") {
+            return Err(Error::invalid(
+                "db",
+                format!(
+                    "'{}' is not a file; name a database file to keep the data in",
+                    path.display()
+                ),
+            ));
+        }
+        let state = inspect_file(path)?;
+        if state == FileState::Missing {
+            match path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                Some(parent) if !parent.is_dir() => {
+                    if options.create_folders {
+                        std::fs::create_dir_all(parent)?;
+                    } else {
+                        return Err(Error::Unavailable(format!(
+                            "{} cannot be created: the folder {} does not exist",
+                            path.display(),
+                            parent.display()
+                        )));
+                    }
+                }
+                _ => {}
+            }
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX
-            | OpenFlags::SQLITE_OPEN_URI;
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)?;
-        Store::init(conn, Some(path.to_path_buf()))
+        let mut store = Store::init(conn, Some(path.to_path_buf()))?;
+        store.created = state != FileState::Ours;
+        Ok(store)
     }
 
     /// A private in-memory database, for tests and dry runs.
@@ -96,13 +219,24 @@ impl Store {
             }
         }
         migrate(&mut conn)?;
-        Ok(Store { conn, path })
+        Ok(Store {
+            conn,
+            path,
+            created: false,
+        })
+    }
+
+    /// Whether this open made a new database (the file was missing or empty).
+    pub fn created(&self) -> bool {
+        self.created
     }
 
     /// Writes a consistent copy of the whole database to `dest` (SQLite's
     /// online backup: safe while the app is open). An existing file is replaced.
+    /// The database itself is refused as `dest`, and an existing file there is
+    /// replaced only once the copy is complete.
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
-        copy_database(&self.conn, dest)
+        crate::files::write_whole(dest, self.path(), |part| copy_database(&self.conn, part))
     }
 
     /// Replaces every incident with those of the backup at `src`, after
@@ -226,7 +360,7 @@ pub(crate) fn migrate_with(conn: &mut Connection, steps: &[Migration]) -> Result
     let current: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     let known = steps.len() as i64;
     if current > known {
-        return Err(Error::Conflict(format!(
+        return Err(Error::Unavailable(format!(
             "this database has schema version {current}, but this build of the app only \
              knows up to {known}; open it with a newer version"
         )));
@@ -346,7 +480,7 @@ mod tests {
                 .unwrap();
         }
         let err = Store::open(&path).unwrap_err();
-        assert_eq!(err.kind(), "conflict");
+        assert_eq!(err.kind(), "unavailable");
         assert!(err.to_string().contains("newer version"), "{err}");
     }
 
@@ -467,7 +601,50 @@ mod tests {
         std::fs::write(&path, "these are my notes, not a database\n".repeat(200)).unwrap();
         let before = std::fs::read(&path).unwrap();
         let err = Store::open(&path).unwrap_err();
-        assert_eq!(err.kind(), "storage");
+        assert_eq!(err.kind(), "unavailable");
+        assert!(err.to_string().contains("not a database"), "{err}");
         assert_eq!(std::fs::read(&path).unwrap(), before);
+    }
+
+    #[test]
+    fn files_are_classified_before_any_write() {
+        let dir = tempfile::tempdir().unwrap();
+        // Another program's database: refused, not a byte changed.
+        let theirs = dir.path().join("theirs.db");
+        {
+            #[allow(clippy::disallowed_methods)] // building a foreign file by hand
+            let conn = Connection::open(&theirs).unwrap();
+            conn.execute_batch("CREATE TABLE users (id INTEGER PRIMARY KEY);")
+                .unwrap();
+        }
+        let before = std::fs::read(&theirs).unwrap();
+        let err = Store::open(&theirs).unwrap_err();
+        assert_eq!(err.kind(), "unavailable");
+        assert!(err.to_string().contains("another application"), "{err}");
+        assert_eq!(std::fs::read(&theirs).unwrap(), before);
+        // A 0-byte file is ours to fill, and is marked as ours.
+        let empty = dir.path().join("empty.db");
+        std::fs::write(&empty, b"").unwrap();
+        let store = Store::open(&empty).unwrap();
+        assert!(store.created());
+        let id: i64 = store
+            .conn()
+            .pragma_query_value(None, "application_id", |r| r.get(0))
+            .unwrap();
+        assert_eq!(id, APPLICATION_ID as i64);
+        drop(store);
+        assert!(!Store::open(&empty).unwrap().created());
+        // A path into a folder that does not exist creates nothing.
+        let typo = dir.path().join("nope").join("x.db");
+        assert_eq!(Store::open(&typo).unwrap_err().kind(), "unavailable");
+        assert!(!dir.path().join("nope").exists());
+        let made = Store::open_with(
+            &typo,
+            OpenOptions {
+                create_folders: true,
+            },
+        )
+        .unwrap();
+        assert!(made.created());
     }
 }

@@ -26,6 +26,11 @@ pub enum Error {
     #[error("{0}")]
     Conflict(String),
 
+    /// The database file cannot be used: not ours, not a database, written by a
+    /// newer version, or in a place that does not exist. Nothing was changed.
+    #[error("{0}")]
+    Unavailable(String),
+
     /// The database refused or failed.
     #[error("database error: {0}")]
     Storage(#[from] rusqlite::Error),
@@ -61,6 +66,7 @@ impl Error {
             Error::Validation { .. } => "validation",
             Error::NotFound(_) => "not_found",
             Error::Conflict(_) => "conflict",
+            Error::Unavailable(_) => "unavailable",
             Error::Storage(_) => "storage",
             Error::Io(_) => "io",
         }

@@ -50,6 +50,9 @@ pub struct ExportSummary {
     pub path: String,
     pub incidents: usize,
     pub events: usize,
+    /// Incidents with a text longer than an XLSX cell holds: cut there with a
+    /// visible marker (the CSV exports keep the whole text).
+    pub cut_in_xlsx: Vec<i64>,
 }
 
 /// Columns of the incidents CSV and the Incidents sheet.
@@ -79,8 +82,10 @@ const SHEET_EVENT_COLUMNS: &[&str] = &[
 
 /// Makes text inert in a spreadsheet: a cell that starts with a formula
 /// character gets a leading apostrophe.
+/// Text that already starts with an apostrophe gets one more, so that reading
+/// it back ([`unneutralise`]) keeps the analyst's own apostrophe.
 pub fn neutralise(text: &str) -> Cow<'_, str> {
-    if starts_like_formula(text) {
+    if starts_like_formula(text) || text.starts_with('\'') {
         Cow::Owned(format!("'{text}"))
     } else {
         Cow::Borrowed(text)
@@ -95,7 +100,7 @@ pub fn starts_like_formula(text: &str) -> bool {
 /// Undoes [`neutralise`] when reading our own files back.
 pub fn unneutralise(text: &str) -> &str {
     match text.strip_prefix('\'') {
-        Some(rest) if starts_like_formula(rest) => rest,
+        Some(rest) if starts_like_formula(rest) || rest.starts_with('\'') => rest,
         _ => text,
     }
 }
@@ -240,8 +245,8 @@ fn is_numeric_column(name: &str) -> bool {
     )
 }
 
-fn csv_writer(path: &Path) -> Result<csv::Writer<std::io::BufWriter<std::fs::File>>> {
-    let mut file = std::io::BufWriter::new(std::fs::File::create(path)?);
+fn csv_writer(part: &Path) -> Result<csv::Writer<std::io::BufWriter<std::fs::File>>> {
+    let mut file = std::io::BufWriter::new(crate::files::create(part)?);
     // The BOM tells Excel the file is UTF-8, so 카카오페이 and 支付宝 survive.
     file.write_all(b"\xEF\xBB\xBF")?;
     Ok(csv::WriterBuilder::new()
@@ -334,6 +339,25 @@ impl Store {
         format: ExportFormat,
         path: &Path,
     ) -> Result<ExportSummary> {
+        let (incidents, events, cut) = crate::files::write_whole(path, self.path(), |part| {
+            self.write_export(query, format, part)
+        })?;
+        Ok(ExportSummary {
+            path: path.display().to_string(),
+            incidents,
+            events,
+            cut_in_xlsx: cut,
+        })
+    }
+
+    /// Writes the export to `part`; returns the incidents and events written
+    /// and the incidents whose text was cut to fit XLSX cells.
+    fn write_export(
+        &self,
+        query: &ListQuery,
+        format: ExportFormat,
+        part: &Path,
+    ) -> Result<(usize, usize, Vec<i64>)> {
         let mut query = query.clone();
         query.limit = None;
         query.after = None;
@@ -346,12 +370,13 @@ impl Store {
         let incidents = ids.iter().map(|id| self.get_incident(*id));
         let mut events = 0;
         let mut count = 0;
+        let mut cut = Vec::new();
         match format {
             ExportFormat::Csv => {
                 // One streamed query: no incident is loaded whole.
                 let (filter, values, order) = self.export_selection(&query)?;
                 let sql = incidents_csv_sql(&filter, &order);
-                let mut w = csv_writer(path)?;
+                let mut w = csv_writer(part)?;
                 w.write_record(INCIDENT_COLUMNS).map_err(csv_error)?;
                 let mut stmt = self.conn.prepare(&sql)?;
                 let mut rows = stmt.query(rusqlite::params_from_iter(values.iter()))?;
@@ -359,21 +384,7 @@ impl Store {
                 while let Some(row) = rows.next()? {
                     record.clear();
                     for (i, column) in INCIDENT_COLUMNS.iter().enumerate() {
-                        let cell = match row.get_ref(i)? {
-                            rusqlite::types::ValueRef::Null => String::new(),
-                            rusqlite::types::ValueRef::Integer(n) => n.to_string(),
-                            rusqlite::types::ValueRef::Real(f) => f.to_string(),
-                            rusqlite::types::ValueRef::Text(t)
-                            | rusqlite::types::ValueRef::Blob(t) => {
-                                let t = String::from_utf8_lossy(t);
-                                if is_numeric_column(column) {
-                                    t.into_owned()
-                                } else {
-                                    neutralise(&t).into_owned()
-                                }
-                            }
-                        };
-                        record.push(cell);
+                        record.push(csv_cell(row.get_ref(i)?, column));
                     }
                     w.write_record(&record).map_err(csv_error)?;
                     count += 1;
@@ -383,10 +394,10 @@ impl Store {
                     rusqlite::params_from_iter(values.iter()),
                     |r| r.get::<_, i64>(0),
                 )? as usize;
-                w.flush()?;
+                finish_csv(w)?;
             }
             ExportFormat::EventsCsv => {
-                let mut w = csv_writer(path)?;
+                let mut w = csv_writer(part)?;
                 w.write_record(EVENT_COLUMNS).map_err(csv_error)?;
                 for incident in incidents {
                     let incident = incident?;
@@ -394,21 +405,77 @@ impl Store {
                     events += incident.events.len();
                     write_csv_rows(&mut w, EVENT_COLUMNS, event_rows(&incident))?;
                 }
-                w.flush()?;
+                finish_csv(w)?;
             }
             ExportFormat::Xlsx => {
                 let all = incidents.collect::<Result<Vec<_>>>()?;
                 count = all.len();
                 events = all.iter().map(|i| i.events.len()).sum();
-                write_xlsx(&all, path).map_err(|e| Error::Io(std::io::Error::other(e)))?;
+                cut = cut_in_xlsx(&all);
+                write_xlsx(&all, part).map_err(|e| Error::Io(std::io::Error::other(e)))?;
             }
         }
-        Ok(ExportSummary {
-            path: path.display().to_string(),
-            incidents: count,
-            events,
-        })
+        Ok((count, events, cut))
     }
+}
+
+/// One cell of the streamed incidents CSV.
+fn csv_cell(value: rusqlite::types::ValueRef<'_>, column: &str) -> String {
+    use rusqlite::types::ValueRef;
+    match value {
+        ValueRef::Null => String::new(),
+        ValueRef::Integer(n) => n.to_string(),
+        ValueRef::Real(f) => f.to_string(),
+        ValueRef::Text(t) | ValueRef::Blob(t) => {
+            let t = String::from_utf8_lossy(t);
+            if is_numeric_column(column) {
+                t.into_owned()
+            } else {
+                neutralise(&t).into_owned()
+            }
+        }
+    }
+}
+
+/// Flushes a CSV writer through to the file, reporting a failed write (a full
+/// disk) instead of losing it in a drop.
+fn finish_csv(w: csv::Writer<std::io::BufWriter<std::fs::File>>) -> Result<()> {
+    let buffered = w
+        .into_inner()
+        .map_err(|e| Error::Io(std::io::Error::other(e.to_string())))?;
+    buffered
+        .into_inner()
+        .map_err(|e| Error::Io(e.into_error()))?;
+    Ok(())
+}
+
+/// The most characters one Excel cell holds.
+pub const XLSX_CELL_CHARS: usize = 32_767;
+
+/// Marks where a cell was cut to fit a spreadsheet cell.
+const CUT_MARKER: &str = " … [cut: the full text is in the CSV export]";
+
+/// `text` cut to fit one XLSX cell, with a visible marker where it was cut.
+fn fit_cell(text: &str) -> Cow<'_, str> {
+    if text.chars().count() <= XLSX_CELL_CHARS {
+        return Cow::Borrowed(text);
+    }
+    let keep = XLSX_CELL_CHARS - CUT_MARKER.chars().count();
+    let mut cut: String = text.chars().take(keep).collect();
+    cut.push_str(CUT_MARKER);
+    Cow::Owned(cut)
+}
+
+/// The incidents with a text too long for one XLSX cell.
+fn cut_in_xlsx(incidents: &[Incident]) -> Vec<i64> {
+    let long = |t: &str| t.len() > XLSX_CELL_CHARS && t.chars().count() > XLSX_CELL_CHARS;
+    incidents
+        .iter()
+        .filter(|i| {
+            incident_row(i).iter().any(|c| long(c)) || i.events.iter().any(|e| long(opt(&e.note)))
+        })
+        .map(|i| i.id)
+        .collect()
 }
 
 fn write_xlsx(incidents: &[Incident], path: &Path) -> Result<(), rust_xlsxwriter::XlsxError> {
@@ -437,7 +504,7 @@ fn write_xlsx(incidents: &[Incident], path: &Path) -> Result<(), rust_xlsxwriter
             } else {
                 &text
             };
-            ws.write_string_with_format(r, c, v, fmt)?;
+            ws.write_string_with_format(r, c, fit_cell(v).as_ref(), fmt)?;
             Ok(())
         };
     // A date cell: a real date for a full day, text for YYYY or YYYY-MM.

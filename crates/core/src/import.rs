@@ -2,6 +2,7 @@
 //! through a column mapping. The file is read as a stream, every row is checked,
 //! and the whole import is one transaction: one bad row and nothing is written.
 
+use crate::csv_guard::{guard_message, Counters, Guard, LIMITS};
 use crate::datetext::{parse_date_cell, DateOrder};
 use crate::db::Store;
 use crate::error::{Error, Result};
@@ -11,10 +12,10 @@ use crate::model::{EventInput, EventKind, IncidentInput, SourceInput, Status, Va
 use crate::money::AmountText;
 use crate::names::name_key;
 use crate::numbers::{is_placeholder, parse_count, parse_money};
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufReader, Read};
 use std::path::Path;
 
 /// What a source column can be mapped to.
@@ -191,6 +192,8 @@ pub struct ImportReport {
     pub mapping: Vec<ColumnMapping>,
     /// Data rows read (the header not counted).
     pub rows: u64,
+    /// Lines in the file (a cell may hold line breaks, so rows ≤ lines).
+    pub lines: u64,
     pub created: usize,
     pub merged: usize,
     pub duplicates: Vec<Duplicate>,
@@ -244,40 +247,37 @@ pub struct FileShape {
     pub own_format: bool,
 }
 
-/// A CSV reader over `path` that counts the bytes it has read (for progress),
-/// with the delimiter given or sniffed from the header line.
-type CountingReader = csv::Reader<BufReader<Counting<std::fs::File>>>;
+/// A CSV reader over `path` behind the [`Guard`](crate::csv_guard::Guard)
+/// (which also counts bytes and lines), with the delimiter given or sniffed
+/// from the header line.
+type GuardedReader = csv::Reader<BufReader<Guard<std::fs::File>>>;
 
-fn open_reader(
-    path: &Path,
-    delimiter: Option<char>,
-) -> Result<(CountingReader, char, std::rc::Rc<std::cell::Cell<u64>>)> {
-    let bytes = std::rc::Rc::new(std::cell::Cell::new(0u64));
-    let file = Counting {
-        inner: std::fs::File::open(path)?,
-        bytes: bytes.clone(),
-    };
-    let mut buffered = BufReader::new(file);
+fn open_reader(path: &Path, delimiter: Option<char>) -> Result<(GuardedReader, char, Counters)> {
     let delimiter = match delimiter {
         Some(d) => d,
         None => {
-            let head = buffered.fill_buf()?;
-            let text = String::from_utf8_lossy(head);
+            let mut head = Vec::with_capacity(64 * 1024);
+            std::fs::File::open(path)?
+                .take(64 * 1024)
+                .read_to_end(&mut head)?;
+            let text = String::from_utf8_lossy(&head);
             sniff_delimiter(text.lines().next().unwrap_or(""))
         }
     };
-    if !delimiter.is_ascii() {
+    if !delimiter.is_ascii() || delimiter == '"' {
         return Err(Error::invalid(
             "delimiter",
-            "the delimiter must be one ASCII character",
+            "the delimiter must be one ASCII character other than a quote",
         ));
     }
+    let guard = Guard::new(std::fs::File::open(path)?, delimiter as u8, LIMITS);
+    let counters = guard.counters();
     let reader = csv::ReaderBuilder::new()
         .delimiter(delimiter as u8)
         .flexible(true)
         .has_headers(true)
-        .from_reader(buffered);
-    Ok((reader, delimiter, bytes))
+        .from_reader(BufReader::new(guard));
+    Ok((reader, delimiter, counters))
 }
 
 fn read_error(path: &Path, e: csv::Error) -> Error {
@@ -293,7 +293,10 @@ fn read_error(path: &Path, e: csv::Error) -> Error {
                 path.display()
             ),
         ),
-        csv::ErrorKind::Io(io) => Error::Io(io),
+        csv::ErrorKind::Io(io) => match guard_message(&io) {
+            Some(message) => Error::invalid("file", format!("{}: {message}", path.display())),
+            None => Error::Io(io),
+        },
         other => Error::invalid(
             "file",
             format!("{} could not be read{row}: {other:?}", path.display()),
@@ -399,20 +402,6 @@ struct Pending {
     /// Spreadsheet row of each event, for error messages.
     event_rows: Vec<u64>,
     errors: Vec<RowError>,
-}
-
-/// Counts bytes as the CSV reader consumes them, for the progress bar.
-struct Counting<R> {
-    inner: R,
-    bytes: std::rc::Rc<std::cell::Cell<u64>>,
-}
-
-impl<R: Read> Read for Counting<R> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        self.bytes.set(self.bytes.get() + n as u64);
-        Ok(n)
-    }
 }
 
 struct RowReader<'a> {
@@ -652,40 +641,71 @@ fn status_from_text(text: &str) -> Option<Status> {
         .find(|s| s.as_str() == key || s.label().eq_ignore_ascii_case(text.trim()))
 }
 
-/// Looks for an incident this one duplicates: same company and one of the same
-/// source URLs, or same company, title and first event date.
-fn find_duplicate(conn: &Connection, v: &ValidIncident) -> Result<Option<(i64, String)>> {
+/// Whether the amounts of `v` fit those stored for incident `id`: either side
+/// without amounts, or every amount of `v` among the stored ones.
+fn amounts_agree(conn: &Connection, id: i64, v: &ValidIncident) -> Result<bool> {
+    let ours: Vec<(i64, String)> = v.events.iter().filter_map(|e| e.amount.clone()).collect();
+    if ours.is_empty() {
+        return Ok(true);
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT amount_minor, currency FROM events WHERE incident_id = ?1 AND amount_minor IS NOT NULL",
+    )?;
+    let stored: Vec<(i64, String)> = stmt
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(stored.is_empty() || ours.iter().all(|a| stored.contains(a)))
+}
+
+/// Looks for an incident this one duplicates: the same company, amounts that
+/// agree, and one of the same source URLs or the same title and first event
+/// date. Incidents in `skip` (made by this import from other keys) never match.
+fn find_duplicate(
+    conn: &Connection,
+    v: &ValidIncident,
+    skip: &HashSet<i64>,
+) -> Result<Option<(i64, String)>> {
     let Some(company) = find_company(conn, &v.company)? else {
         return Ok(None);
     };
+    let usable =
+        |id: i64| -> Result<bool> { Ok(!skip.contains(&id) && amounts_agree(conn, id, v)?) };
     for s in &v.sources {
-        let hit: Option<i64> = conn
-            .query_row(
-                "SELECT i.id FROM incidents i
-                 JOIN incident_sources l ON l.incident_id = i.id
-                 JOIN sources s ON s.id = l.source_id
-                 WHERE i.company_id = ?1 AND s.url = ?2 AND i.deleted_at IS NULL LIMIT 1",
-                params![company, s.url],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if let Some(id) = hit {
-            return Ok(Some((id, format!("same company and source {}", s.url))));
+        let mut stmt = conn.prepare_cached(
+            "SELECT i.id FROM incidents i
+             JOIN incident_sources l ON l.incident_id = i.id
+             JOIN sources s ON s.id = l.source_id
+             WHERE i.company_id = ?1 AND s.url = ?2 AND i.deleted_at IS NULL",
+        )?;
+        let hits: Vec<i64> = stmt
+            .query_map(params![company, s.url], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for id in hits {
+            if usable(id)? {
+                return Ok(Some((id, format!("same company and source {}", s.url))));
+            }
         }
     }
     // Two incidents whose dates are both unknown are not "on the same date".
     let Some(first) = v.events.iter().map(|e| e.date.as_str().to_string()).min() else {
         return Ok(None);
     };
-    let hit: Option<i64> = conn
-        .query_row(
-            "SELECT i.id FROM incidents i WHERE i.company_id = ?1 AND i.title = ?2 AND i.deleted_at IS NULL
-               AND i.first_event = ?3 LIMIT 1",
-            params![company, v.title, first],
-            |r| r.get(0),
-        )
-        .optional()?;
-    Ok(hit.map(|id| (id, "same company, title and first date".to_string())))
+    let mut stmt = conn.prepare_cached(
+        "SELECT i.id FROM incidents i WHERE i.company_id = ?1 AND i.title = ?2 AND i.deleted_at IS NULL
+           AND i.first_event = ?3",
+    )?;
+    let hits: Vec<i64> = stmt
+        .query_map(params![company, v.title, first], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for id in hits {
+        if usable(id)? {
+            return Ok(Some((
+                id,
+                "same company, title, first date and amounts".to_string(),
+            )));
+        }
+    }
+    Ok(None)
 }
 
 /// Adds what `new` knows and `existing` lacks: empty fields, events and sources.
@@ -727,7 +747,8 @@ impl Store {
         progress: &mut dyn FnMut(Progress),
     ) -> Result<ImportReport> {
         let total_bytes = std::fs::metadata(path)?.len();
-        let (mut reader, delimiter, bytes) = open_reader(path, options.delimiter)?;
+        let (mut reader, delimiter, counters) = open_reader(path, options.delimiter)?;
+        let bytes = counters.bytes.clone();
         let headers = headers_of(&mut reader, path)?;
         let fields = resolve_mapping(&headers, &options.mapping)?;
         for required in [Field::Company, Field::Title] {
@@ -768,6 +789,11 @@ impl Store {
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let mut pending: Option<Pending> = None;
+        let mut state = ImportState {
+            options,
+            actor,
+            created: HashSet::new(),
+        };
         let mut record = csv::StringRecord::new();
         let mut row: u64 = 1;
         loop {
@@ -799,7 +825,7 @@ impl Store {
                     .is_some_and(|p| p.key.is_some() && p.key == key);
             if !continues {
                 if let Some(done) = pending.take() {
-                    self::flush(&tx, &rows_reader, done, options, actor, &mut report)?;
+                    self::flush(&tx, &rows_reader, done, &mut state, &mut report)?;
                 }
             }
             if !more {
@@ -828,6 +854,7 @@ impl Store {
             bytes: bytes.get(),
             total_bytes,
         });
+        report.lines = counters.lines.get();
         report.errors.sort_by_key(|e| e.row);
         if report.errors.is_empty() && !options.dry_run {
             tx.commit()?;
@@ -837,15 +864,23 @@ impl Store {
     }
 }
 
+/// What one import carries from incident to incident.
+struct ImportState<'a> {
+    options: &'a ImportOptions,
+    actor: &'a str,
+    /// Incidents this import created.
+    created: HashSet<i64>,
+}
+
 /// Checks and stores one assembled incident inside the import's transaction.
 fn flush(
     tx: &rusqlite::Transaction,
     rows: &RowReader,
     mut p: Pending,
-    options: &ImportOptions,
-    actor: &str,
+    state: &mut ImportState,
     report: &mut ImportReport,
 ) -> Result<()> {
+    let (options, actor) = (state.options, state.actor);
     if !p.errors.is_empty() {
         report.errors.append(&mut p.errors);
         return Ok(());
@@ -857,7 +892,15 @@ fn flush(
             return Ok(());
         }
     };
-    if let Some((existing_id, reason)) = find_duplicate(tx, &valid)? {
+    // Rows under another incident key are another incident, even when they
+    // look the same: our own exports come back exactly.
+    let empty = HashSet::new();
+    let skip = if p.key.is_some() {
+        &state.created
+    } else {
+        &empty
+    };
+    if let Some((existing_id, reason)) = find_duplicate(tx, &valid, skip)? {
         let merged = options.merge_duplicates;
         report.duplicates.push(Duplicate {
             row: p.first_row,
@@ -889,7 +932,8 @@ fn flush(
     // the file. (Per-row savepoints made FTS5 flush its buffer at every row:
     // a quarter of all import time in the profile.)
     match insert_incident(tx, &valid, actor) {
-        Ok(_) => {
+        Ok(id) => {
+            state.created.insert(id);
             report.created += 1;
             if report.preview.len() < options.preview {
                 report.preview.push(p.input);

@@ -2,12 +2,14 @@
 //! SQLite store, and the queries every front end (desktop app, CLI) shares.
 //! Nothing here knows about Tauri or the terminal.
 
+pub mod csv_guard;
 pub mod dates;
 pub mod datetext;
 pub mod db;
 pub mod error;
 pub mod export;
 pub mod extract;
+pub mod files;
 pub mod generate;
 pub mod import;
 pub mod incidents;
