@@ -159,6 +159,11 @@ fn build_from(t: &str, order: Option<DateOrder>) -> Result<String, String> {
                 // Only one reading is a date: take it.
                 _ if *a > 12 && *b <= 12 => (*a, *b),
                 _ if *b > 12 && *a <= 12 => (*b, *a),
+                _ if *a > 12 && *b > 12 => {
+                    return Err(format!(
+                        "'{t}' is not a date: neither {a} nor {b} can be a month"
+                    ))
+                }
                 _ => {
                     return Err(format!(
                         "'{t}' could be day/month or month/day; choose the date order (dmy or mdy)"

@@ -4,7 +4,7 @@
 //! seed always gives the same database.
 
 use crate::db::{now_text, Store};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::money;
 use crate::names::name_key;
 use rusqlite::params;
@@ -127,6 +127,9 @@ pub struct Generated {
     pub companies: usize,
 }
 
+/// The most incidents one `generate` makes (ten times the benchmark's million).
+pub const MAX_GENERATED: usize = 10_000_000;
+
 impl Store {
     /// Adds `n` generated incidents, in transactions of 50,000; `progress` is
     /// told how many are done.
@@ -136,6 +139,14 @@ impl Store {
         seed: u64,
         progress: &mut dyn FnMut(usize),
     ) -> Result<Generated> {
+        if n == 0 || n > MAX_GENERATED {
+            return Err(Error::invalid(
+                "incidents",
+                format!(
+                    "generate between 1 and {MAX_GENERATED} incidents at a time; {n} was asked"
+                ),
+            ));
+        }
         let mut rng = Rng(seed ^ 0x5EED);
         let regulators: Vec<(i64, String, String)> = {
             let mut stmt = self.conn.prepare(

@@ -14,6 +14,13 @@ pub const MAX_COUNT: i64 = 10_000_000_000_000;
 pub const MAX_LINE_CHARS: usize = 500;
 /// Longest accepted summary or note.
 pub const MAX_TEXT_CHARS: usize = 100_000;
+/// Events one incident may hold: far above any real case, low enough that one
+/// incident never needs much memory.
+pub const MAX_EVENTS: usize = 10_000;
+/// Sources one incident may hold.
+pub const MAX_SOURCES: usize = 1_000;
+/// The largest JSON text read as one incident.
+pub const MAX_JSON_BYTES: usize = 32 * 1024 * 1024;
 
 macro_rules! keyword_enum {
     ($(#[$doc:meta])* $name:ident, $what:literal { $($variant:ident => $text:literal, $label:literal;)+ }) => {
@@ -286,17 +293,25 @@ impl IncidentInput {
 
     /// Reads the JSON shape of `incidents add --json`; a wrongly typed value is
     /// reported with its path (`events[0].amount`), like any other field error.
+    /// Anything after the one object (a second object, stray text) is refused:
+    /// only the first would otherwise be kept.
     pub fn from_json(text: &str) -> Result<IncidentInput> {
+        if text.len() > MAX_JSON_BYTES {
+            return Err(Error::invalid(
+                "json",
+                format!("is larger than {} MB", MAX_JSON_BYTES / (1024 * 1024)),
+            ));
+        }
         let de = &mut serde_json::Deserializer::from_str(text);
-        serde_path_to_error::deserialize(de).map_err(|e| {
-            let path = e.path().to_string();
-            let field = if path == "." {
-                "json".to_string()
-            } else {
-                path
-            };
-            Error::invalid(field, e.inner().to_string())
-        })
+        let input: IncidentInput =
+            serde_path_to_error::deserialize(&mut *de).map_err(path_error)?;
+        de.end().map_err(|e| {
+            Error::invalid(
+                "json",
+                format!("more follows the incident ({e}); give one JSON object"),
+            )
+        })?;
+        Ok(input)
     }
 
     /// Applies every rule that needs no database. The first broken rule is
@@ -305,8 +320,7 @@ impl IncidentInput {
         let company = required_line("company", &self.company)?;
         let title = required_line("title", &self.title)?;
         let summary = optional_text("summary", self.summary.as_deref(), MAX_TEXT_CHARS)?;
-        let counterparty =
-            optional_text("counterparty", self.counterparty.as_deref(), MAX_LINE_CHARS)?;
+        let counterparty = optional_line("counterparty", self.counterparty.as_deref())?;
         let country = self
             .country
             .as_deref()
@@ -319,6 +333,24 @@ impl IncidentInput {
         };
         let records_affected = check_count("records_affected", self.records_affected)?;
         let users_affected = check_count("users_affected", self.users_affected)?;
+        if self.events.len() > MAX_EVENTS {
+            return Err(Error::invalid(
+                "events",
+                format!(
+                    "{} events are more than one incident may hold ({MAX_EVENTS})",
+                    self.events.len()
+                ),
+            ));
+        }
+        if self.sources.len() > MAX_SOURCES {
+            return Err(Error::invalid(
+                "sources",
+                format!(
+                    "{} sources are more than one incident may hold ({MAX_SOURCES})",
+                    self.sources.len()
+                ),
+            ));
+        }
         let events = self
             .events
             .iter()
@@ -361,7 +393,7 @@ impl EventInput {
     fn validate(&self) -> Result<ValidEvent> {
         let kind = EventKind::parse("kind", &self.kind)?;
         let date = PartialDate::parse("date", &self.date)?;
-        let regulator = optional_text("regulator", self.regulator.as_deref(), MAX_LINE_CHARS)?;
+        let regulator = optional_line("regulator", self.regulator.as_deref())?;
         let amount_text = self
             .amount
             .as_ref()
@@ -438,8 +470,8 @@ impl SourceInput {
             .transpose()?;
         Ok(ValidSource {
             url,
-            title: optional_text("title", self.title.as_deref(), MAX_LINE_CHARS)?,
-            publisher: optional_text("publisher", self.publisher.as_deref(), MAX_LINE_CHARS)?,
+            title: optional_line("title", self.title.as_deref())?,
+            publisher: optional_line("publisher", self.publisher.as_deref())?,
             published,
             language,
         })
@@ -461,7 +493,31 @@ fn required_line(field: &str, value: &str) -> Result<String> {
     if v.is_empty() {
         return Err(Error::invalid(field, "is required"));
     }
-    optional_text(field, Some(v), MAX_LINE_CHARS).map(|o| o.unwrap_or_default())
+    optional_line(field, Some(v)).map(|o| o.unwrap_or_default())
+}
+
+/// Characters that reorder the text around them (embeddings, overrides,
+/// isolates): in a name they can make a row read as something it is not.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A one-line value (a name, a title): no line breaks, tabs, other control
+/// characters or bidirectional overrides.
+fn optional_line(field: &str, value: Option<&str>) -> Result<Option<String>> {
+    if let Some(c) = value.and_then(|v| v.chars().find(|c| c.is_control() || is_bidi_control(*c))) {
+        let what = match c {
+            '\n' | '\r' => "a line break".to_string(),
+            '\t' => "a tab".to_string(),
+            c if is_bidi_control(c) => format!("a text-direction override (U+{:04X})", c as u32),
+            c => format!("a control character (U+{:04X})", c as u32),
+        };
+        return Err(Error::invalid(
+            field,
+            format!("must be one line of text; it holds {what}"),
+        ));
+    }
+    optional_text(field, value, MAX_LINE_CHARS)
 }
 
 fn optional_text(field: &str, value: Option<&str>, max_chars: usize) -> Result<Option<String>> {

@@ -111,10 +111,9 @@ fn scan_digits(s: &str) -> Option<(i128, usize)> {
     let mut in_frac = false;
     let mut used = 0;
     let mut any = false;
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
+    // Walks the text lazily: a number is short, the text after it may be a
+    // whole article.
+    for (at, c) in s.char_indices() {
         if let Some(d) = digit_value(c) {
             any = true;
             if in_frac {
@@ -129,19 +128,17 @@ fn scan_digits(s: &str) -> Option<(i128, usize)> {
                 }
             }
             used = at + c.len_utf8();
-            i += 1;
             continue;
         }
-        let next_digits = chars[i + 1..]
-            .iter()
-            .take_while(|(_, c)| digit_value(*c).is_some())
+        // Enough look-ahead to tell a thousands group (exactly three digits).
+        let next_digits = s[at + c.len_utf8()..]
+            .chars()
+            .take(4)
+            .take_while(|c| digit_value(*c).is_some())
             .count();
         match c {
-            ',' | '，' if any && !in_frac && next_digits == 3 => i += 1,
-            '.' | '．' if any && !in_frac && next_digits > 0 => {
-                in_frac = true;
-                i += 1;
-            }
+            ',' | '，' if any && !in_frac && next_digits == 3 => {}
+            '.' | '．' if any && !in_frac && next_digits > 0 => in_frac = true,
             _ => break,
         }
     }
@@ -196,7 +193,12 @@ pub fn scan_number(s: &str) -> Option<(Quantity, usize)> {
         let trimmed = after_space.strip_prefix('[').unwrap_or(after_space);
         let spaces = spaces + (after_space.len() - trimmed.len());
         if rest.len() - after_space.len() <= 1 {
-            let lower = trimmed.to_ascii_lowercase();
+            // A scale word is short: lower-case only the start of the rest.
+            let mut cut = trimmed.len().min(16);
+            while !trimmed.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let lower = trimmed[..cut].to_ascii_lowercase();
             for (word, unit) in WORD_UNITS {
                 if lower.starts_with(word) {
                     let after = &trimmed[word.len()..];
@@ -273,7 +275,13 @@ pub fn parse_count(text: &str) -> Result<Option<i64>, String> {
     {
         return Err(format!("'{}' is not a count", text.trim()));
     }
-    q.rounded()
+    if q.0 % SCALE != 0 {
+        return Err(format!(
+            "'{}' has a fraction; a count is a whole number",
+            text.trim()
+        ));
+    }
+    q.whole()
         .ok_or_else(|| format!("'{}' is too large", text.trim()))
         .map(Some)
 }

@@ -201,7 +201,18 @@ impl ListQuery {
             // Words of three characters or more go through the full-text index;
             // shorter ones ("AI", "滴滴") are looked for in company and title.
             let mut phrases = Vec::new();
-            for word in text.split_whitespace() {
+            let mut words: Vec<&str> = text.split_whitespace().collect();
+            words.dedup();
+            if words.len() > MAX_SEARCH_WORDS {
+                return Err(Error::invalid(
+                    "text",
+                    format!(
+                        "a search takes at most {MAX_SEARCH_WORDS} words; this one has {}",
+                        words.len()
+                    ),
+                ));
+            }
+            for word in words {
                 if word.chars().count() >= 3 {
                     phrases.push(format!("\"{}\"", word.replace('"', "\"\"")));
                 } else {
@@ -223,6 +234,9 @@ impl ListQuery {
         Ok((clauses.join(" AND "), values))
     }
 }
+
+/// Words one search may hold (each is a condition of the query).
+pub const MAX_SEARCH_WORDS: usize = 64;
 
 /// The columns of a list row, with the sort value last (the page's cursor).
 const ROW_SELECT: &str = "SELECT i.id, i.company_name, i.title, i.regulators, i.records_affected,
