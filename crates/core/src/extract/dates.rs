@@ -288,7 +288,12 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
 
 /// Words just before a year that make it something other than an event date.
 fn skip_before(before: &str) -> bool {
-    let b = before.trim_end().to_ascii_lowercase();
+    // Only the words right before matter; `before` may be the whole text.
+    let mut from = before.len().saturating_sub(64);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let b = before[from..].trim_end().to_ascii_lowercase();
     b.ends_with("as far back as")
         || b.ends_with("dating back to")
         || b.ends_with("dating from")
@@ -303,7 +308,11 @@ fn skip_before(before: &str) -> bool {
 
 /// What right after a number shows it is a count or an amount, not a year.
 fn skip_after(after: &str) -> bool {
-    let a = after.trim_start();
+    let mut to = after.len().min(200);
+    while !after.is_char_boundary(to) {
+        to -= 1;
+    }
+    let a = after[..to].trim_start();
     let next_word = a
         .split(|c: char| !c.is_alphanumeric())
         .next()

@@ -404,23 +404,50 @@ fn status(events: &[ExtractedEvent], fined: bool) -> Option<Status> {
 /// to the next one after it.
 fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
     let is_end = |c: char| matches!(c, '.' | '。' | '!' | '?' | '\n' | '！' | '？');
-    let from = text[..start]
+    // A "sentence" without an end in sight is cut: looking further would make
+    // every figure of a long unpunctuated text scan all of it.
+    let low = floor(text, start.saturating_sub(MAX_SENTENCE_BYTES));
+    let high = ceil(text, end.saturating_add(MAX_SENTENCE_BYTES).min(text.len()));
+    let from = text[low..start]
         .char_indices()
         .rev()
         .find(|(i, c)| {
-            is_end(*c) && !(*c == '.' && text[i + 1..].starts_with(|d: char| d.is_ascii_digit()))
+            is_end(*c)
+                && !(*c == '.' && text[low + i + 1..].starts_with(|d: char| d.is_ascii_digit()))
         })
-        .map(|(i, c)| i + c.len_utf8())
-        .unwrap_or(0);
-    let to = text[end..]
+        .map(|(i, c)| low + i + c.len_utf8())
+        .unwrap_or(low);
+    let to = text[end..high]
         .char_indices()
         .find(|(i, c)| {
             is_end(*c)
                 && !(*c == '.' && text[end + i + 1..].starts_with(|d: char| d.is_ascii_digit()))
         })
         .map(|(i, _)| end + i)
-        .unwrap_or(text.len());
+        .unwrap_or(high);
     (from, to)
+}
+
+/// The longest stretch on each side of a figure taken as its sentence.
+const MAX_SENTENCE_BYTES: usize = 600;
+
+/// The largest article the extractor takes (about 500 pages of text).
+pub const MAX_ARTICLE_BYTES: usize = 2 * 1024 * 1024;
+
+/// Refuses an article too large to extract in a moment.
+pub fn check_article_size(bytes: usize) -> crate::Result<()> {
+    if bytes > MAX_ARTICLE_BYTES {
+        return Err(crate::Error::invalid(
+            "text",
+            format!(
+                "the article is {:.1} MB; the extractor takes up to {} MB — paste the part \
+                 about the incident",
+                bytes as f64 / (1024.0 * 1024.0),
+                MAX_ARTICLE_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// Moves `i` back to the nearest char boundary at or before it.
@@ -596,7 +623,8 @@ fn counts(text: &str, headline_end: Option<usize>) -> (Option<Found<i64>>, Optio
 
 fn qualifier_start(text: &str, start: usize) -> usize {
     let before = &text[..start];
-    let lower = before.to_lowercase();
+    // The qualifiers are short: the last few words are enough.
+    let lower = text[floor(text, start.saturating_sub(32))..start].to_lowercase();
     for q in [
         "more than ",
         "up to ",
@@ -709,11 +737,13 @@ fn money_mentions(text: &str) -> Vec<Money> {
         let before = &text[..start];
         let after = &text[end..];
         let after_trim = after.trim_start();
+        // The marks are short: only the start of what follows needs lower case.
+        let after_lower = after_trim[..floor(after_trim, 48)].to_lowercase();
         let mark_before = BEFORE_MARKS.iter().find(|(m, _)| {
             before.ends_with(m) || before.trim_end().ends_with(m.trim_end()) && m.ends_with(' ')
         });
         let mark_after = AFTER_MARKS.iter().find(|(m, _)| {
-            after_trim.to_lowercase().starts_with(m)
+            after_lower.starts_with(m)
                 && (!m.is_ascii()
                     || !after_trim[m.len().min(after_trim.len())..]
                         .starts_with(|c: char| c.is_ascii_alphabetic()))

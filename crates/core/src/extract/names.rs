@@ -36,31 +36,46 @@ pub fn builtin_regulators() -> Vec<KnownRegulator> {
         .collect()
 }
 
-/// Every occurrence of `needle` in `text`; Latin needles only as whole words.
-fn occurrences(text: &str, needle: &str, case_sensitive: bool) -> Vec<usize> {
-    if needle.is_empty() {
-        return Vec::new();
-    }
-    let latin = needle.is_ascii();
-    let found: Vec<usize> = if case_sensitive || !latin {
-        text.match_indices(needle).map(|(i, _)| i).collect()
-    } else {
-        let lower = text.to_ascii_lowercase();
-        let n = needle.to_ascii_lowercase();
-        lower.match_indices(&n).map(|(i, _)| i).collect()
-    };
-    found
-        .into_iter()
-        .filter(|&i| {
-            if !latin {
-                return true;
+/// Every occurrence of each needle in `text`, found in one pass over the text
+/// whatever the number of needles (the registries can hold thousands of
+/// names). A needle is `(text, case_sensitive)`; ASCII needles match only as
+/// whole words, and case-insensitively unless asked otherwise.
+fn find_all(text: &str, needles: &[(String, bool)]) -> Vec<Vec<usize>> {
+    use aho_corasick::{AhoCorasick, MatchKind};
+    let mut found = vec![Vec::new(); needles.len()];
+    for insensitive in [false, true] {
+        let ids: Vec<usize> = (0..needles.len())
+            .filter(|&i| {
+                let (n, exact) = &needles[i];
+                !n.is_empty() && insensitive == (n.is_ascii() && !exact)
+            })
+            .collect();
+        if ids.is_empty() {
+            continue;
+        }
+        let Ok(automaton) = AhoCorasick::builder()
+            .ascii_case_insensitive(insensitive)
+            .match_kind(MatchKind::Standard)
+            .build(ids.iter().map(|&i| needles[i].0.as_str()))
+        else {
+            continue;
+        };
+        for m in automaton.find_overlapping_iter(text) {
+            let id = ids[m.pattern().as_usize()];
+            let latin = needles[id].0.is_ascii();
+            let before = text[..m.start()].chars().next_back();
+            let after = text[m.end()..].chars().next();
+            let whole_word = !before.is_some_and(|c| c.is_ascii_alphanumeric())
+                && !after.is_some_and(|c| c.is_ascii_alphanumeric());
+            if !latin || whole_word {
+                found[id].push(m.start());
             }
-            let before = text[..i].chars().next_back();
-            let after = text[i + needle.len()..].chars().next();
-            !before.is_some_and(|c| c.is_ascii_alphanumeric())
-                && !after.is_some_and(|c| c.is_ascii_alphanumeric())
-        })
-        .collect()
+        }
+    }
+    for positions in &mut found {
+        positions.sort_unstable();
+    }
+    found
 }
 
 /// The names under which a regulator is looked for. Short names of two
@@ -87,12 +102,15 @@ pub fn find_regulator(
     regulators: &[KnownRegulator],
 ) -> Option<(Found<String>, String)> {
     let mut best: Option<(usize, usize, usize, &KnownRegulator)> = None;
-    for r in regulators {
+    let names: Vec<Vec<(String, bool)>> = regulators.iter().map(regulator_names).collect();
+    let needles: Vec<(String, bool)> = names.iter().flatten().cloned().collect();
+    let mut positions = find_all(text, &needles).into_iter();
+    for (r, names) in regulators.iter().zip(&names) {
         let mut count = 0;
         let mut first: Option<(usize, usize)> = None;
         let mut seen: Vec<(usize, usize)> = Vec::new();
-        for (name, exact_case) in regulator_names(r) {
-            for at in occurrences(text, &name, exact_case) {
+        for (name, _) in names {
+            for at in positions.next().unwrap_or_default() {
                 let span = (at, at + name.len());
                 // "Irish Data Protection Commission" holds "Data Protection Commission": one mention.
                 if seen.iter().any(|(s, e)| span.0 < *e && *s < span.1) {
@@ -512,11 +530,19 @@ pub fn find_organisations(
             recipient: 0,
         });
     };
-    for known in &ctx.companies {
-        for name in std::iter::once(&known.name).chain(&known.aliases) {
-            if let Some(at) = occurrences(text, name, false).first() {
-                add(name, *at, at + name.len(), Some(&known.name));
-            }
+    let known: Vec<(&str, &str)> = ctx
+        .companies
+        .iter()
+        .flat_map(|k| {
+            std::iter::once(k.name.as_str())
+                .chain(k.aliases.iter().map(String::as_str))
+                .map(move |n| (n, k.name.as_str()))
+        })
+        .collect();
+    let needles: Vec<(String, bool)> = known.iter().map(|(n, _)| (n.to_string(), false)).collect();
+    for ((name, company), at) in known.iter().zip(find_all(text, &needles)) {
+        if let Some(at) = at.first() {
+            add(name, *at, at + name.len(), Some(company));
         }
     }
     for (name, s, e) in raw_names(text, headline) {
@@ -543,25 +569,35 @@ pub fn find_organisations(
         })
         .collect();
     let keys: Vec<String> = candidates.keys().cloned().collect();
+    // Every spelling of every candidate, searched for in one pass: a
+    // candidate's own forms and its squashed form ("KakaoPay" for "Kakao Pay").
+    let mut forms_of: Vec<Vec<String>> = Vec::with_capacity(keys.len());
     for key in &keys {
-        let Some(c) = candidates.get(key) else {
-            continue;
-        };
-        let forms = known_names
+        let display = candidates
+            .get(key)
+            .map(|c| c.display.clone())
+            .unwrap_or_default();
+        let mut forms = known_names
             .get(key)
             .cloned()
-            .unwrap_or_else(|| vec![c.display.clone()]);
-        let mut spans = Vec::new();
-        for form in &forms {
-            for at in occurrences(text, form, true) {
-                spans.push((at, at + form.len()));
-            }
+            .unwrap_or_else(|| vec![display.clone()]);
+        let squashed = display.replace(' ', "");
+        if squashed != display {
+            forms.push(squashed);
         }
-        // Spellings with and without a space ("KakaoPay" for "Kakao Pay").
-        let squashed = c.display.replace(' ', "");
-        if squashed != c.display {
-            for at in occurrences(text, &squashed, true) {
-                spans.push((at, at + squashed.len()));
+        forms_of.push(forms);
+    }
+    let needles: Vec<(String, bool)> = forms_of
+        .iter()
+        .flatten()
+        .map(|f| (f.clone(), true))
+        .collect();
+    let mut positions = find_all(text, &needles).into_iter();
+    for (key, forms) in keys.iter().zip(&forms_of) {
+        let mut spans = Vec::new();
+        for form in forms {
+            for at in positions.next().unwrap_or_default() {
+                spans.push((at, at + form.len()));
             }
         }
         spans.sort_unstable();
