@@ -44,7 +44,7 @@ impl AppState {
     fn lock(&self) -> Result<std::sync::MutexGuard<'_, Opened>, Error> {
         self.store
             .lock()
-            .map_err(|_| Error::Conflict("an earlier command failed; restart the app".into()))
+            .map_err(|_| Error::Unavailable("an earlier command failed; restart the app".into()))
     }
 
     fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> Result<T, Error>) -> Result<T, Error> {
@@ -52,7 +52,7 @@ impl AppState {
         let (path, store) = &mut *guard;
         match store.as_mut() {
             Ok(store) => f(store),
-            Err(e) => Err(Error::Conflict(format!(
+            Err(e) => Err(Error::Unavailable(format!(
                 "the database {} could not be opened: {e}",
                 path.display()
             ))),
@@ -277,6 +277,7 @@ async fn extract_article(
     if text.trim().is_empty() {
         return Err(Error::invalid("text", "paste the article text first"));
     }
+    incidents_core::extract::check_article_size(text.len())?;
     let (published, url) =
         incidents_core::extract::article_details(published.as_deref(), url.as_deref())?;
     let ctx = state.with_store(|s| s.extraction_context(published, url))?;
@@ -308,6 +309,8 @@ async fn company_names(
 /// handlers through a mock runtime.
 pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
     builder
+        // The file dialogs behind "Choose…" and "Save as…".
+        .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .invoke_handler(tauri::generate_handler![
             app_info,
@@ -480,12 +483,65 @@ mod tests {
         std::fs::write(&path, vec![b'x'; 4096]).unwrap();
         let webview = app_on(&path);
         let info = invoke(&webview, "app_info", json!({})).unwrap();
-        assert_eq!(info["open_error"]["kind"], "conflict");
+        assert_eq!(info["open_error"]["kind"], "unavailable");
         assert!(info["open_error"]["message"]
             .as_str()
             .unwrap()
             .contains("could not be opened"));
         assert_eq!(std::fs::read(&path).unwrap(), vec![b'x'; 4096]);
+    }
+
+    /// Every `plugin:` command the UI calls, found in its source.
+    fn plugin_calls_in_ui() -> Vec<String> {
+        let mut found = Vec::new();
+        let ui = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui");
+        let mut folders = vec![ui];
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(&folder).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    folders.push(path);
+                } else if path.extension().is_some_and(|e| e == "js") {
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    for part in text.split('\'').skip(1).step_by(2) {
+                        if part.starts_with("plugin:") && part.contains('|') {
+                            found.push(part.to_string());
+                        }
+                    }
+                }
+            }
+        }
+        found.sort();
+        found.dedup();
+        found
+    }
+
+    /// A plugin the UI calls but the app never registered answered "plugin
+    /// not found" only when a person clicked "Choose…". Each call is made here
+    /// with arguments the command cannot read: the answer must come from the
+    /// command itself, so it is registered and the capability permits it.
+    #[test]
+    fn every_plugin_command_the_ui_calls_is_registered_and_permitted() {
+        let dir = tempfile::tempdir().unwrap();
+        let webview = app_on(&dir.path().join("a.db"));
+        let calls = plugin_calls_in_ui();
+        assert!(
+            calls.contains(&"plugin:dialog|open".to_string()),
+            "{calls:?}"
+        );
+        assert!(
+            calls.contains(&"plugin:dialog|save".to_string()),
+            "{calls:?}"
+        );
+        for call in calls {
+            let err = invoke(&webview, &call, json!({ "options": 42 })).unwrap_err();
+            let text = err.to_string();
+            assert!(
+                !text.contains("not found") && !text.contains("not allowed"),
+                "{call}: {text}"
+            );
+            assert!(text.contains("invalid args"), "{call}: {text}");
+        }
     }
 
     /// Widening what the window may do must be a visible, reviewed change.

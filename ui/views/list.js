@@ -34,7 +34,10 @@ function exportForm(query) {
     status.textContent = 'Exporting…';
     try {
       const done = await call('export_incidents', { query: query(), format: format.value, path: path.value.trim() });
-      status.textContent = `Exported ${formatCount(done.incidents)} incidents (${formatCount(done.events)} events) to ${done.path}`;
+      const cut = done.cut_in_xlsx.length
+        ? ` — text too long for an Excel cell was cut, marked "[cut: …]", in incidents ${done.cut_in_xlsx.map((id) => `#${id}`).join(', ')}; the CSV exports keep it whole`
+        : '';
+      status.textContent = `Exported ${formatCount(done.incidents)} incidents (${formatCount(done.events)} events) to ${done.path}${cut}`;
       notify(status.textContent);
     } catch (e) {
       status.textContent = e.field ? `${e.field}: ${e.message}` : e.message;

@@ -5,6 +5,7 @@
 use incidents_core::export::{incidents_csv_sql, ExportFormat};
 use incidents_core::import::ImportOptions;
 use incidents_core::{Error, ListQuery, Store};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -56,7 +57,8 @@ fn sqlite3(args: &[&str], stdout: Option<&Path>) -> Result<Duration, Error> {
 }
 
 fn line(out: &mut String, text: String) {
-    println!("{text}");
+    // A closed pipe only loses the live echo; the report is still returned.
+    let _ = writeln!(std::io::stdout().lock(), "{text}");
     out.push_str(&text);
     out.push('\n');
 }

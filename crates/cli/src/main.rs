@@ -1,10 +1,19 @@
 //! `incidents`: every capability of the tracker from the command line, so it can
 //! be scripted, checked and benchmarked without a display.
 
+/// `println!` that reports a failed write (a closed pipe) as an error instead
+/// of a panic, so `incidents list | head` ends quietly.
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        writeln!(std::io::stdout().lock(), $($arg)*)?
+    };
+}
+
 mod bench;
 
 use clap::{Parser, Subcommand};
 use incidents_core::datetext::DateOrder;
+use incidents_core::db::OpenOptions;
 use incidents_core::export::ExportFormat;
 use incidents_core::extract;
 use incidents_core::import::{Field, ImportOptions, ImportReport};
@@ -195,6 +204,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
+        // The reader of our output went away (`| head`): nothing to report.
+        Err(Error::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
             let _ = writeln!(std::io::stderr(), "error: {e}");
             ExitCode::from(2)
@@ -247,14 +258,41 @@ fn run(cli: Cli) -> Result<(), Error> {
         }
         return Ok(());
     }
+    let cli_db_given = cli.db.is_some() || std::env::var_os("INCIDENTS_DB").is_some();
     let path = db_path(cli.db)?;
     if let Command::Path = cli.command {
-        println!("{}", path.display());
+        outln!("{}", path.display());
         return Ok(());
     }
-    let mut store = Store::open(&path)?;
+    let creates = matches!(cli.command, Command::Demo | Command::Import { .. });
+    let named = cli_db_given;
+    if let Command::Import { dry_run: true, .. } = &cli.command {
+        if !path.exists() {
+            // A dry run writes no file: check against an empty database.
+            let mut store = Store::open_in_memory()?;
+            return run_command(&mut store, cli.command, &path);
+        }
+    }
+    let mut store = Store::open_with(
+        &path,
+        OpenOptions {
+            create_folders: creates || !named,
+        },
+    )?;
+    if store.created() {
+        let _ = writeln!(
+            std::io::stderr(),
+            "created a new database at {}",
+            path.display()
+        );
+    }
+    run_command(&mut store, cli.command, &path)
+}
+
+/// Runs one command on an open store.
+fn run_command(store: &mut Store, command: Command, path: &std::path::Path) -> Result<(), Error> {
     let who = actor("cli");
-    match cli.command {
+    match command {
         Command::Path
         | Command::Extract { .. }
         | Command::BenchExtract { .. }
@@ -265,7 +303,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                 eprint!("\rgenerated {n} incidents")
             })?;
             eprintln!();
-            println!(
+            outln!(
                 "generated {} incidents, {} events, {} companies in {:.1} s",
                 g.incidents,
                 g.events,
@@ -275,7 +313,7 @@ fn run(cli: Cli) -> Result<(), Error> {
         }
         Command::Demo => {
             let added = store.load_sample_data(&who)?;
-            println!("{added} sample incidents added to {}", path.display());
+            outln!("{added} sample incidents added to {}", path.display());
         }
         Command::List {
             json,
@@ -303,18 +341,17 @@ fn run(cli: Cli) -> Result<(), Error> {
             }
         }
         Command::Add { json } => {
-            let text = if json == "-" {
-                let mut s = String::new();
-                std::io::stdin().read_to_string(&mut s)?;
-                s
-            } else {
-                std::fs::read_to_string(&json)?
-            };
+            let limit = incidents_core::model::MAX_JSON_BYTES;
+            let bytes = read_limited(&json, limit, "json")?;
+            let text = String::from_utf8(bytes)
+                .map_err(|_| Error::invalid("json", format!("{json} is not UTF-8 text")))?;
             let input = IncidentInput::from_json(&text)?;
             let incident = store.create_incident(&input, &who)?;
-            println!(
+            outln!(
                 "added incident {}: {} — {}",
-                incident.id, incident.company, incident.title
+                incident.id,
+                incident.company,
+                incident.title
             );
         }
         Command::Timeline { company, json } => {
@@ -354,10 +391,24 @@ fn run(cli: Cli) -> Result<(), Error> {
                 ..Default::default()
             };
             let summary = store.export(&query, format, &out)?;
-            println!(
+            outln!(
                 "wrote {} incidents ({} events) to {}",
-                summary.incidents, summary.events, summary.path
+                summary.incidents,
+                summary.events,
+                summary.path
             );
+            if !summary.cut_in_xlsx.is_empty() {
+                let ids: Vec<String> = summary
+                    .cut_in_xlsx
+                    .iter()
+                    .map(|i| format!("#{i}"))
+                    .collect();
+                outln!(
+                    "text longer than an Excel cell ({} characters) was cut, marked \"[cut: …]\", in incidents {}; the CSV exports keep it whole",
+                    incidents_core::export::XLSX_CELL_CHARS,
+                    ids.join(", ")
+                );
+            }
         }
         Command::Import {
             file,
@@ -409,13 +460,13 @@ fn run(cli: Cli) -> Result<(), Error> {
         }
         Command::Backup { out } => {
             store.backup_to(&out)?;
-            println!("backed up {} to {}", path.display(), out.display());
+            outln!("backed up {} to {}", path.display(), out.display());
         }
         Command::Restore { file } => {
             let kept = store.restore_from(&file)?;
-            println!("restored {} from {}", path.display(), file.display());
+            outln!("restored {} from {}", path.display(), file.display());
             if let Some(kept) = kept {
-                println!("the data it replaced is kept in {}", kept.display());
+                outln!("the data it replaced is kept in {}", kept.display());
             }
         }
         Command::Show { id } => print_json(&store.get_incident(id)?)?,
@@ -528,8 +579,9 @@ fn print_import_report(report: &ImportReport, dry_run: bool) -> Result<(), Error
     };
     writeln!(
         out,
-        "{} rows read: {verb} {} new incidents, {} merged, {} duplicates, {} errors",
+        "{} rows read from {} lines: {verb} {} new incidents, {} merged, {} duplicates, {} errors",
         report.rows,
+        report.lines,
         report.created,
         report.merged,
         report.duplicates.len(),
@@ -538,14 +590,30 @@ fn print_import_report(report: &ImportReport, dry_run: bool) -> Result<(), Error
     Ok(())
 }
 
-fn read_article(file: &str) -> Result<String, Error> {
-    let bytes = if file == "-" {
-        let mut b = Vec::new();
-        std::io::stdin().read_to_end(&mut b)?;
-        b
+/// Reads `file` (or standard input for `-`), refusing more than `limit`
+/// bytes before reading them all: memory stays bounded whatever the input.
+fn read_limited(file: &str, limit: usize, field: &str) -> Result<Vec<u8>, Error> {
+    let mut bytes = Vec::new();
+    let source: Box<dyn Read> = if file == "-" {
+        Box::new(std::io::stdin())
     } else {
-        std::fs::read(file)?
+        Box::new(std::fs::File::open(file)?)
     };
+    source.take(limit as u64 + 1).read_to_end(&mut bytes)?;
+    if bytes.len() > limit {
+        return Err(Error::invalid(
+            field,
+            format!(
+                "{file} is larger than {} MB, the most this command reads",
+                limit / (1024 * 1024)
+            ),
+        ));
+    }
+    Ok(bytes)
+}
+
+fn read_article(file: &str) -> Result<String, Error> {
+    let bytes = read_limited(file, extract::MAX_ARTICLE_BYTES, "text")?;
     if bytes.contains(&0) {
         return Err(Error::invalid("file", format!("{file} is not a text file")));
     }
@@ -622,13 +690,36 @@ fn bench_extract(dir: &std::path::Path, rounds: usize) -> Result<(), Error> {
     }
     times.sort();
     let at = |q: f64| times[((times.len() - 1) as f64 * q) as usize];
-    println!(
-        "extraction over {} articles x {} rounds: median {:.3} ms, p95 {:.3} ms, max {:.3} ms",
+    outln!(
+        "extraction over {} articles x {} rounds: median {:.3} ms, p95 {:.3} ms, p99 {:.3} ms, max {:.3} ms",
         articles.len(),
         rounds.max(1),
         at(0.5).as_secs_f64() * 1e3,
         at(0.95).as_secs_f64() * 1e3,
+        at(0.99).as_secs_f64() * 1e3,
         at(1.0).as_secs_f64() * 1e3
+    );
+    // One long report made of the articles end to end: the time must grow
+    // with the text, not with its square.
+    let mut long = String::new();
+    while long.len() < 1024 * 1024 {
+        for (body, _) in &articles {
+            long.push_str(body);
+            long.push_str("\n\n");
+        }
+    }
+    let mut runs: Vec<std::time::Duration> = (0..3)
+        .map(|_| {
+            let t = std::time::Instant::now();
+            std::hint::black_box(extract::extract(&long, &articles[0].1));
+            t.elapsed()
+        })
+        .collect();
+    runs.sort();
+    outln!(
+        "one {:.1} MB article: median of 3 runs {:.0} ms",
+        long.len() as f64 / (1024.0 * 1024.0),
+        runs[1].as_secs_f64() * 1e3
     );
     Ok(())
 }
