@@ -20,6 +20,8 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
     Migration::Rust(seed::seed_regulators),
     Migration::Sql(include_str!("migrations/0003_list_at_scale.sql")),
     Migration::Sql(include_str!("migrations/0004_application_id.sql")),
+    Migration::Sql(include_str!("migrations/0005_registries.sql")),
+    Migration::Rust(seed::seed_world_regulators),
 ];
 
 /// The schema version this build writes.

@@ -4,6 +4,7 @@
 use crate::dates::PartialDate;
 use crate::db::{now_text, Store};
 use crate::error::{Error, Result};
+use crate::lookup::resolve_regulator;
 use crate::model::{
     Event, EventKind, HistoryEntry, Incident, IncidentInput, Regulator, Source, ValidEvent,
     ValidIncident, ValidSource,
@@ -203,7 +204,32 @@ fn not_found(id: i64) -> Error {
 
 /// Finds a company by its name or one of its aliases, ignoring case, spacing,
 /// punctuation, full-width letters and legal-form suffixes (see [`name_key`]).
+/// What kind of party a company cell names when it names none: "Unknown",
+/// "N/A", 미상 … (an unnamed party) or a private person. Such parties are
+/// never one shared company: each incident gets its own.
+pub fn party_of(name: &str) -> Option<&'static str> {
+    let t = name.trim();
+    if crate::numbers::is_placeholder(t) {
+        return Some("unnamed");
+    }
+    let lower = t.to_lowercase();
+    let individual = [
+        "private individual",
+        "private individuals",
+        "individual",
+        "private person",
+        "natural person",
+        "개인",
+        "個人",
+        "个人",
+    ];
+    individual.contains(&lower.as_str()).then_some("individual")
+}
+
 pub(crate) fn find_company(conn: &Connection, name: &str) -> Result<Option<i64>> {
+    if party_of(name).is_some() {
+        return Ok(None);
+    }
     let mut stmt = conn.prepare_cached(
         "SELECT id, 0 FROM companies WHERE name = ?1
          UNION ALL SELECT company_id, 1 FROM company_aliases WHERE alias = ?1
@@ -217,6 +243,28 @@ pub(crate) fn find_company(conn: &Connection, name: &str) -> Result<Option<i64>>
 }
 
 fn company_id(conn: &Connection, name: &str) -> Result<i64> {
+    if let Some(party) = party_of(name) {
+        // A party of its own, numbered: "Unnamed party 3", "Private individual 2".
+        let label = if party == "individual" {
+            "Private individual"
+        } else {
+            "Unnamed party"
+        };
+        let n: i64 = conn.query_row(
+            "SELECT count(*) + 1 FROM companies WHERE party = ?1",
+            [party],
+            |r| r.get(0),
+        )?;
+        let mut numbered = format!("{label} {n}");
+        while find_company(conn, &numbered)?.is_some() {
+            numbered.push('′');
+        }
+        conn.execute(
+            "INSERT INTO companies (name, name_key, party) VALUES (?1, ?2, ?3)",
+            params![numbered, name_key(&numbered), party],
+        )?;
+        return Ok(conn.last_insert_rowid());
+    }
     if let Some(id) = find_company(conn, name)? {
         return Ok(id);
     }
@@ -234,39 +282,6 @@ pub(crate) fn add_company_alias(conn: &Connection, company: i64, alias: &str) ->
         params![alias, name_key(alias), company],
     )?;
     Ok(())
-}
-
-/// Resolves a regulator by name, short name or alias. Unknown and ambiguous
-/// names are validation errors on `field` that list what is known.
-pub(crate) fn resolve_regulator(conn: &Connection, field: &str, name: &str) -> Result<i64> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id FROM regulators WHERE name = ?1 COLLATE NOCASE OR short_name = ?1 COLLATE NOCASE
-         UNION SELECT regulator_id FROM regulator_aliases WHERE alias = ?1",
-    )?;
-    let ids: Vec<i64> = stmt
-        .query_map([name.trim()], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    match ids.as_slice() {
-        [id] => Ok(*id),
-        [] => Err(Error::invalid(
-            field,
-            format!("unknown regulator '{}'; use a name or short name from the regulators list (e.g. FSS, PIPC, DPC, FTC)", name.trim()),
-        )),
-        many => {
-            let mut names = Vec::new();
-            for id in many {
-                names.push(conn.query_row(
-                    "SELECT coalesce(short_name, name) || ' (' || country || ')' FROM regulators WHERE id = ?1",
-                    [id],
-                    |r| r.get::<_, String>(0),
-                )?);
-            }
-            Err(Error::invalid(
-                field,
-                format!("'{}' could be {}; use the short name", name.trim(), names.join(" or ")),
-            ))
-        }
-    }
 }
 
 fn source_id(conn: &Connection, source: &ValidSource) -> Result<i64> {
@@ -339,7 +354,7 @@ fn insert_children(conn: &Connection, id: i64, v: &ValidIncident) -> Result<()> 
         let regulator = e
             .regulator
             .as_deref()
-            .map(|r| resolve_regulator(conn, &field, r))
+            .map(|r| resolve_regulator(conn, &field, r, v.country.as_deref()))
             .transpose()?;
         let source = e
             .source

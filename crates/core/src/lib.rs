@@ -2,6 +2,7 @@
 //! SQLite store, and the queries every front end (desktop app, CLI) shares.
 //! Nothing here knows about Tauri or the terminal.
 
+pub mod countries;
 pub mod csv_guard;
 pub mod dates;
 pub mod datetext;
@@ -13,11 +14,13 @@ pub mod files;
 pub mod generate;
 pub mod import;
 pub mod incidents;
+pub mod lookup;
 pub mod model;
 pub mod money;
 pub mod names;
 pub mod numbers;
 pub mod query;
+pub mod registry;
 pub mod seed;
 pub mod timeline;
 

@@ -548,19 +548,20 @@ fn check_count(field: &str, value: Option<i64>) -> Result<Option<i64>> {
     }
 }
 
-/// Checks an ISO 3166-1 alpha-2 code (shape only) and returns it in upper case.
+/// A country as a code (`KR`, `UK` → GB) or a name in English, its own
+/// language, Korean or Chinese (`Poland`, `대한민국`, `韩国`), as its ISO
+/// 3166-1 alpha-2 code (`EU` for the European Union).
 pub fn parse_country(field: &str, text: &str) -> Result<Option<String>> {
     let t = text.trim();
     if t.is_empty() {
         return Ok(None);
     }
-    if t.len() == 2 && t.chars().all(|c| c.is_ascii_alphabetic()) {
-        Ok(Some(t.to_ascii_uppercase()))
-    } else {
-        Err(Error::invalid(
+    match crate::countries::country_code(t) {
+        Some(code) => Ok(Some(code.to_string())),
+        None => Err(Error::invalid(
             field,
-            format!("'{t}' is not a two-letter country code such as KR, IE or US"),
-        ))
+            format!("'{t}' is not a country code (KR, IE, US …) or a country name we know"),
+        )),
     }
 }
 
@@ -843,10 +844,14 @@ mod tests {
     }
 
     #[test]
-    fn country_must_be_two_letters() {
+    fn country_is_a_code_or_a_name_we_know() {
         let mut i = valid_input();
-        i.country = Some("Korea".into());
+        i.country = Some("Atlantis".into());
         assert_eq!(field_of(&i), "country");
+        i.country = Some("QQ".into());
+        assert_eq!(field_of(&i), "country");
+        i.country = Some("South Korea".into());
+        assert_eq!(i.validate().unwrap().country.as_deref(), Some("KR"));
         i.country = Some("kr".into());
         assert_eq!(i.validate().unwrap().country.as_deref(), Some("KR"));
     }

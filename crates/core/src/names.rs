@@ -117,11 +117,15 @@ pub fn closest<'a>(
             if k.is_empty() || key.is_empty() {
                 return None;
             }
-            let score = if k.contains(&key) || key.contains(&k) {
-                0
+            // Containment counts only for a part long enough to mean something:
+            // "co" (the key of "CO AG") is inside far too many names.
+            let (short, long) = if k.len() < key.len() {
+                (&k, &key)
             } else {
-                distance(&key, &k)
+                (&key, &k)
             };
+            let contained = long.contains(short.as_str()) && short.chars().count() >= 4;
+            let score = if contained { 0 } else { distance(&key, &k) };
             let limit = (key.chars().count().max(k.chars().count()) / 2).max(2);
             (score <= limit).then(|| (score, name.to_string()))
         })

@@ -4,7 +4,7 @@
 use crate::dates::PartialDate;
 use crate::db::Store;
 use crate::error::{Error, Result};
-use crate::incidents::resolve_regulator;
+use crate::lookup::resolve_regulator;
 use crate::model::{Incident, Status};
 use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
@@ -139,7 +139,7 @@ impl ListQuery {
             clauses.push(format!("i.company_id = ?{}", values.len()));
         }
         let regulator = match non_empty(&self.regulator) {
-            Some(name) => Some(resolve_regulator(&store.conn, "regulator", name)?),
+            Some(name) => Some(resolve_regulator(&store.conn, "regulator", name, None)?),
             None => None,
         };
         for id in regulator.into_iter().chain(self.regulator_id) {

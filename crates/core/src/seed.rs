@@ -3,7 +3,7 @@
 use crate::error::Result;
 use crate::model::{EventInput, IncidentInput, SourceInput};
 use crate::money::AmountText;
-use rusqlite::{params, Transaction};
+use rusqlite::{params, OptionalExtension, Transaction};
 
 /// (name, short name, country, aliases in the languages analysts meet).
 type RegulatorSeed = (
@@ -90,6 +90,55 @@ pub(crate) fn seed_regulators(tx: &Transaction) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Migration step: the broad list of authorities (every EU/EEA authority, the
+/// German Länder, the US state attorneys general, …) from the frozen table
+/// `0006_regulators.tsv`. Rows already present (matched by name and country)
+/// gain the level, website and aliases; the comparison keys are computed last.
+pub(crate) fn seed_world_regulators(tx: &Transaction) -> Result<()> {
+    let table = include_str!("migrations/0006_regulators.tsv");
+    let mut find = tx.prepare("SELECT id FROM regulators WHERE name = ?1 AND country = ?2")?;
+    let mut insert = tx.prepare(
+        "INSERT INTO regulators (name, short_name, country, level, website) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    let mut update = tx.prepare(
+        "UPDATE regulators SET level = ?2, website = coalesce(website, ?3),
+            short_name = coalesce(short_name, ?4) WHERE id = ?1",
+    )?;
+    let mut alias = tx
+        .prepare("INSERT OR IGNORE INTO regulator_aliases (regulator_id, alias) VALUES (?1, ?2)")?;
+    for line in table.lines().skip(1).filter(|l| !l.trim().is_empty()) {
+        let cells: Vec<&str> = line.split('\t').collect();
+        let [name, short, country, level, website, aliases] = cells[..] else {
+            return Err(crate::Error::invalid(
+                "regulators",
+                format!("a seed row has {} cells: {line}", cells.len()),
+            ));
+        };
+        let website = (!website.is_empty()).then_some(website);
+        let id = match find
+            .query_row(params![name, country], |r| r.get::<_, i64>(0))
+            .optional()?
+        {
+            Some(id) => {
+                update.execute(params![id, level, website, short])?;
+                id
+            }
+            None => {
+                insert.execute(params![name, short, country, level, website])?;
+                tx.last_insert_rowid()
+            }
+        };
+        for a in aliases
+            .split(" | ")
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+        {
+            alias.execute(params![id, a])?;
+        }
+    }
+    crate::lookup::rekey_regulators(tx)
 }
 
 /// Company aliases for the sample companies, so that the Korean or Chinese name

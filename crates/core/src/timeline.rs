@@ -285,42 +285,27 @@ impl Store {
         })
     }
 
-    /// Looks a regulator up by name, short name or alias; an unknown name is
-    /// `NotFound` with the closest known names suggested.
+    /// Looks a regulator up by the one name rule ([`crate::lookup`]); an
+    /// unknown name is `NotFound` with the closest known names suggested, an
+    /// ambiguous one lists its candidates.
     pub fn regulator_by_name(&self, name: &str) -> Result<Regulator> {
-        let all = self.regulators()?;
-        let wanted = name.trim();
-        let matches: Vec<&Regulator> = all
-            .iter()
-            .filter(|r| {
-                r.name.eq_ignore_ascii_case(wanted)
-                    || r.short_name
-                        .as_deref()
-                        .is_some_and(|s| s.eq_ignore_ascii_case(wanted))
-                    || r.aliases.iter().any(|a| a.eq_ignore_ascii_case(wanted))
-            })
-            .collect();
-        match matches.as_slice() {
-            [one] => Ok((*one).clone()),
-            [] => {
-                let names = all.iter().flat_map(|r| {
-                    std::iter::once(r.name.as_str())
-                        .chain(r.short_name.as_deref())
-                        .chain(r.aliases.iter().map(String::as_str))
-                });
-                Err(not_found_with_suggestions(
-                    "regulator",
-                    name,
-                    closest(name, names, 5),
-                ))
-            }
-            many => Err(Error::NotFound(format!(
-                "'{wanted}' names several regulators: {}; use the short name",
-                many.iter()
-                    .map(|r| format!("{} ({})", r.display_name(), r.country))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ))),
+        let ids = crate::lookup::matches(&self.conn, name, None)?;
+        match ids.as_slice() {
+            [id] => self
+                .regulators()?
+                .into_iter()
+                .find(|r| r.id == *id)
+                .ok_or_else(|| Error::NotFound(format!("regulator {id} not found"))),
+            [] => Err(not_found_with_suggestions(
+                "regulator",
+                name,
+                crate::lookup::suggestions(&self.conn, name)?,
+            )),
+            _ => Err(
+                crate::lookup::resolve_regulator(&self.conn, "regulator", name, None)
+                    .err()
+                    .unwrap_or_else(|| Error::NotFound(format!("'{name}' is ambiguous"))),
+            ),
         }
     }
 

@@ -1,0 +1,226 @@
+//! The one rule that turns a regulator's name, as anyone writes it, into the
+//! regulator: the editor, the import, the views and the CLI all resolve
+//! through here.
+//!
+//! A name matches a regulator's name, short name or alias, first exactly (any
+//! case), then by its comparison key ([`name_key`]: case, spacing,
+//! punctuation and legal forms ignored). A name with a bracketed short form —
+//! `Spanish Data Protection Authority (AEPD)` — resolves by the short form, by
+//! the long name before it, or by both together when one alone is ambiguous
+//! (`CNPD` is Portugal's and Luxembourg's). A country, when known, settles
+//! what is still ambiguous. An unknown name is an error that suggests the
+//! three closest known names; an ambiguous one lists its candidates.
+
+use crate::error::{Error, Result};
+use crate::names::{closest, name_key};
+use rusqlite::{params, Connection};
+
+/// The regulators `text` names exactly or by key.
+fn candidates(conn: &Connection, text: &str) -> Result<Vec<i64>> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(Vec::new());
+    }
+    // `#12`: a regulator already resolved (the import writes them so).
+    if let Some(id) = text.strip_prefix('#').and_then(|n| n.parse::<i64>().ok()) {
+        let mut stmt = conn.prepare_cached("SELECT id FROM regulators WHERE id = ?1")?;
+        return Ok(stmt
+            .query_map([id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?);
+    }
+    let mut exact = conn.prepare_cached(
+        "SELECT id FROM regulators WHERE name = ?1 COLLATE NOCASE OR short_name = ?1 COLLATE NOCASE
+         UNION SELECT regulator_id FROM regulator_aliases WHERE alias = ?1",
+    )?;
+    let ids: Vec<i64> = exact
+        .query_map([text], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    if !ids.is_empty() {
+        return Ok(ids);
+    }
+    let mut keyed = conn.prepare_cached(
+        "SELECT id FROM regulators WHERE name_key = ?1 OR short_key = ?1
+         UNION SELECT regulator_id FROM regulator_aliases WHERE alias_key = ?1",
+    )?;
+    let ids = keyed
+        .query_map([name_key(text)], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(ids)
+}
+
+/// `Long name (SHORT)` → (`Long name`, `SHORT`); full-width brackets too.
+pub fn split_bracket(text: &str) -> Option<(&str, &str)> {
+    let t = text.trim();
+    let (open, close) = if t.ends_with(')') {
+        ('(', ')')
+    } else if t.ends_with('）') {
+        ('（', '）')
+    } else {
+        return None;
+    };
+    let at = t.rfind(open)?;
+    let long = t[..at].trim();
+    let short = t[at + open.len_utf8()..t.len() - close.len_utf8()].trim();
+    (!long.is_empty() && !short.is_empty()).then_some((long, short))
+}
+
+fn keep_country(conn: &Connection, ids: Vec<i64>, country: &str) -> Result<Vec<i64>> {
+    let mut stmt = conn.prepare_cached("SELECT country FROM regulators WHERE id = ?1")?;
+    let mut kept = Vec::new();
+    for id in ids {
+        let c: String = stmt.query_row([id], |r| r.get(0))?;
+        if c.eq_ignore_ascii_case(country) {
+            kept.push(id);
+        }
+    }
+    Ok(kept)
+}
+
+/// What a name resolves to: one regulator, several, or none.
+pub(crate) fn matches(conn: &Connection, text: &str, country: Option<&str>) -> Result<Vec<i64>> {
+    let mut pool = candidates(conn, text)?;
+    if pool.is_empty() {
+        if let Some((long, short)) = split_bracket(text) {
+            let by_short = candidates(conn, short)?;
+            let by_long = candidates(conn, long)?;
+            let both: Vec<i64> = by_short
+                .iter()
+                .copied()
+                .filter(|id| by_long.contains(id))
+                .collect();
+            pool = match (by_short.is_empty(), by_long.is_empty(), both.is_empty()) {
+                (_, _, false) => both,
+                (true, _, _) => by_long,
+                (false, true, _) => by_short,
+                // Each names something, but not the same regulator: the short
+                // form is the authority's own spelling and wins.
+                (false, false, true) => by_short,
+            };
+        }
+    }
+    if pool.len() > 1 {
+        if let Some(country) = country.filter(|c| !c.trim().is_empty()) {
+            let kept = keep_country(conn, pool.clone(), country.trim())?;
+            if !kept.is_empty() {
+                pool = kept;
+            }
+        }
+    }
+    pool.sort_unstable();
+    pool.dedup();
+    Ok(pool)
+}
+
+/// Every name a regulator is known by, for suggestions.
+fn known_names(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT name FROM regulators UNION SELECT short_name FROM regulators WHERE short_name IS NOT NULL
+         UNION SELECT alias FROM regulator_aliases",
+    )?;
+    let names = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(names)
+}
+
+/// The three known names closest to `text`, for an "unknown" message.
+pub fn suggestions(conn: &Connection, text: &str) -> Result<Vec<String>> {
+    let known = known_names(conn)?;
+    let mut near = closest(text, known.iter().map(String::as_str), 3);
+    if near.is_empty() {
+        if let Some((long, short)) = split_bracket(text) {
+            near = closest(short, known.iter().map(String::as_str), 3);
+            if near.is_empty() {
+                near = closest(long, known.iter().map(String::as_str), 3);
+            }
+        }
+    }
+    Ok(near)
+}
+
+/// `SHORT (CC) — Name` for each regulator, to list candidates.
+fn describe(conn: &Connection, ids: &[i64]) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT coalesce(short_name, name), country, name FROM regulators WHERE id = ?1",
+    )?;
+    ids.iter()
+        .map(|id| {
+            stmt.query_row(params![id], |r| {
+                let (short, country, name): (String, String, String) =
+                    (r.get(0)?, r.get(1)?, r.get(2)?);
+                Ok(if short == name {
+                    format!("{short} ({country})")
+                } else {
+                    format!("{short} ({country}) — {name}")
+                })
+            })
+            .map_err(Error::from)
+        })
+        .collect()
+}
+
+/// Resolves a regulator's name to its id, or explains on `field` why it
+/// cannot: unknown (with the closest names) or ambiguous (with each candidate).
+pub fn resolve_regulator(
+    conn: &Connection,
+    field: &str,
+    text: &str,
+    country: Option<&str>,
+) -> Result<i64> {
+    let found = matches(conn, text, country)?;
+    match found.as_slice() {
+        [id] => Ok(*id),
+        [] => {
+            let near = suggestions(conn, text)?;
+            let hint = if near.is_empty() {
+                "add it to the regulators first (incidents regulators add, or the Regulators screen)"
+                    .to_string()
+            } else {
+                format!("closest known: {}", near.join(", "))
+            };
+            Err(Error::invalid(
+                field,
+                format!("unknown regulator '{}'; {hint}", text.trim()),
+            ))
+        }
+        many => Err(Error::invalid(
+            field,
+            format!(
+                "'{}' could be {}; use the short name or give the country",
+                text.trim(),
+                describe(conn, many)?.join(" or ")
+            ),
+        )),
+    }
+}
+
+/// Keeps the comparison keys of every regulator and alias in step with their
+/// text (called by every write of the registry and by the migration that
+/// introduced the keys).
+pub(crate) fn rekey_regulators(conn: &Connection) -> Result<()> {
+    let mut stmt = conn.prepare("SELECT id, name, coalesce(short_name, '') FROM regulators")?;
+    let rows: Vec<(i64, String, String)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut update =
+        conn.prepare_cached("UPDATE regulators SET name_key = ?2, short_key = ?3 WHERE id = ?1")?;
+    for (id, name, short) in rows {
+        let short_key = if short.is_empty() {
+            String::new()
+        } else {
+            name_key(&short)
+        };
+        update.execute(params![id, name_key(&name), short_key])?;
+    }
+    let mut stmt = conn.prepare("SELECT regulator_id, alias FROM regulator_aliases")?;
+    let rows: Vec<(i64, String)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut update = conn.prepare_cached(
+        "UPDATE regulator_aliases SET alias_key = ?3 WHERE regulator_id = ?1 AND alias = ?2",
+    )?;
+    for (id, alias) in rows {
+        update.execute(params![id, alias, name_key(&alias)])?;
+    }
+    Ok(())
+}

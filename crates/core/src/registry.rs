@@ -1,0 +1,597 @@
+//! Regulators and companies as data: the analyst adds, edits, aliases and
+//! merges them, and every change is kept in `registry_history`.
+//!
+//! Names resolve through [`crate::lookup`] (regulators) and
+//! [`crate::incidents::find_company`] (companies), so a regulator added here is
+//! found by the editor, the import and the views at once.
+
+use crate::db::{now_text, Store};
+use crate::error::{Error, Result};
+use crate::incidents::{find_company, refresh_summary};
+use crate::lookup::{rekey_regulators, resolve_regulator};
+use crate::model::{check_url, parse_country};
+use crate::names::name_key;
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+
+/// The kinds of authority.
+pub const LEVELS: &[&str] = &["national", "regional", "sector", "supranational"];
+
+/// A regulator as the Regulators screen and `regulators list` show it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RegulatorEntry {
+    pub id: i64,
+    pub name: String,
+    pub short_name: Option<String>,
+    pub country: String,
+    pub level: Option<String>,
+    pub website: Option<String>,
+    pub aliases: Vec<String>,
+    /// Events in which it acted.
+    pub actions: i64,
+}
+
+/// One recorded change of a regulator or company.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RegistryChange {
+    pub at: String,
+    pub actor: String,
+    pub field: String,
+    pub old_value: Option<String>,
+    pub new_value: Option<String>,
+}
+
+/// A company as `companies list` shows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CompanyEntry {
+    pub id: i64,
+    pub name: String,
+    pub aliases: Vec<String>,
+    /// organisation, unnamed or individual.
+    pub party: String,
+    pub incidents: i64,
+}
+
+/// The fields of a regulator to add, or to change (`None` leaves a field as
+/// it is when editing).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RegulatorInput {
+    pub name: Option<String>,
+    pub short_name: Option<String>,
+    pub country: Option<String>,
+    pub level: Option<String>,
+    pub website: Option<String>,
+    pub aliases: Vec<String>,
+}
+
+fn one_line(field: &str, text: &str) -> Result<String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Err(Error::invalid(field, "is required"));
+    }
+    if t.chars()
+        .any(|c| c.is_control() || crate::model::is_bidi_control(c))
+    {
+        return Err(Error::invalid(field, "must be one line of plain text"));
+    }
+    if t.chars().count() > crate::model::MAX_LINE_CHARS {
+        return Err(Error::invalid(field, "is too long"));
+    }
+    Ok(t.to_string())
+}
+
+fn check_level(text: &str) -> Result<String> {
+    let t = text.trim().to_ascii_lowercase();
+    if LEVELS.contains(&t.as_str()) {
+        Ok(t)
+    } else {
+        Err(Error::invalid(
+            "level",
+            format!("'{text}' is not one of {}", LEVELS.join(", ")),
+        ))
+    }
+}
+
+fn record(
+    conn: &Connection,
+    entity: &str,
+    id: i64,
+    actor: &str,
+    field: &str,
+    old: Option<&str>,
+    new: Option<&str>,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO registry_history (entity, entity_id, at, actor, field, old_value, new_value)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![entity, id, now_text(), actor, field, old, new],
+    )?;
+    Ok(())
+}
+
+/// Refreshes the kept list columns of every incident `sql` selects (by `id`).
+fn refresh_incidents(conn: &Connection, sql: &str, id: i64) -> Result<()> {
+    let mut stmt = conn.prepare(sql)?;
+    let ids: Vec<i64> = stmt
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for incident in ids {
+        refresh_summary(conn, incident)?;
+    }
+    Ok(())
+}
+
+fn regulator_row(conn: &Connection, id: i64) -> Result<(String, Option<String>, String)> {
+    conn.query_row(
+        "SELECT name, short_name, country FROM regulators WHERE id = ?1",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )
+    .optional()?
+    .ok_or_else(|| Error::NotFound(format!("regulator {id} not found")))
+}
+
+fn insert_alias(conn: &Connection, id: i64, alias: &str, actor: &str) -> Result<bool> {
+    let alias = one_line("alias", alias)?;
+    let added = conn.execute(
+        "INSERT OR IGNORE INTO regulator_aliases (regulator_id, alias, alias_key) VALUES (?1, ?2, ?3)",
+        params![id, alias, name_key(&alias)],
+    )? > 0;
+    if added {
+        record(conn, "regulator", id, actor, "alias", None, Some(&alias))?;
+    }
+    Ok(added)
+}
+
+impl Store {
+    /// Every regulator with its aliases and how often it acted.
+    pub fn regulator_entries(&self) -> Result<Vec<RegulatorEntry>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT r.id, r.name, r.short_name, r.country, r.level, r.website,
+                    (SELECT group_concat(alias, char(31)) FROM
+                        (SELECT alias FROM regulator_aliases a WHERE a.regulator_id = r.id ORDER BY alias)),
+                    (SELECT count(*) FROM events e WHERE e.regulator_id = r.id)
+             FROM regulators r ORDER BY r.country, coalesce(r.short_name, r.name)",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let aliases: Option<String> = r.get(6)?;
+            Ok(RegulatorEntry {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                short_name: r.get(2)?,
+                country: r.get(3)?,
+                level: r.get(4)?,
+                website: r.get(5)?,
+                aliases: aliases
+                    .map(|a| a.split('\u{1f}').map(str::to_string).collect())
+                    .unwrap_or_default(),
+                actions: r.get(7)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Every company with its aliases and live incidents, by name.
+    pub fn company_entries(&self) -> Result<Vec<CompanyEntry>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT c.id, c.name, c.party,
+                    (SELECT group_concat(alias, char(31)) FROM
+                        (SELECT alias FROM company_aliases a WHERE a.company_id = c.id ORDER BY alias)),
+                    (SELECT count(*) FROM incidents i WHERE i.company_id = c.id AND i.deleted_at IS NULL)
+             FROM companies c ORDER BY c.name COLLATE NOCASE",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let aliases: Option<String> = r.get(3)?;
+            Ok(CompanyEntry {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                party: r.get(2)?,
+                aliases: aliases
+                    .map(|a| a.split('\u{1f}').map(str::to_string).collect())
+                    .unwrap_or_default(),
+                incidents: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The id of the regulator `name` resolves to (the one name rule).
+    pub fn regulator_id(&self, name: &str) -> Result<i64> {
+        resolve_regulator(&self.conn, "regulator", name, None)
+    }
+
+    /// Adds a regulator; its name and country are required, the name must be
+    /// new in that country and the short name unused there.
+    pub fn add_regulator(&mut self, input: &RegulatorInput, actor: &str) -> Result<i64> {
+        let name = one_line("name", input.name.as_deref().unwrap_or(""))?;
+        let country = parse_country("country", input.country.as_deref().unwrap_or(""))?
+            .ok_or_else(|| Error::invalid("country", "is required"))?;
+        let short = input
+            .short_name
+            .as_deref()
+            .filter(|s| !s.trim().is_empty())
+            .map(|s| one_line("short_name", s))
+            .transpose()?;
+        let level = input.level.as_deref().map(check_level).transpose()?;
+        let website = input
+            .website
+            .as_deref()
+            .filter(|w| !w.trim().is_empty())
+            .map(|w| check_url("website", w))
+            .transpose()?;
+        self.with_tx(|tx| {
+            let taken: Option<String> = tx
+                .query_row(
+                    "SELECT name FROM regulators WHERE country = ?1 AND (name = ?2 COLLATE NOCASE
+                        OR (?3 IS NOT NULL AND short_name = ?3 COLLATE NOCASE))",
+                    params![country, name, short],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if let Some(existing) = taken {
+                return Err(Error::invalid(
+                    "name",
+                    format!("{country} already has this regulator: {existing}"),
+                ));
+            }
+            tx.execute(
+                "INSERT INTO regulators (name, short_name, country, level, website) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![name, short, country, level, website],
+            )?;
+            let id = tx.last_insert_rowid();
+            record(tx, "regulator", id, actor, "created", None, Some(&name))?;
+            for a in &input.aliases {
+                insert_alias(tx, id, a, actor)?;
+            }
+            rekey_regulators(tx)?;
+            Ok(id)
+        })
+    }
+
+    /// Changes the fields `input` gives of the regulator `name` resolves to.
+    pub fn edit_regulator(
+        &mut self,
+        which: &str,
+        input: &RegulatorInput,
+        actor: &str,
+    ) -> Result<i64> {
+        self.with_tx(|tx| {
+            let id = resolve_regulator(tx, "regulator", which, None)?;
+            let fields: [(&str, Option<String>); 5] = [
+                (
+                    "name",
+                    input
+                        .name
+                        .as_deref()
+                        .map(|n| one_line("name", n))
+                        .transpose()?,
+                ),
+                (
+                    "short_name",
+                    input
+                        .short_name
+                        .as_deref()
+                        .map(|n| one_line("short_name", n))
+                        .transpose()?,
+                ),
+                (
+                    "country",
+                    match input.country.as_deref() {
+                        Some(c) => parse_country("country", c)?,
+                        None => None,
+                    },
+                ),
+                (
+                    "level",
+                    input.level.as_deref().map(check_level).transpose()?,
+                ),
+                (
+                    "website",
+                    input
+                        .website
+                        .as_deref()
+                        .map(|w| check_url("website", w))
+                        .transpose()?,
+                ),
+            ];
+            for (field, value) in fields {
+                let Some(value) = value else { continue };
+                let old: Option<String> = tx.query_row(
+                    &format!("SELECT {field} FROM regulators WHERE id = ?1"),
+                    [id],
+                    |r| r.get(0),
+                )?;
+                if old.as_deref() == Some(value.as_str()) {
+                    continue;
+                }
+                tx.execute(
+                    &format!("UPDATE regulators SET {field} = ?2 WHERE id = ?1"),
+                    params![id, value],
+                )?;
+                record(
+                    tx,
+                    "regulator",
+                    id,
+                    actor,
+                    field,
+                    old.as_deref(),
+                    Some(&value),
+                )?;
+            }
+            for a in &input.aliases {
+                insert_alias(tx, id, a, actor)?;
+            }
+            rekey_regulators(tx)?;
+            refresh_incidents(
+                tx,
+                "SELECT DISTINCT incident_id FROM events WHERE regulator_id = ?1",
+                id,
+            )?;
+            Ok(id)
+        })
+    }
+
+    /// Adds `alias` to the regulator `which` resolves to; false when it had it.
+    pub fn add_regulator_alias(&mut self, which: &str, alias: &str, actor: &str) -> Result<bool> {
+        self.with_tx(|tx| {
+            let id = resolve_regulator(tx, "regulator", which, None)?;
+            let added = insert_alias(tx, id, alias, actor)?;
+            rekey_regulators(tx)?;
+            Ok(added)
+        })
+    }
+
+    /// Merges regulator `from` into `into`: its events move, its name, short
+    /// name and aliases become aliases of `into`, and it is removed. Returns
+    /// the events moved.
+    pub fn merge_regulators(&mut self, from: &str, into: &str, actor: &str) -> Result<usize> {
+        self.with_tx(|tx| {
+            let from_id = resolve_regulator(tx, "from", from, None)?;
+            let into_id = resolve_regulator(tx, "into", into, None)?;
+            if from_id == into_id {
+                return Err(Error::invalid(
+                    "into",
+                    "a regulator cannot be merged into itself",
+                ));
+            }
+            let (name, short, country) = regulator_row(tx, from_id)?;
+            let (into_name, _, _) = regulator_row(tx, into_id)?;
+            let mut names = vec![name.clone()];
+            names.extend(short.clone());
+            let mut stmt =
+                tx.prepare("SELECT alias FROM regulator_aliases WHERE regulator_id = ?1")?;
+            names.extend(
+                stmt.query_map([from_id], |r| r.get::<_, String>(0))?
+                    .collect::<rusqlite::Result<Vec<_>>>()?,
+            );
+            let moved = tx.execute(
+                "UPDATE events SET regulator_id = ?2 WHERE regulator_id = ?1",
+                params![from_id, into_id],
+            )?;
+            tx.execute(
+                "DELETE FROM regulator_aliases WHERE regulator_id = ?1",
+                [from_id],
+            )?;
+            tx.execute("DELETE FROM regulators WHERE id = ?1", [from_id])?;
+            for n in &names {
+                insert_alias(tx, into_id, n, actor)?;
+            }
+            let what = format!("{name} ({country}), {moved} events");
+            record(tx, "regulator", into_id, actor, "merged", None, Some(&what))?;
+            record(
+                tx,
+                "regulator",
+                from_id,
+                actor,
+                "merged_into",
+                Some(&name),
+                Some(&into_name),
+            )?;
+            rekey_regulators(tx)?;
+            refresh_incidents(
+                tx,
+                "SELECT DISTINCT incident_id FROM events WHERE regulator_id = ?1",
+                into_id,
+            )?;
+            Ok(moved)
+        })
+    }
+
+    /// Renames the company `which` resolves to; the old name stays an alias.
+    pub fn rename_company(&mut self, which: &str, new_name: &str, actor: &str) -> Result<i64> {
+        let new_name = one_line("name", new_name)?;
+        self.with_tx(|tx| {
+            let id = company_or_not_found(tx, which)?;
+            if let Some(other) = find_company(tx, &new_name)?.filter(|o| *o != id) {
+                let taken: String =
+                    tx.query_row("SELECT name FROM companies WHERE id = ?1", [other], |r| {
+                        r.get(0)
+                    })?;
+                return Err(Error::invalid(
+                    "name",
+                    format!("'{new_name}' is already the company {taken}; merge the two instead"),
+                ));
+            }
+            let old: String =
+                tx.query_row("SELECT name FROM companies WHERE id = ?1", [id], |r| {
+                    r.get(0)
+                })?;
+            tx.execute(
+                "UPDATE companies SET name = ?2, name_key = ?3 WHERE id = ?1",
+                params![id, new_name, name_key(&new_name)],
+            )?;
+            tx.execute(
+                "DELETE FROM company_aliases WHERE alias = ?1 AND company_id = ?2",
+                params![new_name, id],
+            )?;
+            crate::incidents::add_company_alias(tx, id, &old)?;
+            record(
+                tx,
+                "company",
+                id,
+                actor,
+                "name",
+                Some(&old),
+                Some(&new_name),
+            )?;
+            refresh_incidents(tx, "SELECT id FROM incidents WHERE company_id = ?1", id)?;
+            Ok(id)
+        })
+    }
+
+    /// Adds `alias` to a company; an alias of another company is refused.
+    pub fn add_company_alias(&mut self, which: &str, alias: &str, actor: &str) -> Result<()> {
+        let alias = one_line("alias", alias)?;
+        self.with_tx(|tx| {
+            let id = company_or_not_found(tx, which)?;
+            if let Some(other) = find_company(tx, &alias)? {
+                if other == id {
+                    return Ok(());
+                }
+                let taken: String =
+                    tx.query_row("SELECT name FROM companies WHERE id = ?1", [other], |r| {
+                        r.get(0)
+                    })?;
+                return Err(Error::invalid(
+                    "alias",
+                    format!("'{alias}' already names {taken}"),
+                ));
+            }
+            crate::incidents::add_company_alias(tx, id, &alias)?;
+            record(tx, "company", id, actor, "alias", None, Some(&alias))?;
+            refresh_incidents(tx, "SELECT id FROM incidents WHERE company_id = ?1", id)
+        })
+    }
+
+    /// Removes an alias of a company.
+    pub fn remove_company_alias(&mut self, alias: &str, actor: &str) -> Result<()> {
+        self.with_tx(|tx| {
+            let owner: Option<i64> = tx
+                .query_row(
+                    "SELECT company_id FROM company_aliases WHERE alias = ?1",
+                    [alias.trim()],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            let id = owner.ok_or_else(|| {
+                Error::NotFound(format!("no company has the alias '{}'", alias.trim()))
+            })?;
+            tx.execute(
+                "DELETE FROM company_aliases WHERE alias = ?1",
+                [alias.trim()],
+            )?;
+            record(
+                tx,
+                "company",
+                id,
+                actor,
+                "alias_removed",
+                Some(alias.trim()),
+                None,
+            )?;
+            refresh_incidents(tx, "SELECT id FROM incidents WHERE company_id = ?1", id)
+        })
+    }
+
+    /// Merges company `from` into `into`: its incidents move, its name and
+    /// aliases become aliases of `into`. Returns the incidents moved.
+    pub fn merge_companies(&mut self, from: &str, into: &str, actor: &str) -> Result<usize> {
+        self.with_tx(|tx| {
+            let from_id = company_or_not_found(tx, from)?;
+            let into_id = company_or_not_found(tx, into)?;
+            if from_id == into_id {
+                return Err(Error::invalid(
+                    "into",
+                    "a company cannot be merged into itself",
+                ));
+            }
+            let name: String =
+                tx.query_row("SELECT name FROM companies WHERE id = ?1", [from_id], |r| {
+                    r.get(0)
+                })?;
+            let into_name: String =
+                tx.query_row("SELECT name FROM companies WHERE id = ?1", [into_id], |r| {
+                    r.get(0)
+                })?;
+            let moved = tx.execute(
+                "UPDATE incidents SET company_id = ?2 WHERE company_id = ?1",
+                params![from_id, into_id],
+            )?;
+            tx.execute(
+                "UPDATE company_aliases SET company_id = ?2 WHERE company_id = ?1",
+                params![from_id, into_id],
+            )?;
+            tx.execute("DELETE FROM companies WHERE id = ?1", [from_id])?;
+            crate::incidents::add_company_alias(tx, into_id, &name)?;
+            record(
+                tx,
+                "company",
+                into_id,
+                actor,
+                "merged",
+                None,
+                Some(&format!("{name}, {moved} incidents")),
+            )?;
+            record(
+                tx,
+                "company",
+                from_id,
+                actor,
+                "merged_into",
+                Some(&name),
+                Some(&into_name),
+            )?;
+            refresh_incidents(
+                tx,
+                "SELECT id FROM incidents WHERE company_id = ?1",
+                into_id,
+            )?;
+            Ok(moved)
+        })
+    }
+
+    /// The recorded changes of a regulator or company, oldest first.
+    pub fn registry_history(&self, entity: &str, id: i64) -> Result<Vec<RegistryChange>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT at, actor, field, old_value, new_value FROM registry_history
+             WHERE entity = ?1 AND entity_id = ?2 ORDER BY id",
+        )?;
+        let rows = stmt.query_map(params![entity, id], |r| {
+            Ok(RegistryChange {
+                at: r.get(0)?,
+                actor: r.get(1)?,
+                field: r.get(2)?,
+                old_value: r.get(3)?,
+                new_value: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// Inserts a regulator inside the caller's transaction (the import's
+/// `--create-regulators`), with its history and keys.
+pub(crate) fn insert_regulator(
+    conn: &Connection,
+    name: &str,
+    short: Option<&str>,
+    country: &str,
+    actor: &str,
+) -> Result<i64> {
+    let name = one_line("regulator", name)?;
+    let short = short.map(|s| one_line("regulator", s)).transpose()?;
+    conn.execute(
+        "INSERT INTO regulators (name, short_name, country) VALUES (?1, ?2, ?3)",
+        params![name, short, country],
+    )?;
+    let id = conn.last_insert_rowid();
+    record(conn, "regulator", id, actor, "created", None, Some(&name))?;
+    rekey_regulators(conn)?;
+    Ok(id)
+}
+
+fn company_or_not_found(conn: &Connection, which: &str) -> Result<i64> {
+    find_company(conn, which)?
+        .ok_or_else(|| Error::NotFound(format!("no company is named '{}'", which.trim())))
+}
