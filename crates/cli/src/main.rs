@@ -10,15 +10,14 @@ macro_rules! outln {
 }
 
 mod bench;
+mod import_cmd;
+mod registry_cmd;
 
 use clap::{Parser, Subcommand};
-use incidents_core::datetext::DateOrder;
 use incidents_core::db::OpenOptions;
 use incidents_core::export::ExportFormat;
 use incidents_core::extract;
-use incidents_core::import::{Field, ImportOptions, ImportReport};
 use incidents_core::incidents::actor;
-use incidents_core::model::EventKind;
 use incidents_core::query::parse_sort_key;
 use incidents_core::{default_db_path, Error, IncidentInput, ListQuery, Store};
 use std::io::{Read, Write};
@@ -113,32 +112,8 @@ enum Command {
     },
     /// Import a CSV file: our own export, or another layout through a mapping.
     /// All rows or none: a bad row is reported and nothing is written.
-    Import {
-        file: PathBuf,
-        /// Column mappings, e.g. "Organisation=company,Fine=amount"; a column
-        /// may be named by its header or its 1-based number
-        #[arg(long, value_name = "SRC=field,...")]
-        map: Option<String>,
-        /// Order of day and month in dates such as 03/04/2024
-        #[arg(long, value_name = "dmy|mdy|ymd")]
-        date_order: Option<String>,
-        /// Field delimiter (detected when left out)
-        #[arg(long)]
-        delimiter: Option<char>,
-        /// Kind of the event each row carries (default: fined when an amount
-        /// column is mapped, otherwise disclosed)
-        #[arg(long)]
-        event_kind: Option<String>,
-        /// Merge rows that duplicate a stored incident into it instead of skipping
-        #[arg(long)]
-        merge: bool,
-        /// Check every row and show what would be stored, without writing
-        #[arg(long)]
-        dry_run: bool,
-        /// Print the report as JSON
-        #[arg(long)]
-        json: bool,
-    },
+    #[command(after_help = import_cmd::FIELDS_HELP)]
+    Import(import_cmd::ImportArgs),
     /// Propose incident fields from a news article (text file), as JSON.
     /// Uses the built-in regulators, and the database's companies and
     /// regulators when --db is given.
@@ -194,8 +169,16 @@ enum Command {
     Show { id: i64 },
     /// Show every recorded change of an incident
     History { id: i64 },
-    /// List the known regulators and their aliases
-    Regulators,
+    /// The regulators: list, add, edit, alias, merge (list when no action is given)
+    Regulators {
+        #[command(subcommand)]
+        action: Option<registry_cmd::RegulatorAction>,
+    },
+    /// The companies: list, rename, alias, unalias, merge
+    Companies {
+        #[command(subcommand)]
+        action: registry_cmd::CompanyAction,
+    },
     /// Print the path of the database in use
     Path,
 }
@@ -220,7 +203,7 @@ fn db_path(cli_db: Option<PathBuf>) -> Result<PathBuf, Error> {
     }
 }
 
-fn print_json(value: &impl serde::Serialize) -> Result<(), Error> {
+pub(crate) fn print_json(value: &impl serde::Serialize) -> Result<(), Error> {
     let text =
         serde_json::to_string_pretty(value).map_err(|e| Error::Io(std::io::Error::other(e)))?;
     let mut out = std::io::stdout().lock();
@@ -264,10 +247,10 @@ fn run(cli: Cli) -> Result<(), Error> {
         outln!("{}", path.display());
         return Ok(());
     }
-    let creates = matches!(cli.command, Command::Demo | Command::Import { .. });
+    let creates = matches!(cli.command, Command::Demo | Command::Import(_));
     let named = cli_db_given;
-    if let Command::Import { dry_run: true, .. } = &cli.command {
-        if !path.exists() {
+    if let Command::Import(args) = &cli.command {
+        if args.dry_run && !path.exists() {
             // A dry run writes no file: check against an empty database.
             let mut store = Store::open_in_memory()?;
             return run_command(&mut store, cli.command, &path);
@@ -410,54 +393,7 @@ fn run_command(store: &mut Store, command: Command, path: &std::path::Path) -> R
                 );
             }
         }
-        Command::Import {
-            file,
-            map,
-            date_order,
-            delimiter,
-            event_kind,
-            merge,
-            dry_run,
-            json,
-        } => {
-            let options = ImportOptions {
-                delimiter,
-                mapping: parse_map(map.as_deref())?,
-                date_order: date_order
-                    .map(|o| {
-                        DateOrder::parse(&o).ok_or_else(|| {
-                            Error::invalid("date-order", format!("'{o}' is not dmy, mdy or ymd"))
-                        })
-                    })
-                    .transpose()?,
-                event_kind: event_kind
-                    .map(|k| EventKind::parse("event-kind", &k))
-                    .transpose()?,
-                merge_duplicates: merge,
-                dry_run,
-                preview: if dry_run { 5 } else { 0 },
-            };
-            let report = store.import_csv(&file, &options, &who, &mut |_| {})?;
-            if json {
-                print_json(&report)?;
-            } else {
-                print_import_report(&report, dry_run)?;
-            }
-            if !report.errors.is_empty() {
-                return Err(Error::invalid(
-                    "file",
-                    format!(
-                        "{} rows failed; nothing was imported",
-                        report
-                            .errors
-                            .iter()
-                            .map(|e| e.row)
-                            .collect::<std::collections::BTreeSet<_>>()
-                            .len()
-                    ),
-                ));
-            }
-        }
+        Command::Import(args) => import_cmd::run(store, args, &who)?,
         Command::Backup { out } => {
             store.backup_to(&out)?;
             outln!("backed up {} to {}", path.display(), out.display());
@@ -474,7 +410,8 @@ fn run_command(store: &mut Store, command: Command, path: &std::path::Path) -> R
             store.get_incident(id)?;
             print_json(&store.history(id)?)?
         }
-        Command::Regulators => print_json(&store.regulators()?)?,
+        Command::Regulators { action } => registry_cmd::regulators(store, action, &who)?,
+        Command::Companies { action } => registry_cmd::companies(store, action, &who)?,
     }
     Ok(())
 }
@@ -522,71 +459,6 @@ fn print_events(
             e.incident_title
         )?;
     }
-    Ok(())
-}
-
-/// "Organisation=company,Fine=amount" → pairs; a column name may hold spaces.
-fn parse_map(text: Option<&str>) -> Result<Vec<(String, Field)>, Error> {
-    let Some(text) = text else {
-        return Ok(Vec::new());
-    };
-    text.split(',')
-        .filter(|p| !p.trim().is_empty())
-        .map(|pair| {
-            let (source, field) = pair
-                .rsplit_once('=')
-                .ok_or_else(|| Error::invalid("map", format!("'{pair}' is not SRC=field")))?;
-            Ok((source.trim().to_string(), Field::parse(field)?))
-        })
-        .collect()
-}
-
-fn print_import_report(report: &ImportReport, dry_run: bool) -> Result<(), Error> {
-    let mut err = std::io::stderr().lock();
-    for e in &report.errors {
-        writeln!(err, "{e}")?;
-    }
-    let mut out = std::io::stdout().lock();
-    for d in &report.duplicates {
-        writeln!(
-            out,
-            "row {}: duplicate of incident #{} ({}); {}",
-            d.row,
-            d.existing_id,
-            d.reason,
-            if d.merged {
-                "merged into it"
-            } else {
-                "skipped"
-            }
-        )?;
-    }
-    for p in &report.preview {
-        writeln!(
-            out,
-            "preview: {} — {} ({} events)",
-            p.company,
-            p.title,
-            p.events.len()
-        )?;
-    }
-    let verb = if report.committed {
-        "imported"
-    } else if dry_run && report.errors.is_empty() {
-        "would import"
-    } else {
-        "not imported"
-    };
-    writeln!(
-        out,
-        "{} rows read from {} lines: {verb} {} new incidents, {} merged, {} duplicates, {} errors",
-        report.rows,
-        report.lines,
-        report.created,
-        report.merged,
-        report.duplicates.len(),
-        report.errors.len()
-    )?;
     Ok(())
 }
 

@@ -214,7 +214,7 @@ fn a_dry_run_reports_duplicates_and_writes_nothing() {
     ));
     assert!(said.contains("duplicate of incident #1"), "{said}");
     assert!(
-        said.contains("0 new incidents, 0 merged, 7 duplicates, 0 errors"),
+        said.contains("0 new incidents, 0 updated, 0 unchanged, 0 merged, 7 duplicates, 0 errors"),
         "{said}"
     );
     assert_eq!(dump(&db), before);

@@ -30,6 +30,31 @@ impl DateOrder {
     }
 }
 
+/// The order the numeric dates of a column must have: day first when a first
+/// number is over 12 (`24/03/2021`), month first when a second one is
+/// (`03/24/2021`); `None` when the values do not tell, or tell both.
+pub fn infer_order<'a>(values: impl IntoIterator<Item = &'a str>) -> Option<DateOrder> {
+    let (mut day_first, mut month_first) = (false, false);
+    for v in values {
+        let parts: Vec<&str> = v.trim().split(['/', '.', '-']).collect();
+        if let [a, b, y] = parts.as_slice() {
+            if y.len() != 4 {
+                continue;
+            }
+            let (Ok(a), Ok(b)) = (a.parse::<u32>(), b.parse::<u32>()) else {
+                continue;
+            };
+            day_first |= a > 12 && (1..=12).contains(&b);
+            month_first |= b > 12 && b <= 31 && (1..=12).contains(&a);
+        }
+    }
+    match (day_first, month_first) {
+        (true, false) => Some(DateOrder::Dmy),
+        (false, true) => Some(DateOrder::Mdy),
+        _ => None,
+    }
+}
+
 const MONTHS: &[&str] = &[
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
@@ -156,7 +181,8 @@ fn build_from(t: &str, order: Option<DateOrder>) -> Result<String, String> {
             let (day, month) = match order {
                 Some(DateOrder::Dmy) => (*a, *b),
                 Some(DateOrder::Mdy) => (*b, *a),
-                // Only one reading is a date: take it.
+                // Only one reading is a date, or both readings are the same day.
+                _ if a == b => (*a, *b),
                 _ if *a > 12 && *b <= 12 => (*a, *b),
                 _ if *b > 12 && *a <= 12 => (*b, *a),
                 _ if *a > 12 && *b > 12 => {

@@ -358,6 +358,30 @@ pub fn find_currency(text: &str) -> Option<&'static str> {
 /// Reads a money cell such as `€1.2bn`, `EUR 1,200,000,000`, `£18.4m` or
 /// `1347억원`: the amount in major units as decimal text, and the currency if
 /// the cell names one. Placeholders are `Ok(None)`.
+/// `9.380,00` or `1.200.000` (dots between thousands, a comma before the
+/// cents, as much of Europe writes amounts) rewritten as `9380.00`.
+fn european_decimal(text: &str) -> Option<String> {
+    static PATTERN: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = PATTERN.get_or_init(|| {
+        regex::Regex::new(r"\b(\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+,\d{1,2})\b")
+            .unwrap_or_else(|_| unreachable!("a fixed pattern"))
+    });
+    let m = re.find(text)?;
+    let number = m.as_str();
+    // "1,200" is a thousands group in English: only a one- or two-digit
+    // remainder after the comma is a decimal part.
+    if !number.contains('.') && !number.contains(',') {
+        return None;
+    }
+    let rewritten = number.replace('.', "").replace(',', ".");
+    Some(format!(
+        "{}{}{}",
+        &text[..m.start()],
+        rewritten,
+        &text[m.end()..]
+    ))
+}
+
 pub fn parse_money(text: &str) -> Result<Option<(String, Option<&'static str>)>, String> {
     if is_placeholder(text) {
         return Ok(None);
@@ -367,6 +391,8 @@ pub fn parse_money(text: &str) -> Result<Option<(String, Option<&'static str>)>,
         return Err(format!("'{t}' is negative"));
     }
     let currency = find_currency(t);
+    let european = european_decimal(t);
+    let t = european.as_deref().unwrap_or(t);
     let start = t
         .char_indices()
         .find(|(_, c)| digit_value(*c).is_some())

@@ -75,8 +75,13 @@ fn hostile_text_is_shown_as_text_everywhere() {
         s.create_incident(
             &IncidentInput {
                 company: format!("Evil {HOSTILE}"),
-                title: format!("javascript:alert(1) {HOSTILE} \u{202e}txt.exe"),
-                summary: Some(format!("{HOSTILE}{}", "long ".repeat(2000))),
+                // A direction override is refused in a title (it could forge a
+                // row) but kept, shown inert, in a summary.
+                title: format!("javascript:alert(1) {HOSTILE}"),
+                summary: Some(format!(
+                    "{HOSTILE} \u{202e}txt.exe {}",
+                    "long ".repeat(2000)
+                )),
                 events: vec![EventInput {
                     kind: "fined".into(),
                     date: "2024-01-02".into(),

@@ -16,7 +16,12 @@ use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::io::{BufReader, Read};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+mod mapping;
+mod rules;
+
+pub use mapping::{implied_kind, propose_field};
 
 /// What a source column can be mapped to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -82,57 +87,14 @@ impl Field {
     }
 }
 
-/// Header words that suggest a field, compared after folding case, spaces and
-/// punctuation. Our own export's column names come first.
-#[rustfmt::skip]
-const SYNONYMS: &[(Field, &[&str])] = &[
-    (Field::IncidentKey, &["id", "incidentid"]),
-    (Field::Company, &["company", "organisation", "organization", "org", "entity", "companyname", "entityname", "controller", "nameofcompany", "affectedorganization", "business", "회사", "기업", "업체", "公司", "企业"]),
-    (Field::Title, &["title", "incident", "headline", "breach", "incidenttitle", "subject", "제목", "标题"]),
-    (Field::Summary, &["summary", "description", "details", "breachdetails", "content", "내용", "描述", "摘要"]),
-    (Field::Counterparty, &["counterparty", "recipient", "receivedby", "thirdparty", "datarecipient"]),
-    (Field::Country, &["country", "jurisdiction", "nation", "countrycode", "국가", "国家"]),
-    (Field::Status, &["status", "state", "상태", "状态"]),
-    (Field::RecordsAffected, &["recordsaffected", "records", "recordslost", "numberofrecords", "recordsexposed", "rows", "건수", "记录数"]),
-    (Field::UsersAffected, &["usersaffected", "people", "peopleaffected", "individuals", "individualsaffected", "users", "customers", "accounts", "affected", "victims", "인원", "피해자", "人数", "用户数"]),
-    (Field::SourceUrl, &["sourceurls", "sourceurl", "url", "link", "source", "sources", "reference", "references", "출처", "来源"]),
-    (Field::SourceTitle, &["sourcetitles", "sourcetitle", "articletitle"]),
-    (Field::SourcePublisher, &["sourcepublishers", "sourcepublisher", "publisher", "outlet"]),
-    (Field::SourcePublished, &["sourcepublished", "publicationdate", "published"]),
-    (Field::SourceLanguage, &["sourcelanguages", "sourcelanguage", "language", "lang"]),
-    (Field::EventKind, &["eventkind", "kind", "eventtype", "type"]),
-    (Field::EventDate, &["eventdate", "date", "dateofdecision", "dateoffine", "decisiondate", "finedate", "reporteddate", "datereported", "breachdate", "announced", "날짜", "일자", "日期"]),
-    (Field::Regulator, &["regulator", "authority", "dpa", "supervisoryauthority", "agency", "enforcer", "regulatorname", "규제기관", "监管机构"]),
-    (Field::Amount, &["amount", "fine", "fineamount", "penalty", "finesum", "fineeur", "fineusd", "과징금", "罚款"]),
-    (Field::Currency, &["currency", "cur", "통화", "币种"]),
-    (Field::Note, &["note", "notes", "comment", "comments", "remarks"]),
-    (Field::EventSource, &["eventsource"]),
-    // Columns our export writes for people, derived from the rest.
-    (Field::Ignore, &["regulators", "firstevent", "latestevent", "fines", "proposedfines", "settlements", "createdat", "updatedat", "eventprecision"]),
-];
-
-fn header_key(header: &str) -> String {
-    header
-        .to_lowercase()
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .collect()
-}
-
-/// The field a header most likely holds, if any.
-pub fn propose_field(header: &str) -> Option<Field> {
-    let key = header_key(unneutralise(header.trim_start_matches('\u{feff}')));
-    SYNONYMS
-        .iter()
-        .find(|(_, words)| words.contains(&key.as_str()))
-        .map(|(f, _)| *f)
-}
-
 /// One column and what it is mapped to.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ColumnMapping {
     pub column: String,
     pub field: Field,
+    /// For a date column: the kind of the events it makes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<EventKind>,
 }
 
 /// How to read a file.
@@ -156,6 +118,26 @@ pub struct ImportOptions {
     pub dry_run: bool,
     /// How many incidents to show as stored in the preview.
     pub preview: usize,
+    /// The event kind of each date column (`breach_date=event_date:started`):
+    /// a row makes one event per date column.
+    pub date_kinds: Vec<(String, EventKind)>,
+    /// The currency of amounts written without one.
+    pub default_currency: Option<String>,
+    /// The status of incidents whose row gives none (else derived from the
+    /// latest event: a fine → sanctioned, a settlement → settled …).
+    pub status: Option<Status>,
+    /// Create the regulators the file names and the registry lacks (the
+    /// row's country is theirs).
+    pub create_regulators: bool,
+    /// Per unknown regulator name: the known regulator it means, or an empty
+    /// text to create it (the app's choice table).
+    pub regulator_choices: Vec<(String, String)>,
+    /// Import the good rows and set the failing ones aside (in `rejects`)
+    /// instead of importing nothing.
+    pub skip_invalid: bool,
+    /// Where the rows set aside are written (their columns plus row and
+    /// problem).
+    pub rejects: Option<PathBuf>,
 }
 
 /// A row that failed, in spreadsheet terms: row 1 is the header.
@@ -202,6 +184,32 @@ pub struct ImportReport {
     pub preview: Vec<IncidentInput>,
     /// Whether the database was changed.
     pub committed: bool,
+    /// Incidents of earlier imports of this file layout updated by their key.
+    pub updated: usize,
+    /// Things to look at that did not stop the import.
+    pub warnings: Vec<String>,
+    /// Regulators the file names that the registry lacks, once each.
+    pub unknown_regulators: Vec<UnknownRegulator>,
+    /// Regulators this import created.
+    pub created_regulators: Vec<String>,
+    /// Incidents whose title was made from what was known.
+    pub made_titles: usize,
+    /// Rows set aside (with `skip_invalid`), and where.
+    pub rejected_rows: usize,
+    pub rejects_file: Option<String>,
+    /// Keyed rows whose incident was already as the file says.
+    pub unchanged: usize,
+}
+
+/// A regulator name the registry does not know.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UnknownRegulator {
+    pub name: String,
+    pub rows: u64,
+    /// The closest known names.
+    pub closest: Vec<String>,
+    /// The country of its first row, if the file gives one.
+    pub country: Option<String>,
 }
 
 /// How far an import has come.
@@ -245,6 +253,8 @@ pub struct FileShape {
     /// Up to five data rows, as text.
     pub sample: Vec<Vec<String>>,
     pub own_format: bool,
+    /// Columns left out whose values look like amounts, counts or dates.
+    pub warnings: Vec<String>,
 }
 
 /// A CSV reader over `path` behind the [`Guard`](crate::csv_guard::Guard)
@@ -319,55 +329,57 @@ fn headers_of<R: Read>(reader: &mut csv::Reader<R>, path: &Path) -> Result<Vec<S
     Ok(headers)
 }
 
-fn resolve_mapping(headers: &[String], overrides: &[(String, Field)]) -> Result<Vec<Field>> {
-    let mut fields: Vec<Field> = headers
-        .iter()
-        .map(|h| propose_field(h).unwrap_or(Field::Ignore))
-        .collect();
-    // A field proposed for two columns keeps the first; the user can override.
-    let mut seen = HashSet::new();
-    for f in fields.iter_mut() {
-        if *f != Field::Ignore && !seen.insert(*f) {
-            *f = Field::Ignore;
-        }
-    }
-    for (source, field) in overrides {
-        let index = match source.trim().parse::<usize>() {
-            Ok(n) if n >= 1 && n <= headers.len() => n - 1,
-            _ => headers
-                .iter()
-                .position(|h| h.eq_ignore_ascii_case(source.trim()))
-                .ok_or_else(|| {
-                    Error::invalid(
-                        "map",
-                        format!(
-                            "no column '{source}' in the file; its columns are: {}",
-                            headers.join(", ")
-                        ),
-                    )
-                })?,
-        };
-        if *field != Field::Ignore {
-            for f in fields.iter_mut() {
-                if f == field {
-                    *f = Field::Ignore;
-                }
-            }
-        }
-        fields[index] = *field;
-    }
-    Ok(fields)
-}
-
-fn mapping_of(headers: &[String], fields: &[Field]) -> Vec<ColumnMapping> {
+fn mapping_of(
+    headers: &[String],
+    fields: &[Field],
+    kinds: &[Option<EventKind>],
+) -> Vec<ColumnMapping> {
     headers
         .iter()
         .zip(fields)
-        .map(|(c, f)| ColumnMapping {
+        .zip(kinds)
+        .map(|((c, f), k)| ColumnMapping {
             column: c.clone(),
             field: *f,
+            kind: *k,
         })
         .collect()
+}
+
+/// The day/month order the date columns of the whole file agree on, if any.
+fn infer_file_order(path: &Path, delimiter: char, fields: &[Field]) -> Result<Option<DateOrder>> {
+    let dated: Vec<usize> = (0..fields.len())
+        .filter(|&i| matches!(fields[i], Field::EventDate | Field::SourcePublished))
+        .collect();
+    if dated.is_empty() {
+        return Ok(None);
+    }
+    let (mut reader, _, _) = open_reader(path, Some(delimiter))?;
+    headers_of(&mut reader, path)?;
+    let mut values = Vec::new();
+    for record in reader.records() {
+        let Ok(record) = record else { break };
+        for &i in &dated {
+            if let Some(v) = record.get(i).filter(|v| v.len() <= 12) {
+                values.push(v.to_string());
+            }
+        }
+    }
+    Ok(crate::datetext::infer_order(
+        values.iter().map(String::as_str),
+    ))
+}
+
+/// The first `n` data rows of `path`, to check a mapping against values.
+fn sample_rows(path: &Path, delimiter: Option<char>, n: usize) -> Result<Vec<Vec<String>>> {
+    let (mut reader, _, _) = open_reader(path, delimiter)?;
+    headers_of(&mut reader, path)?;
+    let mut rows = Vec::new();
+    for record in reader.records().take(n) {
+        let record = record.map_err(|e| read_error(path, e))?;
+        rows.push(record.iter().map(str::to_string).collect());
+    }
+    Ok(rows)
 }
 
 fn is_own_format(headers: &[String]) -> bool {
@@ -379,18 +391,21 @@ fn is_own_format(headers: &[String]) -> bool {
 pub fn inspect(path: &Path, delimiter: Option<char>) -> Result<FileShape> {
     let (mut reader, delimiter, _) = open_reader(path, delimiter)?;
     let headers = headers_of(&mut reader, path)?;
-    let fields = resolve_mapping(&headers, &[])?;
     let mut sample = Vec::new();
-    for record in reader.records().take(5) {
+    for record in reader.records().take(50) {
         let record = record.map_err(|e| read_error(path, e))?;
         sample.push(record.iter().map(str::to_string).collect());
     }
+    let resolved = mapping::resolve(&headers, &sample, &[], &[])?;
+    let warnings = mapping::unmapped_warnings(&headers, &resolved.fields, &sample);
+    sample.truncate(5);
     Ok(FileShape {
         delimiter: delimiter.to_string(),
         own_format: is_own_format(&headers),
-        mapping: mapping_of(&headers, &fields),
+        mapping: mapping_of(&headers, &resolved.fields, &resolved.kinds),
         headers,
         sample,
+        warnings,
     })
 }
 
@@ -402,14 +417,22 @@ struct Pending {
     /// Spreadsheet row of each event, for error messages.
     event_rows: Vec<u64>,
     errors: Vec<RowError>,
+    /// The rows as read, to set them aside when the incident fails.
+    records: Vec<(u64, csv::StringRecord)>,
+    /// Whether the company cell named no one ("Unknown", empty).
+    epoch_dates: usize,
 }
 
 struct RowReader<'a> {
     headers: &'a [String],
     fields: &'a [Field],
+    /// The event kind of each date column, where the mapping gives one.
+    kinds: &'a [Option<EventKind>],
     own: bool,
     options: &'a ImportOptions,
     event_kind: EventKind,
+    /// The date column that carries the row's regulator, amount and note.
+    primary_date: Option<usize>,
 }
 
 impl RowReader<'_> {
@@ -427,6 +450,7 @@ impl RowReader<'_> {
         let mut has_event = false;
         let mut amount_currency: Option<&'static str> = None;
         let mut sources: Vec<SourceInput> = Vec::new();
+        let mut dates: Vec<(usize, String)> = Vec::new();
         let fail = |column: &str, message: String, errors: &mut Vec<RowError>| {
             errors.push(RowError {
                 row,
@@ -461,7 +485,7 @@ impl RowReader<'_> {
             match field {
                 Field::Ignore | Field::IncidentKey => {}
                 Field::Company => input.company = raw.trim().to_string(),
-                Field::Title => input.title = raw.trim().to_string(),
+                Field::Title => input.title = value.unwrap_or_default(),
                 Field::Summary => input.summary = value,
                 Field::Counterparty => input.counterparty = value,
                 Field::Country => input.country = value,
@@ -501,6 +525,7 @@ impl RowReader<'_> {
                         let v = (!line.is_empty()).then(|| line.to_string());
                         let s = &mut sources[n];
                         match field {
+                            Field::SourceUrl if is_placeholder(line) => {}
                             Field::SourceUrl => s.url = line.to_string(),
                             Field::SourceTitle => s.title = v,
                             Field::SourcePublisher => s.publisher = v,
@@ -516,10 +541,9 @@ impl RowReader<'_> {
                     }
                 }
                 Field::EventDate => match parse_date_cell(raw, self.options.date_order) {
-                    Ok(Some(d)) => {
-                        event.date = d.to_string();
-                        has_event = true;
-                    }
+                    // 01/01/1970 is what a spreadsheet shows for an empty date.
+                    Ok(Some(d)) if d.as_str() == "1970-01-01" => pending.epoch_dates += 1,
+                    Ok(Some(d)) => dates.push((i, d.to_string())),
                     Ok(None) => {}
                     Err(m) => fail(column, m, &mut pending.errors),
                 },
@@ -553,22 +577,64 @@ impl RowReader<'_> {
             pending.input.sources = sources.into_iter().filter(|s| !s.url.is_empty()).collect();
         }
         if event.currency.is_none() && event.amount.is_some() {
-            event.currency = amount_currency.map(str::to_string);
+            event.currency = amount_currency
+                .map(str::to_string)
+                .or_else(|| self.options.default_currency.clone());
         }
-        if has_event {
-            if event.kind.is_empty() {
-                event.kind = self.event_kind.as_str().to_string();
-            }
-            if event.date.is_empty() && !pending.errors.iter().any(|e| e.row == row) {
+        self.add_events(row, event, has_event, dates, pending);
+    }
+
+    /// The row's events: one per date column, the primary one carrying the
+    /// regulator, amount, kind and note of the row.
+    fn add_events(
+        &self,
+        row: u64,
+        mut event: EventInput,
+        has_event: bool,
+        mut dates: Vec<(usize, String)>,
+        pending: &mut Pending,
+    ) {
+        let primary = dates
+            .iter()
+            .position(|(c, _)| Some(*c) == self.primary_date)
+            .or_else(|| (!dates.is_empty()).then_some(0));
+        let main = primary.map(|p| dates.remove(p));
+        for (column, date) in dates {
+            let kind = self
+                .kinds
+                .get(column)
+                .copied()
+                .flatten()
+                .unwrap_or(self.event_kind);
+            pending.input.events.push(EventInput {
+                kind: kind.as_str().to_string(),
+                date,
+                ..Default::default()
+            });
+            pending.event_rows.push(row);
+        }
+        if !has_event && main.is_none() {
+            return;
+        }
+        if event.kind.is_empty() {
+            let kind = main
+                .as_ref()
+                .and_then(|(c, _)| self.kinds.get(*c).copied().flatten());
+            event.kind = kind.unwrap_or(self.event_kind).as_str().to_string();
+        }
+        match main {
+            Some((_, date)) => event.date = date,
+            None if !pending.errors.iter().any(|e| e.row == row) => {
                 pending.errors.push(RowError {
                     row,
                     column: self.column_of(Field::EventDate),
                     message: "this row has an event (regulator, amount or kind) but no date".into(),
                 });
             }
-            pending.input.events.push(event);
-            pending.event_rows.push(row);
+            None => {}
         }
+        pending.input.events.push(event);
+        pending.event_rows.push(row);
     }
 
     /// Turns a validation error of the assembled incident into a row error.
@@ -750,18 +816,26 @@ impl Store {
         let (mut reader, delimiter, counters) = open_reader(path, options.delimiter)?;
         let bytes = counters.bytes.clone();
         let headers = headers_of(&mut reader, path)?;
-        let fields = resolve_mapping(&headers, &options.mapping)?;
-        for required in [Field::Company, Field::Title] {
-            if !fields.contains(&required) {
-                return Err(Error::invalid(
-                    "map",
-                    format!(
-                        "no column is mapped to {}; map one with --map COLUMN={}",
-                        required.name(),
-                        required.name()
-                    ),
-                ));
-            }
+        let samples = sample_rows(path, Some(delimiter), 50)?;
+        let resolved = mapping::resolve(&headers, &samples, &options.mapping, &options.date_kinds)?;
+        let (fields, kinds) = (resolved.fields, resolved.kinds);
+        // A file without --date-order tells its order itself when one of its
+        // dates can only be read one way (03/24/2021 is month first).
+        let inferred;
+        let options = if options.date_order.is_none() {
+            inferred = ImportOptions {
+                date_order: infer_file_order(path, delimiter, &fields)?,
+                ..options.clone()
+            };
+            &inferred
+        } else {
+            options
+        };
+        if !fields.contains(&Field::Company) {
+            return Err(Error::invalid(
+                "map",
+                "no column is mapped to company (the party at fault); map one with --map COLUMN=company",
+            ));
         }
         let own = is_own_format(&headers);
         let event_kind = options
@@ -771,20 +845,42 @@ impl Store {
             } else {
                 EventKind::Disclosed
             });
+        // The row's regulator and amount belong to the date column without a
+        // kind of its own, else to the first that is not a breach date.
+        let dates: Vec<usize> = (0..fields.len())
+            .filter(|&i| fields[i] == Field::EventDate)
+            .collect();
+        let primary_date = dates
+            .iter()
+            .copied()
+            .find(|&i| kinds[i].is_none())
+            .or_else(|| {
+                dates.iter().copied().find(|&i| {
+                    !matches!(
+                        kinds[i],
+                        Some(EventKind::Started | EventKind::Ceased | EventKind::Discovered)
+                    )
+                })
+            })
+            .or_else(|| dates.first().copied());
         let rows_reader = RowReader {
             headers: &headers,
             fields: &fields,
+            kinds: &kinds,
             own,
             options,
             event_kind,
+            primary_date,
         };
         let key_column = fields.iter().position(|f| *f == Field::IncidentKey);
 
         let mut report = ImportReport {
             delimiter: delimiter.to_string(),
-            mapping: mapping_of(&headers, &fields),
+            mapping: mapping_of(&headers, &fields, &kinds),
+            warnings: mapping::unmapped_warnings(&headers, &fields, &samples),
             ..Default::default()
         };
+        let db_path = self.path().map(Path::to_path_buf);
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -793,6 +889,9 @@ impl Store {
             options,
             actor,
             created: HashSet::new(),
+            layout: headers.join("\u{1f}"),
+            regulators: rules::Regulators::default(),
+            rejects: Vec::new(),
         };
         let mut record = csv::StringRecord::new();
         let mut row: u64 = 1;
@@ -839,8 +938,11 @@ impl Store {
                 input: IncidentInput::default(),
                 event_rows: Vec::new(),
                 errors: Vec::new(),
+                records: Vec::new(),
+                epoch_dates: 0,
             });
             rows_reader.read_row(row, &record, p);
+            p.records.push((row, record.clone()));
             if report.rows.is_multiple_of(500) {
                 progress(Progress {
                     rows: report.rows,
@@ -856,7 +958,20 @@ impl Store {
         });
         report.lines = counters.lines.get();
         report.errors.sort_by_key(|e| e.row);
-        if report.errors.is_empty() && !options.dry_run {
+        rules::suggest_unknown(&tx, &mut report)?;
+        let read_whole = !report.errors.iter().any(|e| e.column == "(file)");
+        let acceptable = report.errors.is_empty() || options.skip_invalid && read_whole;
+        if acceptable && !options.dry_run {
+            if let (Some(target), false) = (&options.rejects, state.rejects.is_empty()) {
+                write_rejects(
+                    target,
+                    db_path.as_deref(),
+                    &headers,
+                    delimiter,
+                    &state.rejects,
+                )?;
+                report.rejects_file = Some(target.display().to_string());
+            }
             tx.commit()?;
             report.committed = true;
         }
@@ -870,6 +985,104 @@ struct ImportState<'a> {
     actor: &'a str,
     /// Incidents this import created.
     created: HashSet<i64>,
+    /// The file's header, naming the layout its keys belong to.
+    layout: String,
+    regulators: rules::Regulators,
+    /// Rows set aside: (row, cells, problem).
+    rejects: Vec<(u64, csv::StringRecord, String)>,
+}
+
+/// Applies the import's rules to an assembled incident; returns its problems.
+fn prepare(
+    tx: &Connection,
+    rows: &RowReader,
+    p: &mut Pending,
+    state: &mut ImportState,
+    report: &mut ImportReport,
+) -> Result<bool> {
+    let input = &mut p.input;
+    if input.company.trim().is_empty() {
+        // Not known: an unnamed party of its own, never a shared "Unknown".
+        input.company = "Unknown".into();
+    }
+    let problems = state
+        .regulators
+        .resolve(tx, input, state.options, state.actor, report)?;
+    for (n, message) in problems {
+        p.errors.push(RowError {
+            row: p.event_rows.get(n).copied().unwrap_or(p.first_row),
+            column: rows.column_of(Field::Regulator),
+            message,
+        });
+    }
+    let input = &mut p.input;
+    // Our own exports come back as they were: nothing is inferred for them.
+    if input.country.is_none() && !rows.own {
+        input.country = rules::country_of_regulators(tx, input)?;
+    }
+    if input.status.is_none() {
+        input.status = state
+            .options
+            .status
+            .or_else(|| rules::status_from_events(input))
+            .map(|s| s.as_str().to_string());
+    }
+    let mut made = false;
+    if input.title.trim().is_empty() {
+        let regulator = input
+            .events
+            .iter()
+            .find_map(|e| e.regulator.as_deref())
+            .map(|r| rules::regulator_label(tx, r))
+            .transpose()?
+            .flatten();
+        input.title = rules::made_title(input, regulator.as_deref());
+        made = true;
+    }
+    if p.epoch_dates > 0 {
+        report.warnings.push(format!(
+            "row {}: 01/01/1970 read as a placeholder for a date that is not known",
+            p.first_row
+        ));
+    }
+    Ok(made)
+}
+
+/// Sets a failed incident's rows aside (with `skip_invalid`) or reports them.
+fn set_aside(mut p: Pending, state: &mut ImportState, report: &mut ImportReport) {
+    if state.options.skip_invalid {
+        let problem = p
+            .errors
+            .iter()
+            .map(|e| format!("column {}: {}", e.column, e.message))
+            .collect::<Vec<_>>()
+            .join("; ");
+        report.rejected_rows += p.records.len();
+        for (row, record) in p.records.drain(..) {
+            state.rejects.push((row, record, problem.clone()));
+        }
+    }
+    report.errors.append(&mut p.errors);
+}
+
+/// What `new` brings to the incident an earlier import of the file made:
+/// its values replace the stored ones, its events and sources are added.
+fn updated_input(
+    existing: &crate::model::Incident,
+    new: &IncidentInput,
+    title_made: bool,
+) -> IncidentInput {
+    let mut input = merged_input(existing, new);
+    if !title_made {
+        input.title = new.title.clone();
+    }
+    input.summary = new.summary.clone().or(input.summary);
+    input.counterparty = new.counterparty.clone().or(input.counterparty);
+    input.country = new.country.clone().or(input.country);
+    input.status = new.status.clone().or(input.status);
+    input.records_affected = new.records_affected.or(input.records_affected);
+    input.users_affected = new.users_affected.or(input.users_affected);
+    input
 }
 
 /// Checks and stores one assembled incident inside the import's transaction.
@@ -881,17 +1094,48 @@ fn flush(
     report: &mut ImportReport,
 ) -> Result<()> {
     let (options, actor) = (state.options, state.actor);
+    let made = if p.errors.is_empty() {
+        prepare(tx, rows, &mut p, state, report)?
+    } else {
+        false
+    };
     if !p.errors.is_empty() {
-        report.errors.append(&mut p.errors);
+        set_aside(p, state, report);
         return Ok(());
     }
     let valid = match p.input.validate() {
         Ok(v) => v,
         Err(e) => {
-            report.errors.push(rows.locate(&p, e));
+            let located = rows.locate(&p, e);
+            p.errors.push(located);
+            set_aside(p, state, report);
             return Ok(());
         }
     };
+    // A key an earlier import of this layout stored: update that incident.
+    if let Some(key) = p.key.as_deref().filter(|k| !k.is_empty()) {
+        if let Some(id) = rules::keyed_incident(tx, &state.layout, key)? {
+            if let Some(existing) = load_incident(tx, id)? {
+                let input = updated_input(&existing, &p.input, made);
+                if input == existing.to_input() {
+                    report.unchanged += 1;
+                    return Ok(());
+                }
+                match input
+                    .validate()
+                    .and_then(|v| replace_incident(tx, &existing, &v, actor))
+                {
+                    Ok(()) => report.updated += 1,
+                    Err(e) => {
+                        let located = rows.locate(&p, e);
+                        p.errors.push(located);
+                        set_aside(p, state, report);
+                    }
+                }
+                return Ok(());
+            }
+        }
+    }
     // Rows under another incident key are another incident, even when they
     // look the same: our own exports come back exactly.
     let empty = HashSet::new();
@@ -927,38 +1171,76 @@ fn flush(
         }
         return Ok(());
     }
-    // No savepoint per row: a row that fails fails the whole import, which is
-    // rolled back at the end, so what a failed row left behind never reaches
-    // the file. (Per-row savepoints made FTS5 flush its buffer at every row:
-    // a quarter of all import time in the profile.)
+    // No savepoint per row when one failure fails the whole import, which is
+    // rolled back at the end (per-row savepoints made FTS5 flush its buffer
+    // at every row: a quarter of all import time in the profile). Only when
+    // failing rows are set aside must each incident be all or nothing alone.
+    if options.skip_invalid {
+        tx.execute("SAVEPOINT one_incident", [])?;
+    }
     match insert_incident(tx, &valid, actor) {
         Ok(id) => {
+            if options.skip_invalid {
+                tx.execute("RELEASE one_incident", [])?;
+            }
             state.created.insert(id);
             report.created += 1;
+            if let Some(key) = p.key.as_deref().filter(|k| !k.is_empty()) {
+                rules::remember_key(tx, &state.layout, key, id)?;
+            }
+            if made {
+                tx.execute("UPDATE incidents SET title_made = 1 WHERE id = ?1", [id])?;
+                report.made_titles += 1;
+            }
             if report.preview.len() < options.preview {
                 report.preview.push(p.input);
             }
         }
-        Err(e @ Error::Validation { .. }) => report.errors.push(rows.locate(&p, e)),
+        Err(e @ Error::Validation { .. }) => {
+            if options.skip_invalid {
+                tx.execute("ROLLBACK TO one_incident", [])?;
+                tx.execute("RELEASE one_incident", [])?;
+            }
+            let located = rows.locate(&p, e);
+            p.errors.push(located);
+            set_aside(p, state, report);
+        }
         Err(e) => return Err(e),
     }
     Ok(())
 }
 
+/// Writes the rows set aside: their own columns, then `row` and `problem`.
+fn write_rejects(
+    path: &Path,
+    db: Option<&Path>,
+    headers: &[String],
+    delimiter: char,
+    rejects: &[(u64, csv::StringRecord, String)],
+) -> Result<()> {
+    crate::files::write_whole(path, db, |part| {
+        let mut w = csv::WriterBuilder::new()
+            .delimiter(delimiter as u8)
+            .from_writer(crate::files::create(part)?);
+        let io = |e: csv::Error| Error::Io(std::io::Error::other(e));
+        let mut header: Vec<&str> = headers.iter().map(String::as_str).collect();
+        header.extend(["row", "problem"]);
+        w.write_record(&header).map_err(io)?;
+        for (row, record, problem) in rejects {
+            let mut cells: Vec<String> = record.iter().map(str::to_string).collect();
+            cells.resize(headers.len().max(cells.len()), String::new());
+            cells.push(row.to_string());
+            cells.push(problem.clone());
+            w.write_record(&cells).map_err(io)?;
+        }
+        w.flush()?;
+        Ok(())
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn headers_map_to_fields_in_several_languages() {
-        assert_eq!(propose_field("Company Name"), Some(Field::Company));
-        assert_eq!(propose_field("Date of Decision"), Some(Field::EventDate));
-        assert_eq!(propose_field("Fine [€]"), Some(Field::Amount));
-        assert_eq!(propose_field("Controller/Processor"), None);
-        assert_eq!(propose_field("회사"), Some(Field::Company));
-        assert_eq!(propose_field("\u{feff}id"), Some(Field::IncidentKey));
-        assert_eq!(propose_field("source_urls"), Some(Field::SourceUrl));
-    }
 
     #[test]
     fn delimiters_are_sniffed_outside_quotes() {
