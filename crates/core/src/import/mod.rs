@@ -1094,11 +1094,8 @@ fn flush(
     report: &mut ImportReport,
 ) -> Result<()> {
     let (options, actor) = (state.options, state.actor);
-    let made = if p.errors.is_empty() {
-        prepare(tx, rows, &mut p, state, report)?
-    } else {
-        false
-    };
+    // Also for a row that already failed: every unknown regulator is listed.
+    let made = prepare(tx, rows, &mut p, state, report)?;
     if !p.errors.is_empty() {
         set_aside(p, state, report);
         return Ok(());
