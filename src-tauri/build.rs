@@ -24,6 +24,12 @@ const COMMANDS: &[&str] = &[
     "open_database",
     "backup_database",
     "restore_database",
+    "regulator_entries",
+    "add_regulator",
+    "edit_regulator",
+    "add_regulator_alias",
+    "merge_regulators",
+    "add_company_alias",
 ];
 
 fn main() {

@@ -8,6 +8,7 @@ import { showEditor } from './views/editor.js';
 import { showCompany, showRegulator } from './views/history.js';
 import { showImport } from './views/import.js';
 import { showArticle } from './views/article.js';
+import { showRegulators } from './views/regulators.js';
 import { showSettings, showOpenError } from './views/settings.js';
 
 const main = document.getElementById('main');
@@ -22,6 +23,7 @@ export const navigate = {
   company: (name) => showCompany(main, app, navigate, name),
   regulator: (name) => showRegulator(main, app, navigate, name),
   import: () => showImport(main, app, navigate),
+  regulators: () => showRegulators(main, app, navigate),
   settings: () => showSettings(main, app, navigate, start),
 };
 
@@ -47,6 +49,7 @@ async function start() {
   document.getElementById('nav-new').addEventListener('click', () => navigate.editor(null));
   document.getElementById('nav-import').addEventListener('click', () => navigate.import());
   document.getElementById('nav-article').addEventListener('click', () => navigate.article());
+  document.getElementById('nav-regulators').addEventListener('click', () => navigate.regulators());
   document.getElementById('nav-settings').addEventListener('click', () => navigate.settings());
   document.addEventListener('keydown', (ev) => {
     if (!ev.altKey || ev.ctrlKey || ev.metaKey) return;
@@ -54,6 +57,7 @@ async function start() {
     if (ev.key === 'n' || ev.key === 'N') { ev.preventDefault(); navigate.editor(null); }
     if (ev.key === 'i' || ev.key === 'I') { ev.preventDefault(); navigate.import(); }
     if (ev.key === 'a' || ev.key === 'A') { ev.preventDefault(); navigate.article(); }
+    if (ev.key === 'r' || ev.key === 'R') { ev.preventDefault(); navigate.regulators(); }
   });
   navigate.list();
 }

@@ -16,6 +16,8 @@ use std::sync::Mutex;
 use tauri::ipc::Channel;
 use tauri::{Runtime, State};
 
+mod registry;
+
 /// What the window shares: the open store, or why it could not be opened.
 /// The database file in use and the store open on it (or why it is not).
 type Opened = (PathBuf, Result<Store, Error>);
@@ -333,6 +335,12 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> t
             open_database,
             backup_database,
             restore_database,
+            registry::regulator_entries,
+            registry::add_regulator,
+            registry::edit_regulator,
+            registry::add_regulator_alias,
+            registry::merge_regulators,
+            registry::add_company_alias,
         ])
 }
 
@@ -581,6 +589,12 @@ mod tests {
                 "allow-open-database",
                 "allow-backup-database",
                 "allow-restore-database",
+                "allow-regulator-entries",
+                "allow-add-regulator",
+                "allow-edit-regulator",
+                "allow-add-regulator-alias",
+                "allow-merge-regulators",
+                "allow-add-company-alias",
                 "dialog:allow-open",
                 "dialog:allow-save",
             ]

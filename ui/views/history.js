@@ -44,7 +44,7 @@ function layout(main, navigate, { heading, subtitle, cards, events, lanes, table
   replaceChildren(main, h('section', { class: 'view history-view' },
     h('div', { class: 'view-head' },
       h('h2', { id: 'history-heading', text: heading }),
-      subtitle ? h('span', { class: 'muted', text: subtitle }) : null,
+      subtitle ? h('span', { class: 'muted', id: 'history-subtitle', text: subtitle }) : null,
       h('span', { class: 'spacer' }),
       h('button', { type: 'button', id: 'back-to-list', text: '‹ Incidents', title: 'Back to the list (Esc)', on: { click: () => navigate.list() } })),
     h('div', { class: 'cards', id: 'summary' }, cards),
@@ -72,6 +72,23 @@ function layout(main, navigate, { heading, subtitle, cards, events, lanes, table
 function regulatorLinks(names, navigate) {
   if (!names.length) return [h('span', { class: 'muted', text: 'none' })];
   return names.map((n) => h('button', { type: 'button', class: 'link chip', text: n, on: { click: () => navigate.regulator(n) } }));
+}
+
+/** A box to give the company another name (Korean, Chinese, a former name…). */
+function aliasCard(company, app, navigate) {
+  const input = h('input', { id: 'company-alias', size: '12', placeholder: 'another name', 'aria-label': `Another name for ${company}` });
+  const add = async () => {
+    const alias = input.value.trim();
+    if (!alias) return;
+    try {
+      await call('add_company_alias', { company, alias });
+      notify(`${alias} now finds ${company}`);
+      navigate.company(company);
+    } catch (e) { notify(e.field ? `${e.field}: ${e.message}` : e.message, 'error'); }
+  };
+  input.addEventListener('keydown', (ev) => { if (ev.key === 'Enter') { ev.preventDefault(); add(); } });
+  return card('Add a name', h('div', { class: 'inline' }, input,
+    h('button', { type: 'button', id: 'company-alias-add', text: 'Add', on: { click: add } })));
 }
 
 /** The Company view: every incident of the company on one timeline. */
@@ -102,6 +119,7 @@ export async function showCompany(main, app, navigate, name) {
       sm.settlements.length ? card('Settlements', ...moneyList(sm.settlements)) : null,
       card('Regulators', ...regulatorLinks(sm.regulators, navigate)),
       card('First – latest event', h('div', { text: `${sm.first_event ?? '—'} – ${sm.latest_event ?? '—'}` })),
+      aliasCard(t.company, app, navigate),
     ],
     events: t.events.map((e) => ({ ...e, lane: e.incident_id })),
     lanes,

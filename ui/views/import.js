@@ -19,6 +19,11 @@ export async function showImport(main, app, navigate) {
   const order = select('import-date-order', 'Numeric dates', ORDERS);
   const kind = select('import-event-kind', 'Each row’s event is', [['', 'fined if an amount is mapped, else disclosed'], ...app.info.event_kinds.map((k) => [k.value, k.label])]);
   const merge = h('input', { type: 'checkbox', id: 'import-merge' });
+  const currency = select('import-currency', 'Amounts without a currency are', [['', 'refused'], ...app.info.currencies.map((c) => [c, c])]);
+  const skip = h('input', { type: 'checkbox', id: 'import-skip-invalid' });
+  const rejects = h('input', { id: 'import-rejects', size: '36', placeholder: 'rejects file (optional)', 'aria-label': 'File for the rows set aside' });
+  // Choices for regulators the registry lacks: name → existing regulator or '' (create).
+  const choices = new Map();
   const mappingBox = h('div', { id: 'import-mapping' });
   const resultBox = h('div', { id: 'import-result' });
   const progress = h('progress', { id: 'import-progress', max: '1', value: '0', hidden: true });
@@ -34,6 +39,13 @@ export async function showImport(main, app, navigate) {
     } catch (e) { notify(e.message, 'error'); }
   };
 
+  async function chooseRejects() {
+    try {
+      const chosen = await call('plugin:dialog|save', { options: { defaultPath: 'rejects.csv', filters: [{ name: 'CSV', extensions: ['csv'] }] } });
+      if (chosen) { rejects.value = chosen; skip.checked = true; importButton.disabled = true; }
+    } catch (e) { notify(e.message, 'error'); }
+  }
+
   async function inspect() {
     replaceChildren(resultBox);
     importButton.disabled = true;
@@ -46,7 +58,9 @@ export async function showImport(main, app, navigate) {
       return;
     }
     previewButton.disabled = false;
+    choices.clear();
     replaceChildren(mappingBox,
+      shape.warnings.length ? h('ul', { class: 'warnings', id: 'import-warnings' }, shape.warnings.map((w) => h('li', { text: w }))) : null,
       h('p', { class: 'muted', text: `${shape.own_format ? 'Our own export' : 'Columns found'}; delimiter “${shape.delimiter === '\t' ? 'tab' : shape.delimiter}”. Check what each column holds:` }),
       h('div', { class: 'table-wrap' }, h('table', { class: 'incidents compact', id: 'mapping-table' },
         h('thead', {}, h('tr', {}, h('th', { text: 'Column' }), h('th', { text: 'Holds' }), h('th', { text: 'First values' }))),
@@ -54,15 +68,27 @@ export async function showImport(main, app, navigate) {
           const pick = h('select', { dataset: { column: m.column }, 'aria-label': `Field for column ${m.column}` },
             fields.map((f) => h('option', { value: f, text: f.replace(/_/g, ' ') })));
           pick.value = m.field;
-          pick.addEventListener('change', () => { importButton.disabled = true; });
-          return h('tr', {}, h('td', { class: 'company', text: m.column }), h('td', {}, pick),
+          const kindPick = h('select', { dataset: { kindOf: m.column }, 'aria-label': `Kind of the events in column ${m.column}` },
+            h('option', { value: '', text: 'row’s kind' }), app.info.event_kinds.map((k) => h('option', { value: k.value, text: k.label })));
+          kindPick.value = m.kind ?? '';
+          kindPick.hidden = m.field !== 'event_date';
+          pick.addEventListener('change', () => { importButton.disabled = true; kindPick.hidden = pick.value !== 'event_date'; });
+          kindPick.addEventListener('change', () => { importButton.disabled = true; });
+          return h('tr', {}, h('td', { class: 'company', text: m.column }), h('td', {}, pick, ' ', kindPick),
             h('td', { class: 'sample', text: shape.sample.map((r) => r[i] ?? '').filter((v) => v).slice(0, 3).join(' · ') }));
         })))));
   }
 
   function options(dryRun) {
     const mapping = [...mappingBox.querySelectorAll('select[data-column]')].map((s) => [s.dataset.column, s.value]);
+    const dateKinds = [...mappingBox.querySelectorAll('select[data-kind-of]')]
+      .filter((s) => !s.hidden && s.value).map((s) => [s.dataset.kindOf, s.value]);
     return {
+      date_kinds: dateKinds,
+      default_currency: currency.querySelector('select').value || null,
+      skip_invalid: skip.checked,
+      rejects: skip.checked && rejects.value.trim() ? rejects.value.trim() : null,
+      regulator_choices: [...choices.entries()],
       delimiter: delimiter.querySelector('select').value || null,
       mapping,
       date_order: order.querySelector('select').value || null,
@@ -86,8 +112,11 @@ export async function showImport(main, app, navigate) {
     try {
       const report = await call('import_file', { path: path.value.trim(), options: options(dryRun), onProgress: channel });
       showReport(report, dryRun);
-      importButton.disabled = !(dryRun && report.errors.length === 0);
-      if (!dryRun && report.committed) notify(`Imported ${report.created} incidents (${report.merged} merged) from ${path.value.trim()}`);
+      importButton.disabled = !(dryRun && (report.errors.length === 0 || skip.checked));
+      if (!dryRun && report.committed) {
+        notify(`Imported ${report.created} incidents (${report.updated} updated, ${report.merged} merged) from ${path.value.trim()}`);
+        app.regulators = await call('list_regulators');
+      }
     } catch (e) {
       replaceChildren(resultBox, h('p', { class: 'error', role: 'alert', text: e.field ? `${e.field}: ${e.message}` : e.message }));
     } finally {
@@ -95,14 +124,45 @@ export async function showImport(main, app, navigate) {
     }
   }
 
+  function unknownTable(r) {
+    if (!r.unknown_regulators.length) return null;
+    const known = app.regulators.map((g) => g.short_name ?? g.name);
+    return h('div', {},
+      h('h3', { text: 'Regulators the registry does not know' }),
+      h('p', { class: 'muted', text: 'Choose for each name the regulator it means, or create it; then preview again.' }),
+      h('table', { class: 'incidents compact', id: 'import-unknown' },
+        h('thead', {}, h('tr', {}, ['Name in the file', 'Rows', 'Country', 'Means'].map((t) => h('th', { text: t })))),
+        h('tbody', {}, r.unknown_regulators.map((u) => {
+          const pick = h('select', { dataset: { unknown: u.name }, 'aria-label': `What ${u.name} means` },
+            h('option', { value: '-', text: '— leave unknown —' }),
+            h('option', { value: '', text: `create it${u.country ? ` (${u.country})` : ''}` }),
+            u.closest.length ? h('optgroup', { label: 'closest' }, u.closest.map((c) => h('option', { value: c, text: c }))) : null,
+            h('optgroup', { label: 'all' }, known.map((k) => h('option', { value: k, text: k }))));
+          pick.value = choices.has(u.name) ? choices.get(u.name) : '-';
+          pick.addEventListener('change', () => {
+            if (pick.value === '-') choices.delete(u.name); else choices.set(u.name, pick.value);
+            importButton.disabled = true;
+          });
+          return h('tr', {}, h('td', { text: u.name }), h('td', { class: 'num', text: formatCount(u.rows) }),
+            h('td', { text: u.country ?? '—' }), h('td', {}, pick));
+        }))));
+  }
+
   function showReport(r, dryRun) {
-    const verdict = r.errors.length
+    const setAside = skip.checked && r.errors.length;
+    const verdict = setAside
+      ? `${r.committed ? 'Imported' : 'Ready'}: ${r.created} new incidents, ${r.updated} updated; ${r.rejected_rows} rows ${r.committed ? 'were' : 'will be'} set aside${r.rejects_file ? ` in ${r.rejects_file}` : ''}.`
+      : r.errors.length
       ? `${r.errors.length} ${r.errors.length === 1 ? 'problem' : 'problems'}: nothing will be imported until ${r.errors.length === 1 ? 'it is' : 'they are'} fixed.`
       : r.committed
         ? `Imported ${r.created} new incidents, merged ${r.merged}, skipped ${r.duplicates.length - r.merged} duplicates.`
-        : `Ready: ${r.created} new incidents, ${r.duplicates.length} duplicates (${merge.checked ? 'to merge' : 'to skip'}).`;
+        : `Ready: ${r.created} new incidents, ${r.updated} updated, ${r.duplicates.length} duplicates (${merge.checked ? 'to merge' : 'to skip'}).`;
+    const made = r.made_titles ? ` ${r.made_titles} titles were made from what the rows give.` : '';
+    const created = r.created_regulators.length ? ` Regulators created: ${r.created_regulators.join('; ')}.` : '';
     replaceChildren(resultBox,
-      h('p', { id: 'import-verdict', class: r.errors.length ? 'error' : 'ok', text: `${formatCount(r.rows)} rows read. ${verdict}` }),
+      unknownTable(r),
+      h('p', { id: 'import-verdict', class: r.errors.length && !setAside ? 'error' : 'ok', text: `${formatCount(r.rows)} rows read from ${formatCount(r.lines)} lines. ${verdict}${made}${created}` }),
+      r.warnings.length ? h('ul', { class: 'warnings' }, r.warnings.slice(0, 20).map((w) => h('li', { text: w }))) : null,
       r.errors.length ? h('ul', { class: 'row-errors', id: 'import-errors' }, r.errors.map((e) => h('li', { text: `row ${e.row}, column ${e.column}: ${e.message}` }))) : null,
       r.duplicates.length ? h('details', {}, h('summary', { text: `${r.duplicates.length} duplicates` }),
         h('ul', {}, r.duplicates.map((d) => h('li', { text: `row ${d.row}: incident #${d.existing_id} (${d.reason})${d.merged ? ', merged' : ''}` })))) : null,
@@ -120,7 +180,8 @@ export async function showImport(main, app, navigate) {
   path.addEventListener('keydown', (ev) => { if (ev.key === 'Enter') { ev.preventDefault(); inspect(); } });
   previewButton.addEventListener('click', () => run(true));
   importButton.addEventListener('click', () => run(false));
-  for (const s of [delimiter, order, kind]) s.querySelector('select').addEventListener('change', () => { importButton.disabled = true; });
+  for (const s of [delimiter, order, kind, currency]) s.querySelector('select').addEventListener('change', () => { importButton.disabled = true; });
+  skip.addEventListener('change', () => { importButton.disabled = true; });
   delimiter.querySelector('select').addEventListener('change', () => { if (path.value.trim()) inspect(); });
   merge.addEventListener('change', () => { importButton.disabled = true; });
 
@@ -131,8 +192,11 @@ export async function showImport(main, app, navigate) {
       h('label', { class: 'filter' }, h('span', { text: 'File' }), path),
       h('button', { type: 'button', id: 'import-browse', text: 'Choose…', on: { click: browse } }),
       h('button', { type: 'button', id: 'import-read', text: 'Read columns', on: { click: inspect } }),
-      delimiter, order, kind,
-      h('label', { class: 'check' }, merge, ' merge duplicates into the stored incident')),
+      delimiter, order, kind, currency,
+      h('label', { class: 'check' }, merge, ' merge duplicates into the stored incident'),
+      h('label', { class: 'check' }, skip, ' set failing rows aside (import the rest)'),
+      rejects,
+      h('button', { type: 'button', id: 'import-rejects-browse', text: 'Save rejects as…', on: { click: chooseRejects } })),
     mappingBox,
     h('div', { class: 'actions' }, previewButton, importButton, progress, progressText),
     resultBox));

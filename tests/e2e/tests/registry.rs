@@ -1,0 +1,101 @@
+//! Regulators and companies as data, in the real window: a file naming a
+//! regulator the registry lacks is imported by choosing "create" for it, its
+//! events show in the new regulator's view, the Regulators screen finds it,
+//! and a company found by a name given in its view.
+
+#![allow(clippy::unwrap_used)]
+
+use incidents_e2e::{screenshot_dir, App, ENTER};
+
+const FILE: &str = "controller,authority,name,price,date\n\
+Rock Telecom Ltd,Gibraltar Data Protection Bureau (GDPB),Gibraltar,12500,06/21/2023\n\
+Strait Gaming Ltd,Gibraltar Data Protection Bureau (GDPB),Gibraltar,8000,07/14/2023\n\
+Acme Iberia SA,Spanish Data Protection Authority (AEPD),Spain,20000,05/03/2023\n";
+
+fn wait_text(app: &App, css: &str, needle: &str) -> String {
+    app.wait(&format!("'{needle}' in {css}"), 15, |app| {
+        app.find_all(css)
+            .first()
+            .map(|e| app.text(e))
+            .filter(|t| t.contains(needle))
+    })
+}
+
+#[test]
+fn an_unknown_regulator_is_created_from_the_import_table_and_acts_in_its_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("registry.db");
+    let file = dir.path().join("fines.csv");
+    std::fs::write(&file, FILE).unwrap();
+    let app = App::start(&db);
+    app.find("#incident-table tbody tr[data-id]");
+    app.click(&app.find("#nav-import"));
+    app.type_into(&app.find("#import-path"), file.to_str().unwrap());
+    app.type_into(&app.find("#import-path"), ENTER);
+    app.find("#mapping-table");
+    app.select_value(&app.find("#import-currency"), "EUR");
+    app.click(&app.find("#import-preview"));
+    let table = wait_text(
+        &app,
+        "#import-unknown",
+        "Gibraltar Data Protection Bureau (GDPB)",
+    );
+    assert!(table.contains("GI"), "{table}");
+    app.screenshot(&screenshot_dir().join("import-unknown-regulator.png"));
+    assert_eq!(app.property(&app.find("#import-run"), "disabled"), true);
+    app.select_value(
+        &app.find("#import-unknown select[data-unknown='Gibraltar Data Protection Bureau (GDPB)']"),
+        "",
+    );
+    app.click(&app.find("#import-preview"));
+    wait_text(&app, "#import-verdict", "Ready: 3 new incidents");
+    app.click(&app.find("#import-run"));
+    let verdict = wait_text(&app, "#import-verdict", "Imported");
+    assert!(
+        verdict.contains("Regulators created: Gibraltar Data Protection Bureau (GDPB, GI)"),
+        "{verdict}"
+    );
+
+    // The Regulators screen finds it by its short name; its view shows both fines.
+    app.click(&app.find("#nav-regulators"));
+    app.type_into(&app.find("#regulator-search"), "GDPB");
+    wait_text(&app, "#regulator-count", "1 of");
+    app.screenshot(&screenshot_dir().join("regulators-screen.png"));
+    app.click(&app.find("#regulators-table .regulator-link"));
+    let heading = wait_text(&app, "#history-heading", "GDPB");
+    assert!(
+        heading.contains("Gibraltar Data Protection Bureau"),
+        "{heading}"
+    );
+    let companies = wait_text(&app, "#summary", "Rock Telecom Ltd");
+    assert!(companies.contains("Strait Gaming Ltd"), "{companies}");
+    assert_eq!(app.find_all("#history-incidents tbody tr").len(), 2);
+
+    // A company gets another name in its view, and the list finds it by that name.
+    app.click(
+        &app.find_all("#summary .chip")
+            .into_iter()
+            .find(|c| app.text(c).starts_with("Rock Telecom"))
+            .unwrap(),
+    );
+    wait_text(&app, "#history-heading", "Rock Telecom Ltd");
+    app.type_into(&app.find("#company-alias"), "RockTel Gibraltar");
+    app.click(&app.find("#company-alias-add"));
+    app.wait("the new name under the heading", 15, |app| {
+        let shown = app.execute(
+            "const e = document.getElementById('history-subtitle'); return e ? e.textContent : '';",
+            vec![],
+        );
+        shown
+            .as_str()
+            .filter(|t| t.contains("RockTel Gibraltar"))
+            .map(str::to_string)
+    });
+    app.click(&app.find("#nav-list"));
+    app.type_into(&app.find("#filter-company"), "RockTel Gibraltar");
+    let rows = app.wait("the list filtered by the new name", 15, |app| {
+        let rows = app.find_all("#incident-table tbody td.company");
+        (rows.len() == 1).then(|| app.text(&rows[0]))
+    });
+    assert_eq!(rows, "Rock Telecom Ltd");
+}
