@@ -150,7 +150,7 @@ impl Store {
         let mut rng = Rng(seed ^ 0x5EED);
         let regulators: Vec<(i64, String, String)> = {
             let mut stmt = self.conn.prepare(
-                "SELECT id, coalesce(short_name, name), country FROM regulators ORDER BY id",
+                "SELECT id, coalesce(nullif(label, ''), short_name, name), country FROM regulators ORDER BY id",
             )?;
             let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
             rows.collect::<rusqlite::Result<_>>()?

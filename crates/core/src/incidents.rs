@@ -652,7 +652,7 @@ fn incident_head(r: &Row) -> rusqlite::Result<Incident> {
 
 fn load_events(conn: &Connection, id: i64) -> Result<Vec<Event>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT e.id, e.kind, e.date, e.precision, coalesce(r.short_name, r.name), r.name,
+        "SELECT e.id, e.kind, e.date, e.precision, coalesce(nullif(r.label, ''), r.short_name, r.name), r.name,
                 e.amount_minor, e.currency, e.note, s.url
          FROM events e
          LEFT JOIN regulators r ON r.id = e.regulator_id

@@ -81,6 +81,14 @@ pub(crate) fn matches(conn: &Connection, text: &str, country: Option<&str>) -> R
     let mut pool = candidates(conn, text)?;
     if pool.is_empty() {
         if let Some((long, short)) = split_bracket(text) {
+            // "CNPD (PT)": a name with its country.
+            if short.len() == 2 && crate::countries::is_known_code(&short.to_ascii_uppercase()) {
+                let by_long = candidates(conn, long)?;
+                let kept = keep_country(conn, by_long, &short.to_ascii_uppercase())?;
+                if !kept.is_empty() {
+                    return Ok(kept);
+                }
+            }
             let by_short = candidates(conn, short)?;
             let by_long = candidates(conn, long)?;
             let both: Vec<i64> = by_short
@@ -221,6 +229,26 @@ pub(crate) fn rekey_regulators(conn: &Connection) -> Result<()> {
     )?;
     for (id, alias) in rows {
         update.execute(params![id, alias, name_key(&alias)])?;
+    }
+    relabel_regulators(conn)
+}
+
+/// Gives each regulator the label events show it by: its short name (or
+/// name), with its country added where that alone would name two.
+fn relabel_regulators(conn: &Connection) -> Result<()> {
+    let mut stmt =
+        conn.prepare("SELECT id, coalesce(short_name, name), country FROM regulators")?;
+    let rows: Vec<(i64, String, String)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut update = conn.prepare_cached("UPDATE regulators SET label = ?2 WHERE id = ?1")?;
+    for (id, base, country) in rows {
+        let label = if matches(conn, &base, None)? == [id] {
+            base
+        } else {
+            format!("{base} ({country})")
+        };
+        update.execute(params![id, label])?;
     }
     Ok(())
 }

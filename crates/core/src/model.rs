@@ -314,6 +314,49 @@ impl IncidentInput {
         Ok(input)
     }
 
+    /// Every broken rule of the input, not only the first: an import reports
+    /// all the problems of a row at once.
+    pub fn problems(&self) -> Vec<Error> {
+        let mut found = Vec::new();
+        let mut note = |r: Result<()>| {
+            if let Err(e) = r {
+                found.push(e);
+            }
+        };
+        note(required_line("company", &self.company).map(drop));
+        note(required_line("title", &self.title).map(drop));
+        note(optional_text("summary", self.summary.as_deref(), MAX_TEXT_CHARS).map(drop));
+        note(optional_line("counterparty", self.counterparty.as_deref()).map(drop));
+        if let Some(c) = &self.country {
+            note(parse_country("country", c).map(drop));
+        }
+        if let Some(s) = self
+            .status
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            note(Status::parse("status", s).map(drop));
+        }
+        note(check_count("records_affected", self.records_affected).map(drop));
+        note(check_count("users_affected", self.users_affected).map(drop));
+        for (i, e) in self.events.iter().enumerate() {
+            note(
+                e.validate()
+                    .map(drop)
+                    .map_err(|err| err.within(&format!("events[{i}]"))),
+            );
+        }
+        for (i, s) in self.sources.iter().enumerate() {
+            note(
+                s.validate()
+                    .map(drop)
+                    .map_err(|err| err.within(&format!("sources[{i}]"))),
+            );
+        }
+        found
+    }
+
     /// Applies every rule that needs no database. The first broken rule is
     /// returned with the path of its field.
     pub fn validate(&self) -> Result<ValidIncident> {

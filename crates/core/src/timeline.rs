@@ -120,7 +120,7 @@ pub struct RegulatorView {
 }
 
 const EVENT_COLUMNS: &str = "e.id, e.incident_id, i.title, c.name, e.kind, e.date,
-    coalesce(r.short_name, r.name), r.name, e.amount_minor, e.currency, e.note";
+    coalesce(nullif(r.label, ''), r.short_name, r.name), r.name, e.amount_minor, e.currency, e.note";
 
 const EVENT_JOINS: &str = "FROM events e
     JOIN incidents i ON i.id = e.incident_id

@@ -464,7 +464,14 @@ impl RowReader<'_> {
             let raw = if self.own { unneutralise(raw) } else { raw };
             let column = &self.headers[i];
             let text = raw.trim();
-            let value = (!is_placeholder(text)).then(|| text.to_string());
+            // Our own files write "not known" as an empty cell and nothing
+            // else; elsewhere UNKN, N/A, 미상 … mean it too.
+            let known = if self.own {
+                !text.is_empty()
+            } else {
+                !is_placeholder(text)
+            };
+            let value = known.then(|| text.to_string());
             // Incident fields are taken from the first row of an incident.
             let incident_field = !matches!(
                 field,
@@ -485,6 +492,9 @@ impl RowReader<'_> {
             match field {
                 Field::Ignore | Field::IncidentKey => {}
                 Field::Company => input.company = raw.trim().to_string(),
+                // Our own files hold titles as written; elsewhere a placeholder
+                // title is no title (one is made from the rest).
+                Field::Title if self.own => input.title = raw.trim().to_string(),
                 Field::Title => input.title = value.unwrap_or_default(),
                 Field::Summary => input.summary = value,
                 Field::Counterparty => input.counterparty = value,
@@ -818,7 +828,10 @@ impl Store {
         let headers = headers_of(&mut reader, path)?;
         let samples = sample_rows(path, Some(delimiter), 50)?;
         let resolved = mapping::resolve(&headers, &samples, &options.mapping, &options.date_kinds)?;
-        let (fields, kinds) = (resolved.fields, resolved.kinds);
+        let (mut fields, kinds) = (resolved.fields, resolved.kinds);
+        if let Some(i) = rules::regulator_column(&self.conn, &fields, &samples)? {
+            fields[i] = Field::Regulator;
+        }
         // A file without --date-order tells its order itself when one of its
         // dates can only be read one way (03/24/2021 is month first).
         let inferred;
@@ -1103,8 +1116,13 @@ fn flush(
     let valid = match p.input.validate() {
         Ok(v) => v,
         Err(e) => {
-            let located = rows.locate(&p, e);
-            p.errors.push(located);
+            // Every problem of the row, not only the first.
+            let mut all = p.input.problems();
+            if all.is_empty() {
+                all.push(e);
+            }
+            let located: Vec<RowError> = all.into_iter().map(|e| rows.locate(&p, e)).collect();
+            p.errors.extend(located);
             set_aside(p, state, report);
             return Ok(());
         }

@@ -68,7 +68,16 @@ pub(super) fn made_title(input: &IncidentInput, regulator: Option<&str>) -> Stri
     let head = match (kind, regulator) {
         (Some(EventKind::Fined), Some(r)) => format!("Fine by {r}"),
         (Some(EventKind::ProposedFine), Some(r)) => format!("Proposed fine by {r}"),
-        (Some(k), Some(r)) => format!("{} by {r}", k.label()),
+        (
+            Some(
+                k @ (EventKind::Settled
+                | EventKind::CorrectiveOrder
+                | EventKind::FindingsPublished
+                | EventKind::InvestigationOpened
+                | EventKind::CourtRuling),
+            ),
+            Some(r),
+        ) => format!("{} by {r}", k.label()),
         (Some(EventKind::Fined), None) => "Fine".to_string(),
         _ if named => format!("Breach at {}", input.company.trim()),
         _ => "Incident".to_string(),
@@ -261,11 +270,47 @@ pub(super) fn regulator_label(conn: &Connection, text: &str) -> Result<Option<St
     };
     Ok(conn
         .query_row(
-            "SELECT coalesce(short_name, name) FROM regulators WHERE id = ?1",
+            "SELECT coalesce(nullif(label, ''), short_name, name) FROM regulators WHERE id = ?1",
             [id],
             |r| r.get(0),
         )
         .optional()?)
+}
+
+/// A column left unmapped whose values name regulators (the notifying
+/// agency of a breach chronology: `CA`, `HHS`), when no column is mapped to
+/// the regulator: most of its sampled values must name exactly one.
+pub(super) fn regulator_column(
+    conn: &Connection,
+    fields: &[super::Field],
+    samples: &[Vec<String>],
+) -> Result<Option<usize>> {
+    if fields.contains(&super::Field::Regulator) {
+        return Ok(None);
+    }
+    for (i, field) in fields.iter().enumerate() {
+        if *field != super::Field::Ignore {
+            continue;
+        }
+        let values: Vec<&str> = samples
+            .iter()
+            .filter_map(|r| r.get(i).map(|v| v.trim()))
+            .filter(|v| !crate::numbers::is_placeholder(v) && v.chars().count() <= 120)
+            .collect();
+        if values.len() < 3 {
+            continue;
+        }
+        let mut named = 0;
+        for v in &values {
+            if lookup::matches(conn, v, None)?.len() == 1 {
+                named += 1;
+            }
+        }
+        if named * 10 >= values.len() * 8 {
+            return Ok(Some(i));
+        }
+    }
+    Ok(None)
 }
 
 /// The incident an earlier import of this layout made for `key`.

@@ -10,6 +10,9 @@ ALTER TABLE regulators ADD COLUMN website TEXT;
 ALTER TABLE regulators ADD COLUMN name_key TEXT NOT NULL DEFAULT '';
 ALTER TABLE regulators ADD COLUMN short_key TEXT NOT NULL DEFAULT '';
 ALTER TABLE regulator_aliases ADD COLUMN alias_key TEXT NOT NULL DEFAULT '';
+-- How an event names its regulator: the short name, or "CNPD (PT)" where the
+-- short name alone would name two; it resolves back to the same regulator.
+ALTER TABLE regulators ADD COLUMN label TEXT NOT NULL DEFAULT '';
 CREATE INDEX regulators_name_key ON regulators(name_key);
 CREATE INDEX regulators_short_key ON regulators(short_key);
 CREATE INDEX regulator_aliases_key ON regulator_aliases(alias_key);
