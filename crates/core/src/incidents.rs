@@ -86,26 +86,20 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// All regulators, by country then short name.
+    /// All regulators, by country then short name (the registry's entries
+    /// without their counts).
     pub fn regulators(&self) -> Result<Vec<Regulator>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT r.id, r.name, r.short_name, r.country,
-                    (SELECT group_concat(alias, char(31)) FROM regulator_aliases a WHERE a.regulator_id = r.id)
-             FROM regulators r ORDER BY r.country, coalesce(r.short_name, r.name)",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            let aliases: Option<String> = r.get(4)?;
-            Ok(Regulator {
-                id: r.get(0)?,
-                name: r.get(1)?,
-                short_name: r.get(2)?,
-                country: r.get(3)?,
-                aliases: aliases
-                    .map(|a| a.split('\u{1f}').map(str::to_string).collect())
-                    .unwrap_or_default(),
+        Ok(self
+            .regulator_entries()?
+            .into_iter()
+            .map(|r| Regulator {
+                id: r.id,
+                name: r.name,
+                short_name: r.short_name,
+                country: r.country,
+                aliases: r.aliases,
             })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            .collect())
     }
 
     /// Up to `limit` company names that start with `prefix` (any case), for

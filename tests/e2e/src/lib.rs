@@ -221,6 +221,16 @@ impl App {
         }
     }
 
+    /// Waits until the first element matching `css` shows `needle`; its text.
+    pub fn wait_text(&self, css: &str, needle: &str) -> String {
+        self.wait(&format!("'{needle}' in {css}"), 15, |app| {
+            app.find_all(css)
+                .first()
+                .map(|e| app.text(e))
+                .filter(|t| t.contains(needle))
+        })
+    }
+
     /// The elements matching a CSS selector, now.
     pub fn find_all(&self, css: &str) -> Vec<Element> {
         let v = self.post(

@@ -12,15 +12,6 @@ Rock Telecom Ltd,Gibraltar Data Protection Bureau (GDPB),Gibraltar,12500,06/21/2
 Strait Gaming Ltd,Gibraltar Data Protection Bureau (GDPB),Gibraltar,8000,07/14/2023\n\
 Acme Iberia SA,Spanish Data Protection Authority (AEPD),Spain,20000,05/03/2023\n";
 
-fn wait_text(app: &App, css: &str, needle: &str) -> String {
-    app.wait(&format!("'{needle}' in {css}"), 15, |app| {
-        app.find_all(css)
-            .first()
-            .map(|e| app.text(e))
-            .filter(|t| t.contains(needle))
-    })
-}
-
 #[test]
 fn an_unknown_regulator_is_created_from_the_import_table_and_acts_in_its_view() {
     let dir = tempfile::tempdir().unwrap();
@@ -35,11 +26,7 @@ fn an_unknown_regulator_is_created_from_the_import_table_and_acts_in_its_view() 
     app.find("#mapping-table");
     app.select_value(&app.find("#import-currency"), "EUR");
     app.click(&app.find("#import-preview"));
-    let table = wait_text(
-        &app,
-        "#import-unknown",
-        "Gibraltar Data Protection Bureau (GDPB)",
-    );
+    let table = app.wait_text("#import-unknown", "Gibraltar Data Protection Bureau (GDPB)");
     assert!(table.contains("GI"), "{table}");
     app.screenshot(&screenshot_dir().join("import-unknown-regulator.png"));
     assert_eq!(app.property(&app.find("#import-run"), "disabled"), true);
@@ -48,9 +35,9 @@ fn an_unknown_regulator_is_created_from_the_import_table_and_acts_in_its_view() 
         "",
     );
     app.click(&app.find("#import-preview"));
-    wait_text(&app, "#import-verdict", "Ready: 3 new incidents");
+    app.wait_text("#import-verdict", "Ready: 3 new incidents");
     app.click(&app.find("#import-run"));
-    let verdict = wait_text(&app, "#import-verdict", "Imported");
+    let verdict = app.wait_text("#import-verdict", "Imported");
     assert!(
         verdict.contains("Regulators created: Gibraltar Data Protection Bureau (GDPB, GI)"),
         "{verdict}"
@@ -59,15 +46,15 @@ fn an_unknown_regulator_is_created_from_the_import_table_and_acts_in_its_view() 
     // The Regulators screen finds it by its short name; its view shows both fines.
     app.click(&app.find("#nav-regulators"));
     app.type_into(&app.find("#regulator-search"), "GDPB");
-    wait_text(&app, "#regulator-count", "1 of");
+    app.wait_text("#regulator-count", "1 of");
     app.screenshot(&screenshot_dir().join("regulators-screen.png"));
     app.click(&app.find("#regulators-table .regulator-link"));
-    let heading = wait_text(&app, "#history-heading", "GDPB");
+    let heading = app.wait_text("#history-heading", "GDPB");
     assert!(
         heading.contains("Gibraltar Data Protection Bureau"),
         "{heading}"
     );
-    let companies = wait_text(&app, "#summary", "Rock Telecom Ltd");
+    let companies = app.wait_text("#summary", "Rock Telecom Ltd");
     assert!(companies.contains("Strait Gaming Ltd"), "{companies}");
     assert_eq!(app.find_all("#history-incidents tbody tr").len(), 2);
 
@@ -78,7 +65,7 @@ fn an_unknown_regulator_is_created_from_the_import_table_and_acts_in_its_view() 
             .find(|c| app.text(c).starts_with("Rock Telecom"))
             .unwrap(),
     );
-    wait_text(&app, "#history-heading", "Rock Telecom Ltd");
+    app.wait_text("#history-heading", "Rock Telecom Ltd");
     app.type_into(&app.find("#company-alias"), "RockTel Gibraltar");
     app.click(&app.find("#company-alias-add"));
     app.wait("the new name under the heading", 15, |app| {

@@ -8,15 +8,6 @@
 use incidents_core::{ListQuery, Store};
 use incidents_e2e::{screenshot_dir, App, ENTER};
 
-fn wait_text(app: &App, css: &str, needle: &str) -> String {
-    app.wait(&format!("'{needle}' in {css}"), 15, |app| {
-        app.find_all(css)
-            .first()
-            .map(|e| app.text(e))
-            .filter(|t| t.contains(needle))
-    })
-}
-
 #[test]
 fn export_writes_exactly_what_the_filtered_list_shows() {
     let dir = tempfile::tempdir().unwrap();
@@ -24,7 +15,7 @@ fn export_writes_exactly_what_the_filtered_list_shows() {
     let app = App::start(&db);
     app.find("#incident-table tbody tr[data-id]");
     app.select_value(&app.find("#filter-status"), "sanctioned");
-    let count = wait_text(&app, "#list-count", "of 4 incidents");
+    let count = app.wait_text("#list-count", "of 4 incidents");
     assert!(count.starts_with("1–4"), "{count}");
 
     assert!(app.find_all("#export-panel:not([hidden])").is_empty());
@@ -33,7 +24,7 @@ fn export_writes_exactly_what_the_filtered_list_shows() {
     let out = dir.path().join("sanctioned.csv");
     app.type_into(&app.find("#export-path"), out.to_str().unwrap());
     app.type_into(&app.find("#export-path"), ENTER);
-    let status = wait_text(&app, "#export-status", "Exported");
+    let status = app.wait_text("#export-status", "Exported");
     assert!(status.starts_with("Exported 4 incidents"), "{status}");
     app.screenshot(&screenshot_dir().join("export-panel.png"));
 
@@ -83,7 +74,7 @@ fn a_foreign_file_is_mapped_previewed_and_imported() {
     );
     app.select_value(&app.find("#import-date-order"), "dmy");
     app.click(&app.find("#import-preview"));
-    let verdict = wait_text(&app, "#import-verdict", "Ready");
+    let verdict = app.wait_text("#import-verdict", "Ready");
     assert!(verdict.contains("2 new incidents"), "{verdict}");
     let preview = app.text(&app.find("#import-preview-table"));
     assert!(preview.contains("40,450,000"), "{preview}");
@@ -99,7 +90,7 @@ fn a_foreign_file_is_mapped_previewed_and_imported() {
         .total;
 
     app.click(&app.find("#import-run"));
-    wait_text(&app, "#import-verdict", "Imported 2 new incidents");
+    app.wait_text("#import-verdict", "Imported 2 new incidents");
     let store = Store::open(&db).unwrap();
     assert_eq!(
         store.list_incidents(&ListQuery::default()).unwrap().total,
@@ -134,7 +125,7 @@ fn a_bad_row_is_listed_and_nothing_can_be_imported() {
     );
     app.select_value(&app.find("#import-date-order"), "dmy");
     app.click(&app.find("#import-preview"));
-    let verdict = wait_text(&app, "#import-verdict", "1 problem:");
+    let verdict = app.wait_text("#import-verdict", "1 problem:");
     assert!(
         verdict.contains("nothing will be imported until it is fixed"),
         "{verdict}"
