@@ -596,6 +596,83 @@ mod tests {
         assert_eq!(again, 1);
     }
 
+    /// A file built by the first `k` migrations, closed.
+    fn database_at_version(path: &Path, k: usize) {
+        #[allow(clippy::disallowed_methods)] // building an old-version file by hand
+        let mut conn = Connection::open(path).unwrap();
+        configure(&conn).unwrap();
+        let steps: Vec<Migration> = MIGRATIONS[..k]
+            .iter()
+            .map(|m| match m {
+                Migration::Sql(s) => Migration::Sql(s),
+                Migration::Rust(f) => Migration::Rust(*f),
+            })
+            .collect();
+        migrate_with(&mut conn, &steps).unwrap();
+    }
+
+    fn contents(conn: &Connection, sql: &str) -> Vec<String> {
+        let mut stmt = conn.prepare(sql).unwrap();
+        let n = stmt.column_count();
+        stmt.query_map([], |r| {
+            Ok((0..n)
+                .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
+                .collect::<Vec<_>>()
+                .join("|"))
+        })
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
+    }
+
+    /// Every earlier version, migrated, ends with the schema and reference
+    /// data of a new database: no migration depends on where it starts.
+    #[test]
+    fn every_earlier_version_migrates_to_the_same_database() {
+        let dir = tempfile::tempdir().unwrap();
+        let fresh = Store::open(dir.path().join("fresh.db")).unwrap();
+        let regulators = "SELECT * FROM regulators ORDER BY id";
+        let aliases = "SELECT * FROM regulator_aliases ORDER BY regulator_id, alias";
+        for k in 0..MIGRATIONS.len() {
+            let path = dir.path().join(format!("v{k}.db"));
+            database_at_version(&path, k);
+            let store = Store::open(&path).unwrap();
+            assert_eq!(
+                schema_of(store.conn()),
+                schema_of(fresh.conn()),
+                "from version {k}"
+            );
+            assert_eq!(
+                contents(store.conn(), regulators),
+                contents(fresh.conn(), regulators),
+                "from {k}"
+            );
+            assert_eq!(
+                contents(store.conn(), aliases),
+                contents(fresh.conn(), aliases),
+                "from {k}"
+            );
+        }
+    }
+
+    /// The whole schema, checked in: a change to it shows in review and needs
+    /// a new migration (a shipped one is never edited).
+    #[test]
+    fn the_schema_matches_its_snapshot() {
+        let store = Store::open_in_memory().unwrap();
+        let now = schema_of(store.conn()).join(";\n") + ";\n";
+        let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/migrations/schema.sql");
+        if std::env::var_os("UPDATE_SCHEMA_SNAPSHOT").is_some() {
+            std::fs::write(&file, &now).unwrap();
+        }
+        let snapshot = std::fs::read_to_string(&file).unwrap_or_default();
+        assert!(
+            snapshot == now,
+            "the schema changed: add a migration, then run the tests once with \
+             UPDATE_SCHEMA_SNAPSHOT=1 and commit src/migrations/schema.sql"
+        );
+    }
+
     #[test]
     fn a_file_that_is_not_a_database_is_refused() {
         let dir = tempfile::tempdir().unwrap();

@@ -5,73 +5,40 @@ use crate::model::{EventInput, IncidentInput, SourceInput};
 use crate::money::AmountText;
 use rusqlite::{params, OptionalExtension, Transaction};
 
-/// (name, short name, country, aliases in the languages analysts meet).
-type RegulatorSeed = (
-    &'static str,
-    &'static str,
-    &'static str,
-    &'static [&'static str],
-);
+/// The regulators migration 2 loaded, as frozen text: (name, short name,
+/// country, aliases in the languages analysts meet). The article extractor
+/// uses them when it has no database at hand.
+const FIRST_REGULATORS: &str = include_str!("migrations/0002_regulators.tsv");
 
-#[rustfmt::skip]
-const REGULATORS: &[RegulatorSeed] = &[
-    // Korea
-    ("Financial Supervisory Service", "FSS", "KR", &["금융감독원", "금감원", "金融监督院", "韩国金融监督院", "金融監督院"]),
-    ("Financial Services Commission", "FSC", "KR", &["금융위원회", "금융위", "金融委员会", "韩国金融委员会"]),
-    ("Personal Information Protection Commission", "PIPC", "KR", &["개인정보보호위원회", "개인정보위", "个人信息保护委员会", "个保委", "韩国个人信息保护委员会", "Korea's privacy watchdog"]),
-    ("Korea Communications Commission", "KCC", "KR", &["방송통신위원회", "방통위", "放送通信委员会"]),
-    ("Korea Fair Trade Commission", "KFTC", "KR", &["공정거래위원회", "공정위", "韩国公平交易委员会"]),
-    ("Ministry of Science and ICT", "MSIT", "KR", &["과학기술정보통신부", "과기정통부", "科学技术信息通信部"]),
-    // China
-    ("Cyberspace Administration of China", "CAC", "CN", &["国家互联网信息办公室", "国家网信办", "网信办", "网信中国", "中央网信办", "网络安全审查办公室", "Cybersecurity Review Office", "China's internet watchdog", "중국 국가인터넷정보판공실"]),
-    ("State Administration for Market Regulation", "SAMR", "CN", &["国家市场监督管理总局", "市场监管总局", "중국 국가시장감독관리총국"]),
-    ("Ministry of Industry and Information Technology", "MIIT", "CN", &["工业和信息化部", "工信部"]),
-    ("Ministry of Public Security", "MPS", "CN", &["公安部"]),
-    // Europe
-    ("European Data Protection Board", "EDPB", "EU", &["欧洲数据保护委员会", "유럽정보보호이사회"]),
-    ("European Commission", "EC", "EU", &["欧盟委员会", "유럽연합 집행위원회"]),
-    ("Data Protection Commission", "DPC", "IE", &["Irish Data Protection Commission", "Irish DPC", "Data Protection Commissioner", "爱尔兰数据保护委员会", "아일랜드 데이터보호위원회"]),
-    ("Commission nationale de l'informatique et des libertés", "CNIL", "FR", &["French data protection authority", "法国国家信息与自由委员会", "프랑스 정보자유국가위원회"]),
-    ("Autoriteit Persoonsgegevens", "AP", "NL", &["Dutch Data Protection Authority", "Dutch DPA", "荷兰数据保护局"]),
-    ("Garante per la protezione dei dati personali", "Garante", "IT", &["Italian Data Protection Authority", "Garante Privacy", "意大利数据保护局"]),
-    ("Agencia Española de Protección de Datos", "AEPD", "ES", &["Spanish Data Protection Agency", "西班牙数据保护局"]),
-    ("Federal Commissioner for Data Protection and Freedom of Information", "BfDI", "DE", &["Bundesbeauftragte für den Datenschutz und die Informationsfreiheit", "德国联邦数据保护专员"]),
-    ("Hamburg Commissioner for Data Protection and Freedom of Information", "HmbBfDI", "DE", &["Hamburg data protection authority"]),
-    ("Commission nationale pour la protection des données", "CNPD", "LU", &["Luxembourg data protection authority", "卢森堡国家数据保护委员会"]),
-    ("Datatilsynet", "Datatilsynet", "NO", &["Norwegian Data Protection Authority"]),
-    ("Integritetsskyddsmyndigheten", "IMY", "SE", &["Swedish Authority for Privacy Protection"]),
-    ("Information Commissioner's Office", "ICO", "GB", &["Information Commissioner", "UK ICO", "UK Information Commissioner's Office", "英国信息专员办公室", "영국 정보위원회"]),
-    // United States
-    ("Federal Trade Commission", "FTC", "US", &["US Federal Trade Commission", "美国联邦贸易委员会", "联邦贸易委员会", "미국 연방거래위원회", "연방거래위원회"]),
-    ("Securities and Exchange Commission", "SEC", "US", &["US Securities and Exchange Commission", "美国证券交易委员会", "미국 증권거래위원회"]),
-    ("Office of the Comptroller of the Currency", "OCC", "US", &["Comptroller of the Currency"]),
-    ("Consumer Financial Protection Bureau", "CFPB", "US", &["美国消费者金融保护局", "소비자금융보호국"]),
-    ("HHS Office for Civil Rights", "HHS OCR", "US", &["Office for Civil Rights", "Department of Health and Human Services Office for Civil Rights"]),
-    ("Federal Communications Commission", "FCC", "US", &["美国联邦通信委员会", "미국 연방통신위원회"]),
-    ("California Privacy Protection Agency", "CPPA", "US", &["CalPrivacy"]),
-    ("New York State Department of Financial Services", "NYDFS", "US", &["New York Department of Financial Services", "DFS"]),
-    // Asia-Pacific and the Americas
-    ("Office of the Australian Information Commissioner", "OAIC", "AU", &["Australian Information Commissioner", "澳大利亚信息专员办公室", "호주 정보위원회"]),
-    ("Australian Communications and Media Authority", "ACMA", "AU", &[]),
-    ("Personal Information Protection Commission (Japan)", "PPC", "JP", &["個人情報保護委員会", "日本个人信息保护委员会", "일본 개인정보보호위원회"]),
-    ("Personal Data Protection Commission", "PDPC", "SG", &["新加坡个人数据保护委员会", "싱가포르 개인정보보호위원회"]),
-    ("Privacy Commissioner for Personal Data", "PCPD", "HK", &["个人资料私隐专员公署", "個人資料私隱專員公署", "私隐专员公署"]),
-    ("Autoridade Nacional de Proteção de Dados", "ANPD", "BR", &["Brazilian National Data Protection Authority", "巴西国家数据保护局"]),
-    ("Office of the Privacy Commissioner of Canada", "OPC", "CA", &["Privacy Commissioner of Canada", "Commissariat à la protection de la vie privée du Canada", "加拿大隐私专员办公室"]),
-    ("Data Protection Board of India", "DPBI", "IN", &[]),
-];
+/// One regulator of a seed table.
+pub struct RegulatorSeed {
+    pub name: &'static str,
+    pub short_name: &'static str,
+    pub country: &'static str,
+    pub aliases: Vec<&'static str>,
+}
 
-/// The built-in regulators as (name, short name, country, aliases), for code
-/// that has no database at hand (the article extractor run from the CLI).
-pub fn regulator_table() -> impl Iterator<
-    Item = (
-        &'static str,
-        &'static str,
-        &'static str,
-        &'static [&'static str],
-    ),
-> {
-    REGULATORS.iter().copied()
+fn seed_rows(table: &'static str) -> impl Iterator<Item = RegulatorSeed> {
+    table.lines().skip(1).filter_map(|line| {
+        let mut cells = line.split('\t');
+        Some(RegulatorSeed {
+            name: cells.next()?,
+            short_name: cells.next()?,
+            country: cells.next()?,
+            aliases: cells
+                .next()
+                .unwrap_or("")
+                .split(" | ")
+                .filter(|a| !a.is_empty())
+                .collect(),
+        })
+    })
+}
+
+/// The built-in regulators, for code that has no database at hand (the
+/// article extractor run from the CLI).
+pub fn regulator_table() -> impl Iterator<Item = RegulatorSeed> {
+    seed_rows(FIRST_REGULATORS)
 }
 
 /// Migration step: loads the regulators and their aliases.
@@ -82,10 +49,10 @@ pub(crate) fn seed_regulators(tx: &Transaction) -> Result<()> {
     let mut find = tx.prepare("SELECT id FROM regulators WHERE name = ?1 AND country = ?2")?;
     let mut alias = tx
         .prepare("INSERT OR IGNORE INTO regulator_aliases (regulator_id, alias) VALUES (?1, ?2)")?;
-    for (name, short, country, aliases) in REGULATORS {
-        insert.execute(params![name, short, country])?;
-        let id: i64 = find.query_row(params![name, country], |r| r.get(0))?;
-        for a in *aliases {
+    for r in regulator_table() {
+        insert.execute(params![r.name, r.short_name, r.country])?;
+        let id: i64 = find.query_row(params![r.name, r.country], |row| row.get(0))?;
+        for a in r.aliases {
             alias.execute(params![id, a])?;
         }
     }

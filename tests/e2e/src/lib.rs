@@ -95,7 +95,11 @@ impl App {
         );
         let port = free_port();
         let native_port = free_port();
-        let driver = Command::new(tauri_driver())
+        let mut command = Command::new(tauri_driver());
+        // Its own process group, so that stopping the group also stops the
+        // WebKitWebDriver it starts (killing tauri-driver alone orphaned it).
+        std::os::unix::process::CommandExt::process_group(&mut command, 0);
+        let driver = command
             .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
             .env("INCIDENTS_DB", db)
             .stdout(Stdio::null())
@@ -221,6 +225,11 @@ impl App {
         }
     }
 
+    /// The process group of the driver and everything it started.
+    pub fn process_group(&self) -> u32 {
+        self.driver.id()
+    }
+
     /// Waits until the first element matching `css` shows `needle`; its text.
     pub fn wait_text(&self, css: &str, needle: &str) -> String {
         self.wait(&format!("'{needle}' in {css}"), 15, |app| {
@@ -331,9 +340,24 @@ impl Drop for App {
                 .timeout(Duration::from_secs(10))
                 .call();
         }
-        let _ = self.driver.kill();
-        let _ = self.driver.wait();
+        stop_group(&mut self.driver);
     }
+}
+
+/// Stops a process group politely (SIGTERM to every member), waits for its
+/// leader, and kills whatever is left after five seconds.
+fn stop_group(leader: &mut Child) {
+    let group = format!("-{}", leader.id());
+    let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while Instant::now() < deadline {
+        if let Ok(Some(_)) = leader.try_wait() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
+    let _ = leader.wait();
 }
 
 fn decode_base64(text: &str) -> Vec<u8> {
