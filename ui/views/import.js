@@ -126,7 +126,8 @@ export async function showImport(main, app, navigate) {
 
   function unknownTable(r) {
     if (!r.unknown_regulators.length) return null;
-    const known = app.regulators.map((g) => g.short_name ?? g.name);
+    // "#id" names one regulator even where two share a short name (CNPD).
+    const known = app.regulators.map((g) => [`#${g.id}`, `${g.short_name ?? g.name} (${g.country})`]);
     return h('div', {},
       h('h3', { text: 'Regulators the registry does not know' }),
       h('p', { class: 'muted', text: 'Choose for each name the regulator it means, or create it; then preview again.' }),
@@ -137,7 +138,7 @@ export async function showImport(main, app, navigate) {
             h('option', { value: '-', text: '— leave unknown —' }),
             h('option', { value: '', text: `create it${u.country ? ` (${u.country})` : ''}` }),
             u.closest.length ? h('optgroup', { label: 'closest' }, u.closest.map((c) => h('option', { value: c, text: c }))) : null,
-            h('optgroup', { label: 'all' }, known.map((k) => h('option', { value: k, text: k }))));
+            h('optgroup', { label: 'all' }, known.map(([v, t]) => h('option', { value: v, text: t }))));
           pick.value = choices.has(u.name) ? choices.get(u.name) : '-';
           pick.addEventListener('change', () => {
             if (pick.value === '-') choices.delete(u.name); else choices.set(u.name, pick.value);

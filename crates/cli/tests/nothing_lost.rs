@@ -348,6 +348,12 @@ fn a_full_disk_part_way_leaves_the_earlier_file_in_place() {
             .output()
             .unwrap();
         assert_eq!(code(&out), Some(2), "{cmd}: {}", stderr(&out));
+        // The write failure itself is reported (EFBIG, or SQLite's I/O error).
+        let err = stderr(&out);
+        assert!(
+            err.contains("too large") || err.contains("I/O error"),
+            "{cmd}: {err}"
+        );
         assert_eq!(bytes(&target), b"the earlier file", "{cmd}");
         let parts = std::fs::read_dir(dir.path())
             .unwrap()

@@ -157,9 +157,12 @@ print(total)
         sqlite(&db, "SELECT count(*) FROM incidents WHERE title_made = 1") == "41",
         "titles are made where the file has none"
     );
-    // A second import of the same file creates nothing.
+    // A second import of the same file creates nothing and changes nothing.
     let again = ok(incidents(&db, &args));
-    assert!(again.contains("imported 0 new incidents"), "{again}");
+    assert!(
+        again.contains("imported 0 new incidents, 0 updated, 41 unchanged"),
+        "{again}"
+    );
     assert_eq!(sqlite(&db, "SELECT count(*) FROM incidents"), "41");
 }
 
@@ -209,7 +212,10 @@ fn a_breach_chronology_keeps_each_date_as_its_own_event() {
         "0"
     );
     let again = ok(incidents(&db, &args));
-    assert!(again.contains("imported 0 new incidents"), "{again}");
+    assert!(
+        again.contains("imported 0 new incidents, 0 updated, 30 unchanged"),
+        "{again}"
+    );
 }
 
 #[test]
@@ -235,7 +241,57 @@ fn a_file_without_titles_gets_made_titles_and_comes_back_once() {
         "Breach at Adobe, 2013"
     );
     let again = ok(incidents(&db, &["import", file.to_str().unwrap()]));
-    assert!(again.contains("imported 0 new incidents"), "{again}");
+    assert!(
+        again.contains("imported 0 new incidents, 0 updated, 0 unchanged, 0 merged, 26 duplicates"),
+        "{again}"
+    );
+}
+
+#[test]
+fn exports_of_two_databases_imported_into_a_third_keep_both() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    for name in ["a", "c"] {
+        let db = dir.path().join(format!("{name}.db"));
+        let json = dir.path().join(format!("{name}.json"));
+        std::fs::write(
+            &json,
+            format!(r#"{{"company": "Firm {name}", "title": "Leak at {name}"}}"#),
+        )
+        .unwrap();
+        ok(incidents(&db, &["add", "--json", json.to_str().unwrap()]));
+        files.push(events_csv(&db));
+    }
+    // Both files say incident_id 1: they are two incidents all the same.
+    let b = dir.path().join("b.db");
+    for f in &files {
+        let said = ok(incidents(&b, &["import", f.to_str().unwrap()]));
+        assert!(said.contains("imported 1 new incidents"), "{said}");
+    }
+    assert_eq!(
+        sqlite(
+            &b,
+            "SELECT group_concat(title, '|') FROM (SELECT title FROM incidents ORDER BY id)"
+        ),
+        "Leak at a|Leak at c"
+    );
+}
+
+#[test]
+fn blank_keys_and_blank_lines_keep_rows_apart_and_numbered() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let file = dir.path().join("k.csv");
+    std::fs::write(
+        &file,
+        "id,company,title,records\n,Alpha,First,1\n,Beta,Second,2\n\nx7,Gamma,\"Third,\nmulti-line\",many\n",
+    )
+    .unwrap();
+    let out = incidents(&db, &["import", file.to_str().unwrap(), "--skip-invalid"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    // Row 5 in a spreadsheet: header, two rows, a blank row, then it.
+    assert!(err.contains("row 5, column records"), "{err}");
+    assert_eq!(sqlite(&db, "SELECT group_concat(company_name, '|') FROM (SELECT company_name FROM incidents ORDER BY id)"), "Alpha|Beta");
 }
 
 #[test]

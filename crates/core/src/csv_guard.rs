@@ -7,7 +7,8 @@
 //! rest of the file into one cell), so the guard keeps its own small RFC 4180
 //! state machine and reports where the trouble began, in rows and lines.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
 use std::io::Read;
 use std::rc::Rc;
 
@@ -55,6 +56,9 @@ pub struct Counters {
     pub bytes: Rc<Cell<u64>>,
     /// Lines begun so far (the lines in the file, once it is read).
     pub lines: Rc<Cell<u64>>,
+    /// Where spreadsheet rows ended (line breaks outside quoted cells), and
+    /// whether the row was blank, for the reader to number records by.
+    pub row_ends: Rc<RefCell<VecDeque<(u64, bool)>>>,
 }
 
 /// Wraps a reader with the guard.
@@ -76,6 +80,12 @@ pub struct Guard<R> {
     opened_line: u64,
     failed: bool,
     line_start: bool,
+    /// A carriage return outside quotes, waiting to see whether a line feed
+    /// follows (a lone one ends a row, as the CSV parser reads it).
+    cr_pending: bool,
+    prev_cr: bool,
+    /// Offset of the byte being read.
+    offset: u64,
 }
 
 impl<R: Read> Guard<R> {
@@ -96,6 +106,9 @@ impl<R: Read> Guard<R> {
             opened_line: 0,
             failed: false,
             line_start: true,
+            cr_pending: false,
+            prev_cr: false,
+            offset: 0,
         }
     }
 
@@ -124,6 +137,9 @@ impl<R: Read> Guard<R> {
                 self.line()
             ));
         }
+        if std::mem::take(&mut self.cr_pending) && b != b'\n' {
+            self.end_row();
+        }
         if self.quoted {
             return self.step_quoted(b);
         }
@@ -144,15 +160,23 @@ impl<R: Read> Guard<R> {
                 self.opened_line = self.line();
                 self.field_start = false;
             }
-            b'\n' => {
-                self.rows_done += 1;
-                self.row_bytes = 0;
-                self.field_start = true;
-            }
-            b'\r' => {}
+            b'\n' => self.end_row(),
+            b'\r' => self.cr_pending = true,
             _ => self.field_start = b == self.delimiter,
         }
         Ok(())
+    }
+
+    fn end_row(&mut self) {
+        // Only its terminator (\n, \r or \r\n) in it: a blank line.
+        let blank = self.row_bytes <= 2 && self.field_start;
+        self.counters
+            .row_ends
+            .borrow_mut()
+            .push_back((self.offset, blank));
+        self.rows_done += 1;
+        self.row_bytes = 0;
+        self.field_start = true;
     }
 
     fn step_quoted(&mut self, b: u8) -> Result<(), String> {
@@ -203,13 +227,20 @@ impl<R: Read> Read for Guard<R> {
             let message = self.open_quote_message("is never closed");
             return Err(self.fail(message));
         }
-        for &b in &buf[..n] {
+        let first = self.counters.bytes.get() - n as u64;
+        for (i, &b) in buf[..n].iter().enumerate() {
+            self.offset = first + i as u64;
             // A line is counted when its first byte arrives, so a last line
             // without a line break counts too.
             if self.line_start {
                 self.counters.lines.set(self.counters.lines.get() + 1);
                 self.line_start = false;
             }
+            // A lone carriage return (old Mac files) ends a line too.
+            if self.prev_cr && b != b'\n' && !self.line_start {
+                self.counters.lines.set(self.counters.lines.get() + 1);
+            }
+            self.prev_cr = b == b'\r';
             self.line_start = b == b'\n';
             if let Err(message) = self.step(b) {
                 return Err(self.fail(message));
@@ -266,6 +297,18 @@ mod tests {
         let err = read_all(&text, small).unwrap_err();
         assert!(err.contains("row 2 (line 2) runs past 20 lines"), "{err}");
         assert!(read_all(&text, LIMITS).is_ok());
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_row_and_a_line() {
+        let text = b"a,b\r1,2\r3,\"x\ry\"\r";
+        assert_eq!(read_all(text, LIMITS), Ok((4, text.len() as u64)));
+        let long: Vec<u8> = b"a,b\r".iter().copied().cycle().take(10_000).collect();
+        let small = Limits {
+            row_bytes: 100,
+            ..LIMITS
+        };
+        assert!(read_all(&long, small).is_ok(), "each short row fits");
     }
 
     #[test]

@@ -244,15 +244,16 @@ fn company_id(conn: &Connection, name: &str) -> Result<i64> {
         } else {
             "Unnamed party"
         };
-        let n: i64 = conn.query_row(
+        let mut n: i64 = conn.query_row(
             "SELECT count(*) + 1 FROM companies WHERE party = ?1",
             [party],
             |r| r.get(0),
         )?;
-        let mut numbered = format!("{label} {n}");
-        while find_company(conn, &numbered)?.is_some() {
-            numbered.push('′');
+        // A merge or an import may have taken the next number already.
+        while find_company(conn, &format!("{label} {n}"))?.is_some() {
+            n += 1;
         }
+        let numbered = format!("{label} {n}");
         conn.execute(
             "INSERT INTO companies (name, name_key, party) VALUES (?1, ?2, ?3)",
             params![numbered, name_key(&numbered), party],

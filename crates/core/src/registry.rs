@@ -295,8 +295,29 @@ impl Store {
                         .transpose()?,
                 ),
             ];
+            let clash = |tx: &Connection, field: &str, value: &str| -> Result<()> {
+                // A new name or short name must stay unique in the country.
+                let taken: Option<String> = tx
+                    .query_row(
+                        &format!(
+                            "SELECT coalesce(short_name, name) FROM regulators o WHERE o.id != ?1
+                             AND o.country = coalesce(?3, (SELECT country FROM regulators WHERE id = ?1))
+                             AND o.{field} = ?2 COLLATE NOCASE"
+                        ),
+                        params![id, value, input.country],
+                        |r| r.get(0),
+                    )
+                    .optional()?;
+                match taken {
+                    Some(other) => Err(Error::invalid(field, format!("'{value}' is already {other}"))),
+                    None => Ok(()),
+                }
+            };
             for (field, value) in fields {
                 let Some(value) = value else { continue };
+                if field == "name" || field == "short_name" {
+                    clash(tx, field, &value)?;
+                }
                 let old: Option<String> = tx.query_row(
                     &format!("SELECT {field} FROM regulators WHERE id = ?1"),
                     [id],

@@ -185,6 +185,7 @@ fn companies_rename_alias_and_merge_without_losing_incidents() {
             ..Default::default()
         })
         .unwrap();
+    assert!(listed.total >= 2, "{listed:?}");
     assert!(listed.rows.iter().all(|r| r.company == "Kakao Pay Corp."));
     s.remove_company_alias("KP", "t").unwrap();
     assert!(s.company_timeline("KP").is_err());
@@ -207,4 +208,17 @@ fn unnamed_parties_never_share_a_company() {
         .collect();
     assert_eq!(parties.len(), 4, "{parties:?}");
     assert!(parties.iter().all(|c| c.incidents == 1));
+    // A party merged into a company frees its number; the next one skips it.
+    s.merge_companies("Unnamed party 1", "Kakao Pay", "t")
+        .unwrap();
+    s.create_incident(&incident("Unknown", "AEPD"), "t")
+        .unwrap();
+    s.create_incident(&incident("N/A", "AEPD"), "t").unwrap();
+    let unnamed = s
+        .company_entries()
+        .unwrap()
+        .into_iter()
+        .filter(|c| c.party == "unnamed")
+        .count();
+    assert_eq!(unnamed, 3);
 }

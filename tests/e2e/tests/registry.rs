@@ -46,7 +46,8 @@ fn an_unknown_regulator_is_created_from_the_import_table_and_acts_in_its_view() 
     // The Regulators screen finds it by its short name; its view shows both fines.
     app.click(&app.find("#nav-regulators"));
     app.type_into(&app.find("#regulator-search"), "GDPB");
-    app.wait_text("#regulator-count", "1 of");
+    let count = app.wait_text("#regulator-count", "1 of ");
+    assert!(count.starts_with("1 of "), "{count}");
     app.screenshot(&screenshot_dir().join("regulators-screen.png"));
     app.click(&app.find("#regulators-table .regulator-link"));
     let heading = app.wait_text("#history-heading", "GDPB");

@@ -346,6 +346,25 @@ fn mapping_of(
         .collect()
 }
 
+/// The spreadsheet row of a record: one more than the rows that ended
+/// before it (a line break inside a quoted cell ends no row; a blank line,
+/// which yields no record, does).
+fn spreadsheet_row(
+    record: &csv::StringRecord,
+    counters: &Counters,
+    ended: &mut u64,
+) -> Option<u64> {
+    let start = record.position()?.byte();
+    let mut ends = counters.row_ends.borrow_mut();
+    // Rows that ended before the record began, then the blank lines the
+    // parser skipped on its way to the record's first cell.
+    while ends.front().is_some_and(|&(at, blank)| at < start || blank) {
+        ends.pop_front();
+        *ended += 1;
+    }
+    Some(*ended + 1)
+}
+
 /// The day/month order the date columns of the whole file agree on, if any.
 fn infer_file_order(path: &Path, delimiter: char, fields: &[Field]) -> Result<Option<DateOrder>> {
     let dated: Vec<usize> = (0..fields.len())
@@ -552,7 +571,9 @@ impl RowReader<'_> {
                 }
                 Field::EventDate => match parse_date_cell(raw, self.options.date_order) {
                     // 01/01/1970 is what a spreadsheet shows for an empty date.
-                    Ok(Some(d)) if d.as_str() == "1970-01-01" => pending.epoch_dates += 1,
+                    Ok(Some(d)) if d.as_str() == "1970-01-01" && !self.own => {
+                        pending.epoch_dates += 1
+                    }
                     Ok(Some(d)) => dates.push((i, d.to_string())),
                     Ok(None) => {}
                     Err(m) => fail(column, m, &mut pending.errors),
@@ -830,7 +851,13 @@ impl Store {
         let resolved = mapping::resolve(&headers, &samples, &options.mapping, &options.date_kinds)?;
         let (mut fields, kinds) = (resolved.fields, resolved.kinds);
         if let Some(i) = rules::regulator_column(&self.conn, &fields, &samples)? {
-            fields[i] = Field::Regulator;
+            // Only a column the analyst left to us, never one set to ignore.
+            let chosen = options.mapping.iter().any(|(c, _)| {
+                c.trim().eq_ignore_ascii_case(&headers[i]) || c.trim() == (i + 1).to_string()
+            });
+            if !chosen {
+                fields[i] = Field::Regulator;
+            }
         }
         // A file without --date-order tells its order itself when one of its
         // dates can only be read one way (03/24/2021 is month first).
@@ -893,6 +920,16 @@ impl Store {
             warnings: mapping::unmapped_warnings(&headers, &fields, &samples),
             ..Default::default()
         };
+        if let Some(target) = &options.rejects {
+            let same = std::fs::canonicalize(target).ok() == std::fs::canonicalize(path).ok()
+                && target.exists();
+            if same {
+                return Err(Error::invalid(
+                    "rejects",
+                    "the rejects file cannot be the file being imported",
+                ));
+            }
+        }
         let db_path = self.path().map(Path::to_path_buf);
         let tx = self
             .conn
@@ -908,6 +945,7 @@ impl Store {
         };
         let mut record = csv::StringRecord::new();
         let mut row: u64 = 1;
+        let mut rows_ended: u64 = 0;
         loop {
             let more = match reader.read_record(&mut record) {
                 Ok(more) => more,
@@ -921,12 +959,17 @@ impl Store {
                     break;
                 }
             };
+            if more {
+                row = spreadsheet_row(&record, &counters, &mut rows_ended).unwrap_or(row + 1);
+            }
             if more && record.iter().all(|c| c.trim().is_empty()) {
-                row += 1;
                 continue;
             }
+            // A blank key groups nothing: each such row is its own incident.
             let key = if more {
-                key_column.map(|k| record.get(k).unwrap_or("").trim().to_string())
+                key_column
+                    .map(|k| record.get(k).unwrap_or("").trim().to_string())
+                    .filter(|k| !is_placeholder(k))
             } else {
                 None
             };
@@ -943,7 +986,6 @@ impl Store {
             if !more {
                 break;
             }
-            row += 1;
             report.rows += 1;
             let p = pending.get_or_insert_with(|| Pending {
                 key: key.clone(),
@@ -1014,6 +1056,14 @@ fn prepare(
     report: &mut ImportReport,
 ) -> Result<bool> {
     let input = &mut p.input;
+    // "Spain " is ES: stored and compared as its code.
+    if let Some(code) = input
+        .country
+        .as_deref()
+        .and_then(crate::countries::country_code)
+    {
+        input.country = Some(code.to_string());
+    }
     if input.company.trim().is_empty() {
         // Not known: an unnamed party of its own, never a shared "Unknown".
         input.company = "Unknown".into();
@@ -1128,7 +1178,10 @@ fn flush(
         }
     };
     // A key an earlier import of this layout stored: update that incident.
-    if let Some(key) = p.key.as_deref().filter(|k| !k.is_empty()) {
+    // The keys of our own exports are another database's row ids: they group
+    // rows, and are never remembered (two exports would share them).
+    let remembered = p.key.clone().filter(|k| !k.is_empty() && !rows.own);
+    if let Some(key) = remembered.as_deref() {
         if let Some(id) = rules::keyed_incident(tx, &state.layout, key)? {
             if let Some(existing) = load_incident(tx, id)? {
                 let input = updated_input(&existing, &p.input, made);
@@ -1136,10 +1189,12 @@ fn flush(
                     report.unchanged += 1;
                     return Ok(());
                 }
-                match input
-                    .validate()
-                    .and_then(|v| replace_incident(tx, &existing, &v, actor))
-                {
+                let stored = one_incident(tx, options, || {
+                    input
+                        .validate()
+                        .and_then(|v| replace_incident(tx, &existing, &v, actor))
+                })?;
+                match stored {
                     Ok(()) => report.updated += 1,
                     Err(e) => {
                         let located = rows.locate(&p, e);
@@ -1175,12 +1230,18 @@ fn flush(
                     report.merged += 1;
                     return Ok(());
                 }
-                let stored = merged_input
-                    .validate()
-                    .and_then(|v| replace_incident(tx, &existing, &v, actor));
+                let stored = one_incident(tx, options, || {
+                    merged_input
+                        .validate()
+                        .and_then(|v| replace_incident(tx, &existing, &v, actor))
+                })?;
                 match stored {
                     Ok(()) => report.merged += 1,
-                    Err(e) => report.errors.push(rows.locate(&p, e)),
+                    Err(e) => {
+                        let located = rows.locate(&p, e);
+                        p.errors.push(located);
+                        set_aside(p, state, report);
+                    }
                 }
             }
         }
@@ -1190,17 +1251,11 @@ fn flush(
     // rolled back at the end (per-row savepoints made FTS5 flush its buffer
     // at every row: a quarter of all import time in the profile). Only when
     // failing rows are set aside must each incident be all or nothing alone.
-    if options.skip_invalid {
-        tx.execute("SAVEPOINT one_incident", [])?;
-    }
-    match insert_incident(tx, &valid, actor) {
+    match one_incident(tx, options, || insert_incident(tx, &valid, actor))? {
         Ok(id) => {
-            if options.skip_invalid {
-                tx.execute("RELEASE one_incident", [])?;
-            }
             state.created.insert(id);
             report.created += 1;
-            if let Some(key) = p.key.as_deref().filter(|k| !k.is_empty()) {
+            if let Some(key) = remembered.as_deref() {
                 rules::remember_key(tx, &state.layout, key, id)?;
             }
             if made {
@@ -1211,18 +1266,44 @@ fn flush(
                 report.preview.push(p.input);
             }
         }
-        Err(e @ Error::Validation { .. }) => {
-            if options.skip_invalid {
-                tx.execute("ROLLBACK TO one_incident", [])?;
-                tx.execute("RELEASE one_incident", [])?;
-            }
+        Err(e) => {
             let located = rows.locate(&p, e);
             p.errors.push(located);
             set_aside(p, state, report);
         }
-        Err(e) => return Err(e),
     }
     Ok(())
+}
+
+/// Runs one incident's write. When failing rows are set aside, the write is
+/// its own savepoint, undone whole on a validation error; otherwise a failure
+/// fails the import, which is rolled back at the end anyway. The outer result
+/// is a storage failure that stops the import.
+fn one_incident<T>(
+    tx: &Connection,
+    options: &ImportOptions,
+    write: impl FnOnce() -> Result<T>,
+) -> Result<Result<T>> {
+    let savepoint = options.skip_invalid;
+    if savepoint {
+        tx.execute("SAVEPOINT one_incident", [])?;
+    }
+    match write() {
+        Ok(v) => {
+            if savepoint {
+                tx.execute("RELEASE one_incident", [])?;
+            }
+            Ok(Ok(v))
+        }
+        Err(e @ Error::Validation { .. }) => {
+            if savepoint {
+                tx.execute("ROLLBACK TO one_incident", [])?;
+                tx.execute("RELEASE one_incident", [])?;
+            }
+            Ok(Err(e))
+        }
+        Err(e) => Err(e),
+    }
 }
 
 /// Writes the rows set aside: their own columns, then `row` and `problem`.

@@ -16,6 +16,8 @@ use std::collections::HashMap;
 pub(super) enum Resolution {
     Known(i64),
     Unknown,
+    /// Known to be a problem of the row: ambiguous, or not to be created.
+    Problem(String),
 }
 
 /// Regulator names already resolved in this import, by (name, country).
@@ -123,6 +125,7 @@ impl Regulators {
                     note_unknown(report, &name, country);
                     problems.push((n, unknown_message(conn, &name)?));
                 }
+                Resolution::Problem(message) => problems.push((n, message)),
             }
         }
         Ok(problems)
@@ -153,19 +156,32 @@ fn resolve_one(
         .find(|(n, _)| n.trim() == name.trim())
     {
         if !chosen.trim().is_empty() {
-            return lookup::resolve_regulator(conn, "regulator", chosen, country)
-                .map(Resolution::Known);
+            return as_resolution(lookup::resolve_regulator(
+                conn,
+                "regulator",
+                chosen,
+                country,
+            ));
         }
-        return create(conn, name, country, actor, report).map(Resolution::Known);
+        return as_resolution(create(conn, name, country, actor, report));
     }
     match lookup::matches(conn, name, country)?.as_slice() {
         [id] => Ok(Resolution::Known(*id)),
         [] if options.create_regulators => {
-            create(conn, name, country, actor, report).map(Resolution::Known)
+            as_resolution(create(conn, name, country, actor, report))
         }
         [] => Ok(Resolution::Unknown),
-        // Ambiguous: the store's own resolution explains it on the row.
-        _ => lookup::resolve_regulator(conn, "regulator", name, country).map(Resolution::Known),
+        // Ambiguous: the store's own resolution says why, on the row.
+        _ => as_resolution(lookup::resolve_regulator(conn, "regulator", name, country)),
+    }
+}
+
+/// A validation failure becomes the row's problem; anything else stops.
+fn as_resolution(found: Result<i64>) -> Result<Resolution> {
+    match found {
+        Ok(id) => Ok(Resolution::Known(id)),
+        Err(e @ Error::Validation { .. }) => Ok(Resolution::Problem(e.message())),
+        Err(e) => Err(e),
     }
 }
 
