@@ -30,6 +30,9 @@ const COMMANDS: &[&str] = &[
     "add_regulator_alias",
     "merge_regulators",
     "add_company_alias",
+    "rename_company",
+    "remove_company_alias",
+    "merge_companies",
 ];
 
 fn main() {

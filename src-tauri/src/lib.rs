@@ -341,6 +341,9 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> t
             registry::add_regulator_alias,
             registry::merge_regulators,
             registry::add_company_alias,
+            registry::rename_company,
+            registry::remove_company_alias,
+            registry::merge_companies,
         ])
 }
 
@@ -595,6 +598,9 @@ mod tests {
                 "allow-add-regulator-alias",
                 "allow-merge-regulators",
                 "allow-add-company-alias",
+                "allow-rename-company",
+                "allow-remove-company-alias",
+                "allow-merge-companies",
                 "dialog:allow-open",
                 "dialog:allow-save",
             ]

@@ -63,3 +63,33 @@ pub(crate) async fn add_company_alias(
 ) -> Result<(), Error> {
     state.with_store(|s| s.add_company_alias(&company, &alias, &actor("app")))
 }
+
+/// Renames a company; the old name stays an alias. Returns the new name.
+#[tauri::command]
+pub(crate) async fn rename_company(
+    state: State<'_, AppState>,
+    company: String,
+    name: String,
+) -> Result<String, Error> {
+    state.with_store(|s| s.rename_company(&company, &name, &actor("app")))?;
+    Ok(name.trim().to_string())
+}
+
+/// Removes another name of a company.
+#[tauri::command]
+pub(crate) async fn remove_company_alias(
+    state: State<'_, AppState>,
+    alias: String,
+) -> Result<(), Error> {
+    state.with_store(|s| s.remove_company_alias(&alias, &actor("app")))
+}
+
+/// Merges one company into another; returns the incidents moved.
+#[tauri::command]
+pub(crate) async fn merge_companies(
+    state: State<'_, AppState>,
+    from: String,
+    into: String,
+) -> Result<usize, Error> {
+    state.with_store(|s| s.merge_companies(&from, &into, &actor("app")))
+}

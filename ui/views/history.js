@@ -74,21 +74,39 @@ function regulatorLinks(names, navigate) {
   return names.map((n) => h('button', { type: 'button', class: 'link chip', text: n, on: { click: () => navigate.regulator(n) } }));
 }
 
-/** A box to give the company another name (Korean, Chinese, a former name…). */
-function aliasCard(company, app, navigate) {
-  const input = h('input', { id: 'company-alias', size: '12', placeholder: 'another name', 'aria-label': `Another name for ${company}` });
-  const add = async () => {
-    const alias = input.value.trim();
-    if (!alias) return;
+/** The company's names: remove one, add one, rename it, or merge it into another. */
+function namesCard(t, navigate) {
+  const company = t.company;
+  const act = async (work, then) => {
     try {
-      await call('add_company_alias', { company, alias });
-      notify(`${alias} now finds ${company}`);
-      navigate.company(company);
+      const result = await work();
+      then(result);
     } catch (e) { notify(e.field ? `${e.field}: ${e.message}` : e.message, 'error'); }
   };
-  input.addEventListener('keydown', (ev) => { if (ev.key === 'Enter') { ev.preventDefault(); add(); } });
-  return card('Add a name', h('div', { class: 'inline' }, input,
-    h('button', { type: 'button', id: 'company-alias-add', text: 'Add', on: { click: add } })));
+  const field = (id, placeholder, label) => h('input', { id, size: '12', placeholder, 'aria-label': label });
+  const alias = field('company-alias', 'another name', `Another name for ${company}`);
+  const rename = field('company-rename', 'new name', `New name for ${company}`);
+  const into = field('company-merge', 'merge into…', `Company to merge ${company} into`);
+  const add = () => alias.value.trim() && act(() => call('add_company_alias', { company, alias: alias.value.trim() }),
+    () => { notify(`${alias.value.trim()} now finds ${company}`); navigate.company(company); });
+  const doRename = () => rename.value.trim() && act(() => call('rename_company', { company, name: rename.value.trim() }),
+    (name) => { notify(`Renamed to ${name}; ${company} stays a name for it`); navigate.company(name); });
+  const doMerge = () => {
+    const target = into.value.trim();
+    if (!target || !window.confirm(`Merge ${company} into ${target}? Its incidents move and its names become names of ${target}.`)) return;
+    act(() => call('merge_companies', { from: company, into: target }),
+      (moved) => { notify(`Merged into ${target}: ${moved} incidents moved`); navigate.company(target); });
+  };
+  for (const [input, fn] of [[alias, add], [rename, doRename], [into, doMerge]]) {
+    input.addEventListener('keydown', (ev) => { if (ev.key === 'Enter') { ev.preventDefault(); fn(); } });
+  }
+  return card('Names',
+    h('div', { class: 'chips', id: 'company-aliases' }, t.aliases.map((a) => h('span', { class: 'chip' }, a,
+      h('button', { type: 'button', class: 'link remove-alias', text: '×', 'aria-label': `Remove the name ${a}`,
+        on: { click: () => act(() => call('remove_company_alias', { alias: a }), () => navigate.company(company)) } })))),
+    h('div', { class: 'inline' }, alias, h('button', { type: 'button', id: 'company-alias-add', text: 'Add', on: { click: add } })),
+    h('div', { class: 'inline' }, rename, h('button', { type: 'button', id: 'company-rename-button', text: 'Rename', on: { click: doRename } })),
+    h('div', { class: 'inline' }, into, h('button', { type: 'button', id: 'company-merge-button', text: 'Merge', on: { click: doMerge } })));
 }
 
 /** The Company view: every incident of the company on one timeline. */
@@ -119,7 +137,7 @@ export async function showCompany(main, app, navigate, name) {
       sm.settlements.length ? card('Settlements', ...moneyList(sm.settlements)) : null,
       card('Regulators', ...regulatorLinks(sm.regulators, navigate)),
       card('First – latest event', h('div', { text: `${sm.first_event ?? '—'} – ${sm.latest_event ?? '—'}` })),
-      aliasCard(t.company, app, navigate),
+      namesCard(t, navigate),
     ],
     events: t.events.map((e) => ({ ...e, lane: e.incident_id })),
     lanes,

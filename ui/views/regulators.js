@@ -11,12 +11,16 @@ function errorText(e) {
   return e.field ? `${e.field}: ${e.message}` : e.message;
 }
 
+/** The form that adds a regulator, or edits one chosen with its Edit button. */
 function addForm(reload) {
   const field = (name, label, attrs = {}) => h('label', { class: 'filter' }, h('span', { text: label }),
     h('input', { dataset: { field: name }, 'aria-label': label, ...attrs }));
   const level = h('select', { dataset: { field: 'level' }, 'aria-label': 'Level' },
     h('option', { value: '', text: '—' }), LEVELS.map((l) => h('option', { value: l, text: l })));
   const message = h('p', { class: 'error', role: 'alert', id: 'regulator-add-error', hidden: true });
+  const submit = h('button', { type: 'submit', class: 'primary', id: 'regulator-add-button', text: 'Add regulator' });
+  const cancel = h('button', { type: 'button', id: 'regulator-edit-cancel', text: 'Cancel', hidden: true });
+  let editing = null;
   const form = h('form', { class: 'filters', id: 'regulator-add' },
     field('name', 'Name', { size: '34', required: true }),
     field('short_name', 'Short name', { size: '10' }),
@@ -24,8 +28,25 @@ function addForm(reload) {
     h('label', { class: 'filter' }, h('span', { text: 'Level' }), level),
     field('website', 'Website', { size: '24' }),
     field('aliases', 'Other names (separated by ;)', { size: '30' }),
-    h('button', { type: 'submit', class: 'primary', id: 'regulator-add-button', text: 'Add regulator' }),
+    submit, cancel,
     message);
+  const done = () => {
+    editing = null;
+    form.reset();
+    submit.textContent = 'Add regulator';
+    cancel.hidden = true;
+  };
+  cancel.addEventListener('click', done);
+  /** Fills the form with `r` to change it. */
+  form.edit = (r) => {
+    editing = r;
+    for (const [name, value] of Object.entries({ name: r.name, short_name: r.short_name, country: r.country, level: r.level, website: r.website, aliases: '' })) {
+      form.querySelector(`[data-field='${name}']`).value = value ?? '';
+    }
+    submit.textContent = `Save ${r.short_name ?? r.name}`;
+    cancel.hidden = false;
+    form.querySelector("[data-field='name']").focus();
+  };
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     const value = (name) => form.querySelector(`[data-field='${name}']`).value.trim() || null;
@@ -35,10 +56,15 @@ function addForm(reload) {
       aliases: (value('aliases') ?? '').split(';').map((a) => a.trim()).filter((a) => a),
     };
     try {
-      await call('add_regulator', { input });
+      if (editing) {
+        await call('edit_regulator', { regulator: `#${editing.id}`, input });
+        notify(`Saved ${input.short_name ?? input.name}`);
+      } else {
+        await call('add_regulator', { input });
+        notify(`Added ${input.short_name ?? input.name}`);
+      }
       message.hidden = true;
-      form.reset();
-      notify(`Added ${input.short_name ?? input.name}`);
+      done();
       await reload();
     } catch (e) {
       message.textContent = errorText(e);
@@ -48,7 +74,7 @@ function addForm(reload) {
   return form;
 }
 
-function row(r, all, navigate, reload) {
+function row(r, all, navigate, reload, form) {
   const label = r.short_name ?? r.name;
   const alias = h('input', { size: '16', placeholder: 'another name', 'aria-label': `Another name for ${label}`, dataset: { aliasFor: label } });
   const addAlias = async () => {
@@ -84,7 +110,7 @@ function row(r, all, navigate, reload) {
     h('td', { class: 'num', text: formatCount(r.actions) }),
     h('td', { class: 'aliases', text: r.aliases.join(' · ') || '—' }),
     h('td', {}, alias, h('button', { type: 'button', text: 'Add', on: { click: addAlias } })),
-    h('td', {}, into));
+    h('td', {}, into, ' ', h('button', { type: 'button', class: 'regulator-edit', text: 'Edit', 'aria-label': `Edit ${label}`, on: { click: () => form.edit(r) } })));
 }
 
 export async function showRegulators(main, app, navigate) {
@@ -96,7 +122,7 @@ export async function showRegulators(main, app, navigate) {
     const q = search.value.trim().toLowerCase();
     const shown = all.filter((r) => !q || [r.name, r.short_name ?? '', r.country, ...r.aliases].some((n) => n.toLowerCase().includes(q)));
     count.textContent = `${formatCount(shown.length)} of ${formatCount(all.length)} regulators`;
-    replaceChildren(body, shown.slice(0, 300).map((r) => row(r, all, navigate, reload)));
+    replaceChildren(body, shown.slice(0, 300).map((r) => row(r, all, navigate, reload, form)));
   };
   async function reload() {
     all = await call('regulator_entries');
@@ -104,10 +130,11 @@ export async function showRegulators(main, app, navigate) {
     render();
   }
   search.addEventListener('input', render);
+  const form = addForm(reload);
   replaceChildren(main, h('section', { class: 'view regulators-view' },
     h('div', { class: 'view-head' }, h('h2', { text: 'Regulators' }), count, h('span', { class: 'spacer' }),
       h('button', { type: 'button', text: '‹ Incidents', on: { click: () => navigate.list() } })),
-    addForm(reload),
+    form,
     h('div', { class: 'filters' }, h('label', { class: 'filter' }, h('span', { text: 'Find' }), search)),
     h('div', { class: 'table-wrap' }, h('table', { class: 'incidents compact', id: 'regulators-table' },
       h('thead', {}, h('tr', {}, ['Short name', 'Name', 'Country', 'Level', 'Actions', 'Other names', 'Add a name', 'Merge'].map((t) => h('th', { text: t })))),

@@ -79,11 +79,33 @@ fn an_unknown_regulator_is_created_from_the_import_table_and_acts_in_its_view() 
             .filter(|t| t.contains("RockTel Gibraltar"))
             .map(str::to_string)
     });
+    app.screenshot(&screenshot_dir().join("company-names.png"));
+    // Renamed, the old name still finds it.
+    app.type_into(&app.find("#company-rename"), "Rock Telecom Gibraltar Ltd");
+    app.click(&app.find("#company-rename-button"));
+    app.wait_text("#history-heading", "Rock Telecom Gibraltar Ltd");
     app.click(&app.find("#nav-list"));
     app.type_into(&app.find("#filter-company"), "RockTel Gibraltar");
     let rows = app.wait("the list filtered by the new name", 15, |app| {
         let rows = app.find_all("#incident-table tbody td.company");
         (rows.len() == 1).then(|| app.text(&rows[0]))
     });
-    assert_eq!(rows, "Rock Telecom Ltd");
+    assert_eq!(rows, "Rock Telecom Gibraltar Ltd");
+
+    // A regulator's fields are edited on the Regulators screen.
+    app.click(&app.find("#nav-regulators"));
+    app.type_into(&app.find("#regulator-search"), "GDPB");
+    app.wait_text("#regulator-count", "1 of ");
+    app.click(&app.find("#regulators-table .regulator-edit"));
+    app.select_value(
+        &app.find("#regulator-add select[data-field='level']"),
+        "national",
+    );
+    app.click(&app.find("#regulator-add-button"));
+    app.wait("the level saved", 15, |app| {
+        app.find_all("#regulators-table tbody tr td")
+            .iter()
+            .any(|c| app.text(c) == "national")
+            .then_some(())
+    });
 }
