@@ -395,6 +395,7 @@ impl Store {
             url,
             regulators,
             companies,
+            regulator_index: Default::default(),
         })
     }
 

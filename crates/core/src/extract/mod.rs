@@ -96,6 +96,9 @@ pub struct Context {
     pub url: Option<String>,
     pub regulators: Vec<KnownRegulator>,
     pub companies: Vec<KnownCompany>,
+    /// The regulators' names ready to search for, built on first use and kept
+    /// with the context (a benchmark or a session extracts many articles).
+    pub regulator_index: std::sync::OnceLock<names::Needles>,
 }
 
 impl Context {
@@ -106,6 +109,7 @@ impl Context {
             url,
             regulators: names::builtin_regulators(),
             companies: Vec::new(),
+            regulator_index: Default::default(),
         }
     }
 }
@@ -171,7 +175,10 @@ fn language(text: &str) -> Option<String> {
 /// Extracts a draft from `text`. Never panics, whatever the input.
 pub fn extract(text: &str, ctx: &Context) -> Draft {
     let head = headline(text);
-    let regulator = names::find_regulator(text, &ctx.regulators);
+    let index = ctx
+        .regulator_index
+        .get_or_init(|| names::regulator_needles(&ctx.regulators));
+    let regulator = names::find_regulator(text, &ctx.regulators, index);
     let orgs = names::find_organisations(
         text,
         head.map(|(s, h)| (s, s + h.len())),

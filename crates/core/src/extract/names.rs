@@ -36,49 +36,74 @@ pub fn builtin_regulators() -> Vec<KnownRegulator> {
         .collect()
 }
 
-/// Every occurrence of each needle in `text`, found in one pass over the text
-/// whatever the number of needles (the registries can hold thousands of
-/// names). A needle is `(text, case_sensitive)`; ASCII needles match only as
-/// whole words, and case-insensitively unless asked otherwise.
-fn find_all(text: &str, needles: &[(String, bool)]) -> Vec<Vec<usize>> {
-    use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-    let mut found = vec![Vec::new(); needles.len()];
-    for insensitive in [false, true] {
-        let ids: Vec<usize> = (0..needles.len())
-            .filter(|&i| {
-                let (n, exact) = &needles[i];
-                !n.is_empty() && insensitive == (n.is_ascii() && !exact)
-            })
-            .collect();
-        if ids.is_empty() {
-            continue;
-        }
-        // Built per article: the NFA builds in microseconds where a DFA
-        // would take longer to build than the whole search.
-        let Ok(automaton) = AhoCorasick::builder()
-            .ascii_case_insensitive(insensitive)
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(ids.iter().map(|&i| needles[i].0.as_str()))
-        else {
-            continue;
-        };
-        for m in automaton.find_overlapping_iter(text) {
-            let id = ids[m.pattern().as_usize()];
-            let latin = needles[id].0.is_ascii();
-            let before = text[..m.start()].chars().next_back();
-            let after = text[m.end()..].chars().next();
-            let whole_word = !before.is_some_and(|c| c.is_ascii_alphanumeric())
-                && !after.is_some_and(|c| c.is_ascii_alphanumeric());
-            if !latin || whole_word {
-                found[id].push(m.start());
+/// Names to look for in a text, with their automata built once: a needle is
+/// `(text, case_sensitive)`; ASCII needles match only as whole words, and
+/// case-insensitively unless asked otherwise. One pass over the text finds
+/// every needle, whatever their number (the registries hold thousands).
+#[derive(Debug, Clone, Default)]
+pub struct Needles {
+    needles: Vec<(String, bool)>,
+    /// The exact and the ASCII-case-insensitive automaton, each with the
+    /// needles it holds.
+    automata: Vec<(aho_corasick::AhoCorasick, Vec<usize>)>,
+}
+
+impl Needles {
+    pub fn new(needles: Vec<(String, bool)>) -> Needles {
+        use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+        let mut automata = Vec::new();
+        for insensitive in [false, true] {
+            let ids: Vec<usize> = (0..needles.len())
+                .filter(|&i| {
+                    let (n, exact) = &needles[i];
+                    !n.is_empty() && insensitive == (n.is_ascii() && !exact)
+                })
+                .collect();
+            if ids.is_empty() {
+                continue;
+            }
+            let built = AhoCorasick::builder()
+                .ascii_case_insensitive(insensitive)
+                .match_kind(MatchKind::Standard)
+                .kind(Some(AhoCorasickKind::ContiguousNFA))
+                .build(ids.iter().map(|&i| needles[i].0.as_str()));
+            if let Ok(automaton) = built {
+                automata.push((automaton, ids));
             }
         }
+        Needles { needles, automata }
     }
-    for positions in &mut found {
-        positions.sort_unstable();
+
+    /// Every occurrence of each needle in `text`, by needle, in order.
+    pub fn find_all(&self, text: &str) -> Vec<Vec<usize>> {
+        let mut found = vec![Vec::new(); self.needles.len()];
+        for (automaton, ids) in &self.automata {
+            for m in automaton.find_overlapping_iter(text) {
+                let id = ids[m.pattern().as_usize()];
+                let latin = self.needles[id].0.is_ascii();
+                let before = text[..m.start()].chars().next_back();
+                let after = text[m.end()..].chars().next();
+                let whole_word = !before.is_some_and(|c| c.is_ascii_alphanumeric())
+                    && !after.is_some_and(|c| c.is_ascii_alphanumeric());
+                if !latin || whole_word {
+                    found[id].push(m.start());
+                }
+            }
+        }
+        for positions in &mut found {
+            positions.sort_unstable();
+        }
+        found
     }
-    found
+}
+
+fn find_all(text: &str, needles: &[(String, bool)]) -> Vec<Vec<usize>> {
+    Needles::new(needles.to_vec()).find_all(text)
+}
+
+/// The names of every regulator, to search for (built once per context).
+pub fn regulator_needles(regulators: &[KnownRegulator]) -> Needles {
+    Needles::new(regulators.iter().flat_map(regulator_names).collect())
 }
 
 /// The names under which a regulator is looked for. Short names of two
@@ -103,11 +128,11 @@ fn regulator_names(r: &KnownRegulator) -> Vec<(String, bool)> {
 pub fn find_regulator(
     text: &str,
     regulators: &[KnownRegulator],
+    index: &Needles,
 ) -> Option<(Found<String>, String)> {
     let mut best: Option<(usize, usize, usize, &KnownRegulator)> = None;
     let names: Vec<Vec<(String, bool)>> = regulators.iter().map(regulator_names).collect();
-    let needles: Vec<(String, bool)> = names.iter().flatten().cloned().collect();
-    let mut positions = find_all(text, &needles).into_iter();
+    let mut positions = index.find_all(text).into_iter();
     for (r, names) in regulators.iter().zip(&names) {
         let mut count = 0;
         let mut first: Option<(usize, usize)> = None;
