@@ -100,6 +100,11 @@ export async function showImport(main, app, navigate) {
   }
 
   async function run(dryRun) {
+    if (!dryRun && skip.checked && !rejects.value.trim()) {
+      replaceChildren(resultBox, h('p', { class: 'error', role: 'alert', id: 'import-verdict',
+        text: 'Choose where the rows set aside go (Save rejects as…), so that they can be fixed and imported again.' }));
+      return;
+    }
     const channel = new window.__TAURI__.core.Channel();
     channel.onmessage = (p) => {
       progress.max = Math.max(1, p.total_bytes);
@@ -112,6 +117,7 @@ export async function showImport(main, app, navigate) {
     try {
       const report = await call('import_file', { path: path.value.trim(), options: options(dryRun), onProgress: channel });
       showReport(report, dryRun);
+      resultBox.scrollIntoView({ block: 'start', behavior: 'smooth' });
       importButton.disabled = !(dryRun && (report.errors.length === 0 || skip.checked));
       if (!dryRun && report.committed) {
         notify(`Imported ${report.created} incidents (${report.updated} updated, ${report.merged} merged) from ${path.value.trim()}`);
@@ -159,7 +165,8 @@ export async function showImport(main, app, navigate) {
         ? `Imported ${r.created} new incidents, merged ${r.merged}, skipped ${r.duplicates.length - r.merged} duplicates.`
         : `Ready: ${r.created} new incidents, ${r.updated} updated, ${r.duplicates.length} duplicates (${merge.checked ? 'to merge' : 'to skip'}).`;
     const made = r.made_titles ? ` ${r.made_titles} titles were made from what the rows give.` : '';
-    const created = r.created_regulators.length ? ` Regulators created: ${r.created_regulators.join('; ')}.` : '';
+    const created = r.created_regulators.length
+      ? ` Regulators ${r.committed ? 'created' : 'to be created'}: ${r.created_regulators.join('; ')}.` : '';
     replaceChildren(resultBox,
       unknownTable(r),
       h('p', { id: 'import-verdict', class: r.errors.length && !setAside ? 'error' : 'ok', text: `${formatCount(r.rows)} rows read from ${formatCount(r.lines)} lines. ${verdict}${made}${created}` }),

@@ -97,7 +97,18 @@ fn parse_map(text: Option<&str>) -> Result<Mapping, Error> {
     Ok((fields, kinds))
 }
 
+/// Checks the flags before any database is opened (or created).
+pub fn check(args: &ImportArgs) -> Result<(), Error> {
+    options(args).map(drop)
+}
+
 fn options(args: &ImportArgs) -> Result<ImportOptions, Error> {
+    if args.skip_invalid && args.rejects.is_none() && !args.dry_run {
+        return Err(Error::invalid(
+            "rejects",
+            "--skip-invalid needs --rejects FILE: the rows set aside are written there to fix and import again",
+        ));
+    }
     if args.rejects.is_some() && !args.skip_invalid {
         return Err(Error::invalid(
             "rejects",
@@ -159,9 +170,11 @@ pub fn run(store: &mut Store, args: ImportArgs, who: &str) -> Result<(), Error> 
     if args.json {
         crate::print_json(&report)?;
     } else {
-        print_report(&report, args.dry_run)?;
+        print_report(&report, args.dry_run, args.skip_invalid)?;
     }
-    if !report.committed && !report.errors.is_empty() {
+    // A dry run that sets rows aside would still import the rest: no failure.
+    let would_import = args.dry_run && args.skip_invalid;
+    if !report.committed && !report.errors.is_empty() && !would_import {
         let rows: std::collections::BTreeSet<u64> = report.errors.iter().map(|e| e.row).collect();
         return Err(Error::invalid(
             "file",
@@ -171,7 +184,7 @@ pub fn run(store: &mut Store, args: ImportArgs, who: &str) -> Result<(), Error> 
     Ok(())
 }
 
-fn print_report(report: &ImportReport, dry_run: bool) -> Result<(), Error> {
+fn print_report(report: &ImportReport, dry_run: bool, skip_invalid: bool) -> Result<(), Error> {
     let mut err = std::io::stderr().lock();
     for e in &report.errors {
         writeln!(err, "{e}")?;
@@ -207,8 +220,13 @@ fn print_report(report: &ImportReport, dry_run: bool) -> Result<(), Error> {
     if !report.created_regulators.is_empty() {
         writeln!(
             out,
-            "{} regulators created: {}",
+            "{} regulators {}: {}",
             report.created_regulators.len(),
+            if report.committed {
+                "created"
+            } else {
+                "would be created"
+            },
             report.created_regulators.join("; ")
         )?;
     }
@@ -249,7 +267,7 @@ fn print_report(report: &ImportReport, dry_run: bool) -> Result<(), Error> {
     }
     let verb = if report.committed {
         "imported"
-    } else if dry_run && report.errors.is_empty() {
+    } else if dry_run && (report.errors.is_empty() || skip_invalid) {
         "would import"
     } else {
         "not imported"

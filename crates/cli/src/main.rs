@@ -247,7 +247,34 @@ fn run(cli: Cli) -> Result<(), Error> {
         outln!("{}", path.display());
         return Ok(());
     }
+    if let Command::Import(args) = &cli.command {
+        import_cmd::check(args)?;
+    }
     let creates = matches!(cli.command, Command::Demo | Command::Import(_));
+    // A command that only reads never leaves an empty database behind a typo.
+    let reads_only = matches!(
+        cli.command,
+        Command::List { .. }
+            | Command::Show { .. }
+            | Command::History { .. }
+            | Command::Timeline { .. }
+            | Command::Regulator { .. }
+            | Command::Export { .. }
+            | Command::Backup { .. }
+            | Command::Regulators {
+                action: None | Some(registry_cmd::RegulatorAction::List { .. })
+            }
+            | Command::Companies {
+                action: registry_cmd::CompanyAction::List { .. }
+            }
+    );
+    if reads_only && !path.exists() && path.as_os_str() != ":memory:" {
+        return Err(Error::Unavailable(format!(
+            "there is no database at {}; `incidents --db {} demo` creates one with sample data, `import` one from a file",
+            path.display(),
+            path.display()
+        )));
+    }
     let named = cli_db_given;
     if let Command::Import(args) = &cli.command {
         if args.dry_run && !path.exists() {

@@ -180,8 +180,8 @@ pub fn companies(store: &mut Store, action: CompanyAction, who: &str) -> Result<
             }
         }
         CompanyAction::Rename { company, new_name } => {
-            store.rename_company(&company, &new_name, who)?;
-            writeln!(out, "renamed {company} to {new_name}")?;
+            let old = store.rename_company(&company, &new_name, who)?;
+            writeln!(out, "renamed {old} to {}", new_name.trim())?;
         }
         CompanyAction::Alias { company, aliases } => {
             for a in &aliases {

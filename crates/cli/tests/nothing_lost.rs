@@ -375,8 +375,16 @@ fn small_findings_give_clear_errors() {
     let typo = dir.path().join("no-such-folder").join("x.db");
     let out = incidents(&typo, &["list"]);
     assert_eq!(code(&out), Some(2));
+    assert!(stderr(&out).contains("no database at"), "{}", stderr(&out));
+    assert!(!dir.path().join("no-such-folder").exists());
+    let out = incidents(&typo, &["add", "--json", "-"]);
     assert!(stderr(&out).contains("does not exist"), "{}", stderr(&out));
     assert!(!dir.path().join("no-such-folder").exists());
+    // A command that only reads creates no file, even in a folder that exists.
+    let missing = dir.path().join("missing.db");
+    let out = incidents(&missing, &["list"]);
+    assert_eq!(code(&out), Some(2));
+    assert!(!missing.exists());
     // demo and import may create it, and say so.
     let out = incidents(&typo, &["demo"]);
     assert!(out.status.success());

@@ -176,7 +176,6 @@ fn a_breach_chronology_keeps_each_date_as_its_own_event() {
         file.to_str().unwrap(),
         "--map",
         "id=incident_key,breach_date=event_date:started,reported_date=event_date:disclosed,end_breach_date=event_date:ceased",
-        "--skip-invalid",
     ];
     let said = ok(incidents(&db, &args));
     assert!(said.contains("source_url"), "{said}");
@@ -287,7 +286,17 @@ fn blank_keys_and_blank_lines_keep_rows_apart_and_numbered() {
         "id,company,title,records\n,Alpha,First,1\n,Beta,Second,2\n\nx7,Gamma,\"Third,\nmulti-line\",many\n",
     )
     .unwrap();
-    let out = incidents(&db, &["import", file.to_str().unwrap(), "--skip-invalid"]);
+    let rejects = dir.path().join("rejects.csv");
+    let out = incidents(
+        &db,
+        &[
+            "import",
+            file.to_str().unwrap(),
+            "--skip-invalid",
+            "--rejects",
+            rejects.to_str().unwrap(),
+        ],
+    );
     let err = String::from_utf8_lossy(&out.stderr);
     // Row 5 in a spreadsheet: header, two rows, a blank row, then it.
     assert!(err.contains("row 5, column records"), "{err}");
@@ -346,4 +355,49 @@ fn import_help_lists_the_fields() {
     ] {
         assert!(help.contains(field), "{field}: {help}");
     }
+}
+
+#[test]
+fn a_fine_already_stored_by_hand_is_a_duplicate_whatever_its_made_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    ok(incidents(&db, &["demo"]));
+    let file = fixture("gdpr-fines.csv");
+    let out = incidents(
+        &db,
+        &[
+            "import",
+            file.to_str().unwrap(),
+            "--default-currency",
+            "EUR",
+            "--create-regulators",
+            "--dry-run",
+            "--skip-invalid",
+        ],
+    );
+    let said = String::from_utf8_lossy(&out.stdout);
+    // The sample Meta / DPC fine of 2023-05-22 (EUR 1.2 bn) is in the file too.
+    assert!(said.contains("same company and the same fine"), "{said}");
+    assert!(said.contains("would import"), "{said}");
+}
+
+#[test]
+fn a_quote_that_swallows_rows_mid_file_is_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("q.db");
+    let file = dir.path().join("mid.csv");
+    std::fs::write(
+        &file,
+        "company,title,summary\nAcme,One,\"fine\nBeta,Two,x\nGamma,Three,y\"\nDelta,Four,z\n",
+    )
+    .unwrap();
+    let said = ok(incidents(
+        &db,
+        &["import", file.to_str().unwrap(), "--dry-run"],
+    ));
+    assert!(
+        said.contains("row 2, column summary: this quoted cell holds 2 lines that look like rows"),
+        "{said}"
+    );
+    assert!(said.contains("2 rows read from 5 lines"), "{said}");
 }

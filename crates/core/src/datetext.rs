@@ -115,9 +115,14 @@ pub fn parse_date_cell(
         .filter(|d| d.len() >= 8 && d.contains('-'))
         .unwrap_or(t);
     let iso = build_from(t, order)?;
-    PartialDate::parse("date", &iso)
-        .map(Some)
-        .map_err(|e| e.message())
+    // Name the cell as written, not the date it was turned into.
+    PartialDate::parse("date", &iso).map(Some).map_err(|e| {
+        if iso == t {
+            e.message()
+        } else {
+            format!("'{t}' is not a real date: {}", e.message())
+        }
+    })
 }
 
 fn build_from(t: &str, order: Option<DateOrder>) -> Result<String, String> {

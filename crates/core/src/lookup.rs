@@ -191,14 +191,23 @@ pub fn resolve_regulator(
                 format!("unknown regulator '{}'; {hint}", text.trim()),
             ))
         }
-        many => Err(Error::invalid(
-            field,
-            format!(
-                "'{}' could be {}; use the short name or give the country",
-                text.trim(),
-                describe(conn, many)?.join(" or ")
-            ),
-        )),
+        many => {
+            let candidates = describe(conn, many)?;
+            let example = candidates
+                .first()
+                .and_then(|c| c.split(" — ").next())
+                .unwrap_or_default()
+                .to_string();
+            Err(Error::invalid(
+                field,
+                format!(
+                    "'{}' could be {}; write the one you mean with its country in brackets, \
+                     e.g. '{example}'",
+                    text.trim(),
+                    candidates.join(" or ")
+                ),
+            ))
+        }
     }
 }
 

@@ -420,7 +420,8 @@ impl Store {
     }
 
     /// Renames the company `which` resolves to; the old name stays an alias.
-    pub fn rename_company(&mut self, which: &str, new_name: &str, actor: &str) -> Result<i64> {
+    /// Returns the old name.
+    pub fn rename_company(&mut self, which: &str, new_name: &str, actor: &str) -> Result<String> {
         let new_name = one_line("name", new_name)?;
         self.with_tx(|tx| {
             let id = company_or_not_found(tx, which)?;
@@ -457,7 +458,7 @@ impl Store {
                 Some(&new_name),
             )?;
             refresh_incidents(tx, "SELECT id FROM incidents WHERE company_id = ?1", id)?;
-            Ok(id)
+            Ok(old)
         })
     }
 

@@ -346,6 +346,33 @@ fn mapping_of(
         .collect()
 }
 
+/// A warning when a quoted cell runs over lines that look like rows of their
+/// own (as many delimiters as a row has): the sign of a quote opened by
+/// mistake that swallowed the rows after it until another quote closed it.
+fn swallowed_rows(
+    record: &csv::StringRecord,
+    headers: &[String],
+    delimiter: char,
+    row: u64,
+) -> Option<String> {
+    let needed = headers.len().saturating_sub(1).max(2);
+    for (i, cell) in record.iter().enumerate() {
+        let rowlike = cell
+            .lines()
+            .skip(1)
+            .filter(|line| line.matches(delimiter).count() >= needed)
+            .count();
+        if rowlike > 0 {
+            return Some(format!(
+                "row {row}, column {}: this quoted cell holds {rowlike} lines that look like rows of \
+                 their own — check for a quote that was never closed",
+                headers.get(i).map(String::as_str).unwrap_or("?")
+            ));
+        }
+    }
+    None
+}
+
 /// The spreadsheet row of a record: one more than the rows that ended
 /// before it (a line break inside a quoted cell ends no row; a blank line,
 /// which yields no record, does).
@@ -611,6 +638,15 @@ impl RowReader<'_> {
             event.currency = amount_currency
                 .map(str::to_string)
                 .or_else(|| self.options.default_currency.clone());
+            if event.currency.is_none() {
+                fail(
+                    &self.column_of(Field::Amount),
+                    "the amount has no currency; give the file's currency (--default-currency, or \
+                     “Amounts without a currency are” on the Import screen) or map a currency column"
+                        .to_string(),
+                    &mut pending.errors,
+                );
+            }
         }
         self.add_events(row, event, has_event, dates, pending);
     }
@@ -656,10 +692,16 @@ impl RowReader<'_> {
         match main {
             Some((_, date)) => event.date = date,
             None if !pending.errors.iter().any(|e| e.row == row) => {
+                let message = if pending.epoch_dates > 0 {
+                    "its date is 01/01/1970, a spreadsheet's stand-in for a date not known, and an \
+                     event (a fine, a regulator's action) needs its date: give it and import the row again"
+                } else {
+                    "this row has an event (regulator, amount or kind) but no date"
+                };
                 pending.errors.push(RowError {
                     row,
                     column: self.column_of(Field::EventDate),
-                    message: "this row has an event (regulator, amount or kind) but no date".into(),
+                    message: message.into(),
                 });
             }
             None => {}
@@ -761,6 +803,7 @@ fn find_duplicate(
     conn: &Connection,
     v: &ValidIncident,
     skip: &HashSet<i64>,
+    title_made: bool,
 ) -> Result<Option<(i64, String)>> {
     let Some(company) = find_company(conn, &v.company)? else {
         return Ok(None);
@@ -787,9 +830,34 @@ fn find_duplicate(
     let Some(first) = v.events.iter().map(|e| e.date.as_str().to_string()).min() else {
         return Ok(None);
     };
+    // A title we made says nothing of the incident: a stored incident of the
+    // company with the same fine (date, amount, currency) is the duplicate.
+    if title_made {
+        let mut same_fine = conn.prepare_cached(
+            "SELECT DISTINCT i.id FROM events e JOIN incidents i ON i.id = e.incident_id
+             WHERE i.company_id = ?1 AND i.deleted_at IS NULL AND e.date = ?2
+               AND e.amount_minor = ?3 AND e.currency = ?4",
+        )?;
+        for e in &v.events {
+            let Some((amount, currency)) = &e.amount else {
+                continue;
+            };
+            let hits: Vec<i64> = same_fine
+                .query_map(params![company, e.date.as_str(), amount, currency], |r| {
+                    r.get(0)
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            if let Some(id) = hits.into_iter().find(|id| !skip.contains(id)) {
+                return Ok(Some((
+                    id,
+                    "same company and the same fine (date and amount)".into(),
+                )));
+            }
+        }
+    }
     let mut stmt = conn.prepare_cached(
-        "SELECT i.id FROM incidents i WHERE i.company_id = ?1 AND i.title = ?2 AND i.deleted_at IS NULL
-           AND i.first_event = ?3",
+        "SELECT i.id FROM incidents i WHERE i.company_id = ?1 AND i.title = ?2
+           AND i.deleted_at IS NULL AND i.first_event = ?3",
     )?;
     let hits: Vec<i64> = stmt
         .query_map(params![company, v.title, first], |r| r.get(0))?
@@ -998,6 +1066,11 @@ impl Store {
             });
             rows_reader.read_row(row, &record, p);
             p.records.push((row, record.clone()));
+            if !own {
+                if let Some(w) = swallowed_rows(&record, &headers, delimiter, row) {
+                    report.warnings.push(w);
+                }
+            }
             if report.rows.is_multiple_of(500) {
                 progress(Progress {
                     rows: report.rows,
@@ -1214,7 +1287,7 @@ fn flush(
     } else {
         &empty
     };
-    if let Some((existing_id, reason)) = find_duplicate(tx, &valid, skip)? {
+    if let Some((existing_id, reason)) = find_duplicate(tx, &valid, skip, made)? {
         let merged = options.merge_duplicates;
         report.duplicates.push(Duplicate {
             row: p.first_row,
