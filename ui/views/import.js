@@ -19,7 +19,10 @@ export async function showImport(main, app, navigate) {
   const order = select('import-date-order', 'Numeric dates', ORDERS);
   const kind = select('import-event-kind', 'Each row’s event is', [['', 'fined if an amount is mapped, else disclosed'], ...app.info.event_kinds.map((k) => [k.value, k.label])]);
   const merge = h('input', { type: 'checkbox', id: 'import-merge' });
-  const currency = select('import-currency', 'Amounts without a currency are', [['', 'refused'], ...app.info.currencies.map((c) => [c, c])]);
+  // The currencies fines come in most often first, then all the others.
+  const common = ['EUR', 'USD', 'GBP', 'KRW', 'CNY', 'JPY', 'AUD', 'CAD', 'INR', 'BRL', 'SGD', 'CHF'];
+  const currencies = [...common, ...app.info.currencies.filter((c) => !common.includes(c))];
+  const currency = select('import-currency', 'Amounts without a currency are', [['', 'refused'], ...currencies.map((c) => [c, c])]);
   const skip = h('input', { type: 'checkbox', id: 'import-skip-invalid' });
   const rejects = h('input', { id: 'import-rejects', size: '36', placeholder: 'rejects file (optional)', 'aria-label': 'File for the rows set aside' });
   // Choices for regulators the registry lacks: name → existing regulator or '' (create).
