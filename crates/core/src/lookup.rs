@@ -106,6 +106,13 @@ pub(crate) fn matches(conn: &Connection, text: &str, country: Option<&str>) -> R
             };
         }
     }
+    // A bracketed short form nobody knows names another authority: only an
+    // unbracketed description falls back to the country's national one.
+    if pool.is_empty() && split_bracket(text).is_none() {
+        if let Some(country) = country {
+            pool = national_authority(conn, text, country)?;
+        }
+    }
     if pool.len() > 1 {
         if let Some(country) = country.filter(|c| !c.trim().is_empty()) {
             let kept = keep_country(conn, pool.clone(), country.trim())?;
@@ -117,6 +124,40 @@ pub(crate) fn matches(conn: &Connection, text: &str, country: Option<&str>) -> R
     pool.sort_unstable();
     pool.dedup();
     Ok(pool)
+}
+
+/// Words that describe a data-protection authority without naming it.
+const AUTHORITY_WORDS: &[&str] = &[
+    "data protection",
+    "privacy",
+    "personal data",
+    "information commissioner",
+    "datenschutz",
+    "protection des données",
+    "protección de datos",
+    "protezione dei dati",
+];
+
+/// "Slovakian Data Protection Authority" with the row's country SK: a
+/// description, not a name, of the country's one national authority. Not
+/// when it names a place that is not the country ("… of Niedersachsen").
+fn national_authority(conn: &Connection, text: &str, country: &str) -> Result<Vec<i64>> {
+    let lower = text.to_lowercase();
+    if !AUTHORITY_WORDS.iter().any(|w| lower.contains(w)) {
+        return Ok(Vec::new());
+    }
+    if let Some((_, place)) = lower.rsplit_once(" of ") {
+        let place = place.trim_start_matches("the ").trim();
+        if crate::countries::country_code(place) != Some(country.trim()) {
+            return Ok(Vec::new());
+        }
+    }
+    let mut stmt =
+        conn.prepare_cached("SELECT id FROM regulators WHERE country = ?1 AND level = 'national'")?;
+    let ids: Vec<i64> = stmt
+        .query_map([country.trim()], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(if ids.len() == 1 { ids } else { Vec::new() })
 }
 
 /// Every name a regulator is known by, for suggestions.

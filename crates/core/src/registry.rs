@@ -196,6 +196,12 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The regulators `text` could mean, given a country (the one name rule,
+    /// without the error: none, one, or the ambiguous candidates).
+    pub fn regulators_matching(&self, text: &str, country: Option<&str>) -> Result<Vec<i64>> {
+        crate::lookup::matches(&self.conn, text, country)
+    }
+
     /// The id of the regulator `name` resolves to (the one name rule).
     pub fn regulator_id(&self, name: &str) -> Result<i64> {
         resolve_regulator(&self.conn, "regulator", name, None)

@@ -54,6 +54,19 @@ fn names_resolve_by_short_form_brackets_aliases_and_key() {
 }
 
 #[test]
+fn a_description_with_its_country_is_that_countrys_national_authority() {
+    let s = store();
+    let id = |text: &str, country: &str| s.regulators_matching(text, Some(country)).unwrap();
+    let sk = vec![s.regulator_id("ÚOOÚ SR").unwrap()];
+    assert_eq!(id("Slovakian Data Protection Authority", "SK"), sk);
+    assert_eq!(id("Data Protection Authority of Slovakia", "SK"), sk);
+    // Not without the country, not for another place, not for other words.
+    assert!(id("Data Protection Authority of Transylvania", "RO").is_empty());
+    assert!(!id("Romanian Data Protection Authority", "RO").is_empty());
+    assert!(id("Slovakian Competition Authority", "SK").is_empty());
+}
+
+#[test]
 fn ambiguous_and_unknown_names_explain_themselves() {
     let s = store();
     let err = s.regulator_id("CNPD").unwrap_err();
