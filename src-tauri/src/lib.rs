@@ -6,7 +6,7 @@
 //! that is held only inside a command and never across an `.await`.
 
 use incidents_core::export::{ExportFormat, ExportSummary};
-use incidents_core::import::{self, Field, FileShape, ImportOptions, ImportReport, Progress};
+use incidents_core::import::{Field, FileShape, ImportOptions, ImportReport, Progress};
 use incidents_core::incidents::actor;
 use incidents_core::model::{EventKind, HistoryEntry, Regulator, Status};
 use incidents_core::{default_db_path, Error, Incident, IncidentInput, ListPage, ListQuery, Store};
@@ -191,8 +191,12 @@ async fn export_incidents(
 
 /// Reads a CSV file's header and first rows and proposes a mapping.
 #[tauri::command]
-async fn inspect_import(path: PathBuf, delimiter: Option<char>) -> Result<FileShape, Error> {
-    import::inspect(&path, delimiter)
+async fn inspect_import(
+    state: State<'_, AppState>,
+    path: PathBuf,
+    delimiter: Option<char>,
+) -> Result<FileShape, Error> {
+    state.with_store(|s| s.inspect_import(&path, delimiter))
 }
 
 /// Imports (or, with `dry_run`, previews) a CSV file, reporting progress.

@@ -235,3 +235,30 @@ fn unnamed_parties_never_share_a_company() {
         .count();
     assert_eq!(unnamed, 3);
 }
+
+#[test]
+fn the_mapping_step_proposes_a_column_of_regulator_names_as_the_regulator() {
+    let s = store();
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/trackers/breach-chronology.csv");
+    let shape = s.inspect_import(&file, None).unwrap();
+    let field_of = |column: &str| {
+        shape
+            .mapping
+            .iter()
+            .find(|m| m.column == column)
+            .map(|m| m.field)
+            .unwrap()
+    };
+    assert_eq!(field_of("source"), incidents_core::import::Field::Regulator);
+    assert_eq!(
+        field_of("source_url"),
+        incidents_core::import::Field::SourceUrl
+    );
+    // Without the registry (the file alone), the column stays unmapped.
+    let plain = incidents_core::import::inspect(&file, None).unwrap();
+    assert!(plain
+        .mapping
+        .iter()
+        .any(|m| m.column == "source" && m.field == incidents_core::import::Field::Ignore));
+}

@@ -435,6 +435,18 @@ fn is_own_format(headers: &[String]) -> bool {
 
 /// Reads the header and first rows of `path` and proposes a mapping.
 pub fn inspect(path: &Path, delimiter: Option<char>) -> Result<FileShape> {
+    shape(path, delimiter, None)
+}
+
+impl Store {
+    /// Like [`inspect`], with the registry at hand: a column whose values
+    /// name regulators is proposed as the regulator, as the import will map it.
+    pub fn inspect_import(&self, path: &Path, delimiter: Option<char>) -> Result<FileShape> {
+        shape(path, delimiter, Some(&self.conn))
+    }
+}
+
+fn shape(path: &Path, delimiter: Option<char>, conn: Option<&Connection>) -> Result<FileShape> {
     let (mut reader, delimiter, _) = open_reader(path, delimiter)?;
     let headers = headers_of(&mut reader, path)?;
     let mut sample = Vec::new();
@@ -442,7 +454,12 @@ pub fn inspect(path: &Path, delimiter: Option<char>) -> Result<FileShape> {
         let record = record.map_err(|e| read_error(path, e))?;
         sample.push(record.iter().map(str::to_string).collect());
     }
-    let resolved = mapping::resolve(&headers, &sample, &[], &[])?;
+    let mut resolved = mapping::resolve(&headers, &sample, &[], &[])?;
+    if let Some(conn) = conn {
+        if let Some(i) = rules::regulator_column(conn, &resolved.fields, &sample)? {
+            resolved.fields[i] = Field::Regulator;
+        }
+    }
     let warnings = mapping::unmapped_warnings(&headers, &resolved.fields, &sample);
     sample.truncate(5);
     Ok(FileShape {
@@ -465,7 +482,7 @@ struct Pending {
     errors: Vec<RowError>,
     /// The rows as read, to set them aside when the incident fails.
     records: Vec<(u64, csv::StringRecord)>,
-    /// Whether the company cell named no one ("Unknown", empty).
+    /// Dates of 01/01/1970 read as placeholders in this incident's rows.
     epoch_dates: usize,
 }
 
