@@ -9,7 +9,7 @@ use crate::db::{now_text, Store};
 use crate::error::{Error, Result};
 use crate::incidents::{find_company, refresh_summary};
 use crate::lookup::{rekey_regulators, resolve_regulator};
-use crate::model::{check_url, parse_country};
+use crate::model::{check_url, parse_country, HistoryEntry};
 use crate::names::name_key;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
@@ -29,16 +29,6 @@ pub struct RegulatorEntry {
     pub aliases: Vec<String>,
     /// Events in which it acted.
     pub actions: i64,
-}
-
-/// One recorded change of a regulator or company.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct RegistryChange {
-    pub at: String,
-    pub actor: String,
-    pub field: String,
-    pub old_value: Option<String>,
-    pub new_value: Option<String>,
 }
 
 /// A company as `companies list` shows it.
@@ -383,7 +373,18 @@ impl Store {
                 ));
             }
             let (name, short, country) = regulator_row(tx, from_id)?;
-            let (into_name, _, _) = regulator_row(tx, into_id)?;
+            let (into_name, _, into_country) = regulator_row(tx, into_id)?;
+            // Two names of one authority share its country; across countries
+            // a merge would move one authority's actions to another.
+            if country != into_country {
+                return Err(Error::invalid(
+                    "into",
+                    format!(
+                        "{name} ({country}) and {into_name} ({into_country}) are authorities of \
+                         different countries; only names of one authority are merged"
+                    ),
+                ));
+            }
             let mut names = vec![name.clone()];
             names.extend(short.clone());
             let mut stmt =
@@ -580,13 +581,13 @@ impl Store {
     }
 
     /// The recorded changes of a regulator or company, oldest first.
-    pub fn registry_history(&self, entity: &str, id: i64) -> Result<Vec<RegistryChange>> {
+    pub fn registry_history(&self, entity: &str, id: i64) -> Result<Vec<HistoryEntry>> {
         let mut stmt = self.conn.prepare(
             "SELECT at, actor, field, old_value, new_value FROM registry_history
              WHERE entity = ?1 AND entity_id = ?2 ORDER BY id",
         )?;
         let rows = stmt.query_map(params![entity, id], |r| {
-            Ok(RegistryChange {
+            Ok(HistoryEntry {
                 at: r.get(0)?,
                 actor: r.get(1)?,
                 field: r.get(2)?,

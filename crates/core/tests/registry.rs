@@ -139,6 +139,9 @@ fn a_new_regulator_is_found_everywhere_and_a_merge_moves_its_events() {
         .unwrap();
     s.create_incident(&incident("Kosovo Post", "AIP"), "t")
         .unwrap();
+    let err = s.merge_regulators("KPA", "CNIL", "analyst").unwrap_err();
+    assert_eq!(err.field(), Some("into"), "{err}");
+    assert!(err.to_string().contains("different countries"), "{err}");
     let moved = s.merge_regulators("KPA", "AIP", "analyst").unwrap();
     assert_eq!(moved, 1);
     assert_eq!(
