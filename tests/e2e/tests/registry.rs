@@ -108,4 +108,57 @@ fn an_unknown_regulator_is_created_from_the_import_table_and_acts_in_its_view() 
             .any(|c| app.text(c) == "national")
             .then_some(())
     });
+
+    // A regulator added with the form, given another name in its row, then
+    // merged into the first (the window's confirm answered yes).
+    let field = |name: &str| app.find(&format!("#regulator-add [data-field='{name}']"));
+    app.type_into(&field("name"), "Gibraltar Privacy Desk");
+    app.type_into(&field("short_name"), "GPD");
+    app.type_into(&field("country"), "Gibraltar");
+    app.click(&app.find("#regulator-add-button"));
+    app.clear(&app.find("#regulator-search"));
+    app.type_into(&app.find("#regulator-search"), "GPD");
+    app.wait_text("#regulators-table tbody", "Gibraltar Privacy Desk");
+    app.type_into(&app.find("input[data-alias-for='GPD']"), "Desk of Privacy");
+    app.type_into(&app.find("input[data-alias-for='GPD']"), ENTER);
+    app.wait_text("#regulators-table tbody", "Desk of Privacy");
+    app.execute("window.confirm = () => true;", vec![]);
+    let merge = app.find("select[data-merge-from='GPD']");
+    let into = app.execute(
+        "return [...arguments[0].options].find(o => o.textContent === 'GDPB').value;",
+        vec![App::arg(&merge)],
+    );
+    app.select_value(&merge, into.as_str().unwrap());
+    app.clear(&app.find("#regulator-search"));
+    app.type_into(&app.find("#regulator-search"), "Desk of Privacy");
+    let merged = app.wait_text("#regulators-table tbody", "GDPB");
+    assert!(
+        merged.contains("Gibraltar Privacy Desk"),
+        "the old name is an alias: {merged}"
+    );
+
+    // The company's name removed with its ×, then the company merged away.
+    app.click(&app.find("#nav-list"));
+    app.clear(&app.find("#filter-company"));
+    app.type_into(&app.find("#filter-company"), "Strait Gaming Ltd");
+    app.click(&app.wait("Strait Gaming in the list", 15, |app| {
+        app.find_all("#incident-table .company-link")
+            .into_iter()
+            .find(|l| app.text(l) == "Strait Gaming Ltd")
+    }));
+    app.wait_text("#history-heading", "Strait Gaming Ltd");
+    app.type_into(&app.find("#company-alias"), "SGL Gibraltar");
+    app.click(&app.find("#company-alias-add"));
+    app.wait_text("#company-aliases", "SGL Gibraltar");
+    app.click(&app.find("#company-aliases .remove-alias"));
+    app.wait("the name removed", 15, |app| {
+        app.find_all("#company-aliases .chip")
+            .is_empty()
+            .then_some(())
+    });
+    app.type_into(&app.find("#company-merge"), "Rock Telecom Gibraltar Ltd");
+    app.click(&app.find("#company-merge-button"));
+    app.wait_text("#history-heading", "Rock Telecom Gibraltar Ltd");
+    assert_eq!(app.find_all("#history-incidents tbody tr").len(), 2);
+    app.screenshot(&screenshot_dir().join("company-merged.png"));
 }
