@@ -119,6 +119,15 @@ fn looks(samples: &[Vec<String>], column: usize) -> Looks {
     l
 }
 
+/// How many sampled values of a column read as a status.
+fn statuses(samples: &[Vec<String>], column: usize) -> usize {
+    samples
+        .iter()
+        .filter_map(|r| r.get(column))
+        .filter(|v| !is_placeholder(v) && super::status_from_text(v).is_some())
+        .count()
+}
+
 fn most(part: usize, of: usize) -> bool {
     of > 0 && part * 10 >= of * 7
 }
@@ -136,6 +145,8 @@ fn proposals(headers: &[String], samples: &[Vec<String>]) -> Vec<Field> {
             Field::Company if most(l.countries, l.values) => *f = Field::Country,
             // A bare "source" that holds no addresses is not the source URL.
             Field::SourceUrl if l.values > 0 && l.urls == 0 => *f = Field::Ignore,
+            // A "state" of US states (WY, CA) is not the incident's status.
+            Field::Status if !most(statuses(samples, i), l.values) => *f = Field::Ignore,
             _ => {}
         }
     }
@@ -274,6 +285,17 @@ mod tests {
 
     #[test]
     fn values_overrule_a_header_that_misleads() {
+        let states: Vec<String> = ["company", "state"].iter().map(|s| s.to_string()).collect();
+        let by_state = resolve(&states, &rows(&[&["A", "WY"], &["B", "CA"]]), &[], &[]).unwrap();
+        assert_eq!(by_state.fields, [Field::Company, Field::Ignore]);
+        let by_status = resolve(
+            &states,
+            &rows(&[&["A", "Settled"], &["B", "closed"]]),
+            &[],
+            &[],
+        )
+        .unwrap();
+        assert_eq!(by_status.fields, [Field::Company, Field::Status]);
         let headers: Vec<String> = ["name", "controller", "source", "source_url", "price"]
             .iter()
             .map(|s| s.to_string())

@@ -301,7 +301,9 @@ pub(super) fn regulator_column(
     fields: &[super::Field],
     samples: &[Vec<String>],
 ) -> Result<Option<usize>> {
-    if fields.contains(&super::Field::Regulator) {
+    // A regulator acts on a date: without a date column no event could
+    // carry it (a population table's State column is no regulator).
+    if fields.contains(&super::Field::Regulator) || !fields.contains(&super::Field::EventDate) {
         return Ok(None);
     }
     for (i, field) in fields.iter().enumerate() {
