@@ -5,10 +5,10 @@
 //! work never freezes the window. The store sits behind a `std::sync::Mutex`
 //! that is held only inside a command and never across an `.await`.
 
-use incidents_core::export::{ExportFormat, ExportSummary};
-use incidents_core::import::{Field, FileShape, ImportOptions, ImportReport, Progress};
-use incidents_core::incidents::actor;
 use incidents_core::model::{EventKind, HistoryEntry, Regulator, Status};
+use incidents_core::store::export::{ExportFormat, ExportSummary};
+use incidents_core::store::import::{Field, FileShape, ImportOptions, ImportReport, Progress};
+use incidents_core::store::incidents::actor;
 use incidents_core::{default_db_path, Error, Incident, IncidentInput, ListPage, ListQuery, Store};
 use serde::Serialize;
 use std::path::PathBuf;
@@ -165,7 +165,7 @@ async fn incident_history(state: State<'_, AppState>, id: i64) -> Result<Vec<His
 async fn company_timeline(
     state: State<'_, AppState>,
     name: String,
-) -> Result<incidents_core::timeline::CompanyTimeline, Error> {
+) -> Result<incidents_core::store::views::CompanyTimeline, Error> {
     state.with_store(|s| s.company_timeline(&name))
 }
 
@@ -173,7 +173,7 @@ async fn company_timeline(
 async fn regulator_view(
     state: State<'_, AppState>,
     name: String,
-) -> Result<incidents_core::timeline::RegulatorView, Error> {
+) -> Result<incidents_core::store::views::RegulatorView, Error> {
     state.with_store(|s| s.regulator_view(&name))
 }
 

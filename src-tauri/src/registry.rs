@@ -2,8 +2,8 @@
 //! Each command calls one function of the core.
 
 use crate::AppState;
-use incidents_core::incidents::actor;
-use incidents_core::registry::{RegulatorEntry, RegulatorInput};
+use incidents_core::store::incidents::actor;
+use incidents_core::store::registry::{RegulatorEntry, RegulatorInput};
 use incidents_core::Error;
 use tauri::State;
 

@@ -2,8 +2,8 @@
 //! one generated database, with the sqlite3 command-line tool doing the same
 //! work on the same data as the yardstick.
 
-use incidents_core::export::{incidents_csv_sql, ExportFormat};
-use incidents_core::import::ImportOptions;
+use incidents_core::store::export::{incidents_csv_sql, ExportFormat};
+use incidents_core::store::import::ImportOptions;
 use incidents_core::{Error, ListQuery, Store};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -83,10 +83,7 @@ pub fn run(options: &BenchOptions) -> Result<String, Error> {
     line(r, "| measurement | ours | sqlite3 | ratio |".into());
     line(r, "| --- | --- | --- | --- |".into());
 
-    let existing: i64 = store
-        .conn()
-        .query_row("SELECT count(*) FROM incidents", [], |x| x.get(0))?;
-    if existing == 0 {
+    if store.incident_rows()? == 0 {
         let t = Instant::now();
         let g = store.generate(options.incidents, options.seed, &mut |n| {
             eprint!("\rgenerated {n} incidents")
@@ -102,7 +99,8 @@ pub fn run(options: &BenchOptions) -> Result<String, Error> {
             g.events
         ));
     }
-    store.conn().execute_batch("PRAGMA optimize")?;
+    store.optimize()?;
+    let probes = store.bench_probes()?;
 
     // The app shows a page at once and counts the matches beside it.
     let page = ListQuery {
@@ -129,12 +127,7 @@ pub fn run(options: &BenchOptions) -> Result<String, Error> {
         r,
         format!("| list, next page (keyset) | p50 {p50:.2} ms, p95 {p95:.2} ms | | |"),
     );
-    let busiest: String = store.conn().query_row(
-        "SELECT coalesce(r.short_name, r.name) FROM events e JOIN regulators r ON r.id = e.regulator_id
-         GROUP BY e.regulator_id ORDER BY count(*) DESC LIMIT 1",
-        [],
-        |x| x.get(0),
-    )?;
+    let busiest = probes.busiest_regulator.clone();
     let filtered = ListQuery {
         status: Some("sanctioned".into()),
         regulator: Some(busiest.clone()),
@@ -146,11 +139,7 @@ pub fn run(options: &BenchOptions) -> Result<String, Error> {
     line(r, format!("| list, filtered page (sanctioned, {busiest}, by records) | p50 {p50:.2} ms, p95 {p95:.2} ms | | |"));
     // A search as analysts type it: a company's name, found among all titles,
     // summaries and notes; and a worst case, words in one title of twelve.
-    let (company_word, matches): (String, i64) = store.conn().query_row(
-        "SELECT substr(company_name, -5), count(*) FROM incidents GROUP BY company_id ORDER BY count(*) DESC LIMIT 1 OFFSET 20",
-        [],
-        |x| Ok((x.get(0)?, x.get(1)?)),
-    )?;
+    let (company_word, matches) = probes.company_word.clone();
     let search = ListQuery {
         text: Some(company_word.clone()),
         ..page.clone()
@@ -164,11 +153,7 @@ pub fn run(options: &BenchOptions) -> Result<String, Error> {
     let (p50, p95) = percentiles(20, || store.list_incidents(&common).map(|_| ()))?;
     line(r, format!("| full-text search \"ransomware billing\" (1 title in 12: worst case) | p50 {p50:.2} ms, p95 {p95:.2} ms | | |"));
 
-    let (largest, count): (String, i64) = store.conn().query_row(
-        "SELECT company_name, count(*) FROM incidents WHERE deleted_at IS NULL GROUP BY company_id ORDER BY count(*) DESC LIMIT 1",
-        [],
-        |x| Ok((x.get(0)?, x.get(1)?)),
-    )?;
+    let (largest, count) = probes.largest_company.clone();
     let events: usize = store.company_timeline(&largest)?.events.len();
     let (p50, p95) = percentiles(30, || store.company_timeline(&largest).map(|_| ()))?;
     line(r, format!("| company timeline, largest company ({count} incidents, {events} events) | p50 {p50:.2} ms, p95 {p95:.2} ms | | |"));

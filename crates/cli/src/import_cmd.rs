@@ -1,8 +1,8 @@
 //! `incidents import`: the flags, the mapping they describe, and the report.
 
 use incidents_core::datetext::DateOrder;
-use incidents_core::import::{Field, ImportOptions, ImportReport};
 use incidents_core::model::{EventKind, Status};
+use incidents_core::store::import::{Field, ImportOptions, ImportReport};
 use incidents_core::{Error, Store};
 use std::io::Write;
 use std::path::PathBuf;

@@ -14,11 +14,11 @@ mod import_cmd;
 mod registry_cmd;
 
 use clap::{Parser, Subcommand};
-use incidents_core::db::OpenOptions;
-use incidents_core::export::ExportFormat;
 use incidents_core::extract;
-use incidents_core::incidents::actor;
-use incidents_core::query::parse_sort_key;
+use incidents_core::store::export::ExportFormat;
+use incidents_core::store::incidents::actor;
+use incidents_core::store::list::parse_sort_key;
+use incidents_core::store::OpenOptions;
 use incidents_core::{default_db_path, Error, IncidentInput, ListQuery, Store};
 use std::io::{Read, Write};
 use std::path::PathBuf;
@@ -415,7 +415,7 @@ fn run_command(store: &mut Store, command: Command, path: &std::path::Path) -> R
                     .collect();
                 outln!(
                     "text longer than an Excel cell ({} characters) was cut, marked \"[cut: …]\", in incidents {}; the CSV exports keep it whole",
-                    incidents_core::export::XLSX_CELL_CHARS,
+                    incidents_core::store::export::XLSX_CELL_CHARS,
                     ids.join(", ")
                 );
             }
@@ -466,7 +466,7 @@ fn print_table(page: &incidents_core::ListPage) -> Result<(), Error> {
 
 fn print_events(
     heading: &str,
-    events: &[incidents_core::timeline::TimelineEvent],
+    events: &[incidents_core::store::views::TimelineEvent],
 ) -> Result<(), Error> {
     let mut out = std::io::stdout().lock();
     writeln!(out, "{heading}: {} events", events.len())?;

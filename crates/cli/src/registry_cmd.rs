@@ -2,7 +2,7 @@
 //! data, from the command line.
 
 use clap::Subcommand;
-use incidents_core::registry::RegulatorInput;
+use incidents_core::store::registry::RegulatorInput;
 use incidents_core::{Error, Store};
 use std::io::Write;
 

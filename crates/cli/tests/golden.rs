@@ -70,7 +70,13 @@ fn export_text(db: &Path, format: &str, work: &Path) -> String {
     let file = work.join(format!("{format}.csv"));
     run_text(
         db,
-        &["export", "--format", format, "--out", file.to_str().unwrap()],
+        &[
+            "export",
+            "--format",
+            format,
+            "--out",
+            file.to_str().unwrap(),
+        ],
     );
     mask_timestamps(&std::fs::read_to_string(file).unwrap())
 }
@@ -82,7 +88,13 @@ fn outputs(db: &Path, prefix: &str, work: &Path) -> Vec<(String, String)> {
         ("list.json", &["list", "--json"]),
         (
             "list-filtered.txt",
-            &["list", "--status", "sanctioned", "--sort", "records_affected"],
+            &[
+                "list",
+                "--status",
+                "sanctioned",
+                "--sort",
+                "records_affected",
+            ],
         ),
         ("regulators.txt", &["regulators"]),
         ("companies.txt", &["companies", "list"]),
@@ -91,7 +103,10 @@ fn outputs(db: &Path, prefix: &str, work: &Path) -> Vec<(String, String)> {
         .iter()
         .map(|(name, args)| (format!("{prefix}-{name}"), run_text(db, args)))
         .collect();
-    all.push((format!("{prefix}-incidents.csv"), export_text(db, "csv", work)));
+    all.push((
+        format!("{prefix}-incidents.csv"),
+        export_text(db, "csv", work),
+    ));
     all.push((
         format!("{prefix}-events.csv"),
         export_text(db, "events-csv", work),
@@ -150,6 +165,9 @@ fn masking_touches_only_timestamps() {
         mask_timestamps("a,2026-11-29T01:27:50.639Z,2025-08-28,b 2024-01-01T00:00:00Z"),
         "a,TIMESTAMP,2025-08-28,b TIMESTAMP"
     );
-    assert_eq!(mask_timestamps("2026-11-29T01:27:50"), "2026-11-29T01:27:50");
+    assert_eq!(
+        mask_timestamps("2026-11-29T01:27:50"),
+        "2026-11-29T01:27:50"
+    );
     assert_eq!(mask_timestamps("서울 2026"), "서울 2026");
 }

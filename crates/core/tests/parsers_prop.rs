@@ -6,8 +6,8 @@
 
 use incidents_core::dates::PartialDate;
 use incidents_core::datetext::{parse_date_cell, DateOrder};
-use incidents_core::import::ImportOptions;
 use incidents_core::numbers::{parse_count, parse_money, scan_number};
+use incidents_core::store::import::ImportOptions;
 use incidents_core::{money, Store};
 use proptest::prelude::*;
 
@@ -73,7 +73,7 @@ proptest! {
         let mut store = Store::open_in_memory().unwrap();
         let options = ImportOptions { dry_run: true, preview: 2, ..Default::default() };
         let _ = store.import_csv(&path, &options, "prop", &mut |_| {});
-        let count: i64 = store.conn().query_row("SELECT count(*) FROM incidents", [], |r| r.get(0)).unwrap();
+        let count = store.count_incidents(&incidents_core::ListQuery::default()).unwrap();
         prop_assert_eq!(count, 0);
     }
 }

@@ -3,7 +3,7 @@
 
 #![allow(clippy::unwrap_used)]
 
-use incidents_core::registry::RegulatorInput;
+use incidents_core::store::registry::RegulatorInput;
 use incidents_core::{EventInput, IncidentInput, ListQuery, Store};
 
 fn store() -> Store {
@@ -253,15 +253,18 @@ fn the_mapping_step_proposes_a_column_of_regulator_names_as_the_regulator() {
             .map(|m| m.field)
             .unwrap()
     };
-    assert_eq!(field_of("source"), incidents_core::import::Field::Regulator);
+    assert_eq!(
+        field_of("source"),
+        incidents_core::store::import::Field::Regulator
+    );
     assert_eq!(
         field_of("source_url"),
-        incidents_core::import::Field::SourceUrl
+        incidents_core::store::import::Field::SourceUrl
     );
     // Without the registry (the file alone), the column stays unmapped.
-    let plain = incidents_core::import::inspect(&file, None).unwrap();
+    let plain = incidents_core::store::import::inspect(&file, None).unwrap();
     assert!(plain
         .mapping
         .iter()
-        .any(|m| m.column == "source" && m.field == incidents_core::import::Field::Ignore));
+        .any(|m| m.column == "source" && m.field == incidents_core::store::import::Field::Ignore));
 }

@@ -5,10 +5,10 @@
 
 #![allow(clippy::unwrap_used)]
 
-use incidents_core::export::ExportFormat;
-use incidents_core::import::ImportOptions;
 use incidents_core::model::{EventInput, IncidentInput, SourceInput};
 use incidents_core::money::AmountText;
+use incidents_core::store::export::ExportFormat;
+use incidents_core::store::import::ImportOptions;
 use incidents_core::{ListQuery, Store};
 use proptest::prelude::*;
 

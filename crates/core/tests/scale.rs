@@ -7,6 +7,7 @@
 
 use incidents_core::model::EventInput;
 use incidents_core::{IncidentInput, ListQuery, SortKey, Store};
+use rusqlite::{Connection, OpenFlags};
 
 fn all_sorts() -> Vec<SortKey> {
     vec![
@@ -187,8 +188,7 @@ fn full_text_search_follows_edits_and_deletes() {
     s.delete_incident(created.id, Some(current.version), "t")
         .unwrap();
     assert!(found(&s, "okapi").is_empty());
-    let indexed: i64 = s
-        .conn()
+    let indexed: i64 = reader(&s)
         .query_row(
             "SELECT count(*) FROM incidents_fts WHERE rowid = ?1",
             [created.id],
@@ -196,4 +196,10 @@ fn full_text_search_follows_edits_and_deletes() {
         )
         .unwrap();
     assert_eq!(indexed, 0);
+}
+
+/// A second connection on the store's file: tests read what was committed the
+/// way another program would, never through the store's own connection.
+fn reader(s: &Store) -> Connection {
+    Connection::open_with_flags(s.path().unwrap(), OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap()
 }

@@ -5,11 +5,12 @@
 #![allow(clippy::unwrap_used)]
 
 use incidents_core::datetext::DateOrder;
-use incidents_core::export::ExportFormat;
-use incidents_core::import::{Field, ImportOptions};
 use incidents_core::model::{EventInput, SourceInput};
 use incidents_core::money::AmountText;
+use incidents_core::store::export::ExportFormat;
+use incidents_core::store::import::{Field, ImportOptions};
 use incidents_core::{IncidentInput, ListQuery, Store};
+use rusqlite::{Connection, OpenFlags};
 use serde_json::Value;
 use std::path::Path;
 
@@ -91,7 +92,7 @@ fn awkward() -> IncidentInput {
     }
 }
 
-fn no_progress(_: incidents_core::import::Progress) {}
+fn no_progress(_: incidents_core::store::import::Progress) {}
 
 #[test]
 fn the_events_csv_round_trips_incidents_events_and_sources_exactly() {
@@ -300,7 +301,8 @@ fn dump(s: &Store) -> String {
         "incident_sources",
         "history",
     ] {
-        let mut stmt = s.conn().prepare(&format!("SELECT * FROM {table}")).unwrap();
+        let conn = reader(s);
+        let mut stmt = conn.prepare(&format!("SELECT * FROM {table}")).unwrap();
         let n = stmt.column_count();
         let rows = stmt
             .query_map([], |r| {
@@ -454,4 +456,10 @@ fn a_missing_company_column_is_refused_before_reading_rows() {
         .import_csv(&file, &options, "t", &mut no_progress)
         .unwrap();
     assert_eq!(report.created, 1);
+}
+
+/// A second connection on the store's file: tests read what was committed the
+/// way another program would, never through the store's own connection.
+fn reader(s: &Store) -> Connection {
+    Connection::open_with_flags(s.path().unwrap(), OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap()
 }

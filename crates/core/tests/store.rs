@@ -7,7 +7,13 @@
 use incidents_core::model::{EventInput, SourceInput, Status};
 use incidents_core::money::AmountText;
 use incidents_core::{IncidentInput, ListQuery, SortKey, Store};
-use rusqlite::Connection;
+use rusqlite::{Connection, OpenFlags};
+
+/// A second connection on the store's file: tests read what was committed the
+/// way another program would, never through the store's own connection.
+fn reader(s: &Store) -> Connection {
+    Connection::open_with_flags(s.path().unwrap(), OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap()
+}
 
 fn temp_store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
@@ -97,7 +103,7 @@ fn create_stores_every_part_and_reads_it_back() {
 fn an_invalid_event_in_a_valid_incident_writes_nothing() {
     let (_dir, mut store) = temp_store();
     store.create_incident(&seed_case(), "test").unwrap();
-    let before = dump(store.conn());
+    let before = dump(&reader(&store));
 
     let mut bad = seed_case();
     bad.title = "Second incident".into();
@@ -108,7 +114,7 @@ fn an_invalid_event_in_a_valid_incident_writes_nothing() {
     });
     let err = store.create_incident(&bad, "test").unwrap_err();
     assert_eq!(err.field(), Some("events[2].date"));
-    assert_eq!(dump(store.conn()), before);
+    assert_eq!(dump(&reader(&store)), before);
 }
 
 #[test]
@@ -116,7 +122,7 @@ fn an_unknown_regulator_rolls_back_the_rows_already_written() {
     // The incident row and its first event are inserted before the store meets
     // the unknown regulator of the second event: the transaction must undo them.
     let (_dir, mut store) = temp_store();
-    let before = dump(store.conn());
+    let before = dump(&reader(&store));
     let mut bad = seed_case();
     bad.company = "A company never seen before".into();
     bad.events[1].regulator = Some("Ministry of Silly Walks".into());
@@ -124,7 +130,7 @@ fn an_unknown_regulator_rolls_back_the_rows_already_written() {
     assert_eq!(err.field(), Some("events[1].regulator"));
     assert!(err.message().contains("unknown regulator"), "{err}");
     assert_eq!(
-        dump(store.conn()),
+        dump(&reader(&store)),
         before,
         "no company, incident or event left behind"
     );
@@ -134,7 +140,7 @@ fn an_unknown_regulator_rolls_back_the_rows_already_written() {
 fn every_validation_rule_refuses_without_writing() {
     let (_dir, mut store) = temp_store();
     store.create_incident(&seed_case(), "test").unwrap();
-    let before = dump(store.conn());
+    let before = dump(&reader(&store));
     type BreakIt = Box<dyn Fn(&mut IncidentInput)>;
     let cases: Vec<(&str, BreakIt)> = vec![
         ("company", Box::new(|i| i.company = " ".into())),
@@ -177,7 +183,7 @@ fn every_validation_rule_refuses_without_writing() {
         break_it(&mut input);
         let err = store.create_incident(&input, "test").unwrap_err();
         assert_eq!(err.field(), Some(field));
-        assert_eq!(dump(store.conn()), before, "{field}: nothing written");
+        assert_eq!(dump(&reader(&store)), before, "{field}: nothing written");
     }
 }
 
@@ -201,8 +207,7 @@ fn money_is_kept_in_minor_units() {
         .unwrap();
     assert_eq!(fine.amount_minor, Some(1840));
     assert_eq!(fine.amount, Some(serde_json::json!(18.4)));
-    let stored: i64 = store
-        .conn()
+    let stored: i64 = reader(&store)
         .query_row(
             "SELECT amount_minor FROM events WHERE currency = 'GBP'",
             [],
@@ -232,7 +237,7 @@ fn update_records_history_and_a_stale_version_is_a_conflict() {
     assert_eq!(change.new_value.as_deref(), Some("40450000"));
 
     // A second editor still holding version 1 must not overwrite the change.
-    let before = dump(store.conn());
+    let before = dump(&reader(&store));
     let mut stale = created.to_input();
     stale.title = "Edited from an old copy".into();
     let err = store
@@ -240,7 +245,7 @@ fn update_records_history_and_a_stale_version_is_a_conflict() {
         .unwrap_err();
     assert_eq!(err.kind(), "conflict");
     assert!(err.to_string().contains("users_affected"), "{err}");
-    assert_eq!(dump(store.conn()), before);
+    assert_eq!(dump(&reader(&store)), before);
 }
 
 #[test]
@@ -315,8 +320,7 @@ fn sample_data_loads_once_and_passes_integrity_check() {
         k.sources[0].url,
         "https://cn.yna.co.kr/view/ACK20240815000400881"
     );
-    let ok: String = store
-        .conn()
+    let ok: String = reader(&store)
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
         .unwrap();
     assert_eq!(ok, "ok");

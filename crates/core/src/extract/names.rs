@@ -26,7 +26,7 @@ pub struct KnownCompany {
 
 /// The regulators built into the app, for use without a database.
 pub fn builtin_regulators() -> Vec<KnownRegulator> {
-    crate::seed::regulator_table()
+    crate::store::seed::regulator_table()
         .map(|r| KnownRegulator {
             name: r.name.to_string(),
             short_name: Some(r.short_name.to_string()),

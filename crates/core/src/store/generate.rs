@@ -3,10 +3,10 @@
 //! have all three precisions, and fines come in several currencies. The same
 //! seed always gives the same database.
 
-use crate::db::{now_text, Store};
 use crate::error::{Error, Result};
 use crate::money;
 use crate::names::name_key;
+use crate::store::{now_text, Store};
 use rusqlite::params;
 use serde::Serialize;
 
@@ -442,5 +442,62 @@ mod tests {
                 .is_err(),
             "no dangling keys"
         );
+    }
+}
+
+/// What the benchmark picks its cases from on a generated database: the
+/// busiest regulator, a word of a mid-sized company's name, the largest company.
+#[derive(Debug, Clone)]
+pub struct BenchProbes {
+    /// Every incident row, deleted ones included (0 means "generate first").
+    pub rows: i64,
+    pub busiest_regulator: String,
+    /// The last five characters of the 21st largest company's name, and how
+    /// many incidents that company has.
+    pub company_word: (String, i64),
+    /// The company with the most incidents, and how many it has.
+    pub largest_company: (String, i64),
+}
+
+impl Store {
+    /// How many incident rows the file holds, deleted ones included.
+    pub fn incident_rows(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM incidents", [], |r| r.get(0))?)
+    }
+
+    /// The cases `incidents bench` measures, chosen from the data.
+    pub fn bench_probes(&self) -> Result<BenchProbes> {
+        let busiest_regulator = self.conn.query_row(
+            "SELECT coalesce(r.short_name, r.name) FROM events e JOIN regulators r ON r.id = e.regulator_id
+             GROUP BY e.regulator_id ORDER BY count(*) DESC LIMIT 1",
+            [],
+            |x| x.get(0),
+        )?;
+        let company_word = self.conn.query_row(
+            "SELECT substr(company_name, -5), count(*) FROM incidents GROUP BY company_id ORDER BY count(*) DESC LIMIT 1 OFFSET 20",
+            [],
+            |x| Ok((x.get(0)?, x.get(1)?)),
+        )?;
+        let largest_company = self.conn.query_row(
+            "SELECT company_name, count(*) FROM incidents WHERE deleted_at IS NULL GROUP BY company_id ORDER BY count(*) DESC LIMIT 1",
+            [],
+            |x| Ok((x.get(0)?, x.get(1)?)),
+        )?;
+        Ok(BenchProbes {
+            rows: self.incident_rows()?,
+            busiest_regulator,
+            company_word,
+            largest_company,
+        })
+    }
+
+    /// Lets SQLite refresh its statistics after a large write (`PRAGMA optimize`).
+    pub fn optimize(&self) -> Result<()> {
+        let mut statement = self.conn.prepare("PRAGMA optimize")?;
+        let mut rows = statement.query([])?;
+        while rows.next()?.is_some() {}
+        Ok(())
     }
 }

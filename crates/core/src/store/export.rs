@@ -5,11 +5,11 @@
 //! a spreadsheet would take for a formula (`=`, `+`, `-`, `@`, tab, CR first) is
 //! neutralised: a leading `'` in CSV, a quote-prefixed text cell in XLSX.
 
-use crate::db::Store;
 use crate::error::{Error, Result};
 use crate::model::{EventKind, Incident};
 use crate::money;
-use crate::query::ListQuery;
+use crate::store::list::ListQuery;
+use crate::store::Store;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::BTreeMap;

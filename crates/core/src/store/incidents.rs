@@ -2,16 +2,16 @@
 //! transaction: an invalid event or an unknown regulator leaves nothing behind.
 
 use crate::dates::PartialDate;
-use crate::db::{now_text, Store};
 use crate::error::{Error, Result};
-use crate::lookup::resolve_regulator;
 use crate::model::{
     Event, EventKind, HistoryEntry, Incident, IncidentInput, Regulator, Source, ValidEvent,
     ValidIncident, ValidSource,
 };
 use crate::money;
 use crate::names::name_key;
-use crate::seed;
+use crate::store::lookup::resolve_regulator;
+use crate::store::seed;
+use crate::store::{now_text, Store};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 /// Who made a change, as written in the history ("app:alice", "cli:alice").
@@ -130,7 +130,9 @@ impl Store {
     /// Adds every sample incident that is not in the database yet (same company
     /// and title), in one transaction. Returns how many were added.
     pub fn load_sample_data(&mut self, actor: &str) -> Result<usize> {
-        let samples = seed::sample_incidents()
+        let data = seed::sample_data()?;
+        let samples = data
+            .incidents
             .iter()
             .map(IncidentInput::validate)
             .collect::<Result<Vec<_>>>()?;
@@ -148,9 +150,9 @@ impl Store {
                     added += 1;
                 }
             }
-            for (company, aliases) in seed::SAMPLE_COMPANY_ALIASES {
+            for (company, aliases) in &data.company_aliases {
                 if let Some(id) = find_company(tx, company)? {
-                    for alias in *aliases {
+                    for alias in aliases {
                         add_company_alias(tx, id, alias)?;
                     }
                     // The aliases are searchable from now on.

@@ -7,9 +7,9 @@
 use super::Field;
 use crate::datetext::parse_date_cell;
 use crate::error::{Error, Result};
-use crate::export::unneutralise;
 use crate::model::EventKind;
 use crate::numbers::{is_placeholder, parse_count, parse_money};
+use crate::store::export::unneutralise;
 use std::collections::HashSet;
 
 /// Header words that suggest a field, compared after folding case, spaces and

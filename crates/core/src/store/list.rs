@@ -2,10 +2,10 @@
 //! (later) exports, so that every front end shows the same rows.
 
 use crate::dates::PartialDate;
-use crate::db::Store;
 use crate::error::{Error, Result};
-use crate::lookup::resolve_regulator;
 use crate::model::{Incident, Status};
+use crate::store::lookup::resolve_regulator;
+use crate::store::Store;
 use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
 

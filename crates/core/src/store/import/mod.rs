@@ -4,14 +4,14 @@
 
 use crate::csv_guard::{guard_message, Counters, Guard, LIMITS};
 use crate::datetext::{parse_date_cell, DateOrder};
-use crate::db::Store;
 use crate::error::{Error, Result};
-use crate::export::unneutralise;
-use crate::incidents::{find_company, insert_incident, load_incident, replace_incident};
 use crate::model::{EventInput, EventKind, IncidentInput, SourceInput, Status, ValidIncident};
 use crate::money::AmountText;
 use crate::names::name_key;
 use crate::numbers::{is_placeholder, parse_count, parse_money};
+use crate::store::export::unneutralise;
+use crate::store::incidents::{find_company, insert_incident, load_incident, replace_incident};
+use crate::store::Store;
 use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;

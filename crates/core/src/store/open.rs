@@ -1,8 +1,10 @@
-//! Opening the database file: one connection-init path, numbered migrations
-//! under `PRAGMA user_version`, and a transaction helper for multi-row writes.
+//! Opening the database file: classifying it before any write, one
+//! connection-init path, numbered migrations under `PRAGMA user_version`,
+//! backups and restores.
 
+use super::Store;
 use crate::error::{Error, Result};
-use crate::seed;
+use crate::store::seed;
 use rusqlite::{Connection, OpenFlags, Transaction};
 use std::path::{Path, PathBuf};
 
@@ -27,19 +29,6 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
 /// The schema version this build writes.
 pub fn schema_version() -> i64 {
     MIGRATIONS.len() as i64
-}
-
-/// The SQLite database of incidents, with the connection set up and migrated.
-pub struct Store {
-    pub(crate) conn: Connection,
-    path: Option<PathBuf>,
-    created: bool,
-}
-
-impl std::fmt::Debug for Store {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Store").field("path", &self.path).finish()
-    }
 }
 
 /// Where the app and the CLI keep the database when none is named: the
@@ -302,24 +291,6 @@ impl Store {
         configure(&self.conn)?;
         migrate(&mut self.conn)?;
         Ok(kept)
-    }
-
-    /// Runs `f` in one transaction: committed when it returns `Ok`, rolled back
-    /// (nothing written) when it returns `Err`.
-    pub fn with_tx<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
-        // IMMEDIATE takes the write lock up front: a read-then-write inside `f`
-        // cannot fail half-way because another writer got in first.
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let value = f(&tx)?;
-        tx.commit()?;
-        Ok(value)
-    }
-
-    /// Read access to the connection, for queries in this crate and in tests.
-    pub fn conn(&self) -> &Connection {
-        &self.conn
     }
 }
 
@@ -661,7 +632,7 @@ mod tests {
     fn the_schema_matches_its_snapshot() {
         let store = Store::open_in_memory().unwrap();
         let now = schema_of(store.conn()).join(";\n") + ";\n";
-        let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/migrations/schema.sql");
+        let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/store/migrations/schema.sql");
         if std::env::var_os("UPDATE_SCHEMA_SNAPSHOT").is_some() {
             std::fs::write(&file, &now).unwrap();
         }
@@ -669,7 +640,7 @@ mod tests {
         assert!(
             snapshot == now,
             "the schema changed: add a migration, then run the tests once with \
-             UPDATE_SCHEMA_SNAPSHOT=1 and commit src/migrations/schema.sql"
+             UPDATE_SCHEMA_SNAPSHOT=1 and commit src/store/migrations/schema.sql"
         );
     }
 

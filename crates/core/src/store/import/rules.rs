@@ -5,9 +5,9 @@
 
 use super::{ImportOptions, ImportReport, UnknownRegulator};
 use crate::error::{Error, Result};
-use crate::incidents::party_of;
-use crate::lookup;
 use crate::model::{EventKind, IncidentInput, Status};
+use crate::store::incidents::party_of;
+use crate::store::lookup;
 use rusqlite::{params, Connection, OptionalExtension};
 use std::collections::HashMap;
 
@@ -202,7 +202,7 @@ fn create(
         Some((long, short)) => (long, Some(short)),
         None => (name.trim(), None),
     };
-    let id = crate::registry::insert_regulator(conn, long, short, country, actor)?;
+    let id = crate::store::registry::insert_regulator(conn, long, short, country, actor)?;
     report.created_regulators.push(match short {
         Some(s) => format!("{long} ({s}, {country})"),
         None => format!("{long} ({country})"),

@@ -1,16 +1,16 @@
 //! Regulators and companies as data: the analyst adds, edits, aliases and
 //! merges them, and every change is kept in `registry_history`.
 //!
-//! Names resolve through [`crate::lookup`] (regulators) and
-//! [`crate::incidents::find_company`] (companies), so a regulator added here is
+//! Names resolve through [`crate::store::lookup`] (regulators) and
+//! [`crate::store::incidents::find_company`] (companies), so a regulator added here is
 //! found by the editor, the import and the views at once.
 
-use crate::db::{now_text, Store};
 use crate::error::{Error, Result};
-use crate::incidents::{find_company, refresh_summary};
-use crate::lookup::{rekey_regulators, resolve_regulator};
 use crate::model::{check_url, parse_country, HistoryEntry};
 use crate::names::name_key;
+use crate::store::incidents::{find_company, refresh_summary};
+use crate::store::lookup::{rekey_regulators, resolve_regulator};
+use crate::store::{now_text, Store};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
@@ -189,7 +189,7 @@ impl Store {
     /// The regulators `text` could mean, given a country (the one name rule,
     /// without the error: none, one, or the ambiguous candidates).
     pub fn regulators_matching(&self, text: &str, country: Option<&str>) -> Result<Vec<i64>> {
-        crate::lookup::matches(&self.conn, text, country)
+        crate::store::lookup::matches(&self.conn, text, country)
     }
 
     /// The id of the regulator `name` resolves to (the one name rule).
@@ -454,7 +454,7 @@ impl Store {
                 "DELETE FROM company_aliases WHERE alias = ?1 AND company_id = ?2",
                 params![new_name, id],
             )?;
-            crate::incidents::add_company_alias(tx, id, &old)?;
+            crate::store::incidents::add_company_alias(tx, id, &old)?;
             record(
                 tx,
                 "company",
@@ -487,7 +487,7 @@ impl Store {
                     format!("'{alias}' already names {taken}"),
                 ));
             }
-            crate::incidents::add_company_alias(tx, id, &alias)?;
+            crate::store::incidents::add_company_alias(tx, id, &alias)?;
             record(tx, "company", id, actor, "alias", None, Some(&alias))?;
             refresh_incidents(tx, "SELECT id FROM incidents WHERE company_id = ?1", id)
         })
@@ -552,7 +552,7 @@ impl Store {
                 params![from_id, into_id],
             )?;
             tx.execute("DELETE FROM companies WHERE id = ?1", [from_id])?;
-            crate::incidents::add_company_alias(tx, into_id, &name)?;
+            crate::store::incidents::add_company_alias(tx, into_id, &name)?;
             record(
                 tx,
                 "company",

@@ -2,13 +2,13 @@
 //! with the totals an analyst reads first (how many people, how much in fines).
 
 use crate::dates::{PartialDate, Precision};
-use crate::db::Store;
 use crate::error::{Error, Result};
-use crate::incidents::find_company;
 use crate::model::{EventKind, Regulator};
 use crate::money;
 use crate::names::closest;
-use crate::query::{IncidentRow, ListQuery, SortKey};
+use crate::store::incidents::find_company;
+use crate::store::list::{IncidentRow, ListQuery, SortKey};
+use crate::store::Store;
 use rusqlite::{params, OptionalExtension, Row};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -285,11 +285,11 @@ impl Store {
         })
     }
 
-    /// Looks a regulator up by the one name rule ([`crate::lookup`]); an
+    /// Looks a regulator up by the one name rule ([`crate::store::lookup`]); an
     /// unknown name is `NotFound` with the closest known names suggested, an
     /// ambiguous one lists its candidates.
     pub fn regulator_by_name(&self, name: &str) -> Result<Regulator> {
-        let ids = crate::lookup::matches(&self.conn, name, None)?;
+        let ids = crate::store::lookup::matches(&self.conn, name, None)?;
         match ids.as_slice() {
             [id] => self
                 .regulators()?
@@ -299,10 +299,10 @@ impl Store {
             [] => Err(not_found_with_suggestions(
                 "regulator",
                 name,
-                crate::lookup::suggestions(&self.conn, name)?,
+                crate::store::lookup::suggestions(&self.conn, name)?,
             )),
             _ => Err(
-                crate::lookup::resolve_regulator(&self.conn, "regulator", name, None)
+                crate::store::lookup::resolve_regulator(&self.conn, "regulator", name, None)
                     .err()
                     .unwrap_or_else(|| Error::NotFound(format!("'{name}' is ambiguous"))),
             ),

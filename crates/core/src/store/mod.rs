@@ -1,0 +1,70 @@
+//! The SQLite store. [`Store`] is a small handle on one connection; each file
+//! below is the only home of the SQL of its concept, and every method of
+//! `Store` lives in exactly one of them:
+//!
+//! | file | methods of `Store` | owns |
+//! | --- | --- | --- |
+//! | `open.rs` | `open`, `open_with`, `open_in_memory`, `path`, `created`, `backup_to`, `restore_from` | classifying a file before any write, pragmas, numbered migrations (`migrations/`), backups |
+//! | `incidents.rs` | `create_incident`, `update_incident`, `delete_incident`, `restore_incident`, `get_incident`, `history`, `load_sample_data*`, `check_incident` | the one writer of incidents, events, sources and of every derived list column (`refresh_summary`) |
+//! | `lookup.rs` | (functions on a connection) | the one name rule for regulators: exact, key, bracketed short form, country, suggestions |
+//! | `registry.rs` | `regulators`, `regulator_entries`, `add_regulator`, `edit_regulator`, `add_regulator_alias`, `merge_regulators`, `company_entries`, `rename_company`, `add_company_alias`, `remove_company_alias`, `merge_companies`, `registry_history`, `extraction_context` | regulators and companies as data |
+//! | `list.rs` | `list_incidents`, `count_incidents` | list filters, keyset pages, full-text search |
+//! | `views.rs` | `company_timeline`, `regulator_view`, `regulator_by_name` | a company's history, a regulator's actions |
+//! | `export.rs` | `export`, `export_events_csv`, … | incidents CSV, events CSV, XLSX (through [`crate::files`]) |
+//! | `import/` | `import_csv`, `inspect_import` | reading another tracker's file into incidents |
+//! | `generate.rs` | `generate`, `incident_rows`, `bench_probes`, `optimize` | realistic generated data, and the cases `incidents bench` measures |
+//! | `seed.rs` | — | the frozen regulator tables of migrations 2 and 6, the sample incidents (`sample_incidents.json`) |
+//!
+//! Nothing outside this crate sees the connection.
+
+pub mod export;
+pub mod generate;
+pub mod import;
+pub mod incidents;
+pub mod list;
+pub mod lookup;
+mod open;
+pub mod registry;
+pub mod seed;
+pub mod views;
+
+pub(crate) use open::now_text;
+pub use open::{default_db_path, schema_version, OpenOptions, APPLICATION_ID};
+
+use crate::error::Result;
+use rusqlite::{Connection, Transaction};
+use std::path::PathBuf;
+
+/// The SQLite database of incidents, with the connection set up and migrated.
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+    created: bool,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).finish()
+    }
+}
+
+impl Store {
+    /// Runs `f` in one transaction: committed when it returns `Ok`, rolled back
+    /// (nothing written) when it returns `Err`.
+    pub(crate) fn with_tx<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        // IMMEDIATE takes the write lock up front: a read-then-write inside `f`
+        // cannot fail half-way because another writer got in first.
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    /// The connection, for the core's own unit tests.
+    #[cfg(test)]
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+}

@@ -1,0 +1,167 @@
+//! Reference data (the frozen regulator tables of migrations 2 and 6) and the
+//! sample incidents a new database starts with (`sample_incidents.json`).
+
+use crate::error::Result;
+use crate::model::IncidentInput;
+use rusqlite::{params, OptionalExtension, Transaction};
+
+/// The regulators migration 2 loaded, as frozen text: (name, short name,
+/// country, aliases in the languages analysts meet). The article extractor
+/// uses them when it has no database at hand.
+const FIRST_REGULATORS: &str = include_str!("migrations/0002_regulators.tsv");
+
+/// One regulator of a seed table.
+pub struct RegulatorSeed {
+    pub name: &'static str,
+    pub short_name: &'static str,
+    pub country: &'static str,
+    pub aliases: Vec<&'static str>,
+}
+
+fn seed_rows(table: &'static str) -> impl Iterator<Item = RegulatorSeed> {
+    table.lines().skip(1).filter_map(|line| {
+        let mut cells = line.split('\t');
+        Some(RegulatorSeed {
+            name: cells.next()?,
+            short_name: cells.next()?,
+            country: cells.next()?,
+            aliases: cells
+                .next()
+                .unwrap_or("")
+                .split(" | ")
+                .filter(|a| !a.is_empty())
+                .collect(),
+        })
+    })
+}
+
+/// The built-in regulators, for code that has no database at hand (the
+/// article extractor run from the CLI).
+pub fn regulator_table() -> impl Iterator<Item = RegulatorSeed> {
+    seed_rows(FIRST_REGULATORS)
+}
+
+/// Migration step: loads the regulators and their aliases.
+pub(crate) fn seed_regulators(tx: &Transaction) -> Result<()> {
+    let mut insert = tx.prepare(
+        "INSERT OR IGNORE INTO regulators (name, short_name, country) VALUES (?1, ?2, ?3)",
+    )?;
+    let mut find = tx.prepare("SELECT id FROM regulators WHERE name = ?1 AND country = ?2")?;
+    let mut alias = tx
+        .prepare("INSERT OR IGNORE INTO regulator_aliases (regulator_id, alias) VALUES (?1, ?2)")?;
+    for r in regulator_table() {
+        insert.execute(params![r.name, r.short_name, r.country])?;
+        let id: i64 = find.query_row(params![r.name, r.country], |row| row.get(0))?;
+        for a in r.aliases {
+            alias.execute(params![id, a])?;
+        }
+    }
+    Ok(())
+}
+
+/// Migration step: the broad list of authorities (every EU/EEA authority, the
+/// German Länder, the US state attorneys general, …) from the frozen table
+/// `0006_regulators.tsv`. Rows already present (matched by name and country)
+/// gain the level, website and aliases; the comparison keys are computed last.
+pub(crate) fn seed_world_regulators(tx: &Transaction) -> Result<()> {
+    let table = include_str!("migrations/0006_regulators.tsv");
+    let mut find = tx.prepare("SELECT id FROM regulators WHERE name = ?1 AND country = ?2")?;
+    let mut insert = tx.prepare(
+        "INSERT INTO regulators (name, short_name, country, level, website) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    let mut update = tx.prepare(
+        "UPDATE regulators SET level = ?2, website = coalesce(website, ?3),
+            short_name = coalesce(short_name, ?4) WHERE id = ?1",
+    )?;
+    let mut alias = tx
+        .prepare("INSERT OR IGNORE INTO regulator_aliases (regulator_id, alias) VALUES (?1, ?2)")?;
+    for line in table.lines().skip(1).filter(|l| !l.trim().is_empty()) {
+        let cells: Vec<&str> = line.split('\t').collect();
+        let [name, short, country, level, website, aliases] = cells[..] else {
+            return Err(crate::Error::invalid(
+                "regulators",
+                format!("a seed row has {} cells: {line}", cells.len()),
+            ));
+        };
+        let website = (!website.is_empty()).then_some(website);
+        let id = match find
+            .query_row(params![name, country], |r| r.get::<_, i64>(0))
+            .optional()?
+        {
+            Some(id) => {
+                update.execute(params![id, level, website, short])?;
+                id
+            }
+            None => {
+                insert.execute(params![name, short, country, level, website])?;
+                tx.last_insert_rowid()
+            }
+        };
+        for a in aliases
+            .split(" | ")
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+        {
+            alias.execute(params![id, a])?;
+        }
+    }
+    crate::store::lookup::rekey_regulators(tx)
+}
+
+/// The sample data, kept as a data file in the shape of `incidents add --json`.
+const SAMPLE_DATA: &str = include_str!("sample_incidents.json");
+
+/// The sample incidents and their companies' other names.
+pub struct SampleData {
+    pub incidents: Vec<IncidentInput>,
+    /// (company, the other names articles use for it)
+    pub company_aliases: Vec<(String, Vec<String>)>,
+}
+
+#[derive(serde::Deserialize)]
+struct SampleFile {
+    companies: Vec<SampleCompany>,
+    incidents: Vec<serde_json::Value>,
+}
+
+#[derive(serde::Deserialize)]
+struct SampleCompany {
+    name: String,
+    aliases: Vec<String>,
+}
+
+/// The sample incidents a new database starts with: the seed case and other
+/// real cases from the labelled news fixtures, with the figures those reports give.
+pub fn sample_data() -> Result<SampleData> {
+    let file: SampleFile = serde_json::from_str(SAMPLE_DATA)
+        .map_err(|e| crate::Error::invalid("sample_incidents.json", e.to_string()))?;
+    let incidents = file
+        .incidents
+        .into_iter()
+        .map(IncidentInput::from_value)
+        .collect::<Result<_>>()?;
+    let company_aliases = file
+        .companies
+        .into_iter()
+        .map(|c| (c.name, c.aliases))
+        .collect();
+    Ok(SampleData {
+        incidents,
+        company_aliases,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_sample_data_file_reads_and_every_incident_is_valid() {
+        let data = super::sample_data().unwrap();
+        assert_eq!(data.incidents.len(), 7);
+        for incident in &data.incidents {
+            incident.validate().unwrap();
+        }
+        assert!(data.company_aliases.iter().any(
+            |(name, aliases)| name == "Kakao Pay" && aliases.iter().any(|a| a == "카카오페이")
+        ));
+    }
+}
