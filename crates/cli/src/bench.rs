@@ -129,7 +129,7 @@ pub fn run(options: &BenchOptions) -> Result<String, Error> {
     );
     let busiest = probes.busiest_regulator.clone();
     let filtered = ListQuery {
-        status: Some("sanctioned".into()),
+        status: Some(incidents_core::model::Status::Sanctioned),
         regulator: Some(busiest.clone()),
         sort: incidents_core::SortKey::RecordsAffected,
         descending: Some(true),

@@ -83,7 +83,7 @@ fn parse_map(text: Option<&str>) -> Result<Mapping, Error> {
         let source = source.trim().to_string();
         match target.split_once(':') {
             Some((field, kind)) => {
-                if Field::parse(field)? != Field::EventDate {
+                if Field::parse_mapping(field)? != Field::EventDate {
                     return Err(Error::invalid(
                         "map",
                         format!("'{pair}': only event_date takes a kind (event_date:KIND)"),
@@ -91,7 +91,7 @@ fn parse_map(text: Option<&str>) -> Result<Mapping, Error> {
                 }
                 kinds.push((source, EventKind::parse("map", kind.trim())?));
             }
-            None => fields.push((source, Field::parse(target)?)),
+            None => fields.push((source, Field::parse_mapping(target)?)),
         }
     }
     Ok((fields, kinds))

@@ -17,7 +17,7 @@ use clap::{Parser, Subcommand};
 use incidents_core::extract;
 use incidents_core::store::export::ExportFormat;
 use incidents_core::store::incidents::actor;
-use incidents_core::store::list::parse_sort_key;
+use incidents_core::store::list::{parse_sort_key, parse_status_filter};
 use incidents_core::store::OpenOptions;
 use incidents_core::{default_db_path, Error, IncidentInput, ListQuery, Store};
 use std::io::{Read, Write};
@@ -338,7 +338,7 @@ fn run_command(store: &mut Store, command: Command, path: &std::path::Path) -> R
             let query = ListQuery {
                 company,
                 regulator,
-                status,
+                status: parse_status_filter(status.as_deref())?,
                 text,
                 sort,
                 descending: asc.then_some(false),
@@ -394,7 +394,7 @@ fn run_command(store: &mut Store, command: Command, path: &std::path::Path) -> R
             let query = ListQuery {
                 company,
                 regulator,
-                status,
+                status: parse_status_filter(status.as_deref())?,
                 from,
                 to,
                 text,

@@ -16,7 +16,7 @@ pub enum Error {
     /// Input that breaks a rule; `field` is the path of the offending value,
     /// such as `records_affected` or `events[1].date`.
     #[error("{field}: {message}")]
-    Validation { field: String, message: String },
+    Validation { field: FieldPath, message: String },
 
     /// The record asked for does not exist (or was deleted).
     #[error("{0}")]
@@ -42,18 +42,31 @@ pub enum Error {
 
 impl Error {
     /// Shorthand for a validation error on `field`.
-    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn invalid(field: impl Into<FieldPath>, message: impl Into<String>) -> Self {
         Error::Validation {
             field: field.into(),
             message: message.into(),
         }
     }
 
-    /// Prefixes the field path, e.g. `date` inside event 2 becomes `events[2].date`.
-    pub fn within(self, prefix: &str) -> Self {
+    /// Places the field inside item `index` of the list `list`: `date` of
+    /// event 2 becomes `events[2].date`.
+    pub fn within_item(self, list: &str, index: usize) -> Self {
         match self {
             Error::Validation { field, message } => Error::Validation {
-                field: format!("{prefix}.{field}"),
+                field: field.inside(list, Some(index)),
+                message,
+            },
+            other => other,
+        }
+    }
+
+    /// Places the field inside the object `name`: `records_affected` becomes
+    /// `draft.records_affected`.
+    pub fn within(self, name: &str) -> Self {
+        match self {
+            Error::Validation { field, message } => Error::Validation {
+                field: field.inside(name, None),
                 message,
             },
             other => other,
@@ -72,8 +85,13 @@ impl Error {
         }
     }
 
-    /// The field a validation error is about, if any.
+    /// The field a validation error is about, if any, as text (`events[2].date`).
     pub fn field(&self) -> Option<&str> {
+        self.path().map(FieldPath::as_str)
+    }
+
+    /// The field a validation error is about, as its path.
+    pub fn path(&self) -> Option<&FieldPath> {
         match self {
             Error::Validation { field, .. } => Some(field),
             _ => None,
@@ -86,6 +104,95 @@ impl Error {
             Error::Validation { message, .. } => message.clone(),
             other => other.to_string(),
         }
+    }
+}
+
+/// One step of a [`FieldPath`]: a named field, or an item of a list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    Name(String),
+    Index(usize),
+}
+
+/// Where a value sits in an input, built where the error is raised: the
+/// steps `events`, `[3]`, `date`, shown as `events[3].date`. The text is kept
+/// beside the steps so that it is never parsed back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldPath {
+    steps: Vec<Step>,
+    text: String,
+}
+
+impl FieldPath {
+    /// A path of steps in order.
+    pub fn from_steps(steps: Vec<Step>) -> FieldPath {
+        let mut text = String::new();
+        for step in &steps {
+            match step {
+                Step::Name(name) if text.is_empty() => text.push_str(name),
+                Step::Name(name) => {
+                    text.push('.');
+                    text.push_str(name);
+                }
+                Step::Index(i) => text.push_str(&format!("[{i}]")),
+            }
+        }
+        FieldPath { steps, text }
+    }
+
+    /// This path inside `name` (and item `index` of it, for a list).
+    pub fn inside(self, name: &str, index: Option<usize>) -> FieldPath {
+        let mut steps = vec![Step::Name(name.to_string())];
+        steps.extend(index.map(Step::Index));
+        steps.extend(self.steps);
+        FieldPath::from_steps(steps)
+    }
+
+    /// The path as people read it: `events[3].date`.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The item of the list `list` the path starts in: 3 for
+    /// `events[3].date` and `list` = "events".
+    pub fn item_of(&self, list: &str) -> Option<usize> {
+        match self.steps.as_slice() {
+            [Step::Name(name), Step::Index(i), ..] if name == list => Some(*i),
+            _ => None,
+        }
+    }
+
+    /// The last named step: `date` of `events[3].date`.
+    pub fn leaf(&self) -> Option<&str> {
+        self.steps.iter().rev().find_map(|s| match s {
+            Step::Name(name) => Some(name.as_str()),
+            Step::Index(_) => None,
+        })
+    }
+}
+
+impl From<&str> for FieldPath {
+    /// One named field; the text is taken as a name, never parsed.
+    fn from(name: &str) -> FieldPath {
+        FieldPath::from_steps(vec![Step::Name(name.to_string())])
+    }
+}
+
+impl From<String> for FieldPath {
+    fn from(name: String) -> FieldPath {
+        FieldPath::from(name.as_str())
+    }
+}
+
+impl From<&String> for FieldPath {
+    fn from(name: &String) -> FieldPath {
+        FieldPath::from(name.as_str())
+    }
+}
+
+impl std::fmt::Display for FieldPath {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
     }
 }
 
@@ -114,6 +221,20 @@ mod tests {
                 "message": "must not be negative"
             })
         );
+    }
+
+    #[test]
+    fn a_path_is_built_from_steps_and_read_without_parsing() {
+        let e = Error::invalid("date", "is not a date").within_item("events", 3);
+        let path = e.path().unwrap();
+        assert_eq!(path.as_str(), "events[3].date");
+        assert_eq!(path.item_of("events"), Some(3));
+        assert_eq!(path.item_of("sources"), None);
+        assert_eq!(path.leaf(), Some("date"));
+        // A name is never split: brackets in it stay part of the name.
+        let odd = FieldPath::from("events[9].x");
+        assert_eq!(odd.item_of("events"), None);
+        assert_eq!(odd.leaf(), Some("events[9].x"));
     }
 
     #[test]

@@ -9,13 +9,14 @@ pub mod datetext;
 pub mod error;
 pub mod extract;
 pub mod files;
+mod keywords;
 pub mod model;
 pub mod money;
 pub mod names;
 pub mod numbers;
 pub mod store;
 
-pub use error::{Error, Result};
+pub use error::{Error, FieldPath, Result};
 pub use model::{EventInput, Incident, IncidentInput, SourceInput};
 pub use store::list::{ListPage, ListQuery, SortKey};
 pub use store::{default_db_path, Store};

@@ -22,54 +22,7 @@ pub const MAX_SOURCES: usize = 1_000;
 /// The largest JSON text read as one incident.
 pub const MAX_JSON_BYTES: usize = 32 * 1024 * 1024;
 
-macro_rules! keyword_enum {
-    ($(#[$doc:meta])* $name:ident, $what:literal { $($variant:ident => $text:literal, $label:literal;)+ }) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name { $($variant),+ }
-
-        impl $name {
-            /// Every value, in the order shown to analysts.
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            /// The stored keyword.
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $text),+ }
-            }
-
-            /// The label shown in the app.
-            pub fn label(self) -> &'static str {
-                match self { $($name::$variant => $label),+ }
-            }
-
-            /// Parses the stored keyword; `field` names the input in errors.
-            pub fn parse(field: &str, text: &str) -> Result<Self> {
-                let t = text.trim();
-                Self::ALL
-                    .iter()
-                    .copied()
-                    .find(|v| v.as_str() == t)
-                    .ok_or_else(|| {
-                        let known: Vec<&str> = Self::ALL.iter().map(|v| v.as_str()).collect();
-                        Error::invalid(
-                            field,
-                            format!("unknown {} '{t}'; use one of: {}", $what, known.join(", ")),
-                        )
-                    })
-            }
-        }
-
-        /// Read straight from a column; a keyword this build does not know
-        /// (written by hand or by a newer build) is a conversion error, not a panic.
-        impl rusqlite::types::FromSql for $name {
-            fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
-                let text = value.as_str()?;
-                $name::parse($what, text).map_err(|e| rusqlite::types::FromSqlError::Other(Box::new(e)))
-            }
-        }
-    };
-}
+use crate::keywords::keyword_enum;
 
 keyword_enum!(
     /// Where an incident stands.
@@ -344,14 +297,14 @@ impl IncidentInput {
             note(
                 e.validate()
                     .map(drop)
-                    .map_err(|err| err.within(&format!("events[{i}]"))),
+                    .map_err(|err| err.within_item("events", i)),
             );
         }
         for (i, s) in self.sources.iter().enumerate() {
             note(
                 s.validate()
                     .map(drop)
-                    .map_err(|err| err.within(&format!("sources[{i}]"))),
+                    .map_err(|err| err.within_item("sources", i)),
             );
         }
         found
@@ -398,16 +351,11 @@ impl IncidentInput {
             .events
             .iter()
             .enumerate()
-            .map(|(i, e)| {
-                e.validate()
-                    .map_err(|err| err.within(&format!("events[{i}]")))
-            })
+            .map(|(i, e)| e.validate().map_err(|err| err.within_item("events", i)))
             .collect::<Result<Vec<_>>>()?;
         let mut sources = Vec::with_capacity(self.sources.len());
         for (i, s) in self.sources.iter().enumerate() {
-            let valid = s
-                .validate()
-                .map_err(|err| err.within(&format!("sources[{i}]")))?;
+            let valid = s.validate().map_err(|err| err.within_item("sources", i))?;
             if sources.iter().any(|v: &ValidSource| v.url == valid.url) {
                 return Err(Error::invalid(
                     format!("sources[{i}].url"),
@@ -522,11 +470,22 @@ impl SourceInput {
 }
 
 fn path_error<E: std::fmt::Display>(e: serde_path_to_error::Error<E>) -> Error {
-    let path = e.path().to_string();
-    let field = if path == "." {
-        "json".to_string()
+    use crate::error::{FieldPath, Step};
+    use serde_path_to_error::Segment;
+    let steps: Vec<Step> = e
+        .path()
+        .iter()
+        .filter_map(|segment| match segment {
+            Segment::Seq { index } => Some(Step::Index(*index)),
+            Segment::Map { key } => Some(Step::Name(key.clone())),
+            Segment::Enum { variant } => Some(Step::Name(variant.clone())),
+            Segment::Unknown => None,
+        })
+        .collect();
+    let field = if steps.is_empty() {
+        FieldPath::from("json")
     } else {
-        path
+        FieldPath::from_steps(steps)
     };
     Error::invalid(field, e.inner().to_string())
 }

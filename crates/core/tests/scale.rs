@@ -95,7 +95,7 @@ fn keyset_pages_cover_every_row_once_in_list_order() {
     }
     // With a filter too: only the matching rows, each once.
     let filtered = ListQuery {
-        status: Some("sanctioned".into()),
+        status: Some(incidents_core::model::Status::Sanctioned),
         sort: SortKey::RecordsAffected,
         limit: Some(25),
         ..Default::default()

@@ -179,7 +179,7 @@ fn exports_follow_the_list_filters() {
     );
     assert_eq!(
         n(ListQuery {
-            status: Some("settled".into()),
+            status: Some(incidents_core::model::Status::Settled),
             ..Default::default()
         }),
         1

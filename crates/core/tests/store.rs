@@ -345,7 +345,7 @@ fn list_filters_and_sorts() {
     };
     assert_eq!(
         by(ListQuery {
-            status: Some("settled".into()),
+            status: Some(Status::Settled),
             ..Default::default()
         }),
         ["Equifax"]
@@ -400,13 +400,14 @@ fn list_filters_and_sorts() {
     assert_eq!(page.rows.len(), 3);
     assert_eq!(page.rows[0].id, first.rows[2].id + 1);
     assert!(page.total >= 7);
-    let err = store
-        .list_incidents(&ListQuery {
-            status: Some("nope".into()),
-            ..Default::default()
-        })
-        .unwrap_err();
+    // An unknown status is refused where it is read: typed by the CLI or sent
+    // by the window, whose blank filter means any status.
+    let err = incidents_core::store::list::parse_status_filter(Some("nope")).unwrap_err();
     assert_eq!(err.field(), Some("status"));
+    let sent: Result<ListQuery, _> = serde_json::from_str(r#"{"status": "nope"}"#);
+    assert!(sent.unwrap_err().to_string().contains("unknown status 'nope'"));
+    let blank: ListQuery = serde_json::from_str(r#"{"status": ""}"#).unwrap();
+    assert_eq!(blank.status, None);
 }
 
 #[test]

@@ -4,10 +4,10 @@
 //! seed always gives the same database.
 
 use crate::error::{Error, Result};
-use crate::money;
-use crate::names::name_key;
-use crate::store::{now_text, Store};
-use rusqlite::params;
+use crate::model::{EventInput, EventKind, IncidentInput, SourceInput, Status};
+use crate::money::{self, AmountText};
+use crate::store::incidents::insert_incident;
+use crate::store::Store;
 use serde::Serialize;
 
 /// SplitMix64: small, fast, and the same on every machine.
@@ -108,17 +108,6 @@ const NOTES: &[&str] = &[
     "Amount reduced after representations",
 ];
 
-/// A generated event: date, precision, kind, regulator (index), fine
-/// (minor units and currency) and note.
-type GenEvent<'a> = (
-    String,
-    &'a str,
-    &'a str,
-    Option<usize>,
-    Option<(i64, &'a str)>,
-    Option<&'a str>,
-);
-
 /// What `generate` wrote.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Generated {
@@ -130,9 +119,217 @@ pub struct Generated {
 /// The most incidents one `generate` makes (ten times the benchmark's million).
 pub const MAX_GENERATED: usize = 10_000_000;
 
+/// The steps of enforcement after the start, in the order they happen.
+const KINDS_IN_ORDER: [EventKind; 10] = [
+    EventKind::Discovered,
+    EventKind::Disclosed,
+    EventKind::ReportedToRegulator,
+    EventKind::InvestigationOpened,
+    EventKind::FindingsPublished,
+    EventKind::ProposedFine,
+    EventKind::Fined,
+    EventKind::Appealed,
+    EventKind::Settled,
+    EventKind::Closed,
+];
+
+/// A regulator as the generator uses it: `#id` (the name rule's exact form)
+/// and its country.
+struct GenRegulator {
+    reference: String,
+    country: String,
+}
+
+/// A generated company: its name and its home regulator (an index).
+struct GenCompany {
+    name: String,
+    home: usize,
+}
+
+/// The generator's state: the random stream and what it picks from.
+struct Generator {
+    rng: Rng,
+    regulators: Vec<GenRegulator>,
+    companies: Vec<GenCompany>,
+}
+
+impl Generator {
+    fn new(store: &Store, n: usize, seed: u64) -> Result<Generator> {
+        let mut stmt = store
+            .conn
+            .prepare("SELECT id, country FROM regulators ORDER BY id")?;
+        let regulators = stmt
+            .query_map([], |r| {
+                Ok(GenRegulator {
+                    reference: format!("#{}", r.get::<_, i64>(0)?),
+                    country: r.get(1)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut g = Generator {
+            rng: Rng(seed ^ 0x5EED),
+            regulators,
+            companies: Vec::new(),
+        };
+        g.companies = (0..(n / 8).max(10)).map(|i| g.company(i)).collect();
+        Ok(g)
+    }
+
+    /// A name in one of three scripts, numbered so that every name is one
+    /// company, and a home regulator.
+    fn company(&mut self, i: usize) -> GenCompany {
+        let rng = &mut self.rng;
+        let base = match rng.below(3) {
+            0 => format!("{} {}", rng.pick(EN_STEMS), rng.pick(EN_TRADES)),
+            1 => format!("{}{}", rng.pick(KO_STEMS), rng.pick(KO_TRADES)),
+            _ => format!("{}{}", rng.pick(ZH_STEMS), rng.pick(ZH_TRADES)),
+        };
+        GenCompany {
+            name: format!("{base} {:05}", i + 1),
+            home: rng.below(self.regulators.len()),
+        }
+    }
+
+    /// Incident `k` of the run, as an analyst would enter it.
+    fn incident(&mut self, k: usize) -> IncidentInput {
+        // Power law: a few companies have hundreds of incidents.
+        let count = self.companies.len();
+        let c = ((count as f64) * self.rng.unit().powf(1.55)) as usize % count;
+        let (company, home) = (self.companies[c].name.clone(), self.companies[c].home);
+        let title = (*self.rng.pick(TITLES)).to_string();
+        let summary = format!("{title} reported at {company}.");
+        let records = self
+            .rng
+            .chance(0.6)
+            .then(|| self.rng.log_between(100.0, 1e10));
+        let users = self
+            .rng
+            .chance(0.6)
+            .then(|| self.rng.log_between(10.0, 5e8));
+        let events = self.events(home);
+        let status = status_after(events.last().map(|e| e.kind.as_str()));
+        let first = events.iter().map(|e| e.date.clone()).min();
+        IncidentInput {
+            company,
+            title,
+            summary: Some(summary),
+            country: Some(self.regulators[home].country.clone()),
+            status: Some(status.as_str().to_string()),
+            records_affected: records,
+            users_affected: users,
+            events,
+            sources: vec![SourceInput {
+                url: format!("https://news.example/incidents/{}", k + 1),
+                publisher: Some("Example News".into()),
+                published: first,
+                language: Some("en".into()),
+                ..Default::default()
+            }],
+            ..Default::default()
+        }
+    }
+
+    /// A start, then steps of enforcement in order, none after the last day.
+    fn events(&mut self, home: usize) -> Vec<EventInput> {
+        let count = 1 + self.rng.below(8);
+        let mut kinds = vec![EventKind::Started];
+        for kind in KINDS_IN_ORDER {
+            if kinds.len() >= count {
+                break;
+            }
+            if self.rng.chance(0.6) {
+                kinds.push(kind);
+            }
+        }
+        let last_day = chrono::NaiveDate::from_ymd_opt(2026, 10, 31).unwrap_or_default();
+        let mut day = chrono::NaiveDate::from_ymd_opt(2008 + self.rng.below(17) as i32, 1, 1)
+            .unwrap_or_default()
+            + chrono::Duration::days(self.rng.below(365) as i64);
+        let mut events = Vec::new();
+        for kind in kinds {
+            day += chrono::Duration::days(1 + self.rng.below(240) as i64);
+            if day > last_day && !events.is_empty() {
+                break;
+            }
+            day = day.min(last_day);
+            events.push(self.event(kind, day, home));
+        }
+        events
+    }
+
+    /// One event on `day`: a date at one of three precisions, the acting
+    /// regulator (mostly the home one, sometimes any other) and a fine.
+    fn event(&mut self, kind: EventKind, day: chrono::NaiveDate, home: usize) -> EventInput {
+        let date = match self.rng.below(20) {
+            0..=2 => day.format("%Y").to_string(),
+            3..=6 => day.format("%Y-%m").to_string(),
+            _ => day.format("%Y-%m-%d").to_string(),
+        };
+        use crate::model::EventKind::*;
+        let acting = matches!(
+            kind,
+            InvestigationOpened | FindingsPublished | ProposedFine | Fined | Settled
+        );
+        let regulator = acting.then(|| {
+            if self.rng.chance(0.8) {
+                home
+            } else {
+                self.rng.below(self.regulators.len())
+            }
+        });
+        let fine = matches!(kind, ProposedFine | Fined | Settled).then(|| {
+            let country = &self.regulators[regulator.unwrap_or(home)].country;
+            let code = money::currency_of_country(country).unwrap_or("EUR");
+            let exp = money::currency_exponent(code).unwrap_or(2);
+            (self.rng.log_between(1e4, 1e9) * 10_i64.pow(exp), code, exp)
+        });
+        let note = self
+            .rng
+            .chance(0.3)
+            .then(|| self.rng.pick(NOTES).to_string());
+        EventInput {
+            kind: kind.as_str().to_string(),
+            date,
+            regulator: regulator.map(|r| self.regulators[r].reference.clone()),
+            amount: fine.map(|(minor, _, exp)| AmountText(major_units(minor, exp))),
+            currency: fine.map(|(_, code, _)| code.to_string()),
+            note,
+            ..Default::default()
+        }
+    }
+}
+
+/// The status an incident has after its last event.
+fn status_after(kind: Option<&str>) -> Status {
+    match kind {
+        Some("investigation_opened") => Status::UnderInvestigation,
+        Some("findings_published") => Status::FindingsPublished,
+        Some("proposed_fine" | "fined") => Status::Sanctioned,
+        Some("appealed") => Status::Appealed,
+        Some("settled") => Status::Settled,
+        Some("closed") => Status::Closed,
+        _ => Status::Reported,
+    }
+}
+
+/// Minor units as the decimal text an analyst types: 12345 with 2 decimals is "123.45".
+fn major_units(minor: i64, exponent: u32) -> String {
+    if exponent == 0 {
+        return minor.to_string();
+    }
+    let scale = 10_i64.pow(exponent);
+    format!(
+        "{}.{:0width$}",
+        minor / scale,
+        minor % scale,
+        width = exponent as usize
+    )
+}
+
 impl Store {
-    /// Adds `n` generated incidents, in transactions of 50,000; `progress` is
-    /// told how many are done.
+    /// Adds `n` generated incidents through the one writer of incidents (the
+    /// same validation and derived columns as the editor and the import), in
+    /// transactions of 50,000; `progress` is told how many are done.
     pub fn generate(
         &mut self,
         n: usize,
@@ -147,206 +344,23 @@ impl Store {
                 ),
             ));
         }
-        let mut rng = Rng(seed ^ 0x5EED);
-        let regulators: Vec<(i64, String, String)> = {
-            let mut stmt = self.conn.prepare(
-                "SELECT id, coalesce(nullif(label, ''), short_name, name), country FROM regulators ORDER BY id",
-            )?;
-            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-            rows.collect::<rusqlite::Result<_>>()?
-        };
-        // Companies first: a name in one of three scripts, and a home regulator.
-        let company_count = (n / 8).max(10);
-        let mut companies: Vec<(i64, String, usize)> = Vec::with_capacity(company_count);
-        {
-            let tx = self.conn.transaction()?;
-            {
-                let mut insert = tx.prepare(
-                    "INSERT INTO companies (name, name_key, country) VALUES (?1, ?2, ?3)",
-                )?;
-                for i in 0..company_count {
-                    let base = match rng.below(3) {
-                        0 => format!("{} {}", rng.pick(EN_STEMS), rng.pick(EN_TRADES)),
-                        1 => format!("{}{}", rng.pick(KO_STEMS), rng.pick(KO_TRADES)),
-                        _ => format!("{}{}", rng.pick(ZH_STEMS), rng.pick(ZH_TRADES)),
-                    };
-                    // Numbered so that every name is one company.
-                    let name = format!("{base} {:05}", i + 1);
-                    let home = rng.below(regulators.len());
-                    let country = &regulators[home].2;
-                    insert.execute(params![name, name_key(&name), country])?;
-                    companies.push((tx.last_insert_rowid(), name, home));
-                }
-            }
-            tx.commit()?;
-        }
+        let mut generator = Generator::new(self, n, seed)?;
         let mut done = Generated {
             incidents: 0,
             events: 0,
-            companies: company_count,
+            companies: generator.companies.len(),
         };
-        let now = now_text();
-        let kinds_in_order = [
-            "discovered",
-            "disclosed",
-            "reported_to_regulator",
-            "investigation_opened",
-            "findings_published",
-            "proposed_fine",
-            "fined",
-            "appealed",
-            "settled",
-            "closed",
-        ];
         while done.incidents < n {
-            let tx = self.conn.transaction()?;
-            {
-                let mut incident = tx.prepare_cached(
-                    "INSERT INTO incidents (company_id, title, summary, counterparty, country, records_affected,
-                        users_affected, status, version, created_at, updated_at, company_name, regulators,
-                        first_event, latest_event)
-                     VALUES (?1, ?2, ?3, NULL, ?4, ?5, ?6, ?7, 1, ?8, ?8, ?9, ?10, ?11, ?12)",
-                )?;
-                let mut event = tx.prepare_cached(
-                    "INSERT INTO events (incident_id, kind, date, precision, regulator_id, amount_minor, currency, note, position)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                )?;
-                let mut source = tx.prepare_cached("INSERT INTO sources (url, publisher, published, language) VALUES (?1, ?2, ?3, ?4)")?;
-                let mut link = tx.prepare_cached("INSERT INTO incident_sources (incident_id, source_id, position) VALUES (?1, ?2, 0)")?;
-                let mut history = tx.prepare_cached(
-                    "INSERT INTO history (incident_id, at, actor, version, field, old_value, new_value) VALUES (?1, ?2, 'generator', 1, 'created', NULL, ?3)",
-                )?;
-                let mut fts = tx.prepare_cached("INSERT INTO incidents_fts (rowid, company, title, summary, notes) VALUES (?1, ?2, ?3, ?4, ?5)")?;
-                let batch_end = (done.incidents + 50_000).min(n);
-                for _ in done.incidents..batch_end {
-                    // Power law: a few companies have hundreds of incidents.
-                    let c = &companies
-                        [((company_count as f64) * rng.unit().powf(1.55)) as usize % company_count];
-                    let title = (*rng.pick(TITLES)).to_string();
-                    let summary = format!("{title} reported at {}.", c.1);
-                    let records = rng.chance(0.6).then(|| rng.log_between(100.0, 1e10));
-                    let users = rng.chance(0.6).then(|| rng.log_between(10.0, 5e8));
-                    // The events: a start, then steps of enforcement in order.
-                    let count = 1 + rng.below(8);
-                    let mut day =
-                        chrono::NaiveDate::from_ymd_opt(2008 + rng.below(17) as i32, 1, 1)
-                            .unwrap_or_default()
-                            + chrono::Duration::days(rng.below(365) as i64);
-                    let mut kinds = vec!["started"];
-                    let mut step = 0;
-                    while kinds.len() < count && step < kinds_in_order.len() {
-                        if rng.chance(0.6) {
-                            kinds.push(kinds_in_order[step]);
-                        }
-                        step += 1;
-                    }
-                    let mut events: Vec<GenEvent> = Vec::new();
-                    // Nothing happens after the last day of the data.
-                    let last_day =
-                        chrono::NaiveDate::from_ymd_opt(2026, 10, 31).unwrap_or_default();
-                    for kind in kinds {
-                        day += chrono::Duration::days(1 + rng.below(240) as i64);
-                        if day > last_day && !events.is_empty() {
-                            break;
-                        }
-                        day = day.min(last_day);
-                        let (date, precision) = match rng.below(20) {
-                            0..=2 => (day.format("%Y").to_string(), "year"),
-                            3..=6 => (day.format("%Y-%m").to_string(), "month"),
-                            _ => (day.format("%Y-%m-%d").to_string(), "day"),
-                        };
-                        let acting = matches!(
-                            kind,
-                            "investigation_opened"
-                                | "findings_published"
-                                | "proposed_fine"
-                                | "fined"
-                                | "settled"
-                        );
-                        // Mostly the home regulator, sometimes any other: all are used.
-                        let regulator = acting.then(|| {
-                            if rng.chance(0.8) {
-                                c.2
-                            } else {
-                                rng.below(regulators.len())
-                            }
-                        });
-                        let fine =
-                            matches!(kind, "proposed_fine" | "fined" | "settled").then(|| {
-                                let code = money::currency_of_country(
-                                    &regulators[regulator.unwrap_or(c.2)].2,
-                                )
-                                .unwrap_or("EUR");
-                                let exp = money::currency_exponent(code).unwrap_or(2);
-                                (rng.log_between(1e4, 1e9) * 10_i64.pow(exp), code)
-                            });
-                        let note = rng.chance(0.3).then(|| *rng.pick(NOTES));
-                        events.push((date, precision, kind, regulator, fine, note));
-                    }
-                    let status = match events.last().map(|e| e.2).unwrap_or("started") {
-                        "investigation_opened" => "under_investigation",
-                        "findings_published" => "findings_published",
-                        "proposed_fine" | "fined" => "sanctioned",
-                        "appealed" => "appealed",
-                        "settled" => "settled",
-                        "closed" => "closed",
-                        _ => "reported",
-                    };
-                    let mut names: Vec<&str> = events
-                        .iter()
-                        .filter_map(|e| e.3)
-                        .map(|r| regulators[r].1.as_str())
-                        .collect();
-                    names.sort_unstable();
-                    names.dedup();
-                    let first = events.iter().map(|e| e.0.clone()).min();
-                    let latest = events.iter().map(|e| e.0.clone()).max();
-                    let country = &regulators[c.2].2;
-                    incident.execute(params![
-                        c.0,
-                        title,
-                        summary,
-                        country,
-                        records,
-                        users,
-                        status,
-                        now,
-                        c.1,
-                        names.join(", "),
-                        first,
-                        latest
-                    ])?;
-                    let id = tx.last_insert_rowid();
-                    for (position, (date, precision, kind, regulator, fine, note)) in
-                        events.iter().enumerate()
-                    {
-                        event.execute(params![
-                            id,
-                            kind,
-                            date,
-                            precision,
-                            regulator.map(|r| regulators[r].0),
-                            fine.map(|f| f.0),
-                            fine.map(|f| f.1),
-                            note,
-                            position as i64
-                        ])?;
-                    }
-                    source.execute(params![
-                        format!("https://news.example/incidents/{id}"),
-                        "Example News",
-                        first,
-                        "en"
-                    ])?;
-                    link.execute(params![id, tx.last_insert_rowid()])?;
-                    history.execute(params![id, now, title])?;
-                    let notes: Vec<&str> = events.iter().filter_map(|e| e.5).collect();
-                    fts.execute(params![id, c.1, title, summary, notes.join(" ")])?;
-                    done.events += events.len();
-                    done.incidents += 1;
+            let batch_end = (done.incidents + 50_000).min(n);
+            self.with_tx(|tx| {
+                for k in done.incidents..batch_end {
+                    let valid = generator.incident(k).validate()?;
+                    insert_incident(tx, &valid, "generator")?;
+                    done.events += valid.events.len();
                 }
-            }
-            tx.commit()?;
+                Ok(())
+            })?;
+            done.incidents = batch_end;
             progress(done.incidents);
         }
         Ok(done)

@@ -3,25 +3,32 @@
 
 use crate::dates::PartialDate;
 use crate::error::{Error, Result};
+use crate::keywords::keyword_enum;
 use crate::model::{Incident, Status};
 use crate::store::lookup::resolve_regulator;
 use crate::store::Store;
 use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
 
-/// Columns the list can be sorted by.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SortKey {
-    Company,
-    Title,
-    Regulators,
-    RecordsAffected,
-    UsersAffected,
-    Status,
-    #[default]
-    LatestEvent,
-    Id,
+keyword_enum!(
+    /// Columns the list can be sorted by.
+    SortKey, "sort column" {
+        Company => "company", "Company";
+        Title => "title", "Title";
+        Regulators => "regulators", "Regulators";
+        RecordsAffected => "records_affected", "Records";
+        UsersAffected => "users_affected", "People";
+        Status => "status", "Status";
+        LatestEvent => "latest_event", "Latest event";
+        Id => "id", "ID";
+    }
+);
+
+impl Default for SortKey {
+    /// Newest event first, as the list opens.
+    fn default() -> Self {
+        SortKey::LatestEvent
+    }
 }
 
 impl SortKey {
@@ -72,8 +79,9 @@ pub struct ListQuery {
     pub regulator: Option<String>,
     /// Exactly this regulator (by id), as the Regulator view asks.
     pub regulator_id: Option<i64>,
-    /// A status keyword.
-    pub status: Option<String>,
+    /// Only incidents with this status (a blank keyword means any).
+    #[serde(default, deserialize_with = "deserialize_status_filter")]
+    pub status: Option<Status>,
     /// Words to find in company, title, summary, counterparty or event notes.
     pub text: Option<String>,
     /// Only incidents with an event on or after this date (`YYYY`, `YYYY-MM` or
@@ -117,6 +125,21 @@ pub struct ListPage {
     pub next: Option<Cursor>,
 }
 
+/// A status filter as typed or sent by the window: blank means any status.
+pub fn parse_status_filter(text: Option<&str>) -> Result<Option<Status>> {
+    match text.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(t) => Status::parse("status", t).map(Some),
+    }
+}
+
+fn deserialize_status_filter<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Option<Status>, D::Error> {
+    let text = Option::<String>::deserialize(d)?;
+    parse_status_filter(text.as_deref()).map_err(|e| serde::de::Error::custom(e.message()))
+}
+
 fn non_empty(s: &Option<String>) -> Option<&str> {
     s.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
@@ -151,8 +174,7 @@ impl ListQuery {
                 values.len()
             ));
         }
-        if let Some(status) = non_empty(&self.status) {
-            let status = Status::parse("status", status)?;
+        if let Some(status) = self.status {
             values.push(Value::Text(status.as_str().into()));
             clauses.push(format!("i.status = ?{}", values.len()));
         }
@@ -386,17 +408,9 @@ impl Store {
     }
 }
 
-/// Parses a sort key name, naming the field when it is unknown.
+/// Parses a sort column's keyword, naming `sort` in the error.
 pub fn parse_sort_key(text: &str) -> Result<SortKey> {
-    serde_json::from_value(serde_json::Value::String(text.trim().into())).map_err(|_| {
-        Error::invalid(
-            "sort",
-            format!(
-                "unknown sort column '{text}'; use company, title, regulators, records_affected, \
-                 users_affected, status, latest_event or id"
-            ),
-        )
-    })
+    SortKey::parse("sort", text)
 }
 
 fn json_to_sql(v: &serde_json::Value) -> Value {

@@ -5,6 +5,7 @@
 use crate::csv_guard::{guard_message, Counters, Guard, LIMITS};
 use crate::datetext::{parse_date_cell, DateOrder};
 use crate::error::{Error, Result};
+use crate::keywords::keyword_enum;
 use crate::model::{EventInput, EventKind, IncidentInput, SourceInput, Status, ValidIncident};
 use crate::money::AmountText;
 use crate::names::name_key;
@@ -23,67 +24,44 @@ mod rules;
 
 pub use mapping::{implied_kind, propose_field};
 
-/// What a source column can be mapped to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Field {
-    Company,
-    Title,
-    Summary,
-    Counterparty,
-    Country,
-    Status,
-    RecordsAffected,
-    UsersAffected,
-    SourceUrl,
-    SourceTitle,
-    SourcePublisher,
-    SourcePublished,
-    SourceLanguage,
-    EventDate,
-    EventKind,
-    Regulator,
-    Amount,
-    Currency,
-    Note,
-    EventSource,
-    /// Rows with the same value form one incident (our events CSV's incident_id).
-    IncidentKey,
-    Ignore,
-}
+keyword_enum!(
+    /// What a source column can be mapped to (the name used in `--map SRC=field`).
+    Field, "field" {
+        Company => "company", "Company";
+        Title => "title", "Title";
+        Summary => "summary", "Summary";
+        Counterparty => "counterparty", "Counterparty";
+        Country => "country", "Country";
+        Status => "status", "Status";
+        RecordsAffected => "records_affected", "Records affected";
+        UsersAffected => "users_affected", "People affected";
+        SourceUrl => "source_url", "Source URL";
+        SourceTitle => "source_title", "Source title";
+        SourcePublisher => "source_publisher", "Source publisher";
+        SourcePublished => "source_published", "Source published";
+        SourceLanguage => "source_language", "Source language";
+        EventDate => "event_date", "Event date";
+        EventKind => "event_kind", "Event kind";
+        Regulator => "regulator", "Regulator";
+        Amount => "amount", "Amount";
+        Currency => "currency", "Currency";
+        Note => "note", "Note";
+        EventSource => "event_source", "Event source";
+        /// Rows with the same value form one incident (our events CSV's incident_id).
+        IncidentKey => "incident_key", "Incident key";
+        Ignore => "ignore", "Ignore";
+    }
+);
 
 impl Field {
-    /// Every field, for the mapping picker.
-#[rustfmt::skip]
-    pub const ALL: &'static [Field] = &[
-        Field::Company, Field::Title, Field::Summary, Field::Counterparty, Field::Country,
-        Field::Status, Field::RecordsAffected, Field::UsersAffected, Field::SourceUrl,
-        Field::SourceTitle, Field::SourcePublisher, Field::SourcePublished, Field::SourceLanguage,
-        Field::EventDate, Field::EventKind, Field::Regulator, Field::Amount, Field::Currency,
-        Field::Note, Field::EventSource, Field::IncidentKey, Field::Ignore,
-    ];
-
     /// The name used in `--map SRC=field`.
     pub fn name(self) -> String {
-        serde_json::to_value(self)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default()
+        self.as_str().to_string()
     }
 
     /// Parses a field name, naming the mapping in errors.
-    pub fn parse(text: &str) -> Result<Field> {
-        serde_json::from_value(serde_json::Value::String(text.trim().to_string())).map_err(|_| {
-            let names: Vec<String> = Field::ALL.iter().map(|f| f.name()).collect();
-            Error::invalid(
-                "map",
-                format!(
-                    "unknown field '{}'; use one of: {}",
-                    text.trim(),
-                    names.join(", ")
-                ),
-            )
-        })
+    pub fn parse_mapping(text: &str) -> Result<Field> {
+        Field::parse("map", text)
     }
 }
 
@@ -727,64 +705,67 @@ impl RowReader<'_> {
         pending.event_rows.push(row);
     }
 
-    /// Turns a validation error of the assembled incident into a row error.
+    /// Turns a validation error of the assembled incident into a row error:
+    /// the row and column come from the error's path, read step by step.
     fn locate(&self, pending: &Pending, e: Error) -> RowError {
-        let field = e.field().unwrap_or("").to_string();
-        let (row, column) = if let Some(rest) = field.strip_prefix("events[") {
-            let index: usize = rest
-                .split(']')
-                .next()
-                .and_then(|n| n.parse().ok())
-                .unwrap_or(0);
-            let row = pending
-                .event_rows
-                .get(index)
-                .copied()
-                .unwrap_or(pending.first_row);
-            let column = match field.rsplit('.').next() {
-                Some("date") => self.column_of(Field::EventDate),
-                Some("kind") => self.column_of(Field::EventKind),
-                Some("regulator") => self.column_of(Field::Regulator),
-                Some("amount") => self.column_of(Field::Amount),
-                Some("currency") => self.column_of(Field::Currency),
-                Some("note") => self.column_of(Field::Note),
-                _ => self.column_of(Field::EventSource),
-            };
-            (row, column)
-        } else if field.starts_with("sources[") {
-            let column = match field.rsplit('.').next() {
-                Some("published") => self.column_of(Field::SourcePublished),
-                Some("language") => self.column_of(Field::SourceLanguage),
-                Some("title") => self.column_of(Field::SourceTitle),
-                _ => self.column_of(Field::SourceUrl),
-            };
-            (pending.first_row, column)
+        let fallback = crate::FieldPath::from("");
+        let path = e.path().unwrap_or(&fallback);
+        let leaf = path.leaf().unwrap_or("");
+        let (row, field) = if let Some(index) = path.item_of("events") {
+            let row = pending.event_rows.get(index).copied();
+            (row.unwrap_or(pending.first_row), event_field(leaf))
+        } else if path.item_of("sources").is_some() {
+            (pending.first_row, source_field(leaf))
         } else {
-            let f = match field.as_str() {
-                "company" => Field::Company,
-                "title" => Field::Title,
-                "summary" => Field::Summary,
-                "counterparty" => Field::Counterparty,
-                "country" => Field::Country,
-                "status" => Field::Status,
-                "records_affected" => Field::RecordsAffected,
-                "users_affected" => Field::UsersAffected,
-                _ => Field::Ignore,
-            };
-            (
-                pending.first_row,
-                if f == Field::Ignore {
-                    field.clone()
-                } else {
-                    self.column_of(f)
-                },
-            )
+            (pending.first_row, incident_field(leaf))
+        };
+        let column = match field {
+            Field::Ignore => path.as_str().to_string(),
+            f => self.column_of(f),
         };
         RowError {
             row,
             column,
             message: e.message(),
         }
+    }
+}
+
+/// The import column of a field of an event.
+fn event_field(leaf: &str) -> Field {
+    match leaf {
+        "date" => Field::EventDate,
+        "kind" => Field::EventKind,
+        "regulator" => Field::Regulator,
+        "amount" => Field::Amount,
+        "currency" => Field::Currency,
+        "note" => Field::Note,
+        _ => Field::EventSource,
+    }
+}
+
+/// The import column of a field of a source.
+fn source_field(leaf: &str) -> Field {
+    match leaf {
+        "published" => Field::SourcePublished,
+        "language" => Field::SourceLanguage,
+        "title" => Field::SourceTitle,
+        _ => Field::SourceUrl,
+    }
+}
+
+/// The import column of a field of the incident itself.
+fn incident_field(leaf: &str) -> Field {
+    match leaf {
+        "company" => Field::Company,
+        "title" => Field::Title,
+        "summary" => Field::Summary,
+        "counterparty" => Field::Counterparty,
+        "country" => Field::Country,
+        "status" => Field::Status,
+        "records_affected" => Field::RecordsAffected,
+        "users_affected" => Field::UsersAffected,
+        _ => Field::Ignore,
     }
 }
 
