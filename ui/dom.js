@@ -53,13 +53,15 @@ export function notify(message, kind = 'info') {
   notify.timer = setTimeout(() => { box.hidden = true; }, kind === 'error' ? 10000 : 4000);
 }
 
-/** Calls `fn` once typing has paused for `ms`. */
+/** Calls `fn` once typing has paused for `ms`; `.cancel()` drops a pending call. */
 export function debounce(fn, ms) {
   let timer;
-  return (...args) => {
+  const debounced = (...args) => {
     clearTimeout(timer);
     timer = setTimeout(() => fn(...args), ms);
   };
+  debounced.cancel = () => clearTimeout(timer);
+  return debounced;
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';

@@ -5,23 +5,25 @@
 // amount labels are placed only where they fit, so 50+ events stay readable.
 
 import { h, s, replaceChildren, shortMoney, fullMoney } from './dom.js';
+import { kindLabel } from './labels.js';
 
-const KINDS = {
-  started: { shape: 'circle', label: 'Started' },
-  discovered: { shape: 'triangle', label: 'Discovered' },
-  disclosed: { shape: 'triangle-down', label: 'Disclosed' },
-  reported_to_regulator: { shape: 'square', label: 'Reported to regulator' },
-  investigation_opened: { shape: 'diamond', label: 'Investigation opened' },
-  findings_published: { shape: 'diamond', label: 'Findings published' },
-  proposed_fine: { shape: 'square', label: 'Proposed fine' },
-  fined: { shape: 'square', label: 'Fined' },
-  corrective_order: { shape: 'diamond', label: 'Corrective order' },
-  settled: { shape: 'circle', label: 'Settled' },
-  appealed: { shape: 'triangle', label: 'Appealed' },
-  court_ruling: { shape: 'diamond', label: 'Court ruling' },
-  ceased: { shape: 'cross', label: 'Ceased' },
-  closed: { shape: 'circle', label: 'Closed' },
-  other: { shape: 'circle', label: 'Other' },
+// How each event kind is drawn; its label comes from the Rust side (labels.js).
+const SHAPES = {
+  started: 'circle',
+  discovered: 'triangle',
+  disclosed: 'triangle-down',
+  reported_to_regulator: 'square',
+  investigation_opened: 'diamond',
+  findings_published: 'diamond',
+  proposed_fine: 'square',
+  fined: 'square',
+  corrective_order: 'diamond',
+  settled: 'circle',
+  appealed: 'triangle',
+  court_ruling: 'diamond',
+  ceased: 'cross',
+  closed: 'circle',
+  other: 'circle',
 };
 
 const LABEL_WIDTH = 230;
@@ -48,7 +50,7 @@ export function parseBound(text, end) {
 
 function shape(kind, x, y, size) {
   const r = size / 2;
-  switch (KINDS[kind]?.shape ?? 'circle') {
+  switch (SHAPES[kind] ?? 'circle') {
     case 'square': return s('rect', { x: x - r, y: y - r, width: size, height: size, rx: 1 });
     case 'diamond': return s('polygon', { points: `${x},${y - r - 1} ${x + r + 1},${y} ${x},${y + r + 1} ${x - r - 1},${y}` });
     case 'triangle': return s('polygon', { points: `${x},${y - r - 1} ${x + r + 1},${y + r} ${x - r - 1},${y + r}` });
@@ -82,239 +84,295 @@ function ticks(from, to, plotWidth) {
 }
 
 function describe(e) {
-  const parts = [`${e.date} · ${KINDS[e.kind]?.label ?? e.kind}`];
+  const parts = [`${e.date} · ${kindLabel(e.kind)}`];
   if (e.regulator) parts.push(e.regulator_name ? `${e.regulator_name} (${e.regulator})` : e.regulator);
   if (e.amount !== null && e.currency) parts.push(fullMoney(e.amount, e.currency));
   return parts;
 }
 
+
+/** Zooms to [from, to] (ms), writes the range into the zoom fields and redraws. */
+function zoomTo(tl, from, to) {
+  tl.zoom = [from, to];
+  tl.ui.fromInput.value = isoDay(from);
+  tl.ui.toInput.value = isoDay(to);
+  render(tl);
+}
+
+/** Zooms to the dates typed in the zoom fields, or says how to write them. */
+function applyZoom(tl) {
+  const { fromInput, toInput, zoomError } = tl.ui;
+  const a = fromInput.value.trim() ? parseBound(fromInput.value, false) : tl.allFrom;
+  const b = toInput.value.trim() ? parseBound(toInput.value, true) : tl.allTo;
+  if (a === null || b === null || a > b) {
+    zoomError.textContent = 'Write dates as YYYY, YYYY-MM or YYYY-MM-DD, the first before the second.';
+    return;
+  }
+  zoomError.textContent = '';
+  tl.zoom = [a, b + DAY];
+  render(tl);
+}
+
+function resetZoom(tl) {
+  tl.zoom = null;
+  tl.ui.fromInput.value = '';
+  tl.ui.toInput.value = '';
+  tl.ui.zoomError.textContent = '';
+  render(tl);
+}
+
+/** The elements that stay while the plot is redrawn. */
+function timelineParts() {
+  return {
+    fromInput: h('input', { id: 'zoom-from', placeholder: 'from YYYY-MM-DD', size: '16', 'aria-label': 'Zoom from date' }),
+    toInput: h('input', { id: 'zoom-to', placeholder: 'to YYYY-MM-DD', size: '16', 'aria-label': 'Zoom to date' }),
+    zoomError: h('small', { class: 'field-error', id: 'zoom-error' }),
+    plot: h('div', { class: 'tl-plot' }),
+    tooltip: h('div', { class: 'tl-tooltip', role: 'tooltip', id: 'tl-tooltip', hidden: true }),
+    legend: h('div', { class: 'tl-legend', 'aria-label': 'Legend' }),
+    status: h('span', { class: 'muted', id: 'zoom-status' }),
+  };
+}
+
+/** The zoom row: from, to, Zoom, Reset; Enter in a field zooms. */
+function zoomControls(tl) {
+  const { fromInput, toInput, zoomError, status } = tl.ui;
+  for (const input of [fromInput, toInput]) {
+    input.addEventListener('keydown', (ev) => { if (ev.key === 'Enter') { ev.preventDefault(); applyZoom(tl); } });
+  }
+  return h('div', { class: 'tl-controls' },
+    h('label', { text: 'Zoom ' }), fromInput, h('span', { text: '–' }), toInput,
+    h('button', { type: 'button', id: 'zoom-apply', text: 'Zoom', on: { click: () => applyZoom(tl) } }),
+    h('button', { type: 'button', id: 'zoom-reset', text: 'Reset', on: { click: () => resetZoom(tl) } }),
+    status, zoomError);
+}
+
 /**
  * Draws the timeline into `container`.
- * options: events (timeline events, in time order), laneOf(event) → lane key,
+ * options: events (timeline events, in time order, each with its `lane` key),
  * lanes: [{ key, label, title }], onOpen(event) opens an incident.
  */
 export function drawTimeline(container, { events, lanes, onOpen }) {
-  let zoom = null; // [from, to] in ms, or null for everything
-  const fromInput = h('input', { id: 'zoom-from', placeholder: 'from YYYY-MM-DD', size: '16', 'aria-label': 'Zoom from date' });
-  const toInput = h('input', { id: 'zoom-to', placeholder: 'to YYYY-MM-DD', size: '16', 'aria-label': 'Zoom to date' });
-  const zoomError = h('small', { class: 'field-error', id: 'zoom-error' });
-  const plot = h('div', { class: 'tl-plot' });
-  const tooltip = h('div', { class: 'tl-tooltip', role: 'tooltip', id: 'tl-tooltip', hidden: true });
-  const legend = h('div', { class: 'tl-legend', 'aria-label': 'Legend' });
-  const status = h('span', { class: 'muted', id: 'zoom-status' });
-
-  const applyZoom = () => {
-    const a = fromInput.value.trim() ? parseBound(fromInput.value, false) : allFrom;
-    const b = toInput.value.trim() ? parseBound(toInput.value, true) : allTo;
-    if (a === null || b === null || a > b) {
-      zoomError.textContent = 'Write dates as YYYY, YYYY-MM or YYYY-MM-DD, the first before the second.';
-      return;
-    }
-    zoomError.textContent = '';
-    zoom = [a, b + DAY];
-    render();
-  };
-  const resetZoom = () => { zoom = null; fromInput.value = ''; toInput.value = ''; zoomError.textContent = ''; render(); };
-  for (const input of [fromInput, toInput]) {
-    input.addEventListener('keydown', (ev) => { if (ev.key === 'Enter') { ev.preventDefault(); applyZoom(); } });
-  }
-
+  const tl = { container, events, lanes, onOpen, zoom: null, ui: timelineParts() };
+  const { plot, tooltip, legend } = tl.ui;
   replaceChildren(container,
-    h('div', { class: 'tl-controls' },
-      h('label', { text: 'Zoom ' }), fromInput, h('span', { text: '–' }), toInput,
-      h('button', { type: 'button', id: 'zoom-apply', text: 'Zoom', on: { click: applyZoom } }),
-      h('button', { type: 'button', id: 'zoom-reset', text: 'Reset', on: { click: resetZoom } }),
-      status, zoomError),
+    zoomControls(tl),
     h('div', { class: 'tl-wrap' }, h('div', { class: 'tl-frame' }, plot), tooltip),
     legend);
+  tl.allFrom = events.length ? Math.min(...events.map((e) => toTime(e.start))) : Date.UTC(2020, 0, 1);
+  tl.allTo = events.length ? Math.max(...events.map((e) => toTime(e.end) + DAY)) : Date.UTC(2021, 0, 1);
+  render(tl);
+  return { render: () => render(tl) };
+}
 
-  const starts = events.map((e) => toTime(e.start));
-  const ends = events.map((e) => toTime(e.end) + DAY);
-  const allFrom = events.length ? Math.min(...starts) : Date.UTC(2020, 0, 1);
-  const allTo = events.length ? Math.max(...ends) : Date.UTC(2021, 0, 1);
+function showTip(tl, marker, items) {
+  const { tooltip } = tl.ui;
+  replaceChildren(tooltip, items.map((e) => h('div', { class: 'tl-tip-item' },
+    describe(e).map((line, i) => h(i === 0 ? 'strong' : 'div', { text: line })),
+    h('div', { class: 'muted', text: `#${e.incident_id} ${e.incident_title}` }),
+    e.note ? h('div', { class: 'tl-note', text: e.note }) : null)));
+  const frame = tl.container.querySelector('.tl-wrap').getBoundingClientRect();
+  const box = marker.getBoundingClientRect();
+  tooltip.hidden = false;
+  const left = Math.min(box.left - frame.left + box.width / 2 + 10, frame.width - tooltip.offsetWidth - 4);
+  tooltip.style.left = `${Math.max(4, left)}px`;
+  tooltip.style.top = `${box.bottom - frame.top + 6}px`;
+}
 
-  function showTip(marker, items) {
-    replaceChildren(tooltip, items.map((e) => h('div', { class: 'tl-tip-item' },
-      describe(e).map((line, i) => h(i === 0 ? 'strong' : 'div', { text: line })),
-      h('div', { class: 'muted', text: `#${e.incident_id} ${e.incident_title}` }),
-      e.note ? h('div', { class: 'tl-note', text: e.note }) : null)));
-    const frame = container.querySelector('.tl-wrap').getBoundingClientRect();
-    const box = marker.getBoundingClientRect();
-    tooltip.hidden = false;
-    const left = Math.min(box.left - frame.left + box.width / 2 + 10, frame.width - tooltip.offsetWidth - 4);
-    tooltip.style.left = `${Math.max(4, left)}px`;
-    tooltip.style.top = `${box.bottom - frame.top + 6}px`;
+const hideTip = (tl) => { tl.ui.tooltip.hidden = true; };
+
+/** Size and scale of the drawing: the range shown and x(time) → pixels. */
+function frameOf(tl) {
+  const width = Math.max(720, tl.ui.plot.clientWidth || tl.container.clientWidth || 1000);
+  const plotWidth = width - LABEL_WIDTH - RIGHT_PAD;
+  let [from, to] = tl.zoom ?? [tl.allFrom, tl.allTo];
+  if (!tl.zoom) { const pad = Math.max((to - from) * 0.03, 15 * DAY); from -= pad; to += pad; }
+  const x = (t) => LABEL_WIDTH + ((t - from) / (to - from)) * plotWidth;
+  const height = AXIS_HEIGHT + Math.max(1, tl.lanes.length) * LANE_HEIGHT + 8;
+  return { width, plotWidth, from, to, x, height };
+}
+
+/** Axis and grid. */
+function axis(f) {
+  const g = s('g', { class: 'tl-axis' });
+  for (const tick of ticks(f.from, f.to, f.plotWidth)) {
+    g.append(s('line', { x1: f.x(tick.t), x2: f.x(tick.t), y1: AXIS_HEIGHT - 6, y2: f.height, class: 'tl-grid' }));
+    if (f.x(tick.t) + 44 < f.width) g.append(s('text', { x: f.x(tick.t) + 3, y: AXIS_HEIGHT - 10, class: 'tl-tick', text: tick.label }));
   }
-  const hideTip = () => { tooltip.hidden = true; };
+  return g;
+}
 
-  function render() {
-    hideTip();
-    const width = Math.max(720, plot.clientWidth || container.clientWidth || 1000);
-    const plotWidth = width - LABEL_WIDTH - RIGHT_PAD;
-    let [from, to] = zoom ?? [allFrom, allTo];
-    if (!zoom) { const pad = Math.max((to - from) * 0.03, 15 * DAY); from -= pad; to += pad; }
-    const x = (t) => LABEL_WIDTH + ((t - from) / (to - from)) * plotWidth;
-    const height = AXIS_HEIGHT + Math.max(1, lanes.length) * LANE_HEIGHT + 8;
-    const svg = s('svg', { width, height, class: 'tl-svg', role: 'group', 'aria-label': 'Timeline', id: 'timeline-svg' });
+/** One band per lane, its label cut to fit, the whole label in its title. */
+function laneShapes(lanes, f) {
+  return lanes.flatMap((lane, i) => {
+    const y = AXIS_HEIGHT + i * LANE_HEIGHT;
+    const chars = 30;
+    const text = lane.label.length > chars ? `${lane.label.slice(0, chars - 1)}…` : lane.label;
+    return [
+      s('rect', { x: 0, y, width: f.width, height: LANE_HEIGHT, class: i % 2 ? 'tl-lane odd' : 'tl-lane' }),
+      s('text', { x: 8, y: y + LANE_HEIGHT / 2 + 4, class: 'tl-lane-label' }, s('title', { text: lane.title ?? lane.label }), text),
+    ];
+  });
+}
 
-    // Axis and grid.
-    const axis = s('g', { class: 'tl-axis' });
-    for (const tick of ticks(from, to, plotWidth)) {
-      axis.append(s('line', { x1: x(tick.t), x2: x(tick.t), y1: AXIS_HEIGHT - 6, y2: height, class: 'tl-grid' }));
-      if (x(tick.t) + 44 < width) axis.append(s('text', { x: x(tick.t) + 3, y: AXIS_HEIGHT - 10, class: 'tl-tick', text: tick.label }));
-    }
-    svg.append(axis);
-
-    // Lanes.
-    const laneIndex = new Map(lanes.map((l, i) => [l.key, i]));
-    const laneY = (key) => AXIS_HEIGHT + laneIndex.get(key) * LANE_HEIGHT + LANE_HEIGHT / 2;
-    lanes.forEach((lane, i) => {
-      const y = AXIS_HEIGHT + i * LANE_HEIGHT;
-      svg.append(s('rect', { x: 0, y, width, height: LANE_HEIGHT, class: i % 2 ? 'tl-lane odd' : 'tl-lane' }));
-      const chars = 30;
-      const text = lane.label.length > chars ? `${lane.label.slice(0, chars - 1)}…` : lane.label;
-      svg.append(s('text', { x: 8, y: y + LANE_HEIGHT / 2 + 4, class: 'tl-lane-label' }, s('title', { text: lane.title ?? lane.label }), text));
-    });
-
-    // Markers: bars for coarse dates, points (merged when crowded) for days.
-    const visible = events.filter((e) => toTime(e.end) + DAY > from && toTime(e.start) < to);
-    const markers = [];
-    const byLane = new Map();
-    for (const e of visible) {
-      const key = e.lane;
-      if (!byLane.has(key)) byLane.set(key, []);
-      byLane.get(key).push(e);
-    }
-    for (const [key, laneEvents] of byLane) {
-      const y = laneY(key);
-      const points = [];
-      for (const e of laneEvents) {
-        if (e.precision === 'day') { points.push({ e, px: x(toTime(e.start) + DAY / 2) }); continue; }
-        const x1 = Math.max(LABEL_WIDTH, x(toTime(e.start)));
-        const x2 = Math.min(width - RIGHT_PAD, x(toTime(e.end) + DAY));
-        markers.push({ items: [e], y, x: x1, bar: [x1, Math.max(x2, x1 + 3)] });
-      }
-      points.sort((a, b) => a.px - b.px);
-      for (const p of points) {
-        const last = markers.length && markers[markers.length - 1];
-        if (last && !last.bar && last.y === y && p.px - last.x1 < CLUSTER_PX) {
-          last.items.push(p.e);
-          last.x = (last.x1 + p.px) / 2;
-        } else {
-          markers.push({ items: [p.e], y, x: p.px, x1: p.px });
-        }
-      }
-    }
-    markers.sort((a, b) => a.x - b.x || a.y - b.y);
-
-    const layer = s('g', { class: 'tl-markers' });
-    const labels = s('g', { class: 'tl-labels' });
-    const taken = []; // label boxes already placed: {x1, x2, y1, y2}
-    markers.forEach((m, index) => {
-      const first = m.items[0];
-      const cluster = m.items.length > 1;
-      const g = s('g', {
-        class: `tl-marker k-${cluster ? 'cluster' : first.kind}${m.bar ? ' bar' : ''}`,
-        tabindex: '0', role: 'button',
-        dataset: { count: String(m.items.length), index: String(index), incidentId: String(first.incident_id), eventIds: m.items.map((e) => e.event_id).join(' ') },
-        'aria-label': cluster ? `${m.items.length} events, ${m.items[0].date} to ${m.items[m.items.length - 1].date}` : describe(first).join(', '),
-      });
-      if (m.bar) {
-        // Year bars sit low and thin, month bars on the lane's line, so that
-        // both stay visible where they overlap.
-        const [top, tall] = first.precision === 'year' ? [m.y + 5, 6] : [m.y - 5, 10];
-        g.append(s('rect', { x: m.bar[0], y: top, width: m.bar[1] - m.bar[0], height: tall, rx: 3, class: 'tl-bar' }));
-      } else if (cluster) {
-        g.append(s('circle', { cx: m.x, cy: m.y, r: 10, class: 'tl-cluster' }));
-        g.append(s('text', { x: m.x, y: m.y + 4, class: 'tl-cluster-count', text: String(m.items.length) }));
-      } else {
-        g.append(shape(first.kind, m.x, m.y, 11));
-      }
-      const open = () => {
-        if (cluster) {
-          const times = m.items.map((e) => toTime(e.start));
-          const span = Math.max(Math.max(...times) - Math.min(...times), 20 * DAY);
-          zoom = [Math.min(...times) - span, Math.max(...times) + span];
-          fromInput.value = isoDay(zoom[0]);
-          toInput.value = isoDay(zoom[1]);
-          render();
-        } else onOpen(first);
-      };
-      g.addEventListener('click', open);
-      g.addEventListener('mouseenter', () => showTip(g, m.items));
-      g.addEventListener('mouseleave', hideTip);
-      g.addEventListener('focus', () => showTip(g, m.items));
-      g.addEventListener('blur', hideTip);
-      g.addEventListener('keydown', (ev) => {
-        if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); open(); }
-        if (ev.key === 'Escape') hideTip();
-        const step = ev.key === 'ArrowRight' ? 1 : ev.key === 'ArrowLeft' ? -1 : 0;
-        if (step) {
-          ev.preventDefault();
-          layer.querySelector(`[data-index="${index + step}"]`)?.focus();
-        }
-      });
-      layer.append(g);
-
-      // Amount labels for money events, above or below, only where they fit.
-      const money = m.items.filter((e) => e.amount !== null && e.currency);
-      if (money.length === 1 && !cluster) {
-        const text = shortMoney(money[0].amount, money[0].currency);
-        const w = text.length * 6.6 + 4;
-        const cx = m.bar ? m.bar[0] : m.x;
-        const x1 = Math.min(Math.max(cx - w / 2, LABEL_WIDTH), width - RIGHT_PAD - w);
-        for (const dy of [-12, 19]) {
-          const box = { x1, x2: x1 + w, y1: m.y + dy - 10, y2: m.y + dy + 2 };
-          if (!taken.some((b) => b.x1 < box.x2 && box.x1 < b.x2 && b.y1 < box.y2 && box.y1 < b.y2)) {
-            taken.push(box);
-            labels.append(s('text', { x: x1 + 2, y: m.y + dy, class: 'tl-label', text }));
-            break;
-          }
-        }
-      }
-    });
-    svg.append(layer, labels);
-
-    // Drag across the plot to zoom into that range.
-    let drag = null;
-    const band = s('rect', { class: 'tl-band', y: AXIS_HEIGHT, height: height - AXIS_HEIGHT, width: 0, x: 0 });
-    svg.append(band);
-    const at = (ev) => ev.clientX - svg.getBoundingClientRect().left;
-    svg.addEventListener('mousedown', (ev) => {
-      if (ev.target.closest('.tl-marker') || at(ev) < LABEL_WIDTH) return;
-      drag = at(ev);
-    });
-    svg.addEventListener('mousemove', (ev) => {
-      if (drag === null) return;
-      const a = Math.min(drag, at(ev));
-      band.setAttribute('x', a);
-      band.setAttribute('width', Math.abs(at(ev) - drag));
-    });
-    svg.addEventListener('mouseup', (ev) => {
-      if (drag === null) return;
-      const [a, b] = [Math.min(drag, at(ev)), Math.max(drag, at(ev))];
-      drag = null;
-      if (b - a < 6) { band.setAttribute('width', 0); return; }
-      const t = (px) => from + ((px - LABEL_WIDTH) / plotWidth) * (to - from);
-      zoom = [t(a), t(b)];
-      fromInput.value = isoDay(zoom[0]);
-      toInput.value = isoDay(zoom[1]);
-      render();
-    });
-
-    replaceChildren(plot, svg);
-    const shown = visible.length;
-    status.textContent = zoom ? `${shown} of ${events.length} events in range` : `${events.length} events`;
-
-    // Legend: only the kinds on screen, plus the drawing conventions.
-    const kinds = [...new Set(visible.map((e) => e.kind))];
-    replaceChildren(legend,
-      kinds.map((k) => h('span', { class: 'tl-legend-item' },
-        s('svg', { width: 14, height: 14, class: `k-${k}` }, shape(k, 7, 7, 9)), KINDS[k]?.label ?? k)),
-      h('span', { class: 'tl-legend-item muted', text: 'Bars: month or year known only' }),
-      h('span', { class: 'tl-legend-item muted', text: 'Numbered circle: several events, click to zoom' }));
+/** Adds a day point to the last marker when they would overlap, else as a new marker. */
+function addPoint(markers, p, y) {
+  const last = markers.length && markers[markers.length - 1];
+  if (last && !last.bar && last.y === y && p.px - last.x1 < CLUSTER_PX) {
+    last.items.push(p.e);
+    last.x = (last.x1 + p.px) / 2;
+  } else {
+    markers.push({ items: [p.e], y, x: p.px, x1: p.px });
   }
+}
 
-  render();
-  return { render };
+/** Markers: bars for coarse dates, points (merged when crowded) for days. */
+function layoutMarkers(visible, lanes, f) {
+  const laneIndex = new Map(lanes.map((l, i) => [l.key, i]));
+  const byLane = new Map();
+  for (const e of visible) {
+    if (!byLane.has(e.lane)) byLane.set(e.lane, []);
+    byLane.get(e.lane).push(e);
+  }
+  const markers = [];
+  for (const [key, laneEvents] of byLane) {
+    const y = AXIS_HEIGHT + laneIndex.get(key) * LANE_HEIGHT + LANE_HEIGHT / 2;
+    const points = [];
+    for (const e of laneEvents) {
+      if (e.precision === 'day') { points.push({ e, px: f.x(toTime(e.start) + DAY / 2) }); continue; }
+      const x1 = Math.max(LABEL_WIDTH, f.x(toTime(e.start)));
+      const x2 = Math.min(f.width - RIGHT_PAD, f.x(toTime(e.end) + DAY));
+      markers.push({ items: [e], y, x: x1, bar: [x1, Math.max(x2, x1 + 3)] });
+    }
+    points.sort((a, b) => a.px - b.px);
+    for (const p of points) addPoint(markers, p, y);
+  }
+  return markers.sort((a, b) => a.x - b.x || a.y - b.y);
+}
+
+/** What a marker shows: a bar, a numbered cluster or the kind's shape. */
+function markerShape(m) {
+  const first = m.items[0];
+  if (m.bar) {
+    // Year bars sit low and thin, month bars on the lane's line, so that
+    // both stay visible where they overlap.
+    const [top, tall] = first.precision === 'year' ? [m.y + 5, 6] : [m.y - 5, 10];
+    return [s('rect', { x: m.bar[0], y: top, width: m.bar[1] - m.bar[0], height: tall, rx: 3, class: 'tl-bar' })];
+  }
+  if (m.items.length > 1) {
+    return [s('circle', { cx: m.x, cy: m.y, r: 10, class: 'tl-cluster' }),
+      s('text', { x: m.x, y: m.y + 4, class: 'tl-cluster-count', text: String(m.items.length) })];
+  }
+  return [shape(first.kind, m.x, m.y, 11)];
+}
+
+/** A cluster zooms in around its events; a single event opens its incident. */
+function openMarker(tl, m) {
+  if (m.items.length === 1) { tl.onOpen(m.items[0]); return; }
+  const times = m.items.map((e) => toTime(e.start));
+  const span = Math.max(Math.max(...times) - Math.min(...times), 20 * DAY);
+  zoomTo(tl, Math.min(...times) - span, Math.max(...times) + span);
+}
+
+/** One marker, focusable: Enter or Space opens it, arrows move to the next one. */
+function markerGroup(tl, m, index, layer) {
+  const first = m.items[0];
+  const cluster = m.items.length > 1;
+  const g = s('g', {
+    class: `tl-marker k-${cluster ? 'cluster' : first.kind}${m.bar ? ' bar' : ''}`,
+    tabindex: '0', role: 'button',
+    dataset: { count: String(m.items.length), index: String(index), incidentId: String(first.incident_id), eventIds: m.items.map((e) => e.event_id).join(' ') },
+    'aria-label': cluster ? `${m.items.length} events, ${m.items[0].date} to ${m.items[m.items.length - 1].date}` : describe(first).join(', '),
+  }, markerShape(m));
+  g.addEventListener('click', () => openMarker(tl, m));
+  g.addEventListener('mouseenter', () => showTip(tl, g, m.items));
+  g.addEventListener('mouseleave', () => hideTip(tl));
+  g.addEventListener('focus', () => showTip(tl, g, m.items));
+  g.addEventListener('blur', () => hideTip(tl));
+  g.addEventListener('keydown', (ev) => {
+    if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); openMarker(tl, m); }
+    if (ev.key === 'Escape') hideTip(tl);
+    const step = ev.key === 'ArrowRight' ? 1 : ev.key === 'ArrowLeft' ? -1 : 0;
+    if (step) {
+      ev.preventDefault();
+      layer.querySelector(`[data-index="${index + step}"]`)?.focus();
+    }
+  });
+  return g;
+}
+
+/** The amount label of a money event, above or below it, only where it fits. */
+function amountLabel(m, f, taken) {
+  const money = m.items.filter((e) => e.amount !== null && e.currency);
+  if (money.length !== 1 || m.items.length > 1) return null;
+  const text = shortMoney(money[0].amount, money[0].currency);
+  const w = text.length * 6.6 + 4;
+  const cx = m.bar ? m.bar[0] : m.x;
+  const x1 = Math.min(Math.max(cx - w / 2, LABEL_WIDTH), f.width - RIGHT_PAD - w);
+  for (const dy of [-12, 19]) {
+    const box = { x1, x2: x1 + w, y1: m.y + dy - 10, y2: m.y + dy + 2 };
+    if (!taken.some((b) => b.x1 < box.x2 && box.x1 < b.x2 && b.y1 < box.y2 && box.y1 < b.y2)) {
+      taken.push(box);
+      return s('text', { x: x1 + 2, y: m.y + dy, class: 'tl-label', text });
+    }
+  }
+  return null;
+}
+
+/** Drag across the plot to zoom into that range. */
+function wireDragZoom(tl, svg, f) {
+  let drag = null;
+  const band = s('rect', { class: 'tl-band', y: AXIS_HEIGHT, height: f.height - AXIS_HEIGHT, width: 0, x: 0 });
+  svg.append(band);
+  const at = (ev) => ev.clientX - svg.getBoundingClientRect().left;
+  svg.addEventListener('mousedown', (ev) => {
+    if (ev.target.closest('.tl-marker') || at(ev) < LABEL_WIDTH) return;
+    drag = at(ev);
+  });
+  svg.addEventListener('mousemove', (ev) => {
+    if (drag === null) return;
+    band.setAttribute('x', Math.min(drag, at(ev)));
+    band.setAttribute('width', Math.abs(at(ev) - drag));
+  });
+  svg.addEventListener('mouseup', (ev) => {
+    if (drag === null) return;
+    const [a, b] = [Math.min(drag, at(ev)), Math.max(drag, at(ev))];
+    drag = null;
+    if (b - a < 6) { band.setAttribute('width', 0); return; }
+    const t = (px) => f.from + ((px - LABEL_WIDTH) / f.plotWidth) * (f.to - f.from);
+    zoomTo(tl, t(a), t(b));
+  });
+}
+
+/** Legend: only the kinds on screen, plus the drawing conventions. */
+function drawLegend(tl, visible) {
+  const kinds = [...new Set(visible.map((e) => e.kind))];
+  replaceChildren(tl.ui.legend,
+    kinds.map((k) => h('span', { class: 'tl-legend-item' },
+      s('svg', { width: 14, height: 14, class: `k-${k}` }, shape(k, 7, 7, 9)), kindLabel(k))),
+    h('span', { class: 'tl-legend-item muted', text: 'Bars: month or year known only' }),
+    h('span', { class: 'tl-legend-item muted', text: 'Numbered circle: several events, click to zoom' }));
+}
+
+/** Draws the plot, the zoom status and the legend for the range shown. */
+function render(tl) {
+  hideTip(tl);
+  const f = frameOf(tl);
+  const svg = s('svg', { width: f.width, height: f.height, class: 'tl-svg', role: 'group', 'aria-label': 'Timeline', id: 'timeline-svg' });
+  svg.append(axis(f), ...laneShapes(tl.lanes, f));
+  const visible = tl.events.filter((e) => toTime(e.end) + DAY > f.from && toTime(e.start) < f.to);
+  const layer = s('g', { class: 'tl-markers' });
+  const labels = s('g', { class: 'tl-labels' });
+  const taken = []; // label boxes already placed: {x1, x2, y1, y2}
+  layoutMarkers(visible, tl.lanes, f).forEach((m, index) => {
+    layer.append(markerGroup(tl, m, index, layer));
+    const label = amountLabel(m, f, taken);
+    if (label) labels.append(label);
+  });
+  svg.append(layer, labels);
+  wireDragZoom(tl, svg, f);
+  replaceChildren(tl.ui.plot, svg);
+  const { events } = tl;
+  tl.ui.status.textContent = tl.zoom ? `${visible.length} of ${events.length} events in range` : `${events.length} events`;
+  drawLegend(tl, visible);
 }

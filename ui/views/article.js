@@ -3,10 +3,12 @@
 
 import { call } from '../api.js';
 import { h, replaceChildren } from '../dom.js';
+import { showError } from '../errors.js';
 
 // The last article stays while the analyst goes to the editor and back.
 const last = { text: '', url: '', published: '' };
 
+/** The From-article view; its listeners all sit on its own elements, so it has no teardown. */
 export function showArticle(main, app, navigate) {
   const text = h('textarea', { id: 'article-input', rows: '16', placeholder: 'Paste the article text here (English, 中文, 한국어)…', 'aria-label': 'Article text' }, last.text);
   const url = h('input', { id: 'article-url', placeholder: 'https://…', value: last.url, size: '60', 'aria-label': 'Article address' });
@@ -20,8 +22,7 @@ export function showArticle(main, app, navigate) {
       const result = await call('extract_article', { text: text.value, url: url.value || null, published: published.value || null });
       navigate.editor(null, { input: result.input, article: { text: text.value, draft: result.draft } });
     } catch (e) {
-      error.textContent = e.field ? `${e.field}: ${e.message}` : e.message;
-      error.hidden = false;
+      showError(error, e);
     }
   };
   const form = h('form', { class: 'article-form', on: { submit: (ev) => { ev.preventDefault(); run(); } } },

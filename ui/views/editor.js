@@ -5,6 +5,9 @@
 
 import { call } from '../api.js';
 import { h, replaceChildren, notify, debounce } from '../dom.js';
+import { statusChoices, kindChoices, choiceOptions } from '../labels.js';
+import { suggestCompanies } from '../companies.js';
+import { loadOrList, teardownAll } from '../view.js';
 
 const EVENT_COLUMNS = [
   { key: 'kind', label: 'Kind' },
@@ -24,6 +27,15 @@ const SOURCE_COLUMNS = [
   { key: 'language', label: 'Language', placeholder: 'en, ko, zh…' },
 ];
 
+/** The two sub-tables, by the prefix their fields carry (`events[0].date`). */
+const TABLES = {
+  events: { columns: EVENT_COLUMNS, noun: 'event', heading: 'Events', none: 'No events yet.', addTitle: 'Add event (Alt+E)', blank: { kind: 'other', date: '' } },
+  sources: { columns: SOURCE_COLUMNS, noun: 'source', heading: 'Sources', none: 'No sources yet.', addTitle: 'Add source (Alt+S)', blank: { url: '' } },
+};
+
+/** The incident's own fields, as typed. */
+const FIELDS = ['company', 'title', 'summary', 'counterparty', 'country', 'status', 'records_affected', 'users_affected'];
+
 function blankIncident() {
   return {
     company: '', title: '', summary: '', counterparty: '', country: '', status: 'reported',
@@ -35,237 +47,258 @@ function blankIncident() {
 const text = (v) => (v === null || v === undefined ? '' : String(v));
 
 /**
- * Opens the editor on incident `id`, or on a new incident. `from` may carry a
- * pre-filled form (`input`) and the article it was read from (`article`: the
- * text and the extractor's draft), whose evidence is then shown beside each
- * value and highlighted in the article on a click.
+ * A sub-table row as the editor keeps it: the text of each column, and the
+ * article's evidence for some of them (`proofs`, by column key, or null).
  */
-export async function showEditor(main, app, navigate, id, from = null) {
-  let incident = blankIncident();
-  if (from?.input) incident = { ...blankIncident(), ...from.input, version: null };
-  const article = from?.article ?? null;
-  const articlePane = article ? articleView(article.text) : null;
-  if (id !== null) {
-    try {
-      incident = await call('get_incident', { id });
-    } catch (e) {
-      notify(e.message, 'error');
-      navigate.list();
-      return;
-    }
-  }
-
-  const errorsByField = new Map();
-  const eventsBody = h('tbody', { id: 'events-body' });
-  const sourcesBody = h('tbody', { id: 'sources-body' });
-  const summaryError = h('p', { class: 'error', id: 'form-error', role: 'alert', hidden: true });
-
-  const field = (name, label, control, hint) => {
-    control.id = control.id || `field-${name}`;
-    control.dataset.field = name;
-    const err = h('small', { class: 'field-error', id: `error-${name}`, 'aria-live': 'polite' });
-    errorsByField.set(name, err);
-    control.setAttribute('aria-describedby', err.id);
-    return h('div', { class: `field field-${name}` },
-      h('label', { for: control.id, text: label }), control,
-      hint ? h('small', { class: 'hint', text: hint }) : null,
-      evidenceButton(articlePane, article?.draft?.[name], name), err);
+function rowState(columns, values, proofs = null) {
+  return {
+    values: Object.fromEntries(columns.map((c) => [c.key, c.key === 'kind' ? values.kind || 'other' : text(values[c.key])])),
+    proofs,
   };
+}
 
-  const statusSelect = h('select', {}, app.info.statuses.map((s) => h('option', { value: s.value, text: s.label })));
-  statusSelect.value = incident.status;
+/** Where the article says so: the event's date, the fine and the regulator. */
+function eventProofs(article, e, i) {
+  return {
+    date: article.draft.events?.[i] ?? null,
+    amount: e.amount != null ? article.draft.fine : null,
+    regulator: e.regulator ? article.draft.regulator : null,
+  };
+}
 
-  const form = h('form', { id: 'incident-form', class: 'editor', novalidate: true, autocomplete: 'off' },
+/**
+ * The editor's state: the incident as loaded (its id, version, dates), the
+ * form's values as typed, and the rows of the two sub-tables. The form is
+ * drawn from it, and every edit is written back into it.
+ */
+function editorState(incident, article) {
+  return {
+    incident,
+    fields: Object.fromEntries(FIELDS.map((name) => [name, text(incident[name])])),
+    rows: {
+      events: incident.events.map((e, i) => rowState(EVENT_COLUMNS, e, article ? eventProofs(article, e, i) : null)),
+      sources: incident.sources.map((s) => rowState(SOURCE_COLUMNS, s)),
+    },
+  };
+}
+
+/** Writes a control's value into `target[key]` on every edit. */
+function bind(control, target, key) {
+  const sync = () => { target[key] = control.value; };
+  control.addEventListener('input', sync);
+  control.addEventListener('change', sync);
+}
+
+/** One field of the incident: label, control, hint, evidence and error. */
+function field(ed, name, label, control, hint) {
+  control.id = control.id || `field-${name}`;
+  control.dataset.field = name;
+  bind(control, ed.state.fields, name);
+  const err = h('small', { class: 'field-error', id: `error-${name}`, 'aria-live': 'polite' });
+  ed.errorsByField.set(name, err);
+  control.setAttribute('aria-describedby', err.id);
+  return h('div', { class: `field field-${name}` },
+    h('label', { for: control.id, text: label }), control,
+    hint ? h('small', { class: 'hint', text: hint }) : null,
+    evidenceButton(ed.articlePane, ed.article?.draft?.[name], name), err);
+}
+
+/** The incident's own fields, drawn from the state. */
+function incidentFields(ed) {
+  const v = ed.state.fields;
+  const statusSelect = h('select', {}, choiceOptions(statusChoices()));
+  statusSelect.value = v.status;
+  return [
     h('div', { class: 'grid' },
-      field('company', 'Company *', h('input', { value: text(incident.company), list: 'company-names-editor', required: true })),
-      field('title', 'Title *', h('input', { value: text(incident.title), required: true })),
-      field('counterparty', 'Counterparty (received the data)', h('input', { value: text(incident.counterparty) })),
-      field('country', 'Country', h('input', { value: text(incident.country), maxlength: '2', placeholder: 'KR', class: 'short' }), 'ISO code, e.g. KR, IE, US'),
-      field('status', 'Status', statusSelect),
-      field('records_affected', 'Records affected', h('input', { value: text(incident.records_affected), inputmode: 'numeric', placeholder: 'unknown' }), 'Rows, items, cases'),
-      field('users_affected', 'People affected', h('input', { value: text(incident.users_affected), inputmode: 'numeric', placeholder: 'unknown' }), 'Users, customers, accounts'),
+      field(ed, 'company', 'Company *', h('input', { value: v.company, list: 'company-names-editor', required: true })),
+      field(ed, 'title', 'Title *', h('input', { value: v.title, required: true })),
+      field(ed, 'counterparty', 'Counterparty (received the data)', h('input', { value: v.counterparty })),
+      field(ed, 'country', 'Country', h('input', { value: v.country, maxlength: '2', placeholder: 'KR', class: 'short' }), 'ISO code, e.g. KR, IE, US'),
+      field(ed, 'status', 'Status', statusSelect),
+      field(ed, 'records_affected', 'Records affected', h('input', { value: v.records_affected, inputmode: 'numeric', placeholder: 'unknown' }), 'Rows, items, cases'),
+      field(ed, 'users_affected', 'People affected', h('input', { value: v.users_affected, inputmode: 'numeric', placeholder: 'unknown' }), 'Users, customers, accounts'),
     ),
-    field('summary', 'Summary', h('textarea', { rows: '3' }, text(incident.summary))),
-    h('section', { class: 'subtable' },
-      h('div', { class: 'subhead' }, h('h3', { text: 'Events' }),
-        h('button', { type: 'button', id: 'add-event', text: '+ Add event', title: 'Add event (Alt+E)' })),
-      h('table', { class: 'rows', id: 'events-table' },
-        h('thead', {}, h('tr', {}, EVENT_COLUMNS.map((c) => h('th', { scope: 'col', text: c.label })), h('th', {}))),
-        eventsBody)),
-    h('section', { class: 'subtable' },
-      h('div', { class: 'subhead' }, h('h3', { text: 'Sources' }),
-        h('button', { type: 'button', id: 'add-source', text: '+ Add source', title: 'Add source (Alt+S)' })),
-      h('table', { class: 'rows', id: 'sources-table' },
-        h('thead', {}, h('tr', {}, SOURCE_COLUMNS.map((c) => h('th', { scope: 'col', text: c.label })), h('th', {}))),
-        sourcesBody)),
-    h('datalist', { id: 'regulator-names' }, app.regulators.map((r) => h('option', { value: r.short_name ?? r.name, label: `${r.name} (${r.country})` }))),
-    h('datalist', { id: 'currency-codes' }, app.info.currencies.map((c) => h('option', { value: c }))),
+    field(ed, 'summary', 'Summary', h('textarea', { rows: '3' }, v.summary)),
+  ];
+}
+
+/** The Events or Sources table with its Add button; rows are drawn by drawRows. */
+function subTable(ed, prefix) {
+  const t = TABLES[prefix];
+  return h('section', { class: 'subtable' },
+    h('div', { class: 'subhead' }, h('h3', { text: t.heading }),
+      h('button', { type: 'button', id: `add-${t.noun}`, text: `+ Add ${t.noun}`, title: t.addTitle, on: { click: () => addRow(ed, prefix) } })),
+    h('table', { class: 'rows', id: `${prefix}-table` },
+      h('thead', {}, h('tr', {}, t.columns.map((c) => h('th', { scope: 'col', text: c.label })), h('th', {}))),
+      ed.bodies[prefix]));
+}
+
+function buildForm(ed) {
+  return h('form', { id: 'incident-form', class: 'editor', novalidate: true, autocomplete: 'off' },
+    incidentFields(ed),
+    subTable(ed, 'events'),
+    subTable(ed, 'sources'),
+    h('datalist', { id: 'regulator-names' }, ed.app.regulators.map((r) => h('option', { value: r.short_name ?? r.name, label: `${r.name} (${r.country})` }))),
+    h('datalist', { id: 'currency-codes' }, ed.app.info.currencies.map((c) => h('option', { value: c }))),
     h('datalist', { id: 'company-names-editor' }),
   );
+}
 
-  function subRow(body, prefix, columns, values, index) {
-    const cells = columns.map((c) => {
-      const name = `${prefix}[${index}].${c.key}`;
-      let control;
-      if (c.key === 'kind') {
-        control = h('select', {}, app.info.event_kinds.map((k) => h('option', { value: k.value, text: k.label })));
-        control.value = values.kind || 'other';
-      } else {
-        control = h('input', { value: text(values[c.key]), placeholder: c.placeholder, list: c.list });
-      }
-      control.dataset.field = name;
-      control.dataset.key = c.key;
-      control.setAttribute('aria-label', `${c.label} (${prefix === 'events' ? 'event' : 'source'} ${index + 1})`);
-      const err = h('small', { class: 'field-error' });
-      errorsByField.set(name, err);
-      const proof = evidenceButton(articlePane, values._proofs?.[c.key], name);
-      return h('td', { class: `col-${c.key}` }, control, proof, err);
-    });
-    const remove = h('button', { type: 'button', class: 'remove', text: '✕', title: 'Remove this row', 'aria-label': `Remove ${prefix === 'events' ? 'event' : 'source'} ${index + 1}`,
-      on: { click: () => { const rows = readRows(body, columns); rows.splice(index, 1); drawRows(body, prefix, columns, rows); } } });
-    const tr = h('tr', {}, cells, h('td', {}, remove));
-    if (values._proofs) tr.dataset.proofs = JSON.stringify(values._proofs);
-    return tr;
+/** One cell of a sub-table row: its control, the article's evidence and the error. */
+function subCell(ed, prefix, row, index, c) {
+  const name = `${prefix}[${index}].${c.key}`;
+  let control;
+  if (c.key === 'kind') {
+    control = h('select', {}, choiceOptions(kindChoices()));
+    control.value = row.values.kind;
+  } else {
+    control = h('input', { value: row.values[c.key], placeholder: c.placeholder, list: c.list });
   }
+  control.dataset.field = name;
+  control.dataset.key = c.key;
+  control.setAttribute('aria-label', `${c.label} (${TABLES[prefix].noun} ${index + 1})`);
+  bind(control, row.values, c.key);
+  const err = h('small', { class: 'field-error' });
+  ed.errorsByField.set(name, err);
+  const proof = evidenceButton(ed.articlePane, row.proofs?.[c.key], name);
+  return h('td', { class: `col-${c.key}` }, control, proof, err);
+}
 
-  function readRows(body, columns) {
-    return [...body.querySelectorAll('tr:not(.none)')].map((tr) => ({
-      ...Object.fromEntries(columns.map((c) => {
-        const el = tr.querySelector(`[data-key="${c.key}"]`);
-        return [c.key, el ? el.value : ''];
-      })),
-      _proofs: tr.dataset.proofs ? JSON.parse(tr.dataset.proofs) : null,
-    }));
+function subRow(ed, prefix, row, index) {
+  const { columns, noun } = TABLES[prefix];
+  const remove = h('button', { type: 'button', class: 'remove', text: '✕', title: 'Remove this row', 'aria-label': `Remove ${noun} ${index + 1}`,
+    on: { click: () => { ed.state.rows[prefix].splice(index, 1); drawRows(ed, prefix); } } });
+  return h('tr', {}, columns.map((c) => subCell(ed, prefix, row, index, c)), h('td', {}, remove));
+}
+
+/** Draws the rows of a sub-table from the state. */
+function drawRows(ed, prefix) {
+  const { columns, none } = TABLES[prefix];
+  const rows = ed.state.rows[prefix];
+  const body = ed.bodies[prefix];
+  for (const key of [...ed.errorsByField.keys()]) if (key.startsWith(`${prefix}[`)) ed.errorsByField.delete(key);
+  replaceChildren(body, rows.map((r, i) => subRow(ed, prefix, r, i)));
+  if (rows.length === 0) {
+    replaceChildren(body, h('tr', { class: 'none' }, h('td', { colspan: columns.length + 1, class: 'muted', text: none })));
   }
+}
 
-  function drawRows(body, prefix, columns, rows) {
-    for (const key of [...errorsByField.keys()]) if (key.startsWith(`${prefix}[`)) errorsByField.delete(key);
-    replaceChildren(body, rows.map((r, i) => subRow(body, prefix, columns, r, i)));
-    if (rows.length === 0) {
-      replaceChildren(body, h('tr', { class: 'none' }, h('td', { colspan: columns.length + 1, class: 'muted', text: prefix === 'events' ? 'No events yet.' : 'No sources yet.' })));
-    }
+function addRow(ed, prefix) {
+  const { columns, blank } = TABLES[prefix];
+  ed.state.rows[prefix].push(rowState(columns, blank));
+  drawRows(ed, prefix);
+  ed.bodies[prefix].querySelector('tr:last-child [data-key]')?.focus();
+}
+
+/** The form as typed; Rust parses and checks every value. */
+function readForm(ed) {
+  const { fields, rows, incident } = ed.state;
+  const optional = (name) => fields[name].trim() || null;
+  return {
+    company: fields.company,
+    title: fields.title,
+    summary: optional('summary'),
+    counterparty: optional('counterparty'),
+    country: optional('country'),
+    status: fields.status,
+    records_affected: fields.records_affected,
+    users_affected: fields.users_affected,
+    events: rows.events.map(({ values: e }) => ({
+      kind: e.kind, date: e.date, regulator: e.regulator || null, amount: e.amount || null,
+      currency: e.currency || null, note: e.note || null, source: e.source || null,
+    })),
+    sources: rows.sources.map(({ values: s }) => ({
+      url: s.url, title: s.title || null, publisher: s.publisher || null,
+      published: s.published || null, language: s.language || null,
+    })),
+    version: incident.version,
+  };
+}
+
+function clearErrors(ed) {
+  for (const err of ed.errorsByField.values()) err.textContent = '';
+  for (const el of ed.form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
+  ed.summaryError.hidden = true;
+}
+
+/** Puts the error beside its field and above the form; returns that field's control. */
+function showFieldError(ed, e) {
+  clearErrors(ed);
+  const target = e.field && ed.errorsByField.get(e.field);
+  const control = e.field && ed.form.querySelector(`[data-field="${CSS.escape(e.field)}"]`);
+  if (target) target.textContent = e.message;
+  if (control) control.setAttribute('aria-invalid', 'true');
+  ed.summaryError.textContent = e.kind === 'validation'
+    ? `Not saved. ${fieldLabel(e.field)}: ${e.message}`
+    : `Not saved. ${e.message}`;
+  ed.summaryError.hidden = false;
+  return control;
+}
+
+async function save(ed) {
+  try {
+    const saved = await call('save_incident', { id: ed.state.incident.id ?? null, input: readForm(ed) });
+    notify(`Saved incident #${saved.id}: ${saved.company} — ${saved.title}`);
+    ed.navigate.list();
+  } catch (e) {
+    showFieldError(ed, e)?.focus();
   }
+}
 
-  const eventRows = () => readRows(eventsBody, EVENT_COLUMNS);
-  const sourceRows = () => readRows(sourcesBody, SOURCE_COLUMNS);
-
-  drawRows(eventsBody, 'events', EVENT_COLUMNS, incident.events.map((e, i) => ({
-    ...e, amount: e.amount == null ? '' : String(e.amount), currency: e.currency ?? '',
-    // Where the article says so: the date, the fine and the regulator.
-    _proofs: article ? {
-      date: article.draft.events?.[i] ?? null,
-      amount: e.amount != null ? article.draft.fine : null,
-      regulator: e.regulator ? article.draft.regulator : null,
-    } : null,
-  })));
-  drawRows(sourcesBody, 'sources', SOURCE_COLUMNS, incident.sources);
-
-  function addRow(body, prefix, columns, blank) {
-    const rows = readRows(body, columns);
-    rows.push(blank);
-    drawRows(body, prefix, columns, rows);
-    body.querySelector('tr:last-child [data-key]')?.focus();
+async function remove(ed) {
+  const { incident } = ed.state;
+  try {
+    await call('delete_incident', { id: incident.id, version: incident.version });
+    notify(`Deleted incident #${incident.id}`);
+    ed.navigate.list();
+  } catch (e) {
+    showFieldError(ed, e);
   }
-  const addEvent = () => addRow(eventsBody, 'events', EVENT_COLUMNS, { kind: 'other', date: '' });
-  const addSource = () => addRow(sourcesBody, 'sources', SOURCE_COLUMNS, { url: '' });
-  form.querySelector('#add-event').addEventListener('click', addEvent);
-  form.querySelector('#add-source').addEventListener('click', addSource);
+}
 
-  /** The form as typed; Rust parses and checks every value. */
-  function readForm() {
-    const value = (name) => form.querySelector(`[data-field="${name}"]`).value;
-    const optional = (name) => value(name).trim() || null;
-    return {
-      company: value('company'),
-      title: value('title'),
-      summary: optional('summary'),
-      counterparty: optional('counterparty'),
-      country: optional('country'),
-      status: value('status'),
-      records_affected: value('records_affected'),
-      users_affected: value('users_affected'),
-      events: eventRows().map((e) => ({
-        kind: e.kind, date: e.date, regulator: e.regulator || null, amount: e.amount || null,
-        currency: e.currency || null, note: e.note || null, source: e.source || null,
-      })),
-      sources: sourceRows().map((s) => ({
-        url: s.url, title: s.title || null, publisher: s.publisher || null,
-        published: s.published || null, language: s.language || null,
-      })),
-      version: incident.version,
-    };
-  }
+/** Enter saves (Ctrl+Enter in the summary), Esc cancels, Alt+E and Alt+S add rows. */
+function formKeys(ed, ev) {
+  if (ev.key === 'Escape') { ev.preventDefault(); ed.navigate.list(); return; }
+  const inTextarea = ev.target.tagName === 'TEXTAREA';
+  const onButton = ev.target.tagName === 'BUTTON';
+  if (ev.key === 'Enter' && (!inTextarea || ev.ctrlKey) && !onButton) { ev.preventDefault(); save(ed); }
+  if (ev.altKey && (ev.key === 'e' || ev.key === 'E')) { ev.preventDefault(); addRow(ed, 'events'); }
+  if (ev.altKey && (ev.key === 's' || ev.key === 'S')) { ev.preventDefault(); addRow(ed, 'sources'); }
+}
 
-  function clearErrors() {
-    for (const err of errorsByField.values()) err.textContent = '';
-    for (const el of form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
-    summaryError.hidden = true;
-  }
-
-  /** Puts the error beside its field; returns that field's control. */
-  function showError(e) {
-    clearErrors();
-    const target = e.field && errorsByField.get(e.field);
-    const control = e.field && form.querySelector(`[data-field="${CSS.escape(e.field)}"]`);
-    if (target) target.textContent = e.message;
-    if (control) control.setAttribute('aria-invalid', 'true');
-    summaryError.textContent = e.kind === 'validation'
-      ? `Not saved. ${fieldLabel(e.field)}: ${e.message}`
-      : `Not saved. ${e.message}`;
-    summaryError.hidden = false;
-    return control;
-  }
-
-  async function save() {
-    try {
-      const saved = await call('save_incident', { id: incident.id ?? null, input: readForm() });
-      notify(`Saved incident #${saved.id}: ${saved.company} — ${saved.title}`);
-      navigate.list();
-    } catch (e) {
-      showError(e)?.focus();
-    }
-  }
-
-  const cancel = () => navigate.list();
-
-  // Inline validation: after each edit, ask Rust whether the form holds, and
-  // show the first broken rule beside its field without moving the focus.
+/**
+ * Inline validation: after each edit, ask Rust whether the form holds, and
+ * show the first broken rule beside its field without moving the focus.
+ * Returns the debounced check.
+ */
+function wireForm(ed) {
   const check = debounce(async () => {
     try {
-      await call('validate_incident', { input: readForm() });
-      clearErrors();
+      await call('validate_incident', { input: readForm(ed) });
+      clearErrors(ed);
     } catch (e) {
-      if (e.kind === 'validation') showError(e);
+      if (e.kind === 'validation') showFieldError(ed, e);
     }
   }, 300);
-  form.addEventListener('input', check);
+  ed.form.addEventListener('input', check);
+  ed.form.addEventListener('keydown', (ev) => formKeys(ed, ev));
+  ed.form.addEventListener('submit', (ev) => { ev.preventDefault(); save(ed); });
+  return check;
+}
 
-  form.addEventListener('keydown', (ev) => {
-    if (ev.key === 'Escape') { ev.preventDefault(); cancel(); return; }
-    const inTextarea = ev.target.tagName === 'TEXTAREA';
-    const onButton = ev.target.tagName === 'BUTTON';
-    if (ev.key === 'Enter' && (!inTextarea || ev.ctrlKey) && !onButton) { ev.preventDefault(); save(); }
-    if (ev.altKey && (ev.key === 'e' || ev.key === 'E')) { ev.preventDefault(); addEvent(); }
-    if (ev.altKey && (ev.key === 's' || ev.key === 'S')) { ev.preventDefault(); addSource(); }
-  });
-  form.addEventListener('submit', (ev) => { ev.preventDefault(); save(); });
-
-  const actions = h('div', { class: 'actions' },
+function actionsBar(ed) {
+  const { incident } = ed.state;
+  return h('div', { class: 'actions' },
     h('button', { type: 'submit', form: 'incident-form', class: 'primary', id: 'save', text: 'Save', title: 'Save (Enter)' }),
-    h('button', { type: 'button', id: 'cancel', text: 'Cancel', title: 'Cancel (Esc)', on: { click: cancel } }),
+    h('button', { type: 'button', id: 'cancel', text: 'Cancel', title: 'Cancel (Esc)', on: { click: () => ed.navigate.list() } }),
     h('span', { class: 'spacer' }),
-    incident.id ? h('button', { type: 'button', id: 'delete', class: 'danger', text: 'Delete incident', on: { click: remove } }) : null);
+    incident.id ? h('button', { type: 'button', id: 'delete', class: 'danger', text: 'Delete incident', on: { click: () => remove(ed) } }) : null);
+}
 
-  async function remove() {
-    try {
-      await call('delete_incident', { id: incident.id, version: incident.version });
-      notify(`Deleted incident #${incident.id}`);
-      navigate.list();
-    } catch (e) {
-      showError(e);
-    }
-  }
-
+function paint(main, ed) {
+  const { incident } = ed.state;
+  const { article, navigate } = ed;
+  const actions = actionsBar(ed);
   const heading = incident.id
     ? `Incident #${incident.id}`
     : article ? 'New incident from article' : 'New incident';
@@ -274,16 +307,44 @@ export async function showEditor(main, app, navigate, id, from = null) {
       incident.id ? h('span', { class: 'muted', text: `version ${incident.version} · updated ${incident.updated_at}` }) : null,
       h('span', { class: 'spacer' }),
       incident.id ? h('button', { type: 'button', id: 'open-company', class: 'link', text: `Timeline of ${incident.company} ›`, on: { click: () => navigate.company(incident.company) } }) : null),
-    summaryError,
-    article ? h('div', { class: 'editor-split' }, h('div', { class: 'editor-main' }, form, actions), articlePane) : form,
+    ed.summaryError,
+    article ? h('div', { class: 'editor-split' }, h('div', { class: 'editor-main' }, ed.form, actions), ed.articlePane) : ed.form,
     article ? null : actions));
+}
 
-  const suggest = debounce((prefix) => call('company_names', { prefix })
-    .then((names) => replaceChildren(form.querySelector('#company-names-editor'), names.map((n) => h('option', { value: n }))))
-    .catch(() => {}), 150);
-  form.querySelector('[data-field="company"]').addEventListener('input', (ev) => suggest(ev.target.value));
-  suggest(text(incident.company));
-  form.querySelector('[data-field="company"]').focus();
+/** A new incident: pre-filled from `from.input`, or blank. */
+function newIncident(from) {
+  return from?.input ? { ...blankIncident(), ...from.input, version: null } : blankIncident();
+}
+
+/**
+ * Opens the editor on incident `id`, or on a new incident. `from` may carry a
+ * pre-filled form (`input`) and the article it was read from (`article`: the
+ * text and the extractor's draft), whose evidence is then shown beside each
+ * value and highlighted in the article on a click. The teardown drops a
+ * pending check or name look-up.
+ */
+export async function showEditor(main, app, navigate, id, from = null) {
+  const incident = id === null ? newIncident(from) : await loadOrList(app, navigate, 'get_incident', { id });
+  if (!incident) return undefined;
+  const article = from?.article ?? null;
+  const ed = {
+    app, navigate, article,
+    articlePane: article ? articleView(article.text) : null,
+    state: editorState(incident, article),
+    errorsByField: new Map(),
+    bodies: { events: h('tbody', { id: 'events-body' }), sources: h('tbody', { id: 'sources-body' }) },
+    summaryError: h('p', { class: 'error', id: 'form-error', role: 'alert', hidden: true }),
+  };
+  ed.form = buildForm(ed);
+  drawRows(ed, 'events');
+  drawRows(ed, 'sources');
+  const check = wireForm(ed);
+  paint(main, ed);
+  const company = ed.form.querySelector('[data-field="company"]');
+  const suggest = suggestCompanies(company, ed.form.querySelector('#company-names-editor'), ed.state.fields.company, () => {});
+  company.focus();
+  return teardownAll(check.cancel, suggest.cancel);
 }
 
 /** `events[1].date` → "Event 2, date". */

@@ -4,6 +4,9 @@
 import { call } from '../api.js';
 import { h, replaceChildren, formatCount, notify, fullMoney } from '../dom.js';
 import { drawTimeline } from '../timeline.js';
+import { notifyError } from '../errors.js';
+import { incidentColumns, incidentRow, headRow } from '../rows.js';
+import { listen, teardownAll, loadOrList } from '../view.js';
 
 function moneyList(totals) {
   if (!totals.length) return [h('span', { class: 'muted', text: 'none' })];
@@ -20,25 +23,16 @@ function largest(total, big) {
     big ? h('div', { class: 'muted small', text: `largest: ${formatCount(big.value)} (#${big.incident_id})` }) : null];
 }
 
-function incidentsTable(rows, statusLabel, navigate, withCompany) {
+function incidentsTable(rows, navigate, withCompany) {
+  const cols = incidentColumns(navigate);
+  const columns = [withCompany ? cols.company : null, cols.title, cols.regulators, cols.records, cols.people, cols.status, cols.latestEvent]
+    .filter((c) => c);
   return h('table', { class: 'incidents compact', id: 'history-incidents' },
-    h('thead', {}, h('tr', {},
-      withCompany ? h('th', { text: 'Company' }) : null,
-      h('th', { text: 'Title' }), h('th', { text: 'Regulators' }),
-      h('th', { class: 'num', text: 'Records' }), h('th', { class: 'num', text: 'People' }),
-      h('th', { text: 'Status' }), h('th', { text: 'Latest event' }))),
-    h('tbody', {}, rows.map((r) => h('tr', {
-      tabindex: '0', dataset: { id: r.id },
-      on: { click: () => navigate.editor(r.id), keydown: (ev) => { if (ev.key === 'Enter') navigate.editor(r.id); } },
-    },
-    withCompany ? h('td', { class: 'company', text: r.company }) : null,
-    h('td', { class: 'title', text: r.title }), h('td', { text: r.regulators || '—' }),
-    h('td', { class: 'num', text: formatCount(r.records_affected) }),
-    h('td', { class: 'num', text: formatCount(r.users_affected) }),
-    h('td', {}, h('span', { class: `status status-${r.status}`, text: statusLabel[r.status] ?? r.status })),
-    h('td', { class: 'date', text: r.latest_event ?? '—' })))));
+    h('thead', {}, headRow(columns)),
+    h('tbody', {}, rows.map((r) => incidentRow(r, columns, { open: () => navigate.editor(r.id) }))));
 }
 
+/** Draws the view; returns its teardown (the window's resize and Esc listeners). */
 function layout(main, navigate, { heading, subtitle, cards, events, lanes, table }) {
   const timelineBox = h('div', { class: 'timeline', id: 'timeline' });
   replaceChildren(main, h('section', { class: 'view history-view' },
@@ -57,16 +51,11 @@ function layout(main, navigate, { heading, subtitle, cards, events, lanes, table
     lanes,
     onOpen: (e) => navigate.editor(e.incident_id),
   });
-  const onResize = () => {
-    if (!document.body.contains(timelineBox)) { window.removeEventListener('resize', onResize); return; }
-    timeline.render();
-  };
-  window.addEventListener('resize', onResize);
-  const onKey = (ev) => {
-    if (!document.body.contains(timelineBox)) { document.removeEventListener('keydown', onKey); return; }
-    if (ev.key === 'Escape' && !['INPUT', 'TEXTAREA'].includes(document.activeElement?.tagName)) navigate.list();
-  };
-  document.addEventListener('keydown', onKey);
+  return teardownAll(
+    listen(window, 'resize', () => timeline.render()),
+    listen(document, 'keydown', (ev) => {
+      if (ev.key === 'Escape' && !['INPUT', 'TEXTAREA'].includes(document.activeElement?.tagName)) navigate.list();
+    }));
 }
 
 function regulatorLinks(names, navigate) {
@@ -81,7 +70,7 @@ function namesCard(t, navigate) {
     try {
       const result = await work();
       then(result);
-    } catch (e) { notify(e.field ? `${e.field}: ${e.message}` : e.message, 'error'); }
+    } catch (e) { notifyError(e); }
   };
   const field = (id, placeholder, label) => h('input', { id, size: '12', placeholder, 'aria-label': label });
   const alias = field('company-alias', 'another name', `Another name for ${company}`);
@@ -109,23 +98,23 @@ function namesCard(t, navigate) {
     h('div', { class: 'inline' }, into, h('button', { type: 'button', id: 'company-merge-button', text: 'Merge', on: { click: doMerge } })));
 }
 
-/** The Company view: every incident of the company on one timeline. */
-export async function showCompany(main, app, navigate, name) {
-  let t;
-  try {
-    t = await call('company_timeline', { name });
-  } catch (e) {
-    notify(e.message, 'error');
-    navigate.list();
-    return;
-  }
-  const statusLabel = Object.fromEntries(app.info.statuses.map((x) => [x.value, x.label]));
-  const sm = t.summary;
-  const lanes = t.incidents
+/** One lane per incident, the one with the earliest latest event on top. */
+function lanesOf(incidents, label, title) {
+  return incidents
     .slice()
     .sort((a, b) => (a.latest_event ?? '').localeCompare(b.latest_event ?? ''))
-    .map((r) => ({ key: r.id, label: r.title, title: `#${r.id} ${r.title}` }));
-  layout(main, navigate, {
+    .map((r) => ({ key: r.id, label: label(r), title: title(r) }));
+}
+
+/** Each event on the lane of its incident. */
+const onIncidentLanes = (events) => events.map((e) => ({ ...e, lane: e.incident_id }));
+
+/** The Company view: every incident of the company on one timeline. */
+export async function showCompany(main, app, navigate, name) {
+  const t = await loadOrList(app, navigate, 'company_timeline', { name });
+  if (!t) return undefined;
+  const sm = t.summary;
+  return layout(main, navigate, {
     heading: t.company,
     subtitle: t.aliases.length ? `also ${t.aliases.join(', ')}` : null,
     cards: [
@@ -139,30 +128,19 @@ export async function showCompany(main, app, navigate, name) {
       card('First – latest event', h('div', { text: `${sm.first_event ?? '—'} – ${sm.latest_event ?? '—'}` })),
       namesCard(t, navigate),
     ],
-    events: t.events.map((e) => ({ ...e, lane: e.incident_id })),
-    lanes,
-    table: incidentsTable(t.incidents, statusLabel, navigate, false),
+    events: onIncidentLanes(t.events),
+    lanes: lanesOf(t.incidents, (r) => r.title, (r) => `#${r.id} ${r.title}`),
+    table: incidentsTable(t.incidents, navigate, false),
   });
 }
 
 /** The Regulator view: its actions across companies. */
 export async function showRegulator(main, app, navigate, name) {
-  let v;
-  try {
-    v = await call('regulator_view', { name });
-  } catch (e) {
-    notify(e.message, 'error');
-    navigate.list();
-    return;
-  }
-  const statusLabel = Object.fromEntries(app.info.statuses.map((x) => [x.value, x.label]));
+  const v = await loadOrList(app, navigate, 'regulator_view', { name });
+  if (!v) return undefined;
   const sm = v.summary;
-  const lanes = v.incidents
-    .slice()
-    .sort((a, b) => (a.latest_event ?? '').localeCompare(b.latest_event ?? ''))
-    .map((r) => ({ key: r.id, label: `${r.company} · ${r.title}`, title: `#${r.id} ${r.company} — ${r.title}` }));
   const r = v.regulator;
-  layout(main, navigate, {
+  return layout(main, navigate, {
     heading: r.short_name ? `${r.short_name} — ${r.name}` : r.name,
     subtitle: `${r.country}${r.aliases.length ? ` · also ${r.aliases.join(', ')}` : ''}`,
     cards: [
@@ -175,8 +153,8 @@ export async function showRegulator(main, app, navigate, name) {
       })) : [h('span', { class: 'muted', text: 'none' })])),
       card('First – latest action', h('div', { text: `${sm.first_action ?? '—'} – ${sm.latest_action ?? '—'}` })),
     ],
-    events: v.events.map((e) => ({ ...e, lane: e.incident_id })),
-    lanes,
-    table: incidentsTable(v.incidents, statusLabel, navigate, true),
+    events: onIncidentLanes(v.events),
+    lanes: lanesOf(v.incidents, (i) => `${i.company} · ${i.title}`, (i) => `#${i.id} ${i.company} — ${i.title}`),
+    table: incidentsTable(v.incidents, navigate, true),
   });
 }

@@ -4,12 +4,9 @@
 
 import { call } from '../api.js';
 import { h, replaceChildren, formatCount, notify } from '../dom.js';
+import { showError, notifyError } from '../errors.js';
 
 const LEVELS = ['national', 'regional', 'sector', 'supranational'];
-
-function errorText(e) {
-  return e.field ? `${e.field}: ${e.message}` : e.message;
-}
 
 /** The form that adds a regulator, or edits one chosen with its Edit button. */
 function addForm(reload) {
@@ -67,8 +64,7 @@ function addForm(reload) {
       done();
       await reload();
     } catch (e) {
-      message.textContent = errorText(e);
-      message.hidden = false;
+      showError(message, e);
     }
   });
   return form;
@@ -83,7 +79,7 @@ function row(r, all, navigate, reload, form) {
       await call('add_regulator_alias', { regulator: `#${r.id}`, alias: alias.value.trim() });
       notify(`${alias.value.trim()} now names ${label}`);
       await reload();
-    } catch (e) { notify(errorText(e), 'error'); }
+    } catch (e) { notifyError(e); }
   };
   alias.addEventListener('keydown', (ev) => { if (ev.key === 'Enter') { ev.preventDefault(); addAlias(); } });
   const into = h('select', { 'aria-label': `Merge ${label} into`, dataset: { mergeFrom: label } },
@@ -100,7 +96,7 @@ function row(r, all, navigate, reload, form) {
       const moved = await call('merge_regulators', { from: `#${r.id}`, into: into.value });
       notify(`Merged ${label} into ${target}: ${moved} events moved`);
       await reload();
-    } catch (e) { notify(errorText(e), 'error'); }
+    } catch (e) { notifyError(e); }
   });
   return h('tr', { dataset: { id: r.id } },
     h('td', {}, h('button', { type: 'button', class: 'link regulator-link', text: label, on: { click: () => navigate.regulator(`#${r.id}`) } })),
@@ -113,6 +109,7 @@ function row(r, all, navigate, reload, form) {
     h('td', {}, into, ' ', h('button', { type: 'button', class: 'regulator-edit', text: 'Edit', 'aria-label': `Edit ${label}`, on: { click: () => form.edit(r) } })));
 }
 
+/** The Regulators view; its listeners all sit on its own elements, so it has no teardown. */
 export async function showRegulators(main, app, navigate) {
   const search = h('input', { id: 'regulator-search', type: 'search', size: '30', placeholder: 'any name, short name, country', 'aria-label': 'Find a regulator' });
   const body = h('tbody', {});

@@ -3,6 +3,7 @@
 
 import { call } from '../api.js';
 import { h, replaceChildren, notify } from '../dom.js';
+import { errorText, showError, notifyError } from '../errors.js';
 
 const DB_FILTERS = [{ name: 'Incident database', extensions: ['db', 'sqlite', 'bak'] }];
 
@@ -14,7 +15,7 @@ function pathPicker(id, label, dialog) {
       const picked = await call(dialog === 'save' ? 'plugin:dialog|save' : 'plugin:dialog|open',
         { options: { title: label, filters: DB_FILTERS, ...(dialog === 'save' ? { defaultPath: 'incidents-backup.db' } : { multiple: false, directory: false }) } });
       if (picked) input.value = picked;
-    } catch (e) { notify(e.message, 'error'); }
+    } catch (e) { notifyError(e, { field: false }); }
   } } });
   return { input, row: h('div', { class: 'path-row' }, h('label', { for: id, text: label }), input, choose) };
 }
@@ -29,8 +30,7 @@ function switcher(done) {
       notify(`${create ? 'Created' : 'Opened'} ${path}`);
       done();
     } catch (e) {
-      status.textContent = e.field ? `${e.message}` : e.message;
-      status.className = 'error';
+      showError(status, e, { field: false, className: 'error' });
     }
   };
   return h('div', { class: 'settings-block' }, row,
@@ -44,12 +44,13 @@ function switcher(done) {
 export function showOpenError(main, info, error, restart) {
   replaceChildren(main, h('section', { class: 'error-screen', role: 'alert', id: 'open-error' },
     h('h2', { text: 'The database could not be opened' }),
-    h('p', { id: 'open-error-message', text: error.message }),
+    h('p', { id: 'open-error-message', text: errorText(error, { field: false }) }),
     h('p', { class: 'muted', text: `File: ${info?.db_path ?? 'unknown'}` }),
     h('p', { text: 'The file was left as it is. Open another database, or create a new one:' }),
     switcher(restart)));
 }
 
+/** The Settings view; its listeners all sit on its own elements, so it has no teardown. */
 export function showSettings(main, app, navigate, restart) {
   const backup = pathPicker('backup-path', 'Back up to', 'save');
   const restore = pathPicker('restore-path', 'Restore from', 'open');
@@ -69,7 +70,7 @@ export function showSettings(main, app, navigate, restart) {
         const path = await call('backup_database', { path: backup.input.value.trim() });
         backupStatus.textContent = `Backed up to ${path}`;
         backupStatus.className = 'ok';
-      } catch (e) { backupStatus.textContent = e.message; backupStatus.className = 'error'; }
+      } catch (e) { showError(backupStatus, e, { field: false, className: 'error' }); }
     } } })),
     backupStatus,
     h('h3', { text: 'Restore' }),
@@ -82,7 +83,7 @@ export function showSettings(main, app, navigate, restart) {
         const kept = await call('restore_database', { path: restore.input.value.trim() });
         restoreStatus.textContent = kept ? `Restored. The replaced data is kept in ${kept}` : 'Restored.';
         restoreStatus.className = 'ok';
-      } catch (e) { restoreStatus.textContent = e.message; restoreStatus.className = 'error'; }
+      } catch (e) { showError(restoreStatus, e, { field: false, className: 'error' }); }
     } } })),
     restoreStatus));
 }

@@ -1,0 +1,61 @@
+// Incident rows, for every table that lists incidents (the list, the Company
+// and Regulator views, the import preview). A table picks its columns from
+// incidentColumns(); each column knows its heading and how to draw its cell.
+
+import { h, formatCount } from './dom.js';
+import { statusLabel } from './labels.js';
+
+/** A link inside a row: it acts alone, without opening the row. */
+function rowLink(className, text, title, go) {
+  return h('button', {
+    type: 'button', class: `link ${className}`, text, title,
+    on: { click: (ev) => { ev.stopPropagation(); go(); }, keydown: (ev) => ev.stopPropagation() },
+  });
+}
+
+const numeric = (key, label) => ({ key, label, numeric: true, cell: (r) => h('td', { class: 'num', text: formatCount(r[key]) }) });
+
+/**
+ * The columns an incident table can show: { key, label, numeric, cell(row) }.
+ * `key` is what the list sorts by; the links need `navigate`.
+ */
+export function incidentColumns(navigate) {
+  return {
+    company: { key: 'company', label: 'Company', cell: (r) => h('td', { class: 'company', text: r.company }) },
+    companyLink: { key: 'company', label: 'Company', cell: (r) => h('td', { class: 'company' },
+      rowLink('company-link', r.company, `Timeline of ${r.company}`, () => navigate.company(r.company))) },
+    title: { key: 'title', label: 'Title', cell: (r) => h('td', { class: 'title', text: r.title }) },
+    regulators: { key: 'regulators', label: 'Regulators', cell: (r) => h('td', { text: r.regulators || '—' }) },
+    regulatorLinks: { key: 'regulators', label: 'Regulators', cell: (r) => h('td', { class: 'regulators' },
+      r.regulators
+        ? r.regulators.split(', ').map((name) => rowLink('regulator-link', name, `Actions of ${name}`, () => navigate.regulator(name)))
+        : '—') },
+    records: numeric('records_affected', 'Records'),
+    people: numeric('users_affected', 'People'),
+    status: { key: 'status', label: 'Status', cell: (r) => h('td', {},
+      h('span', { class: `status status-${r.status}`, text: statusLabel(r.status) })) },
+    latestEvent: { key: 'latest_event', label: 'Latest event', cell: (r) => h('td', { class: 'date', text: r.latest_event ?? '—' }) },
+  };
+}
+
+/** Column headings without sorting: numeric columns right-aligned. */
+export function headRow(columns) {
+  return h('tr', {}, columns.map((c) => h('th', { class: c.numeric ? 'num' : null, text: c.label })));
+}
+
+const enterOpens = (ev, tr, r, open) => { if (ev.key === 'Enter') open(r); };
+
+/**
+ * One incident as a table row with `columns`. With `open`, the row can be
+ * focused and a click or Enter opens it; `keys(ev, tr, r, open)` replaces the
+ * Enter-only keyboard handling. Without `open`, a plain row.
+ */
+export function incidentRow(r, columns, { open = null, keys = enterOpens } = {}) {
+  const cells = columns.map((c) => c.cell(r));
+  if (!open) return h('tr', {}, cells);
+  const tr = h('tr', { tabindex: '0', dataset: { id: r.id }, on: {
+    click: () => open(r),
+    keydown: (ev) => keys(ev, tr, r, open),
+  } }, cells);
+  return tr;
+}
