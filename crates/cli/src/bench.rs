@@ -3,6 +3,7 @@
 //! work on the same data as the yardstick.
 
 use incidents_core::store::export::{incidents_csv_sql, ExportFormat};
+use incidents_core::store::generate::BenchProbes;
 use incidents_core::store::import::ImportOptions;
 use incidents_core::{Error, ListQuery, Store};
 use std::io::Write;
@@ -82,7 +83,37 @@ pub fn run(options: &BenchOptions) -> Result<String, Error> {
     );
     line(r, "| measurement | ours | sqlite3 | ratio |".into());
     line(r, "| --- | --- | --- | --- |".into());
+    generate_if_empty(r, &mut store, options)?;
+    store.optimize()?;
+    let probes = store.bench_probes()?;
+    // The app shows a page at once and counts the matches beside it.
+    let page = ListQuery {
+        limit: Some(100),
+        skip_total: true,
+        ..Default::default()
+    };
+    list_pages(r, &store, &page, &probes)?;
+    searches(r, &store, &page, &probes)?;
+    timeline(r, &store, &probes)?;
+    let ours = work.path().join("ours.csv");
+    let sql = export(r, &store, &db, &ours, work.path())?;
+    import(r, &ours, work.path())?;
+    if let Some(dir) = &options.fixtures {
+        extraction(r, dir)?;
+    }
+    line(
+        r,
+        format!("\nThe SQL given to sqlite3 for the export comparison:\n\n```sql\n{sql}\n```"),
+    );
+    Ok(report)
+}
 
+/// Fills an empty database with generated incidents and reports the rate.
+fn generate_if_empty(
+    r: &mut String,
+    store: &mut Store,
+    options: &BenchOptions,
+) -> Result<(), Error> {
     if store.incident_rows()? == 0 {
         let t = Instant::now();
         let g = store.generate(options.incidents, options.seed, &mut |n| {
@@ -99,16 +130,18 @@ pub fn run(options: &BenchOptions) -> Result<String, Error> {
             g.events
         ));
     }
-    store.optimize()?;
-    let probes = store.bench_probes()?;
+    Ok(())
+}
 
-    // The app shows a page at once and counts the matches beside it.
-    let page = ListQuery {
-        limit: Some(100),
-        skip_total: true,
-        ..Default::default()
-    };
-    let (p50, p95) = percentiles(60, || store.list_incidents(&page).map(|_| ()))?;
+/// The list as the app shows it: a first page, the count beside it, the next
+/// page, and a filtered, sorted page.
+fn list_pages(
+    r: &mut String,
+    store: &Store,
+    page: &ListQuery,
+    probes: &BenchProbes,
+) -> Result<(), Error> {
+    let (p50, p95) = percentiles(60, || store.list_incidents(page).map(|_| ()))?;
     line(
         r,
         format!(
@@ -137,6 +170,15 @@ pub fn run(options: &BenchOptions) -> Result<String, Error> {
     };
     let (p50, p95) = percentiles(30, || store.list_incidents(&filtered).map(|_| ()))?;
     line(r, format!("| list, filtered page (sanctioned, {busiest}, by records) | p50 {p50:.2} ms, p95 {p95:.2} ms | | |"));
+    Ok(())
+}
+
+fn searches(
+    r: &mut String,
+    store: &Store,
+    page: &ListQuery,
+    probes: &BenchProbes,
+) -> Result<(), Error> {
     // A search as analysts type it: a company's name, found among all titles,
     // summaries and notes; and a worst case, words in one title of twelve.
     let (company_word, matches) = probes.company_word.clone();
@@ -153,17 +195,30 @@ pub fn run(options: &BenchOptions) -> Result<String, Error> {
     let (p50, p95) = percentiles(20, || store.list_incidents(&common).map(|_| ()))?;
     line(r, format!("| full-text search \"ransomware billing\" (1 title in 12: worst case) | p50 {p50:.2} ms, p95 {p95:.2} ms | | |"));
 
+    Ok(())
+}
+
+fn timeline(r: &mut String, store: &Store, probes: &BenchProbes) -> Result<(), Error> {
     let (largest, count) = probes.largest_company.clone();
     let events: usize = store.company_timeline(&largest)?.events.len();
     let (p50, p95) = percentiles(30, || store.company_timeline(&largest).map(|_| ()))?;
     line(r, format!("| company timeline, largest company ({count} incidents, {events} events) | p50 {p50:.2} ms, p95 {p95:.2} ms | | |"));
 
-    // Export of every incident: our streamed CSV against sqlite3 -csv running
-    // the same SELECT.
-    let ours = work.path().join("ours.csv");
-    let theirs = work.path().join("sqlite3.csv");
+    Ok(())
+}
+
+/// Our streamed CSV export against sqlite3 -csv running the same SELECT;
+/// returns that SELECT.
+fn export(
+    r: &mut String,
+    store: &Store,
+    db: &Path,
+    ours: &Path,
+    work: &Path,
+) -> Result<String, Error> {
+    let theirs = work.join("sqlite3.csv");
     let t = Instant::now();
-    let written = store.export(&ListQuery::default(), ExportFormat::Csv, &ours)?;
+    let written = store.export(&ListQuery::default(), ExportFormat::Csv, ours)?;
     let export_ours = t.elapsed();
     let sql = incidents_csv_sql(
         "i.deleted_at IS NULL",
@@ -182,10 +237,14 @@ pub fn run(options: &BenchOptions) -> Result<String, Error> {
         ),
     );
 
+    Ok(sql)
+}
+
+fn import(r: &mut String, ours: &Path, work: &Path) -> Result<(), Error> {
     // Import of that file into an empty database: ours validates every row and
     // fills the normalised tables; sqlite3 .import loads a bare table.
-    let fresh = work.path().join("import.db");
-    let bare = work.path().join("bare.db");
+    let fresh = work.join("import.db");
+    let bare = work.join("bare.db");
     let t = Instant::now();
     let mut target = Store::open(&fresh)?;
     let imported = target.import_csv(&ours, &ImportOptions::default(), "bench", &mut |_| {})?;
@@ -216,29 +275,27 @@ pub fn run(options: &BenchOptions) -> Result<String, Error> {
         import_ours.as_secs_f64() / import_theirs.as_secs_f64()
     ));
 
-    if let Some(dir) = &options.fixtures {
-        let articles = crate::load_fixtures(dir)?;
-        let mut times = Vec::new();
-        for _ in 0..50 {
-            for (body, ctx) in &articles {
-                let t = Instant::now();
-                std::hint::black_box(incidents_core::extract::extract(body, ctx));
-                times.push(t.elapsed());
-            }
+    Ok(())
+}
+
+fn extraction(r: &mut String, dir: &Path) -> Result<(), Error> {
+    let articles = crate::load_fixtures(dir)?;
+    let mut times = Vec::new();
+    for _ in 0..50 {
+        for (body, ctx) in &articles {
+            let t = Instant::now();
+            std::hint::black_box(incidents_core::extract::extract(body, ctx));
+            times.push(t.elapsed());
         }
-        times.sort();
-        line(
-            r,
-            format!(
-                "| extraction per article ({} fixtures x 50) | median {:.3} ms | | |",
-                articles.len(),
-                ms(times[times.len() / 2])
-            ),
-        );
     }
+    times.sort();
     line(
         r,
-        format!("\nThe SQL given to sqlite3 for the export comparison:\n\n```sql\n{sql}\n```"),
+        format!(
+            "| extraction per article ({} fixtures x 50) | median {:.3} ms | | |",
+            articles.len(),
+            ms(times[times.len() / 2])
+        ),
     );
-    Ok(report)
+    Ok(())
 }

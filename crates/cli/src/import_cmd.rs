@@ -193,6 +193,12 @@ fn print_report(report: &ImportReport, dry_run: bool, skip_invalid: bool) -> Res
     for w in &report.warnings {
         writeln!(out, "warning: {w}")?;
     }
+    print_decisions(&mut out, report)?;
+    print_outcome(&mut out, report, dry_run, skip_invalid)
+}
+
+/// How each column was read and what the import decided about names.
+fn print_decisions(out: &mut impl Write, report: &ImportReport) -> Result<(), Error> {
     for m in &report.mapping {
         let kind = m
             .kind
@@ -230,6 +236,16 @@ fn print_report(report: &ImportReport, dry_run: bool, skip_invalid: bool) -> Res
             report.created_regulators.join("; ")
         )?;
     }
+    Ok(())
+}
+
+/// Duplicates, the preview and the totals.
+fn print_outcome(
+    out: &mut impl Write,
+    report: &ImportReport,
+    dry_run: bool,
+    skip_invalid: bool,
+) -> Result<(), Error> {
     for d in &report.duplicates {
         writeln!(
             out,

@@ -212,33 +212,7 @@ pub(crate) fn print_json(value: &impl serde::Serialize) -> Result<(), Error> {
 }
 
 fn run(cli: Cli) -> Result<(), Error> {
-    if let Command::Extract {
-        file,
-        published,
-        url,
-    } = &cli.command
-    {
-        return extract_command(cli.db.as_deref(), file, published.as_deref(), url.clone());
-    }
-    if let Command::BenchExtract { dir, rounds } = &cli.command {
-        return bench_extract(dir, *rounds);
-    }
-    if let Command::Bench {
-        incidents,
-        seed,
-        fixtures,
-        report,
-    } = &cli.command
-    {
-        let text = bench::run(&bench::BenchOptions {
-            db: cli.db.clone(),
-            incidents: *incidents,
-            seed: *seed,
-            fixtures: fixtures.clone(),
-        })?;
-        if let Some(path) = report {
-            std::fs::write(path, text)?;
-        }
+    if run_without_store(&cli)? {
         return Ok(());
     }
     let cli_db_given = cli.db.is_some() || std::env::var_os("INCIDENTS_DB").is_some();
@@ -250,10 +224,72 @@ fn run(cli: Cli) -> Result<(), Error> {
     if let Command::Import(args) = &cli.command {
         import_cmd::check(args)?;
     }
+    if reads_only(&cli.command) && !path.exists() && path.as_os_str() != ":memory:" {
+        return Err(Error::Unavailable(format!(
+            "there is no database at {}; `incidents --db {} demo` creates one with sample data, `import` one from a file",
+            path.display(),
+            path.display()
+        )));
+    }
+    if let Command::Import(args) = &cli.command {
+        if args.dry_run && !path.exists() {
+            // A dry run writes no file: check against an empty database.
+            let mut store = Store::open_in_memory()?;
+            return run_command(&mut store, cli.command, &path);
+        }
+    }
     let creates = matches!(cli.command, Command::Demo | Command::Import(_));
-    // A command that only reads never leaves an empty database behind a typo.
-    let reads_only = matches!(
-        cli.command,
+    let mut store = Store::open_with(
+        &path,
+        OpenOptions {
+            create_folders: creates || !cli_db_given,
+        },
+    )?;
+    if store.created() {
+        let _ = writeln!(
+            std::io::stderr(),
+            "created a new database at {}",
+            path.display()
+        );
+    }
+    run_command(&mut store, cli.command, &path)
+}
+
+/// The commands that need no open database (extraction, benchmarks); true
+/// when `cli` was one of them and has run.
+fn run_without_store(cli: &Cli) -> Result<bool, Error> {
+    match &cli.command {
+        Command::Extract {
+            file,
+            published,
+            url,
+        } => extract_command(cli.db.as_deref(), file, published.as_deref(), url.clone())?,
+        Command::BenchExtract { dir, rounds } => bench_extract(dir, *rounds)?,
+        Command::Bench {
+            incidents,
+            seed,
+            fixtures,
+            report,
+        } => {
+            let text = bench::run(&bench::BenchOptions {
+                db: cli.db.clone(),
+                incidents: *incidents,
+                seed: *seed,
+                fixtures: fixtures.clone(),
+            })?;
+            if let Some(path) = report {
+                std::fs::write(path, text)?;
+            }
+        }
+        _ => return Ok(false),
+    }
+    Ok(true)
+}
+
+/// A command that only reads: it never leaves an empty database behind a typo.
+fn reads_only(command: &Command) -> bool {
+    matches!(
+        command,
         Command::List { .. }
             | Command::Show { .. }
             | Command::History { .. }
@@ -267,36 +303,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             | Command::Companies {
                 action: registry_cmd::CompanyAction::List { .. }
             }
-    );
-    if reads_only && !path.exists() && path.as_os_str() != ":memory:" {
-        return Err(Error::Unavailable(format!(
-            "there is no database at {}; `incidents --db {} demo` creates one with sample data, `import` one from a file",
-            path.display(),
-            path.display()
-        )));
-    }
-    let named = cli_db_given;
-    if let Command::Import(args) = &cli.command {
-        if args.dry_run && !path.exists() {
-            // A dry run writes no file: check against an empty database.
-            let mut store = Store::open_in_memory()?;
-            return run_command(&mut store, cli.command, &path);
-        }
-    }
-    let mut store = Store::open_with(
-        &path,
-        OpenOptions {
-            create_folders: creates || !named,
-        },
-    )?;
-    if store.created() {
-        let _ = writeln!(
-            std::io::stderr(),
-            "created a new database at {}",
-            path.display()
-        );
-    }
-    run_command(&mut store, cli.command, &path)
+    )
 }
 
 /// Runs one command on an open store.
@@ -307,20 +314,7 @@ fn run_command(store: &mut Store, command: Command, path: &std::path::Path) -> R
         | Command::Extract { .. }
         | Command::BenchExtract { .. }
         | Command::Bench { .. } => {}
-        Command::Generate { incidents, seed } => {
-            let started = std::time::Instant::now();
-            let g = store.generate(incidents, seed, &mut |n| {
-                eprint!("\rgenerated {n} incidents")
-            })?;
-            eprintln!();
-            outln!(
-                "generated {} incidents, {} events, {} companies in {:.1} s",
-                g.incidents,
-                g.events,
-                g.companies,
-                started.elapsed().as_secs_f64()
-            );
-        }
+        Command::Generate { incidents, seed } => generate(store, incidents, seed)?,
         Command::Demo => {
             let added = store.load_sample_data(&who)?;
             outln!("{added} sample incidents added to {}", path.display());
@@ -334,51 +328,25 @@ fn run_command(store: &mut Store, command: Command, path: &std::path::Path) -> R
             sort,
             asc,
         } => {
-            let sort = parse_sort_key(&sort)?;
             let query = ListQuery {
                 company,
                 regulator,
                 status: parse_status_filter(status.as_deref())?,
                 text,
-                sort,
+                sort: parse_sort_key(&sort)?,
                 descending: asc.then_some(false),
                 ..Default::default()
             };
-            if json {
-                print_json(&store.list_full(&query)?)?;
-            } else {
-                print_table(&store.list_incidents(&query)?)?;
-            }
+            list(store, &query, json)?
         }
-        Command::Add { json } => {
-            let limit = incidents_core::model::MAX_JSON_BYTES;
-            let bytes = read_limited(&json, limit, "json")?;
-            let text = String::from_utf8(bytes)
-                .map_err(|_| Error::invalid("json", format!("{json} is not UTF-8 text")))?;
-            let input = IncidentInput::from_json(&text)?;
-            let incident = store.create_incident(&input, &who)?;
-            outln!(
-                "added incident {}: {} — {}",
-                incident.id,
-                incident.company,
-                incident.title
-            );
-        }
+        Command::Add { json } => add(store, &json, &who)?,
         Command::Timeline { company, json } => {
             let timeline = store.company_timeline(&company)?;
-            if json {
-                print_json(&timeline.events)?;
-            } else {
-                print_events(&timeline.company, &timeline.events)?;
-            }
+            events(&timeline.company, &timeline.events, json)?
         }
         Command::Regulator { name, json } => {
             let view = store.regulator_view(&name)?;
-            if json {
-                print_json(&view.events)?;
-            } else {
-                print_events(&view.regulator.name, &view.events)?;
-            }
+            events(&view.regulator.name, &view.events, json)?
         }
         Command::Export {
             format,
@@ -390,7 +358,6 @@ fn run_command(store: &mut Store, command: Command, path: &std::path::Path) -> R
             to,
             text,
         } => {
-            let format = ExportFormat::parse(&format)?;
             let query = ListQuery {
                 company,
                 regulator,
@@ -400,38 +367,14 @@ fn run_command(store: &mut Store, command: Command, path: &std::path::Path) -> R
                 text,
                 ..Default::default()
             };
-            let summary = store.export(&query, format, &out)?;
-            outln!(
-                "wrote {} incidents ({} events) to {}",
-                summary.incidents,
-                summary.events,
-                summary.path
-            );
-            if !summary.cut_in_xlsx.is_empty() {
-                let ids: Vec<String> = summary
-                    .cut_in_xlsx
-                    .iter()
-                    .map(|i| format!("#{i}"))
-                    .collect();
-                outln!(
-                    "text longer than an Excel cell ({} characters) was cut, marked \"[cut: …]\", in incidents {}; the CSV exports keep it whole",
-                    incidents_core::store::export::XLSX_CELL_CHARS,
-                    ids.join(", ")
-                );
-            }
+            export(store, &query, ExportFormat::parse(&format)?, &out)?
         }
         Command::Import(args) => import_cmd::run(store, args, &who)?,
         Command::Backup { out } => {
             store.backup_to(&out)?;
             outln!("backed up {} to {}", path.display(), out.display());
         }
-        Command::Restore { file } => {
-            let kept = store.restore_from(&file)?;
-            outln!("restored {} from {}", path.display(), file.display());
-            if let Some(kept) = kept {
-                outln!("the data it replaced is kept in {}", kept.display());
-            }
-        }
+        Command::Restore { file } => restore(store, &file, path)?,
         Command::Show { id } => print_json(&store.get_incident(id)?)?,
         Command::History { id } => {
             store.get_incident(id)?;
@@ -439,6 +382,95 @@ fn run_command(store: &mut Store, command: Command, path: &std::path::Path) -> R
         }
         Command::Regulators { action } => registry_cmd::regulators(store, action, &who)?,
         Command::Companies { action } => registry_cmd::companies(store, action, &who)?,
+    }
+    Ok(())
+}
+
+fn generate(store: &mut Store, incidents: usize, seed: u64) -> Result<(), Error> {
+    let started = std::time::Instant::now();
+    let g = store.generate(incidents, seed, &mut |n| {
+        eprint!("\rgenerated {n} incidents")
+    })?;
+    eprintln!();
+    outln!(
+        "generated {} incidents, {} events, {} companies in {:.1} s",
+        g.incidents,
+        g.events,
+        g.companies,
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+fn list(store: &Store, query: &ListQuery, json: bool) -> Result<(), Error> {
+    if json {
+        print_json(&store.list_full(query)?)
+    } else {
+        print_table(&store.list_incidents(query)?)
+    }
+}
+
+fn events(
+    title: &str,
+    events: &[incidents_core::store::views::TimelineEvent],
+    json: bool,
+) -> Result<(), Error> {
+    if json {
+        print_json(&events)
+    } else {
+        print_events(title, events)
+    }
+}
+
+fn add(store: &mut Store, json: &str, who: &str) -> Result<(), Error> {
+    let limit = incidents_core::model::MAX_JSON_BYTES;
+    let bytes = read_limited(json, limit, "json")?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| Error::invalid("json", format!("{json} is not UTF-8 text")))?;
+    let input = IncidentInput::from_json(&text)?;
+    let incident = store.create_incident(&input, who)?;
+    outln!(
+        "added incident {}: {} — {}",
+        incident.id,
+        incident.company,
+        incident.title
+    );
+    Ok(())
+}
+
+fn export(
+    store: &Store,
+    query: &ListQuery,
+    format: ExportFormat,
+    out: &std::path::Path,
+) -> Result<(), Error> {
+    let summary = store.export(query, format, out)?;
+    outln!(
+        "wrote {} incidents ({} events) to {}",
+        summary.incidents,
+        summary.events,
+        summary.path
+    );
+    if !summary.cut_in_xlsx.is_empty() {
+        let ids: Vec<String> = summary
+            .cut_in_xlsx
+            .iter()
+            .map(|i| format!("#{i}"))
+            .collect();
+        outln!(
+            "text longer than an Excel cell ({} characters) was cut, marked \"[cut: …]\", in incidents {}; the CSV exports keep it whole",
+            incidents_core::store::export::XLSX_CELL_CHARS,
+            ids.join(", ")
+        );
+    }
+    Ok(())
+}
+
+fn restore(store: &mut Store, file: &std::path::Path, path: &std::path::Path) -> Result<(), Error> {
+    let kept = store.restore_from(file)?;
+    outln!("restored {} from {}", path.display(), file.display());
+    if let Some(kept) = kept {
+        outln!("the data it replaced is kept in {}", kept.display());
     }
     Ok(())
 }

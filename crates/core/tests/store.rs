@@ -405,7 +405,10 @@ fn list_filters_and_sorts() {
     let err = incidents_core::store::list::parse_status_filter(Some("nope")).unwrap_err();
     assert_eq!(err.field(), Some("status"));
     let sent: Result<ListQuery, _> = serde_json::from_str(r#"{"status": "nope"}"#);
-    assert!(sent.unwrap_err().to_string().contains("unknown status 'nope'"));
+    assert!(sent
+        .unwrap_err()
+        .to_string()
+        .contains("unknown status 'nope'"));
     let blank: ListQuery = serde_json::from_str(r#"{"status": ""}"#).unwrap();
     assert_eq!(blank.status, None);
 }

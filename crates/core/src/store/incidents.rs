@@ -74,15 +74,7 @@ impl Store {
         let mut stmt = self.conn.prepare(
             "SELECT at, actor, field, old_value, new_value FROM history WHERE incident_id = ?1 ORDER BY id",
         )?;
-        let rows = stmt.query_map([id], |r| {
-            Ok(HistoryEntry {
-                at: r.get(0)?,
-                actor: r.get(1)?,
-                field: r.get(2)?,
-                old_value: r.get(3)?,
-                new_value: r.get(4)?,
-            })
-        })?;
+        let rows = stmt.query_map([id], history_entry)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -190,6 +182,18 @@ impl Store {
             self.load_sample_data(actor)
         }
     }
+}
+
+/// One change as read from `history` or `registry_history` (`at, actor, field,
+/// old_value, new_value`).
+pub(crate) fn history_entry(r: &Row) -> rusqlite::Result<HistoryEntry> {
+    Ok(HistoryEntry {
+        at: r.get(0)?,
+        actor: r.get(1)?,
+        field: r.get(2)?,
+        old_value: r.get(3)?,
+        new_value: r.get(4)?,
+    })
 }
 
 fn not_found(id: i64) -> Error {

@@ -586,15 +586,7 @@ impl Store {
             "SELECT at, actor, field, old_value, new_value FROM registry_history
              WHERE entity = ?1 AND entity_id = ?2 ORDER BY id",
         )?;
-        let rows = stmt.query_map(params![entity, id], |r| {
-            Ok(HistoryEntry {
-                at: r.get(0)?,
-                actor: r.get(1)?,
-                field: r.get(2)?,
-                old_value: r.get(3)?,
-                new_value: r.get(4)?,
-            })
-        })?;
+        let rows = stmt.query_map(params![entity, id], crate::store::incidents::history_entry)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }

@@ -451,6 +451,20 @@ fn shape(path: &Path, delimiter: Option<char>, conn: Option<&Connection>) -> Res
 }
 
 /// An incident being assembled from one or more rows.
+impl Pending {
+    fn new(key: Option<String>, first_row: u64) -> Pending {
+        Pending {
+            key,
+            first_row,
+            input: IncidentInput::default(),
+            event_rows: Vec::new(),
+            errors: Vec::new(),
+            records: Vec::new(),
+            epoch_dates: 0,
+        }
+    }
+}
+
 struct Pending {
     key: Option<String>,
     first_row: u64,
@@ -462,6 +476,53 @@ struct Pending {
     records: Vec<(u64, csv::StringRecord)>,
     /// Dates of 01/01/1970 read as placeholders in this incident's rows.
     epoch_dates: usize,
+}
+
+/// What one row gives beside the incident's own fields.
+#[derive(Default)]
+struct RowParts {
+    event: EventInput,
+    has_event: bool,
+    amount_currency: Option<&'static str>,
+    sources: Vec<SourceInput>,
+    dates: Vec<(usize, String)>,
+    epoch_dates: usize,
+}
+
+/// One cell being read, and where its errors go.
+struct Cell<'a> {
+    row: u64,
+    column: &'a str,
+    raw: &'a str,
+    value: Option<String>,
+    errors: &'a mut Vec<RowError>,
+}
+
+impl Cell<'_> {
+    fn fail(&mut self, message: String) {
+        self.errors.push(RowError {
+            row: self.row,
+            column: self.column.to_string(),
+            message,
+        });
+    }
+}
+
+/// Whether a field belongs to the incident (taken from its first row) rather
+/// than to an event of the row.
+fn is_incident_field(field: Field) -> bool {
+    !matches!(
+        field,
+        Field::EventDate
+            | Field::EventKind
+            | Field::Regulator
+            | Field::Amount
+            | Field::Currency
+            | Field::Note
+            | Field::EventSource
+            | Field::Ignore
+            | Field::IncidentKey
+    )
 }
 
 struct RowReader<'a> {
@@ -487,163 +548,170 @@ impl RowReader<'_> {
 
     /// Folds one record into `pending` (a new incident or more events of it).
     fn read_row(&self, row: u64, record: &csv::StringRecord, pending: &mut Pending) {
-        let mut event = EventInput::default();
-        let mut has_event = false;
-        let mut amount_currency: Option<&'static str> = None;
-        let mut sources: Vec<SourceInput> = Vec::new();
-        let mut dates: Vec<(usize, String)> = Vec::new();
-        let fail = |column: &str, message: String, errors: &mut Vec<RowError>| {
-            errors.push(RowError {
-                row,
-                column: column.to_string(),
-                message,
-            });
-        };
+        let mut parts = RowParts::default();
         let first_of_incident = pending.event_rows.is_empty() && pending.input.company.is_empty();
         for (i, field) in self.fields.iter().enumerate() {
-            let raw = record.get(i).unwrap_or("");
-            let raw = if self.own { unneutralise(raw) } else { raw };
-            let column = &self.headers[i];
-            let text = raw.trim();
-            // Our own files write "not known" as an empty cell and nothing
-            // else; elsewhere UNKN, N/A, 미상 … mean it too.
-            let known = if self.own {
-                !text.is_empty()
-            } else {
-                !is_placeholder(text)
-            };
-            let value = known.then(|| text.to_string());
             // Incident fields are taken from the first row of an incident.
-            let incident_field = !matches!(
-                field,
-                Field::EventDate
-                    | Field::EventKind
-                    | Field::Regulator
-                    | Field::Amount
-                    | Field::Currency
-                    | Field::Note
-                    | Field::EventSource
-                    | Field::Ignore
-                    | Field::IncidentKey
-            );
-            if incident_field && !first_of_incident {
+            if is_incident_field(*field) && !first_of_incident {
                 continue;
             }
-            let input = &mut pending.input;
+            let raw = record.get(i).unwrap_or("");
+            let raw = if self.own { unneutralise(raw) } else { raw };
+            let mut cell = Cell {
+                row,
+                column: &self.headers[i],
+                raw,
+                value: self.known(raw),
+                errors: &mut pending.errors,
+            };
             match field {
                 Field::Ignore | Field::IncidentKey => {}
-                Field::Company => input.company = raw.trim().to_string(),
-                // Our own files hold titles as written; elsewhere a placeholder
-                // title is no title (one is made from the rest).
-                Field::Title if self.own => input.title = raw.trim().to_string(),
-                Field::Title => input.title = value.unwrap_or_default(),
-                Field::Summary => input.summary = value,
-                Field::Counterparty => input.counterparty = value,
-                Field::Country => input.country = value,
-                Field::Status => {
-                    input.status = match value {
-                        None => None,
-                        Some(v) => match status_from_text(&v) {
-                            Some(s) => Some(s.as_str().to_string()),
-                            None => {
-                                fail(column, format!("unknown status '{v}'"), &mut pending.errors);
-                                None
-                            }
-                        },
-                    }
-                }
-                Field::RecordsAffected | Field::UsersAffected => match parse_count(raw) {
-                    Ok(n) => {
-                        if *field == Field::RecordsAffected {
-                            input.records_affected = n;
-                        } else {
-                            input.users_affected = n;
-                        }
-                    }
-                    Err(m) => fail(column, m, &mut pending.errors),
-                },
                 Field::SourceUrl
                 | Field::SourceTitle
                 | Field::SourcePublisher
                 | Field::SourcePublished
-                | Field::SourceLanguage => {
-                    // One line per source, aligned across the source columns.
-                    for (n, line) in raw.split('\n').enumerate() {
-                        let line = line.trim_end_matches('\r').trim();
-                        if sources.len() <= n {
-                            sources.push(SourceInput::default());
-                        }
-                        let v = (!line.is_empty()).then(|| line.to_string());
-                        let s = &mut sources[n];
-                        match field {
-                            Field::SourceUrl if is_placeholder(line) => {}
-                            Field::SourceUrl => s.url = line.to_string(),
-                            Field::SourceTitle => s.title = v,
-                            Field::SourcePublisher => s.publisher = v,
-                            Field::SourcePublished => {
-                                match v.map(|p| parse_date_cell(&p, self.options.date_order)) {
-                                    Some(Ok(d)) => s.published = d.map(|d| d.to_string()),
-                                    Some(Err(m)) => fail(column, m, &mut pending.errors),
-                                    None => {}
-                                }
-                            }
-                            _ => s.language = v,
-                        }
-                    }
+                | Field::SourceLanguage => self.read_source_cell(*field, &mut cell, &mut parts),
+                f if is_incident_field(*f) => {
+                    self.read_incident_cell(*f, &mut cell, &mut pending.input)
                 }
-                Field::EventDate => match parse_date_cell(raw, self.options.date_order) {
-                    // 01/01/1970 is what a spreadsheet shows for an empty date.
-                    Ok(Some(d)) if d.as_str() == "1970-01-01" && !self.own => {
-                        pending.epoch_dates += 1
-                    }
-                    Ok(Some(d)) => dates.push((i, d.to_string())),
-                    Ok(None) => {}
-                    Err(m) => fail(column, m, &mut pending.errors),
-                },
-                Field::EventKind => {
-                    if let Some(v) = value {
-                        event.kind = v;
-                        has_event = true;
-                    }
-                }
-                Field::Regulator => {
-                    if let Some(v) = value {
-                        event.regulator = Some(v);
-                        has_event = true;
-                    }
-                }
-                Field::Amount => match parse_money(raw) {
-                    Ok(Some((amount, currency))) => {
-                        event.amount = Some(AmountText(amount));
-                        amount_currency = currency;
-                        has_event = true;
-                    }
-                    Ok(None) => {}
-                    Err(m) => fail(column, m, &mut pending.errors),
-                },
-                Field::Currency => event.currency = value,
-                Field::Note => event.note = value,
-                Field::EventSource => event.source = value,
+                f => self.read_event_cell(i, *f, &mut cell, &mut parts),
             }
         }
         if first_of_incident {
+            let sources = std::mem::take(&mut parts.sources);
             pending.input.sources = sources.into_iter().filter(|s| !s.url.is_empty()).collect();
         }
-        if event.currency.is_none() && event.amount.is_some() {
-            event.currency = amount_currency
-                .map(str::to_string)
-                .or_else(|| self.options.default_currency.clone());
-            if event.currency.is_none() {
-                fail(
-                    &self.column_of(Field::Amount),
-                    "the amount has no currency; give the file's currency (--default-currency, or \
-                     “Amounts without a currency are” on the Import screen) or map a currency column"
-                        .to_string(),
-                    &mut pending.errors,
-                );
+        pending.epoch_dates += parts.epoch_dates;
+        self.settle_currency(row, &mut parts, &mut pending.errors);
+        self.add_events(row, parts.event, parts.has_event, parts.dates, pending);
+    }
+
+    /// A cell's value, or `None` for "not known": our own files write that as
+    /// an empty cell and nothing else; elsewhere UNKN, N/A, 미상 … mean it too.
+    fn known(&self, raw: &str) -> Option<String> {
+        let text = raw.trim();
+        let known = if self.own {
+            !text.is_empty()
+        } else {
+            !is_placeholder(text)
+        };
+        known.then(|| text.to_string())
+    }
+
+    fn read_incident_cell(&self, field: Field, cell: &mut Cell, input: &mut IncidentInput) {
+        let value = cell.value.take();
+        match field {
+            Field::Company => input.company = cell.raw.trim().to_string(),
+            // Our own files hold titles as written; elsewhere a placeholder
+            // title is no title (one is made from the rest).
+            Field::Title if self.own => input.title = cell.raw.trim().to_string(),
+            Field::Title => input.title = value.unwrap_or_default(),
+            Field::Summary => input.summary = value,
+            Field::Counterparty => input.counterparty = value,
+            Field::Country => input.country = value,
+            Field::Status => {
+                input.status = value.and_then(|v| match status_from_text(&v) {
+                    Some(s) => Some(s.as_str().to_string()),
+                    None => {
+                        cell.fail(format!("unknown status '{v}'"));
+                        None
+                    }
+                })
+            }
+            Field::RecordsAffected => match parse_count(cell.raw) {
+                Ok(n) => input.records_affected = n,
+                Err(m) => cell.fail(m),
+            },
+            Field::UsersAffected => match parse_count(cell.raw) {
+                Ok(n) => input.users_affected = n,
+                Err(m) => cell.fail(m),
+            },
+            _ => {}
+        }
+    }
+
+    /// One line per source, aligned across the source columns.
+    fn read_source_cell(&self, field: Field, cell: &mut Cell, parts: &mut RowParts) {
+        let sources = &mut parts.sources;
+        for (n, line) in cell.raw.split('\n').enumerate() {
+            let line = line.trim_end_matches('\r').trim();
+            if sources.len() <= n {
+                sources.push(SourceInput::default());
+            }
+            let v = (!line.is_empty()).then(|| line.to_string());
+            let s = &mut sources[n];
+            match field {
+                Field::SourceUrl if is_placeholder(line) => {}
+                Field::SourceUrl => s.url = line.to_string(),
+                Field::SourceTitle => s.title = v,
+                Field::SourcePublisher => s.publisher = v,
+                Field::SourcePublished => {
+                    match v.map(|p| parse_date_cell(&p, self.options.date_order)) {
+                        Some(Ok(d)) => s.published = d.map(|d| d.to_string()),
+                        Some(Err(m)) => cell.fail(m),
+                        None => {}
+                    }
+                }
+                _ => s.language = v,
             }
         }
-        self.add_events(row, event, has_event, dates, pending);
+    }
+
+    fn read_event_cell(&self, i: usize, field: Field, cell: &mut Cell, parts: &mut RowParts) {
+        let value = cell.value.take();
+        let event = &mut parts.event;
+        match field {
+            Field::EventDate => match parse_date_cell(cell.raw, self.options.date_order) {
+                // 01/01/1970 is what a spreadsheet shows for an empty date.
+                Ok(Some(d)) if d.as_str() == "1970-01-01" && !self.own => parts.epoch_dates += 1,
+                Ok(Some(d)) => parts.dates.push((i, d.to_string())),
+                Ok(None) => {}
+                Err(m) => cell.fail(m),
+            },
+            Field::EventKind | Field::Regulator if value.is_some() => {
+                if field == Field::EventKind {
+                    event.kind = value.unwrap_or_default();
+                } else {
+                    event.regulator = value;
+                }
+                parts.has_event = true;
+            }
+            Field::Amount => match parse_money(cell.raw) {
+                Ok(Some((amount, currency))) => {
+                    event.amount = Some(AmountText(amount));
+                    parts.amount_currency = currency;
+                    parts.has_event = true;
+                }
+                Ok(None) => {}
+                Err(m) => cell.fail(m),
+            },
+            Field::Currency => event.currency = value,
+            Field::Note => event.note = value,
+            Field::EventSource => event.source = value,
+            _ => {}
+        }
+    }
+
+    /// An amount without a currency takes the one written with it, else the
+    /// file's default; with neither it is an error of the amount column.
+    fn settle_currency(&self, row: u64, parts: &mut RowParts, errors: &mut Vec<RowError>) {
+        let event = &mut parts.event;
+        if event.currency.is_some() || event.amount.is_none() {
+            return;
+        }
+        event.currency = parts
+            .amount_currency
+            .map(str::to_string)
+            .or_else(|| self.options.default_currency.clone());
+        if event.currency.is_none() {
+            errors.push(RowError {
+                row,
+                column: self.column_of(Field::Amount),
+                message: "the amount has no currency; give the file's currency (--default-currency, or \
+                     “Amounts without a currency are” on the Import screen) or map a currency column"
+                    .to_string(),
+            });
+        }
     }
 
     /// The row's events: one per date column, the primary one carrying the
@@ -909,192 +977,51 @@ impl Store {
         actor: &str,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<ImportReport> {
-        let total_bytes = std::fs::metadata(path)?.len();
         let (mut reader, delimiter, counters) = open_reader(path, options.delimiter)?;
-        let bytes = counters.bytes.clone();
         let headers = headers_of(&mut reader, path)?;
         let samples = sample_rows(path, Some(delimiter), 50)?;
-        let resolved = mapping::resolve(&headers, &samples, &options.mapping, &options.date_kinds)?;
-        let (mut fields, kinds) = (resolved.fields, resolved.kinds);
-        if let Some(i) = rules::regulator_column(&self.conn, &fields, &samples)? {
-            // Only a column the analyst left to us, never one set to ignore.
-            let chosen = options.mapping.iter().any(|(c, _)| {
-                c.trim().eq_ignore_ascii_case(&headers[i]) || c.trim() == (i + 1).to_string()
-            });
-            if !chosen {
-                fields[i] = Field::Regulator;
-            }
-        }
-        // A file without --date-order tells its order itself when one of its
-        // dates can only be read one way (03/24/2021 is month first).
-        let inferred;
-        let options = if options.date_order.is_none() {
-            inferred = ImportOptions {
-                date_order: infer_file_order(path, delimiter, &fields)?,
-                ..options.clone()
-            };
-            &inferred
-        } else {
-            options
-        };
-        if !fields.contains(&Field::Company) {
-            return Err(Error::invalid(
-                "map",
-                "no column is mapped to company (the party at fault); map one with --map COLUMN=company",
-            ));
-        }
-        let own = is_own_format(&headers);
-        let event_kind = options
-            .event_kind
-            .unwrap_or(if fields.contains(&Field::Amount) {
-                EventKind::Fined
-            } else {
-                EventKind::Disclosed
-            });
-        // The row's regulator and amount belong to the date column without a
-        // kind of its own, else to the first that is not a breach date.
-        let dates: Vec<usize> = (0..fields.len())
-            .filter(|&i| fields[i] == Field::EventDate)
-            .collect();
-        let primary_date = dates
-            .iter()
-            .copied()
-            .find(|&i| kinds[i].is_none())
-            .or_else(|| {
-                dates.iter().copied().find(|&i| {
-                    !matches!(
-                        kinds[i],
-                        Some(EventKind::Started | EventKind::Ceased | EventKind::Discovered)
-                    )
-                })
-            })
-            .or_else(|| dates.first().copied());
-        let rows_reader = RowReader {
-            headers: &headers,
-            fields: &fields,
-            kinds: &kinds,
-            own,
-            options,
-            event_kind,
-            primary_date,
-        };
-        let key_column = fields.iter().position(|f| *f == Field::IncidentKey);
-
+        let plan = self.plan(path, delimiter, headers, &samples, options)?;
+        check_rejects_target(&plan.options, path)?;
         let mut report = ImportReport {
             delimiter: delimiter.to_string(),
-            mapping: mapping_of(&headers, &fields, &kinds),
-            warnings: mapping::unmapped_warnings(&headers, &fields, &samples),
+            mapping: mapping_of(&plan.headers, &plan.fields, &plan.kinds),
+            warnings: mapping::unmapped_warnings(&plan.headers, &plan.fields, &samples),
             ..Default::default()
         };
-        if let Some(target) = &options.rejects {
-            let same = std::fs::canonicalize(target).ok() == std::fs::canonicalize(path).ok()
-                && target.exists();
-            if same {
-                return Err(Error::invalid(
-                    "rejects",
-                    "the rejects file cannot be the file being imported",
-                ));
-            }
-        }
         let db_path = self.path().map(Path::to_path_buf);
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let mut pending: Option<Pending> = None;
         let mut state = ImportState {
-            options,
+            options: &plan.options,
             actor,
             created: HashSet::new(),
-            layout: headers.join("\u{1f}"),
+            layout: plan.headers.join("\u{1f}"),
             regulators: rules::Regulators::default(),
             rejects: Vec::new(),
         };
-        let mut record = csv::StringRecord::new();
-        let mut row: u64 = 1;
-        let mut rows_ended: u64 = 0;
-        loop {
-            let more = match reader.read_record(&mut record) {
-                Ok(more) => more,
-                Err(e) => {
-                    let err = read_error(path, e);
-                    report.errors.push(RowError {
-                        row: row + 1,
-                        column: "(file)".into(),
-                        message: err.message(),
-                    });
-                    break;
-                }
-            };
-            if more {
-                row = spreadsheet_row(&record, &counters, &mut rows_ended).unwrap_or(row + 1);
-            }
-            if more && record.iter().all(|c| c.trim().is_empty()) {
-                continue;
-            }
-            // A blank key groups nothing: each such row is its own incident.
-            let key = if more {
-                key_column
-                    .map(|k| record.get(k).unwrap_or("").trim().to_string())
-                    .filter(|k| !is_placeholder(k))
-            } else {
-                None
-            };
-            let continues = more
-                && key.is_some()
-                && pending
-                    .as_ref()
-                    .is_some_and(|p| p.key.is_some() && p.key == key);
-            if !continues {
-                if let Some(done) = pending.take() {
-                    self::flush(&tx, &rows_reader, done, &mut state, &mut report)?;
-                }
-            }
-            if !more {
-                break;
-            }
-            report.rows += 1;
-            let p = pending.get_or_insert_with(|| Pending {
-                key: key.clone(),
-                first_row: row,
-                input: IncidentInput::default(),
-                event_rows: Vec::new(),
-                errors: Vec::new(),
-                records: Vec::new(),
-                epoch_dates: 0,
-            });
-            rows_reader.read_row(row, &record, p);
-            p.records.push((row, record.clone()));
-            if !own {
-                if let Some(w) = swallowed_rows(&record, &headers, delimiter, row) {
-                    report.warnings.push(w);
-                }
-            }
-            if report.rows.is_multiple_of(500) {
-                progress(Progress {
-                    rows: report.rows,
-                    bytes: bytes.get(),
-                    total_bytes,
-                });
-            }
-        }
-        progress(Progress {
-            rows: report.rows,
-            bytes: bytes.get(),
-            total_bytes,
-        });
+        let mut input = Input {
+            path,
+            reader: &mut reader,
+            counters: &counters,
+            delimiter,
+            progress,
+        };
+        read_all(&tx, &mut input, &plan, &mut state, &mut report)?;
         report.lines = counters.lines.get();
         report.errors.sort_by_key(|e| e.row);
         rules::suggest_unknown(&tx, &mut report)?;
         let read_whole = !report.errors.iter().any(|e| e.column == "(file)");
-        let acceptable = report.errors.is_empty() || options.skip_invalid && read_whole;
-        if acceptable && !options.dry_run {
-            if let (Some(target), false) = (&options.rejects, state.rejects.is_empty()) {
+        let acceptable = report.errors.is_empty() || plan.options.skip_invalid && read_whole;
+        if acceptable && !plan.options.dry_run {
+            if let (Some(target), false) = (&plan.options.rejects, state.rejects.is_empty()) {
+                let rejects = &state.rejects;
                 write_rejects(
                     target,
                     db_path.as_deref(),
-                    &headers,
+                    &plan.headers,
                     delimiter,
-                    &state.rejects,
+                    rejects,
                 )?;
                 report.rejects_file = Some(target.display().to_string());
             }
@@ -1103,6 +1030,208 @@ impl Store {
         }
         Ok(report)
     }
+
+    /// Decides where each column goes before any row is read.
+    fn plan(
+        &self,
+        path: &Path,
+        delimiter: char,
+        headers: Vec<String>,
+        samples: &[Vec<String>],
+        options: &ImportOptions,
+    ) -> Result<Plan> {
+        let resolved = mapping::resolve(&headers, samples, &options.mapping, &options.date_kinds)?;
+        let (mut fields, kinds) = (resolved.fields, resolved.kinds);
+        if let Some(i) = rules::regulator_column(&self.conn, &fields, samples)? {
+            // Only a column the analyst left to us, never one set to ignore.
+            let chosen = options.mapping.iter().any(|(c, _)| {
+                c.trim().eq_ignore_ascii_case(&headers[i]) || c.trim() == (i + 1).to_string()
+            });
+            if !chosen {
+                fields[i] = Field::Regulator;
+            }
+        }
+        if !fields.contains(&Field::Company) {
+            return Err(Error::invalid(
+                "map",
+                "no column is mapped to company (the party at fault); map one with --map COLUMN=company",
+            ));
+        }
+        // A file without --date-order tells its order itself when one of its
+        // dates can only be read one way (03/24/2021 is month first).
+        let mut options = options.clone();
+        if options.date_order.is_none() {
+            options.date_order = infer_file_order(path, delimiter, &fields)?;
+        }
+        let event_kind = options
+            .event_kind
+            .unwrap_or(if fields.contains(&Field::Amount) {
+                EventKind::Fined
+            } else {
+                EventKind::Disclosed
+            });
+        Ok(Plan {
+            own: is_own_format(&headers),
+            primary_date: primary_date(&fields, &kinds),
+            key_column: fields.iter().position(|f| *f == Field::IncidentKey),
+            headers,
+            fields,
+            kinds,
+            options,
+            event_kind,
+        })
+    }
+}
+
+/// Where each column of a file goes, decided before its rows are read.
+struct Plan {
+    headers: Vec<String>,
+    fields: Vec<Field>,
+    kinds: Vec<Option<EventKind>>,
+    /// The options, with the file's inferred date order filled in.
+    options: ImportOptions,
+    own: bool,
+    event_kind: EventKind,
+    primary_date: Option<usize>,
+    key_column: Option<usize>,
+}
+
+impl Plan {
+    fn rows_reader(&self) -> RowReader<'_> {
+        RowReader {
+            headers: &self.headers,
+            fields: &self.fields,
+            kinds: &self.kinds,
+            own: self.own,
+            options: &self.options,
+            event_kind: self.event_kind,
+            primary_date: self.primary_date,
+        }
+    }
+}
+
+/// The row's regulator and amount belong to the date column without a kind
+/// of its own, else to the first that is not a breach date.
+fn primary_date(fields: &[Field], kinds: &[Option<EventKind>]) -> Option<usize> {
+    let dates: Vec<usize> = (0..fields.len())
+        .filter(|&i| fields[i] == Field::EventDate)
+        .collect();
+    let breach = |k: Option<EventKind>| {
+        matches!(
+            k,
+            Some(EventKind::Started | EventKind::Ceased | EventKind::Discovered)
+        )
+    };
+    dates
+        .iter()
+        .copied()
+        .find(|&i| kinds[i].is_none())
+        .or_else(|| dates.iter().copied().find(|&i| !breach(kinds[i])))
+        .or_else(|| dates.first().copied())
+}
+
+fn check_rejects_target(options: &ImportOptions, path: &Path) -> Result<()> {
+    if let Some(target) = &options.rejects {
+        let same = std::fs::canonicalize(target).ok() == std::fs::canonicalize(path).ok()
+            && target.exists();
+        if same {
+            return Err(Error::invalid(
+                "rejects",
+                "the rejects file cannot be the file being imported",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The file being read and where its progress goes.
+struct Input<'a> {
+    path: &'a Path,
+    reader: &'a mut GuardedReader,
+    counters: &'a Counters,
+    delimiter: char,
+    progress: &'a mut dyn FnMut(Progress),
+}
+
+impl Input<'_> {
+    fn report_progress(&mut self, rows: u64, total_bytes: u64) {
+        (self.progress)(Progress {
+            rows,
+            bytes: self.counters.bytes.get(),
+            total_bytes,
+        });
+    }
+}
+
+/// Reads every row, gathering the rows of one incident and writing each
+/// incident once its rows are complete.
+fn read_all(
+    tx: &rusqlite::Transaction,
+    input: &mut Input,
+    plan: &Plan,
+    state: &mut ImportState,
+    report: &mut ImportReport,
+) -> Result<()> {
+    let total_bytes = std::fs::metadata(input.path)?.len();
+    let rows_reader = plan.rows_reader();
+    let mut pending: Option<Pending> = None;
+    let mut record = csv::StringRecord::new();
+    let (mut row, mut rows_ended): (u64, u64) = (1, 0);
+    loop {
+        let more = match input.reader.read_record(&mut record) {
+            Ok(more) => more,
+            Err(e) => {
+                let err = read_error(input.path, e);
+                report.errors.push(RowError {
+                    row: row + 1,
+                    column: "(file)".into(),
+                    message: err.message(),
+                });
+                break;
+            }
+        };
+        if more {
+            row = spreadsheet_row(&record, input.counters, &mut rows_ended).unwrap_or(row + 1);
+            if record.iter().all(|c| c.trim().is_empty()) {
+                continue;
+            }
+        }
+        let key = more.then(|| incident_key(plan, &record)).flatten();
+        let continues = key.is_some()
+            && pending
+                .as_ref()
+                .is_some_and(|p| p.key.is_some() && p.key == key);
+        if !continues {
+            if let Some(done) = pending.take() {
+                self::flush(tx, &rows_reader, done, state, report)?;
+            }
+        }
+        if !more {
+            break;
+        }
+        report.rows += 1;
+        let p = pending.get_or_insert_with(|| Pending::new(key.clone(), row));
+        rows_reader.read_row(row, &record, p);
+        p.records.push((row, record.clone()));
+        if !plan.own {
+            if let Some(w) = swallowed_rows(&record, &plan.headers, input.delimiter, row) {
+                report.warnings.push(w);
+            }
+        }
+        if report.rows.is_multiple_of(500) {
+            input.report_progress(report.rows, total_bytes);
+        }
+    }
+    input.report_progress(report.rows, total_bytes);
+    Ok(())
+}
+
+/// The row's incident key; a blank one groups nothing, so each such row is
+/// its own incident.
+fn incident_key(plan: &Plan, record: &csv::StringRecord) -> Option<String> {
+    plan.key_column
+        .map(|k| record.get(k).unwrap_or("").trim().to_string())
+        .filter(|k| !is_placeholder(k))
 }
 
 /// What one import carries from incident to incident.
