@@ -10,6 +10,7 @@ use crate::model::{EventKind, Incident};
 use crate::money;
 use crate::store::list::ListQuery;
 use crate::store::Store;
+use rust_xlsxwriter::Worksheet;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -478,135 +479,151 @@ fn cut_in_xlsx(incidents: &[Incident]) -> Vec<i64> {
         .collect()
 }
 
-fn write_xlsx(incidents: &[Incident], path: &Path) -> Result<(), rust_xlsxwriter::XlsxError> {
-    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet};
-    let mut book = Workbook::new();
-    let header = Format::new().set_bold().set_background_color("DCE3EE");
-    // No wrapping: a wrapped cell keeps the default row height in most viewers
-    // and its lines would spill over the next row.
-    let text = Format::new();
-    let quoted = Format::new().set_quote_prefix();
-    let integer = Format::new().set_num_format("#,##0");
-    let amount = Format::new().set_num_format("#,##0.##");
-    // Left-aligned like the YYYY and YYYY-MM dates written as text beside them.
-    let date = Format::new()
-        .set_num_format("yyyy-mm-dd")
-        .set_align(rust_xlsxwriter::FormatAlign::Left);
+type XlsxResult<T = ()> = Result<T, rust_xlsxwriter::XlsxError>;
 
-    // A text cell; formula-like text is stored as quote-prefixed text.
-    let put_text =
-        |ws: &mut Worksheet, r: u32, c: u16, v: &str| -> Result<(), rust_xlsxwriter::XlsxError> {
-            if v.is_empty() {
-                return Ok(());
-            }
-            let fmt = if starts_like_formula(v) {
-                &quoted
-            } else {
-                &text
-            };
-            ws.write_string_with_format(r, c, fit_cell(v).as_ref(), fmt)?;
-            Ok(())
+/// The cell formats of our workbook, and how each kind of value is written.
+struct Sheet {
+    header: rust_xlsxwriter::Format,
+    text: rust_xlsxwriter::Format,
+    quoted: rust_xlsxwriter::Format,
+    integer: rust_xlsxwriter::Format,
+    amount: rust_xlsxwriter::Format,
+    date: rust_xlsxwriter::Format,
+}
+
+impl Sheet {
+    fn new() -> Sheet {
+        use rust_xlsxwriter::Format;
+        Sheet {
+            header: Format::new().set_bold().set_background_color("DCE3EE"),
+            // No wrapping: a wrapped cell keeps the default row height in most
+            // viewers and its lines would spill over the next row.
+            text: Format::new(),
+            quoted: Format::new().set_quote_prefix(),
+            integer: Format::new().set_num_format("#,##0"),
+            amount: Format::new().set_num_format("#,##0.##"),
+            // Left-aligned like the YYYY and YYYY-MM dates written as text beside them.
+            date: Format::new()
+                .set_num_format("yyyy-mm-dd")
+                .set_align(rust_xlsxwriter::FormatAlign::Left),
+        }
+    }
+
+    /// A text cell; formula-like text is stored as quote-prefixed text.
+    fn text(&self, ws: &mut Worksheet, r: u32, c: u16, v: &str) -> XlsxResult {
+        if v.is_empty() {
+            return Ok(());
+        }
+        let fmt = if starts_like_formula(v) {
+            &self.quoted
+        } else {
+            &self.text
         };
-    // A date cell: a real date for a full day, text for YYYY or YYYY-MM.
-    let put_date =
-        |ws: &mut Worksheet, r: u32, c: u16, v: &str| -> Result<(), rust_xlsxwriter::XlsxError> {
-            let parts: Vec<u16> = v.split('-').filter_map(|p| p.parse().ok()).collect();
-            if let [y, m, d] = parts.as_slice() {
-                let day = ExcelDateTime::from_ymd(*y, *m as u8, *d as u8)?;
-                ws.write_datetime_with_format(r, c, &day, &date)?;
-            } else if !v.is_empty() {
-                ws.write_string(r, c, v)?;
-            }
-            Ok(())
-        };
-    let put_count = |ws: &mut Worksheet,
-                     r: u32,
-                     c: u16,
-                     v: Option<i64>|
-     -> Result<(), rust_xlsxwriter::XlsxError> {
-        if let Some(n) = v {
-            ws.write_number_with_format(r, c, n as f64, &integer)?;
+        ws.write_string_with_format(r, c, fit_cell(v).as_ref(), fmt)?;
+        Ok(())
+    }
+
+    /// A date cell: a real date for a full day, text for YYYY or YYYY-MM.
+    fn date(&self, ws: &mut Worksheet, r: u32, c: u16, v: &str) -> XlsxResult {
+        let parts: Vec<u16> = v.split('-').filter_map(|p| p.parse().ok()).collect();
+        if let [y, m, d] = parts.as_slice() {
+            let day = rust_xlsxwriter::ExcelDateTime::from_ymd(*y, *m as u8, *d as u8)?;
+            ws.write_datetime_with_format(r, c, &day, &self.date)?;
+        } else if !v.is_empty() {
+            ws.write_string(r, c, v)?;
         }
         Ok(())
-    };
-    let finish = |ws: &mut Worksheet,
-                  columns: &[&str],
-                  rows: u32,
-                  widths: &[f64]|
-     -> Result<(), rust_xlsxwriter::XlsxError> {
+    }
+
+    fn count(&self, ws: &mut Worksheet, r: u32, c: u16, v: Option<i64>) -> XlsxResult {
+        if let Some(n) = v {
+            ws.write_number_with_format(r, c, n as f64, &self.integer)?;
+        }
+        Ok(())
+    }
+
+    /// Headers, widths, a frozen and filtered first row, and a landscape page
+    /// one column-width wide with the header repeated.
+    fn finish(
+        &self,
+        ws: &mut Worksheet,
+        columns: &[&str],
+        rows: u32,
+        widths: &[f64],
+    ) -> XlsxResult {
         for (c, name) in columns.iter().enumerate() {
-            ws.write_string_with_format(0, c as u16, *name, &header)?;
+            ws.write_string_with_format(0, c as u16, *name, &self.header)?;
             ws.set_column_width(c as u16, widths.get(c).copied().unwrap_or(14.0))?;
         }
         ws.set_freeze_panes(1, 0)?;
         ws.autofilter(0, 0, rows, columns.len() as u16 - 1)?;
-        // Printed reports: landscape, all columns on one page width, header repeated.
         ws.set_landscape();
         ws.set_print_fit_to_pages(1, 0);
         ws.set_repeat_rows(0, 0)?;
         Ok(())
-    };
+    }
 
-    let ws = book.add_worksheet();
-    ws.set_name("Incidents")?;
-    for (n, i) in incidents.iter().enumerate() {
-        let r = n as u32 + 1;
-        let row = incident_row(i);
-        for (c, column) in INCIDENT_COLUMNS.iter().enumerate() {
-            let c16 = c as u16;
-            match *column {
-                "id" => {
-                    ws.write_number(r, c16, i.id as f64)?;
+    fn incidents(&self, ws: &mut Worksheet, incidents: &[Incident]) -> XlsxResult {
+        ws.set_name("Incidents")?;
+        for (n, i) in incidents.iter().enumerate() {
+            let r = n as u32 + 1;
+            let row = incident_row(i);
+            for (c, column) in INCIDENT_COLUMNS.iter().enumerate() {
+                let c16 = c as u16;
+                match *column {
+                    "id" => {
+                        ws.write_number(r, c16, i.id as f64)?;
+                    }
+                    "records_affected" => self.count(ws, r, c16, i.records_affected)?,
+                    "users_affected" => self.count(ws, r, c16, i.users_affected)?,
+                    "first_event" | "latest_event" | "created_at" | "updated_at" => {
+                        self.date(ws, r, c16, row[c].get(..10).unwrap_or(&row[c]))?
+                    }
+                    _ => self.text(ws, r, c16, &row[c])?,
                 }
-                "records_affected" => put_count(ws, r, c16, i.records_affected)?,
-                "users_affected" => put_count(ws, r, c16, i.users_affected)?,
-                "first_event" | "latest_event" | "created_at" | "updated_at" => {
-                    put_date(ws, r, c16, row[c].get(..10).unwrap_or(&row[c]))?
-                }
-                _ => put_text(ws, r, c16, &row[c])?,
             }
         }
-    }
-    finish(
-        ws,
-        INCIDENT_COLUMNS,
-        incidents.len() as u32,
-        &[
+        let widths = [
             6.0, 24.0, 48.0, 18.0, 8.0, 16.0, 18.0, 16.0, 16.0, 12.0, 12.0, 22.0, 22.0, 22.0, 50.0,
             40.0, 20.0, 12.0, 10.0, 60.0, 12.0, 12.0,
-        ],
-    )?;
-
-    let ws = book.add_worksheet();
-    ws.set_name("Events")?;
-    let mut r = 0u32;
-    for i in incidents {
-        for e in &i.events {
-            r += 1;
-            ws.write_number(r, 0, i.id as f64)?;
-            put_text(ws, r, 1, &i.company)?;
-            put_text(ws, r, 2, &i.title)?;
-            put_text(ws, r, 3, e.kind.as_str())?;
-            put_date(ws, r, 4, &e.date)?;
-            put_text(ws, r, 5, e.precision.as_str())?;
-            put_text(ws, r, 6, opt(&e.regulator))?;
-            if let (Some(m), Some(c)) = (e.amount_minor, e.currency.as_deref()) {
-                let value: f64 = money::format_major(m, c).parse().unwrap_or(0.0);
-                ws.write_number_with_format(r, 7, value, &amount)?;
-            }
-            put_text(ws, r, 8, opt(&e.currency))?;
-            put_text(ws, r, 9, opt(&e.note))?;
-            put_text(ws, r, 10, opt(&e.source))?;
-        }
+        ];
+        self.finish(ws, INCIDENT_COLUMNS, incidents.len() as u32, &widths)
     }
-    finish(
-        ws,
-        SHEET_EVENT_COLUMNS,
-        r,
-        &[
+
+    fn events(&self, ws: &mut Worksheet, incidents: &[Incident]) -> XlsxResult {
+        ws.set_name("Events")?;
+        let mut r = 0u32;
+        for i in incidents {
+            for e in &i.events {
+                r += 1;
+                ws.write_number(r, 0, i.id as f64)?;
+                self.text(ws, r, 1, &i.company)?;
+                self.text(ws, r, 2, &i.title)?;
+                self.text(ws, r, 3, e.kind.as_str())?;
+                self.date(ws, r, 4, &e.date)?;
+                self.text(ws, r, 5, e.precision.as_str())?;
+                self.text(ws, r, 6, opt(&e.regulator))?;
+                if let (Some(m), Some(c)) = (e.amount_minor, e.currency.as_deref()) {
+                    let value: f64 = money::format_major(m, c).parse().unwrap_or(0.0);
+                    ws.write_number_with_format(r, 7, value, &self.amount)?;
+                }
+                self.text(ws, r, 8, opt(&e.currency))?;
+                self.text(ws, r, 9, opt(&e.note))?;
+                self.text(ws, r, 10, opt(&e.source))?;
+            }
+        }
+        let widths = [
             10.0, 24.0, 44.0, 20.0, 12.0, 9.0, 12.0, 18.0, 9.0, 50.0, 50.0,
-        ],
-    )?;
+        ];
+        self.finish(ws, SHEET_EVENT_COLUMNS, r, &widths)
+    }
+}
+
+fn write_xlsx(incidents: &[Incident], path: &Path) -> XlsxResult {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = Sheet::new();
+    sheet.incidents(book.add_worksheet(), incidents)?;
+    sheet.events(book.add_worksheet(), incidents)?;
     book.save(path)?;
     Ok(())
 }

@@ -431,69 +431,26 @@ pub(crate) fn replace_incident(
     let version = before.version + 1;
     let now = now_text();
     let company = company_id(conn, &v.company)?;
-    let changes: [(&str, Option<String>, Option<String>); 8] = [
-        (
-            "company",
-            Some(before.company.clone()),
-            Some(v.company.clone()),
-        ),
-        ("title", Some(before.title.clone()), Some(v.title.clone())),
-        ("summary", before.summary.clone(), v.summary.clone()),
-        (
-            "counterparty",
-            before.counterparty.clone(),
-            v.counterparty.clone(),
-        ),
-        ("country", before.country.clone(), v.country.clone()),
-        (
-            "status",
-            Some(before.status.as_str().into()),
-            Some(v.status.as_str().into()),
-        ),
-        (
-            "records_affected",
-            before.records_affected.map(|n| n.to_string()),
-            v.records_affected.map(|n| n.to_string()),
-        ),
-        (
-            "users_affected",
-            before.users_affected.map(|n| n.to_string()),
-            v.users_affected.map(|n| n.to_string()),
-        ),
-    ];
+    let stamp = Stamp {
+        id,
+        version,
+        now: &now,
+        actor,
+    };
     // The company column compares by what the name resolves to: an alias of the
     // same company is not a change.
     let same_company = find_company(conn, &before.company)? == Some(company);
-    for (field, old, new) in &changes {
-        if old != new && !(*field == "company" && same_company) {
-            record(
-                conn,
-                id,
-                version,
-                &now,
-                actor,
-                field,
-                old.as_deref(),
-                new.as_deref(),
-            )?;
+    for (field, old, new) in field_changes(before, v) {
+        if old != new && !(field == "company" && same_company) {
+            stamp.record(conn, field, old.as_deref(), new.as_deref())?;
         }
     }
     let old_events: Vec<String> = before.events.iter().map(describe_event).collect();
     let new_events: Vec<String> = v.events.iter().map(describe_valid_event).collect();
-    for gone in old_events.iter().filter(|e| !new_events.contains(e)) {
-        record(conn, id, version, &now, actor, "event", Some(gone), None)?;
-    }
-    for added in new_events.iter().filter(|e| !old_events.contains(e)) {
-        record(conn, id, version, &now, actor, "event", None, Some(added))?;
-    }
-    let old_sources: Vec<&str> = before.sources.iter().map(|s| s.url.as_str()).collect();
-    let new_sources: Vec<&str> = v.sources.iter().map(|s| s.url.as_str()).collect();
-    for gone in old_sources.iter().filter(|u| !new_sources.contains(u)) {
-        record(conn, id, version, &now, actor, "source", Some(gone), None)?;
-    }
-    for added in new_sources.iter().filter(|u| !old_sources.contains(u)) {
-        record(conn, id, version, &now, actor, "source", None, Some(added))?;
-    }
+    stamp.record_list(conn, "event", &old_events, &new_events)?;
+    let old_sources: Vec<String> = before.sources.iter().map(|s| s.url.clone()).collect();
+    let new_sources: Vec<String> = v.sources.iter().map(|s| s.url.clone()).collect();
+    stamp.record_list(conn, "source", &old_sources, &new_sources)?;
     conn.execute(
         "UPDATE incidents SET company_id = ?2, title = ?3, summary = ?4, counterparty = ?5,
                 country = ?6, records_affected = ?7, users_affected = ?8, status = ?9,
@@ -517,6 +474,91 @@ pub(crate) fn replace_incident(
     conn.execute("DELETE FROM incident_sources WHERE incident_id = ?1", [id])?;
     insert_children(conn, id, v)?;
     refresh_summary(conn, id)
+}
+
+/// The incident's own fields before and after an edit, as history shows them.
+fn field_changes(
+    before: &Incident,
+    v: &ValidIncident,
+) -> [(&'static str, Option<String>, Option<String>); 8] {
+    let count = |n: Option<i64>| n.map(|n| n.to_string());
+    [
+        (
+            "company",
+            Some(before.company.clone()),
+            Some(v.company.clone()),
+        ),
+        ("title", Some(before.title.clone()), Some(v.title.clone())),
+        ("summary", before.summary.clone(), v.summary.clone()),
+        (
+            "counterparty",
+            before.counterparty.clone(),
+            v.counterparty.clone(),
+        ),
+        ("country", before.country.clone(), v.country.clone()),
+        (
+            "status",
+            Some(before.status.as_str().into()),
+            Some(v.status.as_str().into()),
+        ),
+        (
+            "records_affected",
+            count(before.records_affected),
+            count(v.records_affected),
+        ),
+        (
+            "users_affected",
+            count(before.users_affected),
+            count(v.users_affected),
+        ),
+    ]
+}
+
+/// Who changed incident `id` to which version, and when: what every history
+/// row of one edit shares.
+struct Stamp<'a> {
+    id: i64,
+    version: i64,
+    now: &'a str,
+    actor: &'a str,
+}
+
+impl Stamp<'_> {
+    fn record(
+        &self,
+        conn: &Connection,
+        field: &str,
+        old: Option<&str>,
+        new: Option<&str>,
+    ) -> Result<()> {
+        record(
+            conn,
+            self.id,
+            self.version,
+            self.now,
+            self.actor,
+            field,
+            old,
+            new,
+        )
+    }
+
+    /// One row per item removed and per item added.
+    fn record_list(
+        &self,
+        conn: &Connection,
+        field: &str,
+        old: &[String],
+        new: &[String],
+    ) -> Result<()> {
+        for gone in old.iter().filter(|e| !new.contains(e)) {
+            self.record(conn, field, Some(gone), None)?;
+        }
+        for added in new.iter().filter(|e| !old.contains(e)) {
+            self.record(conn, field, None, Some(added))?;
+        }
+        Ok(())
+    }
 }
 
 /// Rewrites what the list shows and searches for incident `id` (company name,

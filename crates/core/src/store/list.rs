@@ -147,37 +147,47 @@ fn non_empty(s: &Option<String>) -> Option<&str> {
 impl ListQuery {
     /// The WHERE clause and its parameters.
     fn filter(&self, store: &Store) -> Result<(String, Vec<Value>)> {
-        let mut clauses = vec!["i.deleted_at IS NULL".to_string()];
-        let mut values: Vec<Value> = Vec::new();
+        let mut w = Where {
+            clauses: vec!["i.deleted_at IS NULL".to_string()],
+            values: Vec::new(),
+        };
         if let Some(company) = non_empty(&self.company) {
-            values.push(Value::Text(company.to_lowercase()));
-            let n = values.len();
-            clauses.push(format!(
+            let n = w.bind(Value::Text(company.to_lowercase()));
+            w.clauses.push(format!(
                 "(instr(lower(i.company_name), ?{n}) > 0 OR EXISTS (SELECT 1 FROM company_aliases a
                    WHERE a.company_id = i.company_id AND instr(lower(a.alias), ?{n}) > 0))"
             ));
         }
         if let Some(id) = self.company_id {
-            values.push(Value::Integer(id));
-            clauses.push(format!("i.company_id = ?{}", values.len()));
+            let n = w.bind(Value::Integer(id));
+            w.clauses.push(format!("i.company_id = ?{n}"));
         }
         let regulator = match non_empty(&self.regulator) {
             Some(name) => Some(resolve_regulator(&store.conn, "regulator", name, None)?),
             None => None,
         };
         for id in regulator.into_iter().chain(self.regulator_id) {
-            values.push(Value::Integer(id));
             // Driven from the events-by-regulator index: the incidents it acted
             // in, looked up while the sort index is walked.
-            clauses.push(format!(
-                "i.id IN (SELECT e.incident_id FROM events e WHERE e.regulator_id = ?{})",
-                values.len()
+            let n = w.bind(Value::Integer(id));
+            w.clauses.push(format!(
+                "i.id IN (SELECT e.incident_id FROM events e WHERE e.regulator_id = ?{n})"
             ));
         }
         if let Some(status) = self.status {
-            values.push(Value::Text(status.as_str().into()));
-            clauses.push(format!("i.status = ?{}", values.len()));
+            let n = w.bind(Value::Text(status.as_str().into()));
+            w.clauses.push(format!("i.status = ?{n}"));
         }
+        self.date_range(&mut w)?;
+        if let Some(text) = non_empty(&self.text) {
+            text_search(&mut w, text)?;
+        }
+        Ok((w.clauses.join(" AND "), w.values))
+    }
+
+    /// An event covers [first day, last day] of its precision; an incident
+    /// matches when the span of one of its events meets the range.
+    fn date_range(&self, w: &mut Where) -> Result<()> {
         let bound = |field: &str, value: &Option<String>| -> Result<Option<(String, String)>> {
             non_empty(value)
                 .map(|v| {
@@ -196,65 +206,76 @@ impl ListQuery {
                 ));
             }
         }
-        if from.is_some() || to.is_some() {
-            // An event covers [first day, last day] of its precision; it matches
-            // when that span meets the range.
-            let mut cond = vec!["e.incident_id = i.id".to_string()];
-            if let Some((start, _)) = from {
-                values.push(Value::Text(start));
-                cond.push(format!(
-                    "(CASE length(e.date) WHEN 4 THEN e.date || '-12-31' WHEN 7 THEN e.date || '-31' ELSE e.date END) >= ?{}",
-                    values.len()
-                ));
-            }
-            if let Some((_, end)) = to {
-                values.push(Value::Text(end));
-                cond.push(format!(
-                    "(CASE length(e.date) WHEN 4 THEN e.date || '-01-01' WHEN 7 THEN e.date || '-01' ELSE e.date END) <= ?{}",
-                    values.len()
-                ));
-            }
-            clauses.push(format!(
-                "EXISTS (SELECT 1 FROM events e WHERE {})",
-                cond.join(" AND ")
+        if from.is_none() && to.is_none() {
+            return Ok(());
+        }
+        let mut cond = vec!["e.incident_id = i.id".to_string()];
+        if let Some((start, _)) = from {
+            let n = w.bind(Value::Text(start));
+            cond.push(format!(
+                "(CASE length(e.date) WHEN 4 THEN e.date || '-12-31' WHEN 7 THEN e.date || '-31' ELSE e.date END) >= ?{n}"
             ));
         }
-        if let Some(text) = non_empty(&self.text) {
-            // Words of three characters or more go through the full-text index;
-            // shorter ones ("AI", "滴滴") are looked for in company and title.
-            let mut phrases = Vec::new();
-            let mut words: Vec<&str> = text.split_whitespace().collect();
-            words.dedup();
-            if words.len() > MAX_SEARCH_WORDS {
-                return Err(Error::invalid(
-                    "text",
-                    format!(
-                        "a search takes at most {MAX_SEARCH_WORDS} words; this one has {}",
-                        words.len()
-                    ),
-                ));
-            }
-            for word in words {
-                if word.chars().count() >= 3 {
-                    phrases.push(format!("\"{}\"", word.replace('"', "\"\"")));
-                } else {
-                    values.push(Value::Text(word.to_lowercase()));
-                    let n = values.len();
-                    clauses.push(format!(
-                        "(instr(lower(i.company_name), ?{n}) > 0 OR instr(lower(i.title), ?{n}) > 0)"
-                    ));
-                }
-            }
-            if !phrases.is_empty() {
-                values.push(Value::Text(phrases.join(" ")));
-                clauses.push(format!(
-                    "i.id IN (SELECT rowid FROM incidents_fts WHERE incidents_fts MATCH ?{})",
-                    values.len()
-                ));
-            }
+        if let Some((_, end)) = to {
+            let n = w.bind(Value::Text(end));
+            cond.push(format!(
+                "(CASE length(e.date) WHEN 4 THEN e.date || '-01-01' WHEN 7 THEN e.date || '-01' ELSE e.date END) <= ?{n}"
+            ));
         }
-        Ok((clauses.join(" AND "), values))
+        w.clauses.push(format!(
+            "EXISTS (SELECT 1 FROM events e WHERE {})",
+            cond.join(" AND ")
+        ));
+        Ok(())
     }
+}
+
+/// A WHERE clause being built, with its numbered parameters.
+struct Where {
+    clauses: Vec<String>,
+    values: Vec<Value>,
+}
+
+impl Where {
+    /// Adds a parameter and returns its number (`?n`).
+    fn bind(&mut self, value: Value) -> usize {
+        self.values.push(value);
+        self.values.len()
+    }
+}
+
+/// Words of three characters or more go through the full-text index; shorter
+/// ones ("AI", "滴滴") are looked for in company and title.
+fn text_search(w: &mut Where, text: &str) -> Result<()> {
+    let mut words: Vec<&str> = text.split_whitespace().collect();
+    words.dedup();
+    if words.len() > MAX_SEARCH_WORDS {
+        return Err(Error::invalid(
+            "text",
+            format!(
+                "a search takes at most {MAX_SEARCH_WORDS} words; this one has {}",
+                words.len()
+            ),
+        ));
+    }
+    let mut phrases = Vec::new();
+    for word in words {
+        if word.chars().count() >= 3 {
+            phrases.push(format!("\"{}\"", word.replace('"', "\"\"")));
+        } else {
+            let n = w.bind(Value::Text(word.to_lowercase()));
+            w.clauses.push(format!(
+                "(instr(lower(i.company_name), ?{n}) > 0 OR instr(lower(i.title), ?{n}) > 0)"
+            ));
+        }
+    }
+    if !phrases.is_empty() {
+        let n = w.bind(Value::Text(phrases.join(" ")));
+        w.clauses.push(format!(
+            "i.id IN (SELECT rowid FROM incidents_fts WHERE incidents_fts MATCH ?{n})"
+        ));
+    }
+    Ok(())
 }
 
 /// Words one search may hold (each is a condition of the query).

@@ -134,6 +134,87 @@ fn insert_alias(conn: &Connection, id: i64, alias: &str, actor: &str) -> Result<
     Ok(added)
 }
 
+/// The fields an edit gives, each checked by its rule.
+type RegulatorFields = [(&'static str, Option<String>); 5];
+
+fn checked_fields(input: &RegulatorInput) -> Result<RegulatorFields> {
+    let line =
+        |field: &str, v: &Option<String>| v.as_deref().map(|n| one_line(field, n)).transpose();
+    let country = match input.country.as_deref() {
+        Some(c) => parse_country("country", c)?,
+        None => None,
+    };
+    Ok([
+        ("name", line("name", &input.name)?),
+        ("short_name", line("short_name", &input.short_name)?),
+        ("country", country),
+        (
+            "level",
+            input.level.as_deref().map(check_level).transpose()?,
+        ),
+        (
+            "website",
+            input
+                .website
+                .as_deref()
+                .map(|w| check_url("website", w))
+                .transpose()?,
+        ),
+    ])
+}
+
+/// Sets one field of regulator `id` and records the change; a new name or
+/// short name must stay unique in the (new) country.
+fn set_regulator_field(
+    tx: &Connection,
+    id: i64,
+    field: &str,
+    value: &str,
+    new_country: Option<&str>,
+    actor: &str,
+) -> Result<()> {
+    if field == "name" || field == "short_name" {
+        let taken: Option<String> = tx
+            .query_row(
+                &format!(
+                    "SELECT coalesce(short_name, name) FROM regulators o WHERE o.id != ?1
+                     AND o.country = coalesce(?3, (SELECT country FROM regulators WHERE id = ?1))
+                     AND o.{field} = ?2 COLLATE NOCASE"
+                ),
+                params![id, value, new_country],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(other) = taken {
+            return Err(Error::invalid(
+                field,
+                format!("'{value}' is already {other}"),
+            ));
+        }
+    }
+    let old: Option<String> = tx.query_row(
+        &format!("SELECT {field} FROM regulators WHERE id = ?1"),
+        [id],
+        |r| r.get(0),
+    )?;
+    if old.as_deref() == Some(value) {
+        return Ok(());
+    }
+    tx.execute(
+        &format!("UPDATE regulators SET {field} = ?2 WHERE id = ?1"),
+        params![id, value],
+    )?;
+    record(
+        tx,
+        "regulator",
+        id,
+        actor,
+        field,
+        old.as_deref(),
+        Some(value),
+    )
+}
+
 impl Store {
     /// Every regulator with its aliases and how often it acted.
     pub fn regulator_entries(&self) -> Result<Vec<RegulatorEntry>> {
@@ -252,89 +333,14 @@ impl Store {
         input: &RegulatorInput,
         actor: &str,
     ) -> Result<i64> {
+        let fields = checked_fields(input)?;
+        // The country as stored (a code), which names must be unique in.
+        let country = fields[2].1.clone();
         self.with_tx(|tx| {
             let id = resolve_regulator(tx, "regulator", which, None)?;
-            let fields: [(&str, Option<String>); 5] = [
-                (
-                    "name",
-                    input
-                        .name
-                        .as_deref()
-                        .map(|n| one_line("name", n))
-                        .transpose()?,
-                ),
-                (
-                    "short_name",
-                    input
-                        .short_name
-                        .as_deref()
-                        .map(|n| one_line("short_name", n))
-                        .transpose()?,
-                ),
-                (
-                    "country",
-                    match input.country.as_deref() {
-                        Some(c) => parse_country("country", c)?,
-                        None => None,
-                    },
-                ),
-                (
-                    "level",
-                    input.level.as_deref().map(check_level).transpose()?,
-                ),
-                (
-                    "website",
-                    input
-                        .website
-                        .as_deref()
-                        .map(|w| check_url("website", w))
-                        .transpose()?,
-                ),
-            ];
-            let clash = |tx: &Connection, field: &str, value: &str| -> Result<()> {
-                // A new name or short name must stay unique in the country.
-                let taken: Option<String> = tx
-                    .query_row(
-                        &format!(
-                            "SELECT coalesce(short_name, name) FROM regulators o WHERE o.id != ?1
-                             AND o.country = coalesce(?3, (SELECT country FROM regulators WHERE id = ?1))
-                             AND o.{field} = ?2 COLLATE NOCASE"
-                        ),
-                        params![id, value, input.country],
-                        |r| r.get(0),
-                    )
-                    .optional()?;
-                match taken {
-                    Some(other) => Err(Error::invalid(field, format!("'{value}' is already {other}"))),
-                    None => Ok(()),
-                }
-            };
             for (field, value) in fields {
                 let Some(value) = value else { continue };
-                if field == "name" || field == "short_name" {
-                    clash(tx, field, &value)?;
-                }
-                let old: Option<String> = tx.query_row(
-                    &format!("SELECT {field} FROM regulators WHERE id = ?1"),
-                    [id],
-                    |r| r.get(0),
-                )?;
-                if old.as_deref() == Some(value.as_str()) {
-                    continue;
-                }
-                tx.execute(
-                    &format!("UPDATE regulators SET {field} = ?2 WHERE id = ?1"),
-                    params![id, value],
-                )?;
-                record(
-                    tx,
-                    "regulator",
-                    id,
-                    actor,
-                    field,
-                    old.as_deref(),
-                    Some(&value),
-                )?;
+                set_regulator_field(tx, id, field, &value, country.as_deref(), actor)?;
             }
             for a in &input.aliases {
                 insert_alias(tx, id, a, actor)?;

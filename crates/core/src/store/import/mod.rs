@@ -1356,26 +1356,16 @@ fn flush(
     state: &mut ImportState,
     report: &mut ImportReport,
 ) -> Result<()> {
-    let (options, actor) = (state.options, state.actor);
     // Also for a row that already failed: every unknown regulator is listed.
     let made = prepare(tx, rows, &mut p, state, report)?;
-    if !p.errors.is_empty() {
+    let valid = if p.errors.is_empty() {
+        validated(rows, &mut p)
+    } else {
+        None
+    };
+    let Some(valid) = valid else {
         set_aside(p, state, report);
         return Ok(());
-    }
-    let valid = match p.input.validate() {
-        Ok(v) => v,
-        Err(e) => {
-            // Every problem of the row, not only the first.
-            let mut all = p.input.problems();
-            if all.is_empty() {
-                all.push(e);
-            }
-            let located: Vec<RowError> = all.into_iter().map(|e| rows.locate(&p, e)).collect();
-            p.errors.extend(located);
-            set_aside(p, state, report);
-            return Ok(());
-        }
     };
     // A key an earlier import of this layout stored: update that incident.
     // The keys of our own exports are another database's row ids: they group
@@ -1385,22 +1375,10 @@ fn flush(
         if let Some(id) = rules::keyed_incident(tx, &state.layout, key)? {
             if let Some(existing) = load_incident(tx, id)? {
                 let input = updated_input(&existing, &p.input, made);
-                if input == existing.to_input() {
-                    report.unchanged += 1;
-                    return Ok(());
-                }
-                let stored = one_incident(tx, options, || {
-                    input
-                        .validate()
-                        .and_then(|v| replace_incident(tx, &existing, &v, actor))
-                })?;
-                match stored {
-                    Ok(()) => report.updated += 1,
-                    Err(e) => {
-                        let located = rows.locate(&p, e);
-                        p.errors.push(located);
-                        set_aside(p, state, report);
-                    }
+                match replace_existing(tx, rows, p, state, report, &existing, input)? {
+                    Replaced::Unchanged => report.unchanged += 1,
+                    Replaced::Stored => report.updated += 1,
+                    Replaced::SetAside => {}
                 }
                 return Ok(());
             }
@@ -1415,54 +1393,132 @@ fn flush(
         &empty
     };
     if let Some((existing_id, reason)) = find_duplicate(tx, &valid, skip, made)? {
-        let merged = options.merge_duplicates;
-        report.duplicates.push(Duplicate {
-            row: p.first_row,
-            existing_id,
-            reason,
-            merged,
-        });
-        if merged {
-            if let Some(existing) = load_incident(tx, existing_id)? {
-                let merged_input = merged_input(&existing, &p.input);
-                if merged_input == existing.to_input() {
-                    // Nothing new: no write, no new version.
-                    report.merged += 1;
-                    return Ok(());
-                }
-                let stored = one_incident(tx, options, || {
-                    merged_input
-                        .validate()
-                        .and_then(|v| replace_incident(tx, &existing, &v, actor))
-                })?;
-                match stored {
-                    Ok(()) => report.merged += 1,
-                    Err(e) => {
-                        let located = rows.locate(&p, e);
-                        p.errors.push(located);
-                        set_aside(p, state, report);
-                    }
-                }
+        return merge_duplicate(tx, rows, p, state, report, existing_id, reason);
+    }
+    insert_new(
+        tx,
+        rows,
+        p,
+        &valid,
+        made,
+        remembered.as_deref(),
+        state,
+        report,
+    )
+}
+
+/// The incident of the rows, checked; on failure every problem of the rows
+/// is added to their errors, not only the first.
+fn validated(rows: &RowReader, p: &mut Pending) -> Option<ValidIncident> {
+    match p.input.validate() {
+        Ok(v) => Some(v),
+        Err(e) => {
+            let mut all = p.input.problems();
+            if all.is_empty() {
+                all.push(e);
+            }
+            let located: Vec<RowError> = all.into_iter().map(|e| rows.locate(p, e)).collect();
+            p.errors.extend(located);
+            None
+        }
+    }
+}
+
+/// What became of rows that update an incident already stored.
+enum Replaced {
+    /// They add nothing: no write, no new version.
+    Unchanged,
+    Stored,
+    SetAside,
+}
+
+fn replace_existing(
+    tx: &rusqlite::Transaction,
+    rows: &RowReader,
+    mut p: Pending,
+    state: &mut ImportState,
+    report: &mut ImportReport,
+    existing: &crate::Incident,
+    input: IncidentInput,
+) -> Result<Replaced> {
+    if input == existing.to_input() {
+        return Ok(Replaced::Unchanged);
+    }
+    let stored = one_incident(tx, state.options, || {
+        input
+            .validate()
+            .and_then(|v| replace_incident(tx, existing, &v, state.actor))
+    })?;
+    Ok(match stored {
+        Ok(()) => Replaced::Stored,
+        Err(e) => {
+            let located = rows.locate(&p, e);
+            p.errors.push(located);
+            set_aside(p, state, report);
+            Replaced::SetAside
+        }
+    })
+}
+
+/// Rows that repeat a stored incident: listed, and merged into it when asked.
+fn merge_duplicate(
+    tx: &rusqlite::Transaction,
+    rows: &RowReader,
+    p: Pending,
+    state: &mut ImportState,
+    report: &mut ImportReport,
+    existing_id: i64,
+    reason: String,
+) -> Result<()> {
+    let merged = state.options.merge_duplicates;
+    report.duplicates.push(Duplicate {
+        row: p.first_row,
+        existing_id,
+        reason,
+        merged,
+    });
+    if merged {
+        if let Some(existing) = load_incident(tx, existing_id)? {
+            let input = merged_input(&existing, &p.input);
+            match replace_existing(tx, rows, p, state, report, &existing, input)? {
+                Replaced::Unchanged | Replaced::Stored => report.merged += 1,
+                Replaced::SetAside => {}
             }
         }
-        return Ok(());
     }
+    Ok(())
+}
+
+/// A new incident from the rows.
+#[allow(clippy::too_many_arguments)]
+fn insert_new(
+    tx: &rusqlite::Transaction,
+    rows: &RowReader,
+    mut p: Pending,
+    valid: &ValidIncident,
+    made: bool,
+    remembered: Option<&str>,
+    state: &mut ImportState,
+    report: &mut ImportReport,
+) -> Result<()> {
     // No savepoint per row when one failure fails the whole import, which is
     // rolled back at the end (per-row savepoints made FTS5 flush its buffer
     // at every row: a quarter of all import time in the profile). Only when
     // failing rows are set aside must each incident be all or nothing alone.
-    match one_incident(tx, options, || insert_incident(tx, &valid, actor))? {
+    match one_incident(tx, state.options, || {
+        insert_incident(tx, valid, state.actor)
+    })? {
         Ok(id) => {
             state.created.insert(id);
             report.created += 1;
-            if let Some(key) = remembered.as_deref() {
+            if let Some(key) = remembered {
                 rules::remember_key(tx, &state.layout, key, id)?;
             }
             if made {
                 tx.execute("UPDATE incidents SET title_made = 1 WHERE id = ?1", [id])?;
                 report.made_titles += 1;
             }
-            if report.preview.len() < options.preview {
+            if report.preview.len() < state.options.preview {
                 report.preview.push(p.input);
             }
         }
