@@ -361,80 +361,103 @@ fn is_person(text: &str, start: usize) -> bool {
 fn raw_names(text: &str, headline: Option<(usize, usize)>) -> Vec<(String, usize, usize)> {
     let mut out = Vec::new();
     for m in LATIN_NAME.find_iter(text) {
-        let (mut s, mut e) = (m.start(), m.end());
-        let mut name = m
-            .as_str()
-            .trim_end_matches(['.', '\'', '’', '-'])
-            .to_string();
-        // A possessive is not part of the name: "Didi’s", "China's".
-        for s in ["'s", "\u{2019}s"] {
-            if let Some(stem) = name.strip_suffix(s) {
-                name = stem.to_string();
-            }
-        }
-        // Leading function words ("The Optus breach") and places in the
-        // possessive ("China's Alibaba"); "British Airways" keeps its first word.
-        while let Some((first, rest)) = name.split_once(' ') {
-            let lower = first.to_lowercase();
-            let possessive = lower.ends_with("'s") || lower.ends_with("\u{2019}s");
-            let bare = lower.trim_end_matches("'s").trim_end_matches("\u{2019}s");
-            if FUNCTION_WORDS.contains(&bare) || possessive && NOT_NAMES.contains(&bare) {
-                s += first.len() + 1;
-                name = rest.to_string();
-            } else {
-                break;
-            }
-        }
-        e = e.min(s + name.len());
-        // Glued Hangul or Han: SK텔레콤이 → SK텔레콤, SK电讯当天 → SK电讯. Han
-        // glues only to an acronym or as a known ending ("App存在" is no name).
-        let tail: String = text[e..].chars().take_while(|c| is_cjk(*c)).collect();
-        let acronym = name
-            .chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
-        let glues = tail.chars().next().is_some_and(is_hangul)
-            || acronym
-            || ZH_ORG_ENDINGS.iter().any(|end| tail.starts_with(end));
-        if !tail.is_empty()
-            && glues
-            && name.chars().all(|c| c.is_ascii_alphanumeric())
-            && !NOT_NAMES.contains(&name.to_lowercase().as_str())
-        {
-            let glued = if tail.chars().any(is_hangul) {
-                strip_particle(text, &tail).to_string()
-            } else {
-                ZH_ORG_ENDINGS
-                    .iter()
-                    .find(|end| tail.starts_with(*end))
-                    .map(|end| end.to_string())
-                    .unwrap_or_else(|| tail.chars().take(2).collect())
-            };
-            if !glued.is_empty() {
-                let full = format!("{name}{glued}");
-                out.push((full.clone(), s, e + glued.len()));
-            }
+        let (name, s, e) = trimmed_latin_name(m.as_str(), m.start(), m.end());
+        if let Some(glued) = glued_name(text, &name, e) {
+            out.push((format!("{name}{glued}"), s, e + glued.len()));
         }
         if !name.is_empty() {
             out.push((name, s, e));
         }
     }
-    // Chinese: the characters before 公司/集团 up to a break ("对滴滴公司开展" → 滴滴).
-    for suffix in ["公司", "集团"] {
-        for (at, _) in text.match_indices(suffix) {
-            let before: Vec<(usize, char)> = text[..at].char_indices().collect();
-            let mut start = at;
-            for (i, c) in before.iter().rev().take(6) {
-                if ZH_BREAKS.contains(c) || !is_cjk(*c) {
-                    break;
-                }
-                start = *i;
-            }
-            if start < at && text[start..at].chars().count() >= 2 {
-                out.push((text[start..at].to_string(), start, at));
-            }
+    chinese_company_names(text, &mut out);
+    names_before_abbreviations(text, &mut out);
+    if let Some(h) = headline {
+        headline_subject(text, h, &mut out);
+    }
+    out
+}
+
+/// A Latin-script match without its possessive, trailing marks and leading
+/// function words ("The Optus breach") or places in the possessive ("China's
+/// Alibaba"); "British Airways" keeps its first word.
+fn trimmed_latin_name(found: &str, start: usize, end: usize) -> (String, usize, usize) {
+    let mut s = start;
+    let mut name = found.trim_end_matches(['.', '\'', '’', '-']).to_string();
+    // A possessive is not part of the name: "Didi’s", "China's".
+    for suffix in ["'s", "\u{2019}s"] {
+        if let Some(stem) = name.strip_suffix(suffix) {
+            name = stem.to_string();
         }
     }
-    // A CJK name followed by its Latin abbreviation: "知网（CNKI）".
+    while let Some((first, rest)) = name.split_once(' ') {
+        let lower = first.to_lowercase();
+        let possessive = lower.ends_with("'s") || lower.ends_with("\u{2019}s");
+        let bare = lower.trim_end_matches("'s").trim_end_matches("\u{2019}s");
+        if FUNCTION_WORDS.contains(&bare) || possessive && NOT_NAMES.contains(&bare) {
+            s += first.len() + 1;
+            name = rest.to_string();
+        } else {
+            break;
+        }
+    }
+    let e = end.min(s + name.len());
+    (name, s, e)
+}
+
+/// Glued Hangul or Han after a Latin name ending at `e`: SK텔레콤이 → 텔레콤,
+/// SK电讯当天 → 电讯. Han glues only to an acronym or as a known ending
+/// ("App存在" is no name).
+fn glued_name(text: &str, name: &str, e: usize) -> Option<String> {
+    let tail: String = text[e..].chars().take_while(|c| is_cjk(*c)).collect();
+    let acronym = name
+        .chars()
+        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    let glues = tail.chars().next().is_some_and(is_hangul)
+        || acronym
+        || ZH_ORG_ENDINGS.iter().any(|end| tail.starts_with(end));
+    if tail.is_empty()
+        || !glues
+        || !name.chars().all(|c| c.is_ascii_alphanumeric())
+        || NOT_NAMES.contains(&name.to_lowercase().as_str())
+    {
+        return None;
+    }
+    let glued = if tail.chars().any(is_hangul) {
+        strip_particle(text, &tail).to_string()
+    } else {
+        ZH_ORG_ENDINGS
+            .iter()
+            .find(|end| tail.starts_with(*end))
+            .map(|end| end.to_string())
+            .unwrap_or_else(|| tail.chars().take(2).collect())
+    };
+    (!glued.is_empty()).then_some(glued)
+}
+
+/// The CJK characters right before `at`, up to a break, at most `max`.
+fn cjk_run_before(text: &str, at: usize, max: usize) -> Option<(String, usize, usize)> {
+    let mut start = at;
+    for (i, c) in text[..at].char_indices().rev().take(max) {
+        if ZH_BREAKS.contains(&c) || !is_cjk(c) {
+            break;
+        }
+        start = i;
+    }
+    (start < at && text[start..at].chars().count() >= 2)
+        .then(|| (text[start..at].to_string(), start, at))
+}
+
+/// Chinese: the characters before 公司/集团 up to a break ("对滴滴公司开展" → 滴滴).
+fn chinese_company_names(text: &str, out: &mut Vec<(String, usize, usize)>) {
+    for suffix in ["公司", "集团"] {
+        for (at, _) in text.match_indices(suffix) {
+            out.extend(cjk_run_before(text, at, 6));
+        }
+    }
+}
+
+/// A CJK name followed by its Latin abbreviation: "知网（CNKI）".
+fn names_before_abbreviations(text: &str, out: &mut Vec<(String, usize, usize)>) {
     for (at, open) in text.match_indices(['（', '(']) {
         let inner: String = text[at + open.len()..]
             .chars()
@@ -444,28 +467,19 @@ fn raw_names(text: &str, headline: Option<(usize, usize)>) -> Vec<(String, usize
         if !closes || inner.trim().is_empty() || !inner.chars().any(|c| c.is_ascii_uppercase()) {
             continue;
         }
-        let mut start = at;
-        for (i, c) in text[..at].char_indices().rev().take(8) {
-            if ZH_BREAKS.contains(&c) || !is_cjk(c) {
-                break;
-            }
-            start = i;
-        }
-        if start < at && text[start..at].chars().count() >= 2 {
-            out.push((text[start..at].to_string(), start, at));
+        out.extend(cjk_run_before(text, at, 8));
+    }
+}
+
+/// A Korean or Chinese headline that opens with its subject: "카카오페이, …".
+fn headline_subject(text: &str, (hs, he): (usize, usize), out: &mut Vec<(String, usize, usize)>) {
+    let head = &text[hs..he];
+    if let Some(cut) = head.find([',', '，', '…', ' ']) {
+        let first = strip_particle(text, head[..cut].trim());
+        if !first.is_empty() && first.chars().all(is_cjk) && first.chars().count() >= 2 {
+            out.push((first.to_string(), hs, hs + first.len()));
         }
     }
-    // A Korean or Chinese headline that opens with its subject: "카카오페이, …".
-    if let Some((hs, he)) = headline {
-        let head = &text[hs..he];
-        if let Some(cut) = head.find([',', '，', '…', ' ']) {
-            let first = strip_particle(text, head[..cut].trim());
-            if !first.is_empty() && first.chars().all(is_cjk) && first.chars().count() >= 2 {
-                out.push((first.to_string(), hs, hs + first.len()));
-            }
-        }
-    }
-    out
 }
 
 fn is_hangul(c: char) -> bool {
@@ -526,6 +540,21 @@ pub fn find_organisations(
     ctx: &super::Context,
     regulator: Option<&(Found<String>, String)>,
 ) -> Organisations {
+    let _ = regulator;
+    let mut candidates = gather_candidates(text, headline, ctx);
+    count_mentions(text, headline, ctx, &mut candidates);
+    drop_contained(&mut candidates);
+    choose_organisations(text, &candidates)
+}
+
+/// Every name that could be the company: the database's companies and
+/// aliases found in the text, and the names the text itself writes, less
+/// regulators, places, institutions and people.
+fn gather_candidates(
+    text: &str,
+    headline: Option<(usize, usize)>,
+    ctx: &super::Context,
+) -> HashMap<String, Candidate> {
     let mut candidates: HashMap<String, Candidate> = HashMap::new();
     let regulator_keys: Vec<String> = ctx
         .regulators
@@ -537,7 +566,6 @@ pub fn find_organisations(
         })
         .map(|n| name_key(&n))
         .collect();
-    let _ = regulator;
     let mut add = |display: &str, s: usize, e: usize, known: Option<&str>| {
         let shown = known.unwrap_or(display);
         let key = name_key(shown);
@@ -583,7 +611,17 @@ pub fn find_organisations(
         }
         add(&name, s, e, None);
     }
-    // Count every mention of each name in the whole text.
+    candidates
+}
+
+/// Counts every mention of each candidate in the whole text, in one pass:
+/// its own forms and its squashed form ("KakaoPay" for "Kakao Pay").
+fn count_mentions(
+    text: &str,
+    headline: Option<(usize, usize)>,
+    ctx: &super::Context,
+    candidates: &mut HashMap<String, Candidate>,
+) {
     let known_names: HashMap<String, Vec<String>> = ctx
         .companies
         .iter()
@@ -645,8 +683,11 @@ pub fn find_organisations(
             }
         }
     }
-    // A short name mostly seen inside a longer one is that longer name
-    // ("Kakao" inside "Kakao Pay", "SK" inside "SK电讯").
+}
+
+/// A short name mostly seen inside a longer one is that longer name
+/// ("Kakao" inside "Kakao Pay", "SK" inside "SK电讯").
+fn drop_contained(candidates: &mut HashMap<String, Candidate>) {
     let snapshot: Vec<Candidate> = candidates.values().cloned().collect();
     candidates.retain(|_, c| {
         !snapshot.iter().any(|long| {
@@ -655,6 +696,11 @@ pub fn find_organisations(
                 && long.count * 2 > c.count
         })
     });
+}
+
+/// The company (the best-scored candidate) and the counterparty (the most
+/// mentioned receiver that is not the company).
+fn choose_organisations(text: &str, candidates: &HashMap<String, Candidate>) -> Organisations {
     let score = |c: &Candidate| {
         c.count as f32 + if c.in_headline { 2.0 } else { 0.0 } - 3.0 * c.recipient as f32
     };
