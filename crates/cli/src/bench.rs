@@ -148,9 +148,9 @@ fn list_pages(
             "| list, first page (100 rows, latest first) | p50 {p50:.2} ms, p95 {p95:.2} ms | | |"
         ),
     );
-    let (p50, p95) = percentiles(20, || store.count_incidents(&page).map(|_| ()))?;
+    let (p50, p95) = percentiles(20, || store.count_incidents(page).map(|_| ()))?;
     line(r, format!("| list, count of all incidents (shown beside the page) | p50 {p50:.2} ms, p95 {p95:.2} ms | | |"));
-    let next = store.list_incidents(&page)?.next;
+    let next = store.list_incidents(page)?.next;
     let second = ListQuery {
         after: next,
         ..page.clone()
@@ -247,7 +247,7 @@ fn import(r: &mut String, ours: &Path, work: &Path) -> Result<(), Error> {
     let bare = work.join("bare.db");
     let t = Instant::now();
     let mut target = Store::open(&fresh)?;
-    let imported = target.import_csv(&ours, &ImportOptions::default(), "bench", &mut |_| {})?;
+    let imported = target.import_csv(ours, &ImportOptions::default(), "bench", &mut |_| {})?;
     let import_ours = t.elapsed();
     if !imported.errors.is_empty() {
         return Err(Error::invalid(

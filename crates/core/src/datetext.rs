@@ -148,64 +148,73 @@ fn build_from(t: &str, order: Option<DateOrder>) -> Result<String, String> {
         .filter(|w| !w.is_empty())
         .collect();
     if let Some(pos) = words.iter().position(|w| month_number(w).is_some()) {
-        let month = month_number(words[pos]).map(i64::from);
-        let numbers: Vec<i64> = words
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| *i != pos)
-            .map(|(_, w)| {
-                w.trim_end_matches(|c: char| c.is_ascii_alphabetic())
-                    .parse::<i64>()
-                    .map_err(|_| not_a_date())
-            })
-            .collect::<Result<_, _>>()?;
-        let (year, day) = match numbers.as_slice() {
-            [y] if *y > 31 => (*y, None),
-            [a, b] if *b > 31 => (*b, Some(*a)),
-            [a, b] if *a > 31 => (*a, Some(*b)),
-            _ => return Err(not_a_date()),
-        };
-        return build(year, month, day).ok_or_else(not_a_date);
+        return with_month_name(&words, pos).ok_or_else(not_a_date);
     }
-    // Numbers only, separated by - / or .
+    numeric_date(t, order)?.ok_or_else(not_a_date)
+}
+
+/// A date with its month written as a word at `words[pos]`.
+fn with_month_name(words: &[&str], pos: usize) -> Option<String> {
+    let month = month_number(words[pos]).map(i64::from);
+    let numbers: Vec<i64> = words
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != pos)
+        .map(|(_, w)| {
+            w.trim_end_matches(|c: char| c.is_ascii_alphabetic())
+                .parse::<i64>()
+                .ok()
+        })
+        .collect::<Option<_>>()?;
+    let (year, day) = match numbers.as_slice() {
+        [y] if *y > 31 => (*y, None),
+        [a, b] if *b > 31 => (*b, Some(*a)),
+        [a, b] if *a > 31 => (*a, Some(*b)),
+        _ => return None,
+    };
+    build(year, month, day)
+}
+
+/// Numbers only, separated by - / or . (None: not a date of any reading).
+fn numeric_date(t: &str, order: Option<DateOrder>) -> Result<Option<String>, String> {
     let parts: Vec<&str> = t.split(['-', '/', '.']).collect();
     if parts
         .iter()
         .any(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_digit()))
     {
-        return Err(not_a_date());
+        return Ok(None);
     }
     let n: Vec<i64> = parts.iter().filter_map(|p| p.parse().ok()).collect();
     let year_first = parts[0].len() == 4;
-    match (n.as_slice(), year_first) {
+    Ok(match (n.as_slice(), year_first) {
         ([y], true) => build(*y, None, None),
         ([y, m], true) => build(*y, Some(*m), None),
         ([m, y], false) if parts[1].len() == 4 => build(*y, Some(*m), None),
         ([y, m, d], true) => build(*y, Some(*m), Some(*d)),
         ([a, b, y], false) if parts[2].len() == 4 => {
-            let (day, month) = match order {
-                Some(DateOrder::Dmy) => (*a, *b),
-                Some(DateOrder::Mdy) => (*b, *a),
-                // Only one reading is a date, or both readings are the same day.
-                _ if a == b => (*a, *b),
-                _ if *a > 12 && *b <= 12 => (*a, *b),
-                _ if *b > 12 && *a <= 12 => (*b, *a),
-                _ if *a > 12 && *b > 12 => {
-                    return Err(format!(
-                        "'{t}' is not a date: neither {a} nor {b} can be a month"
-                    ))
-                }
-                _ => {
-                    return Err(format!(
-                        "'{t}' could be day/month or month/day; choose the date order (dmy or mdy)"
-                    ))
-                }
-            };
+            let (day, month) = day_and_month(t, *a, *b, order)?;
             build(*y, Some(month), Some(day))
         }
         _ => None,
+    })
+}
+
+/// Which of `a/b` is the day: the order given, else the only reading that
+/// is a date (or both readings are the same day).
+fn day_and_month(t: &str, a: i64, b: i64, order: Option<DateOrder>) -> Result<(i64, i64), String> {
+    match order {
+        Some(DateOrder::Dmy) => Ok((a, b)),
+        Some(DateOrder::Mdy) => Ok((b, a)),
+        _ if a == b => Ok((a, b)),
+        _ if a > 12 && b <= 12 => Ok((a, b)),
+        _ if b > 12 && a <= 12 => Ok((b, a)),
+        _ if a > 12 && b > 12 => Err(format!(
+            "'{t}' is not a date: neither {a} nor {b} can be a month"
+        )),
+        _ => Err(format!(
+            "'{t}' could be day/month or month/day; choose the date order (dmy or mdy)"
+        )),
     }
-    .ok_or_else(not_a_date)
 }
 
 #[cfg(test)]

@@ -330,7 +330,16 @@ fn skip_after(after: &str) -> bool {
 /// Every date mention of `text`, left to right, without overlaps (the most
 /// specific pattern wins), resolved with `published` where needed.
 pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
-    let ctx = Context { published };
+    let mut found = pattern_dates(text, &Context { published });
+    found.sort_by_key(|d| d.start);
+    let later = later_dates(text, &found);
+    found.extend(later);
+    found.sort_by_key(|d| d.start);
+    drop_range_ends(text, found)
+}
+
+/// The dates every rule finds, the most specific rule first, without overlaps.
+fn pattern_dates(text: &str, ctx: &Context) -> Vec<DateMention> {
     let mut taken: Vec<(usize, usize)> = Vec::new();
     let mut found: Vec<DateMention> = Vec::new();
     for rule in RULES.iter() {
@@ -340,16 +349,8 @@ pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> 
             if taken.iter().any(|(s, e)| start < *e && *s < end) {
                 continue;
             }
-            // Digits glued to more digits are part of a larger number.
-            let before = &text[..start];
-            let after = &text[end..];
-            if before.ends_with(|c: char| {
-                c.is_ascii_digit()
-                    || c == '.'
-                        && before.len() > 1
-                        && before[..before.len() - 1].ends_with(|d: char| d.is_ascii_digit())
-            }) || after.starts_with(|c: char| c.is_ascii_digit())
-            {
+            let (before, after) = (&text[..start], &text[end..]);
+            if glued_to_digits(before, after) {
                 continue;
             }
             if skip_before(before) {
@@ -359,71 +360,90 @@ pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> 
             if m.as_str().chars().all(|c| c.is_ascii_digit()) && skip_after(after) {
                 continue;
             }
-            if let Some(date) = (rule.read)(&c, &ctx) {
+            if let Some(date) = (rule.read)(&c, ctx) {
                 taken.push((start, end));
                 found.push(DateMention { start, end, date });
             }
         }
     }
-    found.sort_by_key(|d| d.start);
-    // "four months later": counted from the date named just before.
+    found
+}
+
+/// Digits glued to more digits are part of a larger number.
+fn glued_to_digits(before: &str, after: &str) -> bool {
+    before.ends_with(|c: char| {
+        c.is_ascii_digit()
+            || c == '.'
+                && before.len() > 1
+                && before[..before.len() - 1].ends_with(|d: char| d.is_ascii_digit())
+    }) || after.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// "four months later": counted from the date named just before.
+fn later_dates(text: &str, found: &[DateMention]) -> Vec<DateMention> {
     static LATER: LazyLock<Regex> = LazyLock::new(|| {
         re(
             r"(?i)\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(months?|years?)\s+later\b",
         )
     });
+    let mut out = Vec::new();
     for c in LATER.captures_iter(text) {
         let Some(m) = c.get(0) else { continue };
-        let Some(prev) = found
+        // A later date counts from an earlier "later" too.
+        let prev = found
             .iter()
+            .chain(&out)
             .filter(|d| d.end <= m.start())
             .max_by_key(|d| d.end)
-        else {
+            .map(|d| d.date.clone());
+        let lower = |i: usize| {
+            c.get(i)
+                .map(|x| x.as_str().to_ascii_lowercase())
+                .unwrap_or_default()
+        };
+        let Some(n) = small_number(&lower(1)) else {
             continue;
         };
-        let words = [
-            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-            "eleven", "twelve",
-        ];
-        let n_text = c
-            .get(1)
-            .map(|x| x.as_str().to_ascii_lowercase())
-            .unwrap_or_default();
-        let Some(n) = words
-            .iter()
-            .position(|w| *w == n_text)
-            .map(|i| i as i32 + 1)
-            .or_else(|| n_text.parse().ok())
-        else {
-            continue;
-        };
-        let parts: Vec<i32> = prev
-            .date
-            .split('-')
-            .filter_map(|p| p.parse().ok())
-            .collect();
-        let unit = c
-            .get(2)
-            .map(|x| x.as_str().to_ascii_lowercase())
-            .unwrap_or_default();
-        let date = match (parts.as_slice(), unit.starts_with("year")) {
-            ([y, ..], true) => Some(format!("{:04}", y + n)),
-            ([y, mo, ..], false) => {
-                let total = y * 12 + (mo - 1) + n;
-                ym(total / 12, (total % 12 + 1) as u32)
-            }
-            _ => None,
-        };
+        let date = prev.and_then(|p| date_after(&p, n, lower(2).starts_with("year")));
         if let Some(date) = date {
-            found.push(DateMention {
+            out.push(DateMention {
                 start: m.start(),
                 end: m.end(),
                 date,
             });
         }
     }
-    found.sort_by_key(|d| d.start);
-    // "from May to July": the second end of a range is not an event of its own.
+    out
+}
+
+/// "four" or "4" as 4 (one to twelve in words).
+fn small_number(text: &str) -> Option<i32> {
+    let words = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve",
+    ];
+    words
+        .iter()
+        .position(|w| *w == text)
+        .map(|i| i as i32 + 1)
+        .or_else(|| text.parse().ok())
+}
+
+/// `date` moved on by `n` years (at year precision) or months (at month precision).
+fn date_after(date: &str, n: i32, years: bool) -> Option<String> {
+    let parts: Vec<i32> = date.split('-').filter_map(|p| p.parse().ok()).collect();
+    match (parts.as_slice(), years) {
+        ([y, ..], true) => Some(format!("{:04}", y + n)),
+        ([y, mo, ..], false) => {
+            let total = y * 12 + (mo - 1) + n;
+            ym(total / 12, (total % 12 + 1) as u32)
+        }
+        _ => None,
+    }
+}
+
+/// "from May to July": the second end of a range is not an event of its own.
+fn drop_range_ends(text: &str, found: Vec<DateMention>) -> Vec<DateMention> {
     let mut kept: Vec<DateMention> = Vec::new();
     for d in found {
         if let Some(prev) = kept.last() {

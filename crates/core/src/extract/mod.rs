@@ -306,49 +306,8 @@ impl Draft {
     /// goes on the events it acts in, the fine on the fined (or settled) event,
     /// and the article becomes the source.
     pub fn to_input(&self) -> crate::model::IncidentInput {
-        use crate::model::{EventInput, IncidentInput, SourceInput};
-        let acts = |k: EventKind| {
-            matches!(
-                k,
-                EventKind::Fined
-                    | EventKind::ProposedFine
-                    | EventKind::FindingsPublished
-                    | EventKind::InvestigationOpened
-                    | EventKind::CorrectiveOrder
-                    | EventKind::Settled
-            )
-        };
-        let fine_on = self
-            .events
-            .iter()
-            .position(|e| e.kind == EventKind::Fined)
-            .or_else(|| {
-                self.events
-                    .iter()
-                    .position(|e| e.kind == EventKind::Settled)
-            });
-        let events = self
-            .events
-            .iter()
-            .enumerate()
-            .map(|(i, e)| {
-                let fine = self.fine.as_ref().filter(|_| Some(i) == fine_on);
-                EventInput {
-                    kind: e.kind.as_str().to_string(),
-                    date: e.date.clone(),
-                    regulator: if acts(e.kind) {
-                        self.regulator_key.clone()
-                    } else {
-                        None
-                    },
-                    amount: fine.map(|f| crate::money::AmountText(f.value.amount_text.clone())),
-                    currency: fine.map(|f| f.value.currency.clone()),
-                    note: Some(e.evidence.clone()),
-                    source: None,
-                    ..Default::default()
-                }
-            })
-            .collect();
+        use crate::model::{IncidentInput, SourceInput};
+        let events = self.event_inputs();
         let company = self
             .company
             .as_ref()
@@ -387,6 +346,41 @@ impl Draft {
                 .collect(),
             ..Default::default()
         }
+    }
+
+    /// The draft's events as entered: the regulator on the events it acts in,
+    /// the fine on the fined (else the settled) event.
+    fn event_inputs(&self) -> Vec<crate::model::EventInput> {
+        let acts = |k: EventKind| {
+            matches!(
+                k,
+                EventKind::Fined
+                    | EventKind::ProposedFine
+                    | EventKind::FindingsPublished
+                    | EventKind::InvestigationOpened
+                    | EventKind::CorrectiveOrder
+                    | EventKind::Settled
+            )
+        };
+        let position = |kind: EventKind| self.events.iter().position(|e| e.kind == kind);
+        let fine_on = position(EventKind::Fined).or_else(|| position(EventKind::Settled));
+        self.events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let fine = self.fine.as_ref().filter(|_| Some(i) == fine_on);
+                crate::model::EventInput {
+                    kind: e.kind.as_str().to_string(),
+                    date: e.date.clone(),
+                    regulator: acts(e.kind).then(|| self.regulator_key.clone()).flatten(),
+                    amount: fine.map(|f| crate::money::AmountText(f.value.amount_text.clone())),
+                    currency: fine.map(|f| f.value.currency.clone()),
+                    note: Some(e.evidence.clone()),
+                    source: None,
+                    ..Default::default()
+                }
+            })
+            .collect()
     }
 }
 
