@@ -25,10 +25,11 @@ export function incidentColumns(navigate) {
     companyLink: { key: 'company', label: 'Company', cell: (r) => h('td', { class: 'company' },
       rowLink('company-link', r.company, `Timeline of ${r.company}`, () => navigate.company(r.company))) },
     title: { key: 'title', label: 'Title', cell: (r) => h('td', { class: 'title', text: r.title }) },
-    regulators: { key: 'regulators', label: 'Regulators', cell: (r) => h('td', { text: r.regulators || '—' }) },
+    regulators: { key: 'regulators', label: 'Regulators', cell: (r) => h('td', { text: regulatorText(r) }) },
+    // Each link opens its regulator by id: two regulators may share a label.
     regulatorLinks: { key: 'regulators', label: 'Regulators', cell: (r) => h('td', { class: 'regulators' },
-      r.regulators
-        ? r.regulators.split(', ').map((name) => rowLink('regulator-link', name, `Actions of ${name}`, () => navigate.regulator(name)))
+      r.regulators.length
+        ? r.regulators.map(({ id, label }) => rowLink('regulator-link', label, `Actions of ${label}`, () => navigate.regulator(`#${id}`)))
         : '—') },
     records: numeric('records_affected', 'Records'),
     people: numeric('users_affected', 'People'),
@@ -36,6 +37,11 @@ export function incidentColumns(navigate) {
       h('span', { class: `status status-${r.status}`, text: statusLabel(r.status) })) },
     latestEvent: { key: 'latest_event', label: 'Latest event', cell: (r) => h('td', { class: 'date', text: r.latest_event ?? '—' }) },
   };
+}
+
+/** The labels of a row's regulators, as one text ("FSS, PIPC"). */
+export function regulatorText(row) {
+  return row.regulators.map((r) => r.label).join(', ') || '—';
 }
 
 /** Column headings without sorting: numeric columns right-aligned. */

@@ -434,7 +434,10 @@ mod tests {
             .as_array()
             .unwrap()
             .iter()
-            .any(|r| r["company"] == "Kakao Pay" && r["regulators"] == "FSS, PIPC"));
+            .any(|r| r["company"] == "Kakao Pay"
+                && r["regulators"][0]["label"] == "FSS"
+                && r["regulators"][1]["label"] == "PIPC"
+                && r["regulators"][1]["id"].is_i64()));
     }
 
     #[test]

@@ -485,7 +485,7 @@ fn print_table(page: &incidents_core::ListPage) -> Result<(), Error> {
             r.id,
             r.company,
             r.title,
-            r.regulators,
+            incidents_core::store::list::regulator_labels(&r.regulators),
             count(r.records_affected),
             count(r.users_affected),
             r.status.as_str(),

@@ -4,8 +4,8 @@
 use crate::dates::PartialDate;
 use crate::error::{Error, Result};
 use crate::model::{
-    Event, EventKind, HistoryEntry, Incident, IncidentInput, Regulator, Source, ValidEvent,
-    ValidIncident, ValidSource,
+    Event, EventKind, HistoryEntry, Incident, IncidentInput, Source, ValidEvent, ValidIncident,
+    ValidSource,
 };
 use crate::money;
 use crate::names::name_key;
@@ -75,47 +75,6 @@ impl Store {
             "SELECT at, actor, field, old_value, new_value FROM history WHERE incident_id = ?1 ORDER BY id",
         )?;
         let rows = stmt.query_map([id], history_entry)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// All regulators, by country then short name (the registry's entries
-    /// without their counts).
-    pub fn regulators(&self) -> Result<Vec<Regulator>> {
-        Ok(self
-            .regulator_entries()?
-            .into_iter()
-            .map(|r| Regulator {
-                id: r.id,
-                name: r.name,
-                short_name: r.short_name,
-                country: r.country,
-                aliases: r.aliases,
-            })
-            .collect())
-    }
-
-    /// Up to `limit` company names that start with `prefix` (any case), for
-    /// suggestions while typing: a database of a million incidents has a
-    /// hundred thousand companies, too many to hand the page at once.
-    pub fn company_suggestions(&self, prefix: &str, limit: u32) -> Result<Vec<String>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT name FROM companies c
-             WHERE name >= ?1 AND name < ?1 || char(1114111)
-               AND EXISTS (SELECT 1 FROM incidents i WHERE i.company_id = c.id AND i.deleted_at IS NULL)
-             ORDER BY name LIMIT ?2",
-        )?;
-        let rows = stmt.query_map(params![prefix.trim(), limit], |r| r.get(0))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// Names of all companies that have incidents.
-    pub fn company_names(&self) -> Result<Vec<String>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT name FROM companies c
-             WHERE EXISTS (SELECT 1 FROM incidents i WHERE i.company_id = c.id AND i.deleted_at IS NULL)
-             ORDER BY name COLLATE NOCASE",
-        )?;
-        let rows = stmt.query_map([], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 

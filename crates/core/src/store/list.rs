@@ -9,6 +9,7 @@ use crate::store::lookup::resolve_regulator;
 use crate::store::Store;
 use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 keyword_enum!(
     /// Columns the list can be sorted by.
@@ -107,12 +108,27 @@ pub struct IncidentRow {
     pub id: i64,
     pub company: String,
     pub title: String,
-    /// Short names of the regulators acting in its events, sorted, comma-separated.
-    pub regulators: String,
+    /// The regulators acting in its events, by label: each with its id, so
+    /// that a link opens exactly that regulator (two may share a short name).
+    pub regulators: Vec<ActingRegulator>,
     pub records_affected: Option<i64>,
     pub users_affected: Option<i64>,
     pub status: Status,
     pub latest_event: Option<String>,
+}
+
+/// A regulator as a list row shows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ActingRegulator {
+    pub id: i64,
+    /// Its short name, else its name.
+    pub label: String,
+}
+
+/// The labels of `regulators`, as one text: "FSS, PIPC".
+pub fn regulator_labels(regulators: &[ActingRegulator]) -> String {
+    let labels: Vec<&str> = regulators.iter().map(|r| r.label.as_str()).collect();
+    labels.join(", ")
 }
 
 /// A page of the list with the number of rows matching the filters.
@@ -361,11 +377,34 @@ impl Store {
             }),
             _ => None,
         };
-        Ok(ListPage {
-            total,
-            rows: rows.into_iter().map(|(r, _)| r).collect(),
-            next,
-        })
+        let mut rows: Vec<IncidentRow> = rows.into_iter().map(|(r, _)| r).collect();
+        self.fill_regulators(&mut rows)?;
+        Ok(ListPage { total, rows, next })
+    }
+
+    /// The acting regulators of a page's rows, in one query.
+    fn fill_regulators(&self, rows: &mut [IncidentRow]) -> Result<()> {
+        if rows.is_empty() {
+            return Ok(());
+        }
+        let marks = vec!["?"; rows.len()].join(", ");
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT DISTINCT e.incident_id, r.id, coalesce(r.short_name, r.name) AS label
+             FROM events e JOIN regulators r ON r.id = e.regulator_id
+             WHERE e.incident_id IN ({marks}) ORDER BY label, r.id"
+        ))?;
+        let ids = rows.iter().map(|r| r.id);
+        let found = stmt.query_map(rusqlite::params_from_iter(ids), |r| {
+            Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?))
+        })?;
+        let at: HashMap<i64, usize> = rows.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
+        for row in found {
+            let (incident, id, label) = row?;
+            if let Some(&i) = at.get(&incident) {
+                rows[i].regulators.push(ActingRegulator { id, label });
+            }
+        }
+        Ok(())
     }
 
     /// The WHERE clause, its values and the ORDER BY of a list query over
@@ -396,7 +435,7 @@ impl Store {
                     id: r.get(0)?,
                     company: r.get(1)?,
                     title: r.get(2)?,
-                    regulators: r.get(3)?,
+                    regulators: Vec::new(),
                     records_affected: r.get(4)?,
                     users_affected: r.get(5)?,
                     status: r.get(6)?,

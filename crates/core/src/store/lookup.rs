@@ -12,7 +12,9 @@
 //! three closest known names; an ambiguous one lists its candidates.
 
 use crate::error::{Error, Result};
+use crate::model::Regulator;
 use crate::names::{closest, name_key};
+use crate::store::Store;
 use rusqlite::{params, Connection};
 
 /// The regulators `text` names exactly or by key.
@@ -208,6 +210,41 @@ fn describe(conn: &Connection, ids: &[i64]) -> Result<Vec<String>> {
         .collect()
 }
 
+/// What a name resolves to under the one rule.
+enum Resolved {
+    One(i64),
+    /// No regulator: the closest known names.
+    Unknown(Vec<String>),
+    /// Several: each described with its country.
+    Ambiguous(Vec<String>),
+}
+
+fn resolve(conn: &Connection, text: &str, country: Option<&str>) -> Result<Resolved> {
+    let found = matches(conn, text, country)?;
+    Ok(match found.as_slice() {
+        [id] => Resolved::One(*id),
+        [] => Resolved::Unknown(suggestions(conn, text)?),
+        many => Resolved::Ambiguous(describe(conn, many)?),
+    })
+}
+
+/// The error for a name that could be several regulators, on `field`.
+fn ambiguous(field: &str, text: &str, candidates: &[String]) -> Error {
+    let example = candidates
+        .first()
+        .and_then(|c| c.split(" — ").next())
+        .unwrap_or_default();
+    Error::invalid(
+        field,
+        format!(
+            "'{}' could be {}; write the one you mean with its country in brackets, \
+             e.g. '{example}'",
+            text.trim(),
+            candidates.join(" or ")
+        ),
+    )
+}
+
 /// Resolves a regulator's name to its id, or explains on `field` why it
 /// cannot: unknown (with the closest names) or ambiguous (with each candidate).
 pub fn resolve_regulator(
@@ -216,11 +253,9 @@ pub fn resolve_regulator(
     text: &str,
     country: Option<&str>,
 ) -> Result<i64> {
-    let found = matches(conn, text, country)?;
-    match found.as_slice() {
-        [id] => Ok(*id),
-        [] => {
-            let near = suggestions(conn, text)?;
+    match resolve(conn, text, country)? {
+        Resolved::One(id) => Ok(id),
+        Resolved::Unknown(near) => {
             let hint = if near.is_empty() {
                 "add it to the regulators first (incidents regulators add, or the Regulators screen)"
                     .to_string()
@@ -232,23 +267,46 @@ pub fn resolve_regulator(
                 format!("unknown regulator '{}'; {hint}", text.trim()),
             ))
         }
-        many => {
-            let candidates = describe(conn, many)?;
-            let example = candidates
-                .first()
-                .and_then(|c| c.split(" — ").next())
-                .unwrap_or_default()
-                .to_string();
-            Err(Error::invalid(
-                field,
-                format!(
-                    "'{}' could be {}; write the one you mean with its country in brackets, \
-                     e.g. '{example}'",
-                    text.trim(),
-                    candidates.join(" or ")
-                ),
-            ))
-        }
+        Resolved::Ambiguous(candidates) => Err(ambiguous(field, text, &candidates)),
+    }
+}
+
+/// "No company named 'X'; did you mean: …?" — the one wording of a name that
+/// is not found, for companies and regulators alike.
+pub(crate) fn not_found_with_suggestions(
+    what: &str,
+    name: &str,
+    suggestions: Vec<String>,
+) -> Error {
+    if suggestions.is_empty() {
+        Error::NotFound(format!("no {what} named '{}'", name.trim()))
+    } else {
+        Error::NotFound(format!(
+            "no {what} named '{}'; did you mean: {}?",
+            name.trim(),
+            suggestions.join(", ")
+        ))
+    }
+}
+
+impl Store {
+    /// Looks a regulator up to open its view: by the same rule as every
+    /// other look-up; an unknown name is `NotFound` with the closest known
+    /// names suggested, an ambiguous one lists its candidates.
+    pub fn regulator_by_name(&self, name: &str) -> Result<Regulator> {
+        let id = match resolve(&self.conn, name, None)? {
+            Resolved::One(id) => id,
+            Resolved::Unknown(near) => {
+                return Err(not_found_with_suggestions("regulator", name, near))
+            }
+            Resolved::Ambiguous(candidates) => {
+                return Err(ambiguous("regulator", name, &candidates))
+            }
+        };
+        self.regulators()?
+            .into_iter()
+            .find(|r| r.id == id)
+            .ok_or_else(|| Error::NotFound(format!("regulator {id} not found")))
     }
 }
 

@@ -4,14 +4,15 @@
 //!
 //! | file | methods of `Store` | owns |
 //! | --- | --- | --- |
+//! | `mod.rs` | `with_tx` (crate only) | the handle itself: one connection, its path |
 //! | `open.rs` | `open`, `open_with`, `open_in_memory`, `path`, `created`, `backup_to`, `restore_from` | classifying a file before any write, pragmas, numbered migrations (`migrations/`), backups |
-//! | `incidents.rs` | `create_incident`, `update_incident`, `delete_incident`, `restore_incident`, `get_incident`, `history`, `load_sample_data*`, `check_incident` | the one writer of incidents, events, sources and of every derived list column (`refresh_summary`) |
-//! | `lookup.rs` | (functions on a connection) | the one name rule for regulators: exact, key, bracketed short form, country, suggestions |
-//! | `registry.rs` | `regulators`, `regulator_entries`, `add_regulator`, `edit_regulator`, `add_regulator_alias`, `merge_regulators`, `company_entries`, `rename_company`, `add_company_alias`, `remove_company_alias`, `merge_companies`, `registry_history`, `extraction_context` | regulators and companies as data |
-//! | `list.rs` | `list_incidents`, `count_incidents` | list filters, keyset pages, full-text search |
-//! | `views.rs` | `company_timeline`, `regulator_view`, `regulator_by_name` | a company's history, a regulator's actions |
-//! | `export.rs` | `export`, `export_events_csv`, … | incidents CSV, events CSV, XLSX (through [`crate::files`]) |
-//! | `import/` | `import_csv`, `inspect_import` | reading another tracker's file into incidents |
+//! | `incidents.rs` | `create_incident`, `update_incident`, `delete_incident`, `get_incident`, `history`, `load_sample_data`, `load_sample_data_on_first_start` | the one writer of incidents, events and sources and of every derived list column (`refresh_summary`); the import and the generator write through it |
+//! | `lookup.rs` | `regulator_by_name` | the one name rule for regulators (exact, key, bracketed short form, country) and its errors |
+//! | `registry.rs` | `regulators`, `regulator_entries`, `regulators_matching`, `regulator_id`, `add_regulator`, `edit_regulator`, `add_regulator_alias`, `merge_regulators`, `company_entries`, `company_names`, `company_suggestions`, `rename_company`, `add_company_alias`, `remove_company_alias`, `merge_companies`, `registry_history`, `extraction_context` | regulators and companies as data, and as the extractor's gazetteer |
+//! | `list.rs` | `list_incidents`, `count_incidents`, `list_full` | list filters, keyset pages, full-text search |
+//! | `views.rs` | `company_id_by_name`, `company_timeline`, `regulator_view` | a company's history, a regulator's actions |
+//! | `export.rs` | `export` | incidents CSV, events CSV, XLSX (through [`crate::files`]) |
+//! | `import/` | `inspect_import`, `import_csv` | reading another tracker's file into incidents: `mapping.rs` where columns go, `rules.rs` what an import decides |
 //! | `generate.rs` | `generate`, `incident_rows`, `bench_probes`, `optimize` | realistic generated data, and the cases `incidents bench` measures |
 //! | `seed.rs` | — | the frozen regulator tables of migrations 2 and 6, the sample incidents (`sample_incidents.json`) |
 //!

@@ -6,6 +6,7 @@
 //! found by the editor, the import and the views at once.
 
 use crate::error::{Error, Result};
+use crate::model::Regulator;
 use crate::model::{check_url, parse_country, HistoryEntry};
 use crate::names::name_key;
 use crate::store::incidents::{find_company, refresh_summary};
@@ -621,4 +622,89 @@ pub(crate) fn insert_regulator(
 fn company_or_not_found(conn: &Connection, which: &str) -> Result<i64> {
     find_company(conn, which)?
         .ok_or_else(|| Error::NotFound(format!("no company is named '{}'", which.trim())))
+}
+impl Store {
+    /// What the article extractor knows from this database: its regulators
+    /// (with any added by analysts) and its companies with their aliases.
+    pub fn extraction_context(
+        &self,
+        published: Option<chrono::NaiveDate>,
+        url: Option<String>,
+    ) -> Result<crate::extract::Context> {
+        let regulators = self
+            .regulators()?
+            .into_iter()
+            .map(|r| crate::extract::KnownRegulator {
+                name: r.name,
+                short_name: r.short_name,
+                country: r.country,
+                aliases: r.aliases,
+            })
+            .collect();
+        let mut stmt = self.conn.prepare(
+            "SELECT c.name, (SELECT group_concat(alias, char(31)) FROM company_aliases a WHERE a.company_id = c.id)
+             FROM companies c",
+        )?;
+        let companies = stmt
+            .query_map([], |r| {
+                let aliases: Option<String> = r.get(1)?;
+                Ok(crate::extract::KnownCompany {
+                    name: r.get(0)?,
+                    aliases: aliases
+                        .map(|a| a.split('\u{1f}').map(str::to_string).collect())
+                        .unwrap_or_default(),
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(crate::extract::Context {
+            published,
+            url,
+            regulators,
+            companies,
+            regulator_index: Default::default(),
+        })
+    }
+}
+
+impl Store {
+    /// All regulators, by country then short name (the registry's entries
+    /// without their counts).
+    pub fn regulators(&self) -> Result<Vec<Regulator>> {
+        Ok(self
+            .regulator_entries()?
+            .into_iter()
+            .map(|r| Regulator {
+                id: r.id,
+                name: r.name,
+                short_name: r.short_name,
+                country: r.country,
+                aliases: r.aliases,
+            })
+            .collect())
+    }
+
+    /// Up to `limit` company names that start with `prefix` (any case), for
+    /// suggestions while typing: a database of a million incidents has a
+    /// hundred thousand companies, too many to hand the page at once.
+    pub fn company_suggestions(&self, prefix: &str, limit: u32) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT name FROM companies c
+             WHERE name >= ?1 AND name < ?1 || char(1114111)
+               AND EXISTS (SELECT 1 FROM incidents i WHERE i.company_id = c.id AND i.deleted_at IS NULL)
+             ORDER BY name LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(params![prefix.trim(), limit], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Names of all companies that have incidents.
+    pub fn company_names(&self) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT name FROM companies c
+             WHERE EXISTS (SELECT 1 FROM incidents i WHERE i.company_id = c.id AND i.deleted_at IS NULL)
+             ORDER BY name COLLATE NOCASE",
+        )?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
 }

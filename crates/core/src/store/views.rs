@@ -2,14 +2,15 @@
 //! with the totals an analyst reads first (how many people, how much in fines).
 
 use crate::dates::{PartialDate, Precision};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::{EventKind, Regulator};
 use crate::money;
 use crate::names::closest;
 use crate::store::incidents::find_company;
 use crate::store::list::{IncidentRow, ListQuery, SortKey};
+use crate::store::lookup::not_found_with_suggestions;
 use crate::store::Store;
-use rusqlite::{params, OptionalExtension, Row};
+use rusqlite::Row;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -285,30 +286,6 @@ impl Store {
         })
     }
 
-    /// Looks a regulator up by the one name rule ([`crate::store::lookup`]); an
-    /// unknown name is `NotFound` with the closest known names suggested, an
-    /// ambiguous one lists its candidates.
-    pub fn regulator_by_name(&self, name: &str) -> Result<Regulator> {
-        let ids = crate::store::lookup::matches(&self.conn, name, None)?;
-        match ids.as_slice() {
-            [id] => self
-                .regulators()?
-                .into_iter()
-                .find(|r| r.id == *id)
-                .ok_or_else(|| Error::NotFound(format!("regulator {id} not found"))),
-            [] => Err(not_found_with_suggestions(
-                "regulator",
-                name,
-                crate::store::lookup::suggestions(&self.conn, name)?,
-            )),
-            _ => Err(
-                crate::store::lookup::resolve_regulator(&self.conn, "regulator", name, None)
-                    .err()
-                    .unwrap_or_else(|| Error::NotFound(format!("'{name}' is ambiguous"))),
-            ),
-        }
-    }
-
     /// A regulator's actions across companies in time order, with its fines per
     /// currency and the companies involved.
     pub fn regulator_view(&self, name: &str) -> Result<RegulatorView> {
@@ -356,70 +333,5 @@ impl Store {
             summary,
             incidents,
         })
-    }
-
-    /// What the article extractor knows from this database: its regulators
-    /// (with any added by analysts) and its companies with their aliases.
-    pub fn extraction_context(
-        &self,
-        published: Option<chrono::NaiveDate>,
-        url: Option<String>,
-    ) -> Result<crate::extract::Context> {
-        let regulators = self
-            .regulators()?
-            .into_iter()
-            .map(|r| crate::extract::KnownRegulator {
-                name: r.name,
-                short_name: r.short_name,
-                country: r.country,
-                aliases: r.aliases,
-            })
-            .collect();
-        let mut stmt = self.conn.prepare(
-            "SELECT c.name, (SELECT group_concat(alias, char(31)) FROM company_aliases a WHERE a.company_id = c.id)
-             FROM companies c",
-        )?;
-        let companies = stmt
-            .query_map([], |r| {
-                let aliases: Option<String> = r.get(1)?;
-                Ok(crate::extract::KnownCompany {
-                    name: r.get(0)?,
-                    aliases: aliases
-                        .map(|a| a.split('\u{1f}').map(str::to_string).collect())
-                        .unwrap_or_default(),
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(crate::extract::Context {
-            published,
-            url,
-            regulators,
-            companies,
-            regulator_index: Default::default(),
-        })
-    }
-
-    /// The name of the company of incident `id`, for "open its timeline".
-    pub fn company_of_incident(&self, id: i64) -> Result<String> {
-        self.conn
-            .query_row(
-                "SELECT c.name FROM incidents i JOIN companies c ON c.id = i.company_id WHERE i.id = ?1",
-                params![id],
-                |r| r.get(0),
-            )
-            .optional()?
-            .ok_or_else(|| Error::NotFound(format!("incident {id} not found")))
-    }
-}
-
-fn not_found_with_suggestions(what: &str, name: &str, suggestions: Vec<String>) -> Error {
-    if suggestions.is_empty() {
-        Error::NotFound(format!("no {what} named '{}'", name.trim()))
-    } else {
-        Error::NotFound(format!(
-            "no {what} named '{}'; did you mean: {}?",
-            name.trim(),
-            suggestions.join(", ")
-        ))
     }
 }
