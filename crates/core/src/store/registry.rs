@@ -216,6 +216,13 @@ fn set_regulator_field(
     )
 }
 
+/// A list SQL joined with the unit separator (`group_concat(x, char(31))`).
+fn unit_list(joined: Option<String>) -> Vec<String> {
+    joined
+        .map(|a| a.split('\u{1f}').map(str::to_string).collect())
+        .unwrap_or_default()
+}
+
 impl Store {
     /// Every regulator with its aliases and how often it acted.
     pub fn regulator_entries(&self) -> Result<Vec<RegulatorEntry>> {
@@ -235,9 +242,7 @@ impl Store {
                 country: r.get(3)?,
                 level: r.get(4)?,
                 website: r.get(5)?,
-                aliases: aliases
-                    .map(|a| a.split('\u{1f}').map(str::to_string).collect())
-                    .unwrap_or_default(),
+                aliases: unit_list(aliases),
                 actions: r.get(7)?,
             })
         })?;
@@ -259,9 +264,7 @@ impl Store {
                 id: r.get(0)?,
                 name: r.get(1)?,
                 party: r.get(2)?,
-                aliases: aliases
-                    .map(|a| a.split('\u{1f}').map(str::to_string).collect())
-                    .unwrap_or_default(),
+                aliases: unit_list(aliases),
                 incidents: r.get(4)?,
             })
         })?;
@@ -650,9 +653,7 @@ impl Store {
                 let aliases: Option<String> = r.get(1)?;
                 Ok(crate::extract::KnownCompany {
                     name: r.get(0)?,
-                    aliases: aliases
-                        .map(|a| a.split('\u{1f}').map(str::to_string).collect())
-                        .unwrap_or_default(),
+                    aliases: unit_list(aliases),
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
