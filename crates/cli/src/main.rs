@@ -12,12 +12,13 @@ macro_rules! outln {
 mod bench;
 mod import_cmd;
 mod registry_cmd;
+mod stats_cmd;
 
 use clap::{Parser, Subcommand};
 use incidents_core::extract;
 use incidents_core::store::export::ExportFormat;
 use incidents_core::store::incidents::actor;
-use incidents_core::store::list::{parse_sort_key, parse_status_filter};
+use incidents_core::store::list::parse_sort_key;
 use incidents_core::store::OpenOptions;
 use incidents_core::{default_db_path, Error, IncidentInput, ListQuery, Store};
 use std::io::{Read, Write};
@@ -44,18 +45,8 @@ enum Command {
         /// Print whole incidents (events and sources) as a JSON array
         #[arg(long)]
         json: bool,
-        /// Part of a company name or alias
-        #[arg(long)]
-        company: Option<String>,
-        /// A regulator acting in the incident (name, short name or alias)
-        #[arg(long)]
-        regulator: Option<String>,
-        /// A status keyword (reported, under_investigation, …)
-        #[arg(long)]
-        status: Option<String>,
-        /// Words to find in company, title, summary, counterparty and notes
-        #[arg(long)]
-        text: Option<String>,
+        #[command(flatten)]
+        filters: stats_cmd::FilterArgs,
         /// Sort column: company, title, regulators, records_affected,
         /// users_affected, status, latest_event, id
         #[arg(long, default_value = "latest_event")]
@@ -95,20 +86,20 @@ enum Command {
         format: String,
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        #[command(flatten)]
+        filters: stats_cmd::FilterArgs,
+    },
+    /// Incidents, records, people, fines and median days to a fine, grouped by
+    /// year, regulator, country, company or event kind (the Overview's numbers)
+    Stats {
+        /// year, regulator, country, company or kind
         #[arg(long)]
-        company: Option<String>,
+        by: String,
+        /// Print the rows as JSON
         #[arg(long)]
-        regulator: Option<String>,
-        #[arg(long)]
-        status: Option<String>,
-        /// Only incidents with an event on or after this date
-        #[arg(long)]
-        from: Option<String>,
-        /// Only incidents with an event on or before this date
-        #[arg(long)]
-        to: Option<String>,
-        #[arg(long)]
-        text: Option<String>,
+        json: bool,
+        #[command(flatten)]
+        filters: stats_cmd::FilterArgs,
     },
     /// Import a CSV file: our own export, or another layout through a mapping.
     /// All rows or none: a bad row is reported and nothing is written.
@@ -296,6 +287,7 @@ fn reads_only(command: &Command) -> bool {
             | Command::Timeline { .. }
             | Command::Regulator { .. }
             | Command::Export { .. }
+            | Command::Stats { .. }
             | Command::Backup { .. }
             | Command::Regulators {
                 action: None | Some(registry_cmd::RegulatorAction::List { .. })
@@ -321,21 +313,14 @@ fn run_command(store: &mut Store, command: Command, path: &std::path::Path) -> R
         }
         Command::List {
             json,
-            company,
-            regulator,
-            status,
-            text,
+            filters,
             sort,
             asc,
         } => {
             let query = ListQuery {
-                company,
-                regulator,
-                status: parse_status_filter(status.as_deref())?,
-                text,
                 sort: parse_sort_key(&sort)?,
                 descending: asc.then_some(false),
-                ..Default::default()
+                ..filters.query()?
             };
             list(store, &query, json)?
         }
@@ -351,24 +336,14 @@ fn run_command(store: &mut Store, command: Command, path: &std::path::Path) -> R
         Command::Export {
             format,
             out,
-            company,
-            regulator,
-            status,
-            from,
-            to,
-            text,
-        } => {
-            let query = ListQuery {
-                company,
-                regulator,
-                status: parse_status_filter(status.as_deref())?,
-                from,
-                to,
-                text,
-                ..Default::default()
-            };
-            export(store, &query, ExportFormat::parse(&format)?, &out)?
-        }
+            filters,
+        } => export(
+            store,
+            &filters.query()?,
+            ExportFormat::parse(&format)?,
+            &out,
+        )?,
+        Command::Stats { by, json, filters } => stats_cmd::run(store, &by, filters, json)?,
         Command::Import(args) => import_cmd::run(store, args, &who)?,
         Command::Backup { out } => {
             store.backup_to(&out)?;

@@ -4,7 +4,7 @@
 use crate::dates::PartialDate;
 use crate::error::{Error, Result};
 use crate::keywords::keyword_enum;
-use crate::model::{Incident, Status};
+use crate::model::{parse_country, EventKind, Incident, Status};
 use crate::store::lookup::resolve_regulator;
 use crate::store::Store;
 use rusqlite::types::Value;
@@ -83,6 +83,10 @@ pub struct ListQuery {
     /// Only incidents with this status (a blank keyword means any).
     #[serde(default, deserialize_with = "deserialize_status_filter")]
     pub status: Option<Status>,
+    /// Only incidents of this country (a code or a name in any of our languages).
+    pub country: Option<String>,
+    /// Only incidents with an event of this kind.
+    pub kind: Option<EventKind>,
     /// Words to find in company, title, summary, counterparty or event notes.
     pub text: Option<String>,
     /// Only incidents with an event on or after this date (`YYYY`, `YYYY-MM` or
@@ -162,7 +166,7 @@ fn non_empty(s: &Option<String>) -> Option<&str> {
 
 impl ListQuery {
     /// The WHERE clause and its parameters.
-    fn filter(&self, store: &Store) -> Result<(String, Vec<Value>)> {
+    pub(crate) fn filter(&self, store: &Store) -> Result<(String, Vec<Value>)> {
         let mut w = Where {
             clauses: vec!["i.deleted_at IS NULL".to_string()],
             values: Vec::new(),
@@ -193,6 +197,17 @@ impl ListQuery {
         if let Some(status) = self.status {
             let n = w.bind(Value::Text(status.as_str().into()));
             w.clauses.push(format!("i.status = ?{n}"));
+        }
+        if let Some(country) = non_empty(&self.country) {
+            let code = parse_country("country", country)?.unwrap_or_default();
+            let n = w.bind(Value::Text(code));
+            w.clauses.push(format!("i.country = ?{n}"));
+        }
+        if let Some(kind) = self.kind {
+            let n = w.bind(Value::Text(kind.as_str().into()));
+            w.clauses.push(format!(
+                "EXISTS (SELECT 1 FROM events e WHERE e.incident_id = i.id AND e.kind = ?{n})"
+            ));
         }
         self.date_range(&mut w)?;
         if let Some(text) = non_empty(&self.text) {
