@@ -16,6 +16,7 @@ use std::sync::Mutex;
 use tauri::ipc::Channel;
 use tauri::{Runtime, State};
 
+mod overview;
 mod registry;
 
 /// What the window shares: the open store, or why it could not be opened.
@@ -329,6 +330,10 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> t
             incident_history,
             list_regulators,
             company_names,
+            overview::overview,
+            overview::stats,
+            overview::save_chart,
+            overview::save_table,
             company_timeline,
             regulator_view,
             export_incidents,
@@ -562,6 +567,83 @@ mod tests {
         }
     }
 
+    #[test]
+    fn the_overview_counts_the_sample_data_and_saves_its_charts() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("a.db");
+        let webview = app_on(&db);
+        let o = invoke(&webview, "overview", json!({ "query": {} })).unwrap();
+        assert_eq!(o["incidents"], 7);
+        let pipc = o["by_regulator"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["key"] == "PIPC")
+            .unwrap();
+        assert_eq!(pipc["incidents"], 2);
+        assert!(pipc["id"].is_i64(), "a bar opens its regulator by id");
+        let by_kind = invoke(
+            &webview,
+            "stats",
+            json!({ "by": "kind", "query": { "country": "KR" } }),
+        )
+        .unwrap();
+        assert!(by_kind["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["key"] == "fined"));
+
+        let svg = dir.path().join("chart.svg");
+        invoke(
+            &webview,
+            "save_chart",
+            json!({ "path": svg, "svg": "<svg xmlns='http://www.w3.org/2000/svg'/>" }),
+        )
+        .unwrap();
+        assert!(std::fs::read_to_string(&svg).unwrap().starts_with("<svg"));
+        let png = dir.path().join("chart.png");
+        invoke(
+            &webview,
+            "save_chart",
+            json!({ "path": png, "pngBase64": "iVBORw0KGgo=" }),
+        )
+        .unwrap();
+        assert_eq!(std::fs::read(&png).unwrap(), b"\x89PNG\r\n\x1a\n");
+        let both = invoke(
+            &webview,
+            "save_chart",
+            json!({ "path": png, "svg": "x", "pngBase64": "x" }),
+        );
+        assert!(both.unwrap_err().to_string().contains("one of them"));
+        let over_db = invoke(
+            &webview,
+            "save_chart",
+            json!({ "path": db, "svg": "<svg/>" }),
+        );
+        assert!(over_db.is_err(), "a chart never overwrites the database");
+
+        let csv = dir.path().join("numbers.csv");
+        let rows = json!([["PIPC", "2"], ["=cmd", "1"]]);
+        invoke(
+            &webview,
+            "save_table",
+            json!({ "path": csv, "columns": ["regulator", "incidents"], "rows": rows }),
+        )
+        .unwrap();
+        let text = std::fs::read_to_string(&csv).unwrap();
+        assert_eq!(text, "\u{feff}regulator,incidents\r\nPIPC,2\r\n'=cmd,1\r\n");
+        let ragged = invoke(
+            &webview,
+            "save_table",
+            json!({ "path": csv, "columns": ["a"], "rows": [["1", "2"]] }),
+        );
+        assert!(ragged
+            .unwrap_err()
+            .to_string()
+            .contains("row 1 has 2 cells"));
+    }
+
     /// Widening what the window may do must be a visible, reviewed change.
     #[test]
     fn the_capability_grants_only_the_apps_own_commands() {
@@ -589,6 +671,10 @@ mod tests {
                 "allow-incident-history",
                 "allow-list-regulators",
                 "allow-company-names",
+                "allow-overview",
+                "allow-stats",
+                "allow-save-chart",
+                "allow-save-table",
                 "allow-company-timeline",
                 "allow-regulator-view",
                 "allow-export-incidents",

@@ -215,3 +215,31 @@ fn by_kind_and_under_filters() {
     let page = s.list_incidents(&korea).unwrap();
     assert_eq!(page.total, 2);
 }
+
+#[test]
+fn the_overview_buckets_sizes_by_digits_and_durations_by_range() {
+    let (_d, s) = build();
+    let o = s.overview(&ListQuery::default()).unwrap();
+    assert_eq!(o.incidents, 4);
+    let size = |digits: u32| {
+        o.sizes
+            .iter()
+            .find(|b| b.digits == digits)
+            .map(|b| (b.records, b.people))
+    };
+    assert_eq!(
+        size(1),
+        Some((2, 1)),
+        "Gamma 7 and Delta 5 records; Delta 5 people"
+    );
+    assert_eq!(size(2), Some((0, 1)), "Beta's 50 people");
+    assert_eq!(size(3), Some((0, 1)), "Alpha's 100 people");
+    assert_eq!(size(4), Some((1, 0)), "Alpha's 1,000 records");
+    let bucket = |label: &str| o.durations.iter().find(|b| b.label == label).unwrap();
+    assert_eq!(bucket("3–6 months").to_fine, 1, "Beta: 121 days");
+    assert_eq!(bucket("6–12 months").to_fine, 1, "Alpha: 184 days");
+    assert_eq!(bucket("1–3 months").to_disclose, 1, "Alpha: 50 days");
+    assert_eq!((o.to_fine_incidents, o.to_disclose_incidents), (2, 1));
+    assert_eq!(o.by_year.len(), 3);
+    assert_eq!(o.by_regulator[0].key.as_deref(), Some("PIPC"));
+}

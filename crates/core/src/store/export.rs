@@ -479,6 +479,50 @@ fn cut_in_xlsx(incidents: &[Incident]) -> Vec<i64> {
         .collect()
 }
 
+impl Store {
+    /// Writes a chart's numbers as a CSV file like our exports (UTF-8 with a
+    /// BOM, formula-like text made inert): one header row, then `rows`, each
+    /// as long as the header.
+    pub fn export_table(
+        &self,
+        path: &Path,
+        columns: &[String],
+        rows: &[Vec<String>],
+    ) -> Result<usize> {
+        if let Some(n) = rows.iter().position(|r| r.len() != columns.len()) {
+            return Err(Error::invalid(
+                "rows",
+                format!(
+                    "row {} has {} cells for {} columns",
+                    n + 1,
+                    rows[n].len(),
+                    columns.len()
+                ),
+            ));
+        }
+        crate::files::write_whole(path, self.path(), |part| {
+            let mut out = csv_writer(part)?;
+            out.write_record(columns.iter().map(|c| neutralise(c).into_owned()))
+                .map_err(csv_error)?;
+            for row in rows {
+                out.write_record(row.iter().map(|c| neutralise(c).into_owned()))
+                    .map_err(csv_error)?;
+            }
+            out.flush()?;
+            Ok(rows.len())
+        })
+    }
+
+    /// Writes a chart as an image file (SVG text or PNG bytes), never over
+    /// the database and only once whole.
+    pub fn export_image(&self, path: &Path, bytes: &[u8]) -> Result<()> {
+        crate::files::write_whole(path, self.path(), |part| {
+            crate::files::create(part)?.write_all(bytes)?;
+            Ok(())
+        })
+    }
+}
+
 type XlsxResult<T = ()> = Result<T, rust_xlsxwriter::XlsxError>;
 
 /// The cell formats of our workbook, and how each kind of value is written.

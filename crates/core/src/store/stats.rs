@@ -372,3 +372,157 @@ fn median(values: &mut [i64]) -> Option<i64> {
         (values[mid - 1] + values[mid]) / 2
     })
 }
+
+/// How many incidents have a count of records (or people) with `digits`
+/// digits: 10^(digits-1) up to 10^digits - 1, a log scale.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SizeBucket {
+    pub digits: u32,
+    pub records: i64,
+    pub people: i64,
+}
+
+/// Durations of a range of days: how many incidents took that long.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DurationBucket {
+    pub label: &'static str,
+    /// First and last day of the range (`None`: no upper end).
+    pub from_days: i64,
+    pub to_days: Option<i64>,
+    pub to_disclose: usize,
+    pub to_fine: usize,
+}
+
+/// The ranges durations are shown in: short ones finely, long ones coarsely.
+const DURATION_RANGES: [(&str, i64, Option<i64>); 7] = [
+    ("under 1 month", 0, Some(30)),
+    ("1–3 months", 31, Some(91)),
+    ("3–6 months", 92, Some(182)),
+    ("6–12 months", 183, Some(365)),
+    ("1–2 years", 366, Some(730)),
+    ("2–5 years", 731, Some(1826)),
+    ("over 5 years", 1827, None),
+];
+
+/// Everything the Overview shows for one set of filters.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Overview {
+    pub incidents: i64,
+    pub by_year: Vec<StatsRow>,
+    pub by_regulator: Vec<StatsRow>,
+    pub by_country: Vec<StatsRow>,
+    pub sizes: Vec<SizeBucket>,
+    pub durations: Vec<DurationBucket>,
+    /// Incidents each duration chart rests on.
+    pub to_disclose_incidents: usize,
+    pub to_fine_incidents: usize,
+}
+
+impl Store {
+    /// The Overview's charts under the list's filters.
+    pub fn overview(&self, filter: &ListQuery) -> Result<Overview> {
+        let (clause, values) = filter.filter(self)?;
+        let whole = Selection {
+            store: self,
+            by: StatsBy::Company,
+            clause,
+            values,
+        };
+        let (to_disclose, to_fine) = whole.durations()?;
+        Ok(Overview {
+            incidents: self.count_incidents(filter)?,
+            by_year: self.stats(StatsBy::Year, filter)?.rows,
+            by_regulator: self.stats(StatsBy::Regulator, filter)?.rows,
+            by_country: self.stats(StatsBy::Country, filter)?.rows,
+            sizes: whole.sizes()?,
+            durations: duration_buckets(&to_disclose, &to_fine),
+            to_disclose_incidents: to_disclose.len(),
+            to_fine_incidents: to_fine.len(),
+        })
+    }
+}
+
+impl Selection<'_> {
+    /// Incidents by the number of digits of their records and of their people.
+    fn sizes(&self) -> Result<Vec<SizeBucket>> {
+        let mut buckets: BTreeMap<u32, SizeBucket> = BTreeMap::new();
+        for (column, is_records) in [("records_affected", true), ("users_affected", false)] {
+            let sql = format!(
+                "SELECT length(CAST(i.{column} AS TEXT)), count(*) FROM incidents i
+                 WHERE {} AND i.{column} > 0 GROUP BY 1",
+                self.clause
+            );
+            let mut stmt = self.store.conn.prepare(&sql)?;
+            let rows = stmt.query_map(self.params(), |r| {
+                Ok((r.get::<_, u32>(0)?, r.get::<_, i64>(1)?))
+            })?;
+            for row in rows {
+                let (digits, n) = row?;
+                let b = buckets.entry(digits).or_insert(SizeBucket {
+                    digits,
+                    records: 0,
+                    people: 0,
+                });
+                if is_records {
+                    b.records = n;
+                } else {
+                    b.people = n;
+                }
+            }
+        }
+        Ok(buckets.into_values().collect())
+    }
+
+    /// Every selected incident's days from start to disclosure and from
+    /// disclosure or findings to its first fine.
+    fn durations(&self) -> Result<(Vec<i64>, Vec<i64>)> {
+        let starts = self.incident_starts()?;
+        let to_disclose = starts
+            .values()
+            .filter_map(|s| days_between(s.started?, s.disclosed?))
+            .collect();
+        let sql = format!(
+            "SELECT i.id, min(e.date) FROM incidents i JOIN events e ON e.incident_id = i.id
+             WHERE {} AND e.kind = 'fined' AND e.precision IN ('day', 'month') GROUP BY i.id",
+            self.clause
+        );
+        let mut stmt = self.store.conn.prepare(&sql)?;
+        let rows = stmt.query_map(self.params(), |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+        })?;
+        let mut to_fine = Vec::new();
+        for row in rows {
+            let (incident, date) = row?;
+            let start = starts.get(&incident).and_then(|s| s.disclosed_or_findings);
+            if let Some(days) = start
+                .zip(first_day(&date))
+                .and_then(|(a, b)| days_between(a, b))
+            {
+                to_fine.push(days);
+            }
+        }
+        Ok((to_disclose, to_fine))
+    }
+}
+
+/// Counts durations into [`DURATION_RANGES`].
+fn duration_buckets(to_disclose: &[i64], to_fine: &[i64]) -> Vec<DurationBucket> {
+    let within =
+        |days: &i64, from: i64, to: Option<i64>| *days >= from && to.is_none_or(|t| *days <= t);
+    DURATION_RANGES
+        .iter()
+        .map(|&(label, from_days, to_days)| DurationBucket {
+            label,
+            from_days,
+            to_days,
+            to_disclose: to_disclose
+                .iter()
+                .filter(|d| within(d, from_days, to_days))
+                .count(),
+            to_fine: to_fine
+                .iter()
+                .filter(|d| within(d, from_days, to_days))
+                .count(),
+        })
+        .collect()
+}
