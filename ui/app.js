@@ -5,6 +5,7 @@
 import { call } from './api.js';
 import { setLabels } from './labels.js';
 import { showList } from './views/list.js';
+import { showOverview } from './views/overview.js';
 import { showEditor } from './views/editor.js';
 import { showCompany, showRegulator } from './views/history.js';
 import { showImport } from './views/import.js';
@@ -40,7 +41,8 @@ async function show(draw) {
 }
 
 export const navigate = {
-  list: () => show(() => showList(main, app, navigate)),
+  list: (preset = null) => show(() => showList(main, app, navigate, preset)),
+  overview: () => show(() => showOverview(main, app, navigate)),
   editor: (id = null, from = null) => show(() => showEditor(main, app, navigate, id, from)),
   article: () => show(() => showArticle(main, app, navigate)),
   company: (name) => show(() => showCompany(main, app, navigate, name)),
@@ -55,6 +57,7 @@ const openError = (error) => show(() => showOpenError(main, app.info, error, sta
 /** Alt+key shortcuts of the top bar, for the whole life of the window. */
 const SHORTCUTS = new Map([
   ['l', () => navigate.list()],
+  ['o', () => navigate.overview()],
   ['n', () => navigate.editor(null)],
   ['i', () => navigate.import()],
   ['a', () => navigate.article()],
@@ -63,6 +66,7 @@ const SHORTCUTS = new Map([
 
 function wireTopBar() {
   document.getElementById('nav-list').addEventListener('click', () => navigate.list());
+  document.getElementById('nav-overview').addEventListener('click', () => navigate.overview());
   document.getElementById('nav-new').addEventListener('click', () => navigate.editor(null));
   document.getElementById('nav-import').addEventListener('click', () => navigate.import());
   document.getElementById('nav-article').addEventListener('click', () => navigate.article());

@@ -29,7 +29,8 @@ export function incidentColumns(navigate) {
     // Each link opens its regulator by id: two regulators may share a label.
     regulatorLinks: { key: 'regulators', label: 'Regulators', cell: (r) => h('td', { class: 'regulators' },
       r.regulators.length
-        ? r.regulators.map(({ id, label }) => rowLink('regulator-link', label, `Actions of ${label}`, () => navigate.regulator(`#${id}`)))
+        ? r.regulators.flatMap(({ id, label }, i) => [i ? ', ' : null,
+          rowLink('regulator-link', label, `Actions of ${label}`, () => navigate.regulator(`#${id}`))])
         : '—') },
     records: numeric('records_affected', 'Records'),
     people: numeric('users_affected', 'People'),

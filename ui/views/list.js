@@ -4,13 +4,12 @@
 import { call } from '../api.js';
 import { h, replaceChildren, formatCount, notify, debounce } from '../dom.js';
 import { showError, notifyError } from '../errors.js';
-import { statusChoices, choiceOptions } from '../labels.js';
+import { filters, filterQuery, anyFilter, setFilters, filterBar } from '../filters.js';
 import { incidentColumns, incidentRow } from '../rows.js';
 import { suggestCompanies } from '../companies.js';
 import { listen, teardownAll } from '../view.js';
 
 const PAGE_SIZE = 100;
-const FILTERS = ['company', 'regulator', 'status', 'text', 'from', 'to'];
 
 const FORMATS = [
   { value: 'csv', label: 'Incidents CSV (one row per incident)', ext: 'csv' },
@@ -58,49 +57,23 @@ function exportForm(query) {
   return panel;
 }
 
-// The list keeps its filters while the analyst goes to the editor and back.
+// The list keeps its sort and page while the analyst goes to the editor and
+// back; its filters live in filters.js, shared with the Overview.
 const state = {
-  query: { company: '', regulator: '', status: '', text: '', from: '', to: '', sort: 'latest_event', descending: true },
+  sort: 'latest_event',
+  descending: true,
   // Keyset paging: where each page shown so far started (null for the first).
   cursors: [null],
   next: null,
   counted: { key: null, total: null },
 };
 
-/** The filters as the Rust side reads them (empty ones left out). */
+/** The filters and the sort as the Rust side reads them. */
 function currentQuery() {
-  const q = { ...state.query };
-  for (const k of FILTERS) if (!q[k]) delete q[k];
-  return q;
+  return { ...filterQuery(), sort: state.sort, descending: state.descending };
 }
 
-const anyFilter = () => FILTERS.some((k) => state.query[k]);
 const restart = () => { state.cursors = [null]; };
-
-/** The filter bar, filled from the kept filters. */
-function filtersForm(app) {
-  const input = (name, label, attrs = {}) => h('label', { class: 'filter' },
-    h('span', { text: label }),
-    h('input', { id: `filter-${name}`, type: 'search', value: state.query[name], autocomplete: 'off', ...attrs }));
-  const companyList = h('datalist', { id: 'company-names' });
-  const regulatorSelect = h('select', { id: 'filter-regulator' },
-    h('option', { value: '', text: 'All regulators' }),
-    app.regulators.map((r) => h('option', { value: r.short_name ?? r.name, text: `${r.short_name ?? r.name} — ${r.name} (${r.country})` })));
-  regulatorSelect.value = state.query.regulator;
-  const statusSelect = h('select', { id: 'filter-status' },
-    h('option', { value: '', text: 'All statuses' }), choiceOptions(statusChoices()));
-  statusSelect.value = state.query.status;
-  const form = h('form', { class: 'filters', role: 'search', on: { submit: (e) => e.preventDefault() } },
-    input('text', 'Search', { placeholder: 'Words in title, summary, notes… ( / )' }),
-    input('company', 'Company', { list: 'company-names', placeholder: 'Any company' }),
-    h('label', { class: 'filter' }, h('span', { text: 'Regulator' }), regulatorSelect),
-    h('label', { class: 'filter' }, h('span', { text: 'Status' }), statusSelect),
-    input('from', 'Events from', { placeholder: 'YYYY[-MM[-DD]]', class: 'date' }),
-    input('to', 'to', { placeholder: 'YYYY[-MM[-DD]]', class: 'date' }),
-    h('button', { type: 'button', id: 'clear-filters', text: 'Clear' }),
-    companyList);
-  return { form, companyList, regulatorSelect, statusSelect };
-}
 
 /** A row's own keys: Enter opens it, c its company, arrows move between rows. */
 const rowKeys = (navigate) => (ev, tr, r) => {
@@ -117,7 +90,7 @@ function listParts(app, navigate) {
   const ls = {
     app, navigate, generation: 0,
     columns: [cols.companyLink, cols.title, cols.regulatorLinks, cols.records, cols.people, cols.status, cols.latestEvent],
-    filters: filtersForm(app),
+    filters: null,
     headRow: h('tr'),
     body: h('tbody'),
     summary: h('span', { id: 'list-count', class: 'muted' }),
@@ -147,11 +120,11 @@ function listSection(ls) {
 /** The sortable column headings; the active one shows its direction. */
 function drawHead(ls) {
   replaceChildren(ls.headRow, ls.columns.map((c) => {
-    const active = state.query.sort === c.key;
-    const arrow = active ? (state.query.descending ? ' ▼' : ' ▲') : '';
+    const active = state.sort === c.key;
+    const arrow = active ? (state.descending ? ' ▼' : ' ▲') : '';
     return h('th', {
       scope: 'col', class: c.numeric ? 'num' : '',
-      'aria-sort': active ? (state.query.descending ? 'descending' : 'ascending') : 'none',
+      'aria-sort': active ? (state.descending ? 'descending' : 'ascending') : 'none',
     }, h('button', {
       type: 'button', class: 'sort', dataset: { sort: c.key }, text: c.label + arrow,
       on: { click: () => sortBy(ls, c.key) },
@@ -160,11 +133,11 @@ function drawHead(ls) {
 }
 
 function sortBy(ls, key) {
-  if (state.query.sort === key) state.query.descending = !state.query.descending;
+  if (state.sort === key) state.descending = !state.descending;
   else {
-    state.query.sort = key;
+    state.sort = key;
     // Counts and dates read best largest/latest first; names A→Z.
-    state.query.descending = ['records_affected', 'users_affected', 'latest_event'].includes(key);
+    state.descending = ['records_affected', 'users_affected', 'latest_event'].includes(key);
   }
   restart();
   drawHead(ls);
@@ -223,22 +196,18 @@ async function load(ls) {
 /** Typing in a filter reloads after a pause, choosing at once; Clear starts afresh. */
 function wireFilters(ls) {
   const refilter = debounce(() => { restart(); load(ls); }, 200);
-  for (const name of ['text', 'company', 'from', 'to']) {
-    document.getElementById(`filter-${name}`).addEventListener('input', (ev) => {
-      state.query[name] = ev.target.value;
-      refilter();
-    });
-  }
-  for (const [name, el] of [['regulator', ls.filters.regulatorSelect], ['status', ls.filters.statusSelect]]) {
-    el.addEventListener('change', () => { state.query[name] = el.value; restart(); load(ls); });
-  }
-  document.getElementById('clear-filters').addEventListener('click', () => {
-    Object.assign(state.query, { company: '', regulator: '', status: '', text: '', from: '', to: '' });
+  ls.filters = filterBar(ls.app, (typed) => {
+    if (typed) refilter();
+    else { restart(); load(ls); }
+  });
+  ls.filters.form.querySelector('#clear-filters').addEventListener('click', () => {
+    setFilters();
     restart();
     ls.navigate.list();
   });
   ls.prev.addEventListener('click', () => { if (state.cursors.length > 1) { state.cursors.pop(); load(ls); } });
   ls.next.addEventListener('click', () => { if (state.next) { state.cursors.push(state.next); load(ls); } });
+  return refilter;
 }
 
 /** The list's keys anywhere in the window: '/' to search, Alt+X to export, ↓ into the rows. */
@@ -251,15 +220,21 @@ function listKeys(ev, ls) {
   }
 }
 
-/** The Incidents list; its teardown removes its window-wide keys and a pending name look-up. */
-export async function showList(main, app, navigate) {
+/**
+ * The Incidents list; `preset` (from a chart) replaces the filters. Its
+ * teardown removes its window-wide keys and pending look-ups.
+ */
+export async function showList(main, app, navigate, preset = null) {
+  if (preset) { setFilters(preset); restart(); }
+  // The count may have changed while another view was shown (a save, an import).
+  state.counted = { key: null, total: null };
   const ls = listParts(app, navigate);
+  const refilter = wireFilters(ls);
   replaceChildren(main, listSection(ls));
-  wireFilters(ls);
   const stopKeys = listen(document, 'keydown', (ev) => listKeys(ev, ls));
   drawHead(ls);
   const suggest = suggestCompanies(document.getElementById('filter-company'), ls.filters.companyList,
-    state.query.company, (e) => notifyError(e, { field: false }));
+    filters.company, (e) => notifyError(e, { field: false }));
   await load(ls);
-  return teardownAll(stopKeys, suggest.cancel);
+  return teardownAll(stopKeys, suggest.cancel, refilter.cancel);
 }

@@ -95,6 +95,7 @@ pub fn run(options: &BenchOptions) -> Result<String, Error> {
     list_pages(r, &store, &page, &probes)?;
     searches(r, &store, &page, &probes)?;
     timeline(r, &store, &probes)?;
+    overview(r, &store, &probes)?;
     let ours = work.path().join("ours.csv");
     let sql = export(r, &store, &db, &ours, work.path())?;
     import(r, &ours, work.path())?;
@@ -204,6 +205,29 @@ fn timeline(r: &mut String, store: &Store, probes: &BenchProbes) -> Result<(), E
     let (p50, p95) = percentiles(30, || store.company_timeline(&largest).map(|_| ()))?;
     line(r, format!("| company timeline, largest company ({count} incidents, {events} events) | p50 {p50:.2} ms, p95 {p95:.2} ms | | |"));
 
+    Ok(())
+}
+
+/// The Overview: every chart at once, over all incidents and under a filter.
+fn overview(r: &mut String, store: &Store, probes: &BenchProbes) -> Result<(), Error> {
+    let all = ListQuery::default();
+    let (p50, p95) = percentiles(5, || store.overview(&all).map(|_| ()))?;
+    line(
+        r,
+        format!("| Overview, all incidents (every chart) | p50 {p50:.2} ms, p95 {p95:.2} ms | | |"),
+    );
+    let one = ListQuery {
+        regulator: Some(probes.busiest_regulator.clone()),
+        ..Default::default()
+    };
+    let (p50, p95) = percentiles(10, || store.overview(&one).map(|_| ()))?;
+    line(
+        r,
+        format!(
+        "| Overview, filter change to one regulator ({}) | p50 {p50:.2} ms, p95 {p95:.2} ms | | |",
+        probes.busiest_regulator
+    ),
+    );
     Ok(())
 }
 

@@ -243,3 +243,50 @@ fn the_overview_buckets_sizes_by_digits_and_durations_by_range() {
     assert_eq!(o.by_year.len(), 3);
     assert_eq!(o.by_regulator[0].key.as_deref(), Some("PIPC"));
 }
+
+#[test]
+fn the_list_filters_a_chart_opens_select_what_it_counted() {
+    let (_d, s) = build();
+    let ids = |q: ListQuery| -> Vec<String> {
+        let mut names: Vec<String> = s
+            .list_incidents(&q)
+            .unwrap()
+            .rows
+            .into_iter()
+            .map(|r| r.company)
+            .collect();
+        names.sort();
+        names
+    };
+    // Fined in 2023: Alpha only, although Beta was fined in 2024 and has 2024 events.
+    let fined_2023 = ListQuery {
+        kind: Some(EventKind::Fined),
+        from: Some("2023".into()),
+        to: Some("2023".into()),
+        ..Default::default()
+    };
+    assert_eq!(ids(fined_2023), ["Alpha"]);
+    let fined = ListQuery {
+        kind: Some(EventKind::Fined),
+        ..Default::default()
+    };
+    assert_eq!(ids(fined), ["Alpha", "Beta", "Gamma"]);
+    // The size buckets of the Overview: 1–9 records.
+    let small = ListQuery {
+        records_min: Some(1),
+        records_max: Some(9),
+        ..Default::default()
+    };
+    assert_eq!(ids(small), ["Delta", "Gamma"]);
+    let people = ListQuery {
+        users_min: Some(10),
+        ..Default::default()
+    };
+    assert_eq!(ids(people), ["Alpha", "Beta"]);
+    let sizes = s.overview(&ListQuery::default()).unwrap().sizes;
+    let one_digit = sizes.iter().find(|b| b.digits == 1).unwrap();
+    assert_eq!(
+        one_digit.records, 2,
+        "the bucket counts what the filter lists"
+    );
+}

@@ -85,8 +85,17 @@ pub struct ListQuery {
     pub status: Option<Status>,
     /// Only incidents of this country (a code or a name in any of our languages).
     pub country: Option<String>,
-    /// Only incidents with an event of this kind.
+    /// Only incidents with an event of this kind; with `from`/`to`, an event
+    /// of this kind in that range.
     pub kind: Option<EventKind>,
+    /// Only incidents with at least this many records affected.
+    pub records_min: Option<i64>,
+    /// Only incidents with at most this many records affected.
+    pub records_max: Option<i64>,
+    /// Only incidents with at least this many people affected.
+    pub users_min: Option<i64>,
+    /// Only incidents with at most this many people affected.
+    pub users_max: Option<i64>,
     /// Words to find in company, title, summary, counterparty or event notes.
     pub text: Option<String>,
     /// Only incidents with an event on or after this date (`YYYY`, `YYYY-MM` or
@@ -203,11 +212,17 @@ impl ListQuery {
             let n = w.bind(Value::Text(code));
             w.clauses.push(format!("i.country = ?{n}"));
         }
-        if let Some(kind) = self.kind {
-            let n = w.bind(Value::Text(kind.as_str().into()));
-            w.clauses.push(format!(
-                "EXISTS (SELECT 1 FROM events e WHERE e.incident_id = i.id AND e.kind = ?{n})"
-            ));
+        let bounds = [
+            ("records_affected", ">=", self.records_min),
+            ("records_affected", "<=", self.records_max),
+            ("users_affected", ">=", self.users_min),
+            ("users_affected", "<=", self.users_max),
+        ];
+        for (column, op, bound) in bounds {
+            if let Some(b) = bound {
+                let n = w.bind(Value::Integer(b));
+                w.clauses.push(format!("i.{column} {op} ?{n}"));
+            }
         }
         self.date_range(&mut w)?;
         if let Some(text) = non_empty(&self.text) {
@@ -217,7 +232,8 @@ impl ListQuery {
     }
 
     /// An event covers [first day, last day] of its precision; an incident
-    /// matches when the span of one of its events meets the range.
+    /// matches when the span of one of its events (of the kind asked for, if
+    /// one is) meets the range.
     fn date_range(&self, w: &mut Where) -> Result<()> {
         let bound = |field: &str, value: &Option<String>| -> Result<Option<(String, String)>> {
             non_empty(value)
@@ -237,10 +253,14 @@ impl ListQuery {
                 ));
             }
         }
-        if from.is_none() && to.is_none() {
+        if from.is_none() && to.is_none() && self.kind.is_none() {
             return Ok(());
         }
         let mut cond = vec!["e.incident_id = i.id".to_string()];
+        if let Some(kind) = self.kind {
+            let n = w.bind(Value::Text(kind.as_str().into()));
+            cond.push(format!("e.kind = ?{n}"));
+        }
         if let Some((start, _)) = from {
             let n = w.bind(Value::Text(start));
             cond.push(format!(

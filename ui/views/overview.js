@@ -1,0 +1,183 @@
+// The Overview: the questions an analyst is asked every week, as charts over
+// the list's filters — incidents and fines per year, the regulators and
+// countries that act most, how big breaches are, and how long it takes from a
+// breach to its disclosure and from disclosure to a fine. Every bar that
+// counts incidents opens the list on exactly those incidents.
+
+import { call } from '../api.js';
+import { h, replaceChildren, formatCount, shortMoney, debounce } from '../dom.js';
+import { showError } from '../errors.js';
+import { filters, filterQuery, setFilters, filterBar } from '../filters.js';
+import { barChart, COLOURS } from '../charts.js';
+import { listen, teardownAll } from '../view.js';
+
+const TOP = 15;
+const FEW = 5;
+
+/** The currency most groups were fined in, for the money charts. */
+function mainCurrency(o) {
+  const seen = new Map();
+  for (const r of [...o.by_year, ...o.by_regulator]) {
+    for (const c of Object.keys(r.fines)) seen.set(c, (seen.get(c) ?? 0) + 1);
+  }
+  // On a tie, the currencies most trackers report in first.
+  const rank = (c) => { const i = ['EUR', 'USD', 'GBP'].indexOf(c); return i < 0 ? 9 : i; };
+  return [...seen.entries()].sort((a, b) => b[1] - a[1] || rank(a[0]) - rank(b[0]) || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
+}
+
+function currencies(o) {
+  return [...new Set(o.by_year.flatMap((r) => Object.keys(r.fines)))].sort();
+}
+
+/** The list filtered to a chart's group, within the filters in force. */
+const openList = (ov, extra) => () => ov.navigate.list({ ...filterQuery(), ...extra });
+
+function countRow(ov, r, label, extra) {
+  return { label, value: r.incidents, text: formatCount(r.incidents), open: extra ? openList(ov, extra) : null,
+    cells: [label, String(r.incidents), String(r.records_affected), String(r.users_affected)] };
+}
+
+const COUNT_COLUMNS = (first) => [first, 'incidents', 'records_affected', 'users_affected'];
+
+function yearCharts(ov, o, cur) {
+  const years = o.by_year.map((r) => countRow(ov, r, r.key, { from: r.key, to: r.key }));
+  const fines = o.by_year.filter((r) => r.fines[cur] !== undefined).map((r) => ({
+    label: r.key, value: r.fines[cur], text: shortMoney(r.fines[cur], cur),
+    open: openList(ov, { from: r.key, to: r.key, kind: 'fined' }), cells: [r.key, cur, String(r.fines[cur])],
+  }));
+  return [
+    barChart({ id: 'chart-years', title: 'Incidents per year', file: 'incidents-per-year', unit: 'incidents with an event in the year',
+      columns: COUNT_COLUMNS('year'), rows: years }),
+    barChart({ id: 'chart-fines-years', title: `Fines per year (${cur ?? 'no fines'})`, file: 'fines-per-year', colour: COLOURS.orange,
+      unit: `${cur ?? ''} fined, by the year of the fine`, columns: ['year', 'currency', 'fined'], rows: fines,
+      note: 'Amounts of fined events in their own currency; other currencies are chosen above.' }),
+  ];
+}
+
+function regulatorCharts(ov, o, cur) {
+  const top = o.by_regulator.slice(0, TOP).map((r) => countRow(ov, r, r.key, { regulator: `#${r.id}` }));
+  const fined = o.by_regulator.filter((r) => r.fines[cur] !== undefined)
+    .sort((a, b) => b.fines[cur] - a.fines[cur]).slice(0, TOP).map((r) => ({
+      label: r.key, value: r.fines[cur], text: shortMoney(r.fines[cur], cur),
+      open: openList(ov, { regulator: `#${r.id}`, kind: 'fined' }), cells: [r.key, cur, String(r.fines[cur])],
+    }));
+  const more = o.by_regulator.length > TOP ? ` The ${TOP} most active of ${o.by_regulator.length}.` : '';
+  return [
+    barChart({ id: 'chart-regulators', title: 'Regulators by incidents acted in', file: 'regulators-by-incidents',
+      unit: 'incidents with an event of the regulator', columns: COUNT_COLUMNS('regulator'), rows: top,
+      note: `An incident counts once for each regulator that acted in it.${more}` }),
+    barChart({ id: 'chart-regulator-fines', title: `Regulators by fines (${cur ?? 'no fines'})`, file: 'regulators-by-fines',
+      colour: COLOURS.orange, unit: `${cur ?? ''} fined`, columns: ['regulator', 'currency', 'fined'], rows: fined }),
+  ];
+}
+
+function countryChart(ov, o) {
+  const rows = o.by_country.slice(0, TOP).map((r) => countRow(ov, r, r.key ?? '(no country)', r.key ? { country: r.key } : null));
+  return barChart({ id: 'chart-countries', title: 'Countries by incidents', file: 'countries-by-incidents', colour: COLOURS.green,
+    unit: 'incidents', columns: COUNT_COLUMNS('country'), rows });
+}
+
+/** 1000 → "1k", 10000000 → "10m": short enough for a bar's label. */
+function compact(n) {
+  for (const [size, unit] of [[1e12, 'tn'], [1e9, 'bn'], [1e6, 'm'], [1e3, 'k']]) if (n >= size) return `${n / size}${unit}`;
+  return String(n);
+}
+
+/** "1k – <10k" for the numbers with four digits. */
+const digitsLabel = (d) => `${compact(10 ** (d - 1))} – <${compact(10 ** d)}`;
+
+function sizeCharts(ov, o) {
+  const chart = (field, title, colour, min, max) => {
+    const rows = o.sizes.filter((b) => b[field] > 0).map((b) => ({
+      label: digitsLabel(b.digits), value: b[field], text: formatCount(b[field]),
+      open: openList(ov, { [min]: 10 ** (b.digits - 1), [max]: 10 ** b.digits - 1 }),
+      cells: [String(10 ** (b.digits - 1)), String(10 ** b.digits - 1), String(b[field])],
+    }));
+    return barChart({ id: `chart-${field}`, title, file: `${field}-sizes`, colour, unit: 'incidents (each row ten times the one above: a log scale)',
+      columns: ['from', 'to', 'incidents'], rows });
+  };
+  return [
+    chart('records', 'Records affected per incident', COLOURS.purple, 'records_min', 'records_max'),
+    chart('people', 'People affected per incident', COLOURS.sky, 'users_min', 'users_max'),
+  ];
+}
+
+function durationCharts(o) {
+  const chart = (field, title, basis, colour) => barChart({ id: `chart-${field.replaceAll('_', '-')}`, title, file: field.replaceAll('_', '-'), colour,
+    unit: `incidents, of ${formatCount(basis)} with both dates known to the day or month`,
+    columns: ['range', 'from_days', 'to_days', 'incidents'],
+    few: basis < FEW,
+    rows: o.durations.map((b) => ({ label: b.label, value: b[field], text: formatCount(b[field]),
+      cells: [b.label, String(b.from_days), b.to_days === null ? '' : String(b.to_days), String(b[field])] })) });
+  return [
+    chart('to_disclose', 'From the start of a breach to its disclosure', o.to_disclose_incidents, COLOURS.vermilion),
+    chart('to_fine', 'From disclosure or findings to the first fine', o.to_fine_incidents, COLOURS.blue),
+  ];
+}
+
+function medianChart(ov, o) {
+  const rows = o.by_regulator.filter((r) => r.median_days_to_fine !== null)
+    .sort((a, b) => a.median_days_to_fine - b.median_days_to_fine).slice(0, TOP).map((r) => ({
+      label: r.key, value: r.median_days_to_fine,
+      text: `${formatCount(r.median_days_to_fine)} days (${r.days_to_fine_incidents})`, few: r.days_to_fine_incidents < FEW,
+      open: openList(ov, { regulator: `#${r.id}`, kind: 'fined' }),
+      cells: [r.key, String(r.median_days_to_fine), String(r.days_to_fine_incidents)],
+    }));
+  return barChart({ id: 'chart-median-fine', title: 'Median days to a fine, per regulator', file: 'median-days-to-fine', colour: COLOURS.green,
+    unit: 'median days (incidents it rests on)',
+    columns: ['regulator', 'median_days', 'incidents'], rows,
+    note: 'Days from the first disclosure or published findings to the regulator’s first fine, where both dates are known to the day or month.' });
+}
+
+/** The charts for one answer of `overview`. */
+function drawCharts(ov, o) {
+  const cur = ov.currency && currencies(o).includes(ov.currency) ? ov.currency : mainCurrency(o);
+  ov.currency = cur;
+  replaceChildren(ov.currencyBox, currencies(o).length > 1 ? currencySelect(ov, o, cur) : null);
+  ov.summary.textContent = `${formatCount(o.incidents)} incidents match the filters.`;
+  replaceChildren(ov.grid, ...yearCharts(ov, o, cur), ...regulatorCharts(ov, o, cur), countryChart(ov, o),
+    medianChart(ov, o), ...durationCharts(o), ...sizeCharts(ov, o));
+}
+
+function currencySelect(ov, o, cur) {
+  const select = h('select', { id: 'overview-currency', 'aria-label': 'Currency of the money charts',
+    on: { change: () => { ov.currency = select.value; drawCharts(ov, o); } } },
+  currencies(o).map((c) => h('option', { value: c, text: c })));
+  select.value = cur;
+  return h('label', { class: 'filter' }, h('span', { text: 'Money in' }), select);
+}
+
+async function load(ov) {
+  const mine = ++ov.generation;
+  ov.summary.textContent = 'Counting…';
+  try {
+    const o = await call('overview', { query: filterQuery() });
+    if (mine !== ov.generation) return;
+    ov.errorBox.hidden = true;
+    drawCharts(ov, o);
+  } catch (e) {
+    if (mine === ov.generation) showError(ov.errorBox, e);
+  }
+}
+
+/** The Overview view (Alt+O); its teardown drops a pending reload. */
+export async function showOverview(main, app, navigate) {
+  const ov = { app, navigate, generation: 0, currency: null,
+    summary: h('span', { id: 'overview-count', class: 'muted', role: 'status' }),
+    currencyBox: h('span', { class: 'currency-box' }),
+    errorBox: h('p', { class: 'error', role: 'alert', hidden: true }),
+    grid: h('div', { class: 'chart-grid', id: 'chart-grid' }) };
+  const reload = debounce(() => load(ov), 250);
+  const bar = filterBar(app, (typed) => (typed ? reload() : load(ov)));
+  bar.form.querySelector('#clear-filters').addEventListener('click', () => { setFilters(); navigate.overview(); });
+  replaceChildren(main, h('section', { class: 'view overview-view' },
+    h('div', { class: 'view-head' }, h('h2', { text: 'Overview' }), ov.summary, h('span', { class: 'spacer' }), ov.currencyBox),
+    bar.form, ov.errorBox, ov.grid));
+  const stopKeys = listen(document, 'keydown', (ev) => {
+    const typing = ['INPUT', 'TEXTAREA', 'SELECT'].includes(document.activeElement?.tagName);
+    if (ev.key === '/' && !typing) { ev.preventDefault(); document.getElementById('filter-text').focus(); }
+  });
+  if (filters.company) document.getElementById('filter-company').value = filters.company;
+  await load(ov);
+  return teardownAll(stopKeys, reload.cancel);
+}
