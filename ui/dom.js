@@ -30,6 +30,11 @@ function append(el, children) {
   }
 }
 
+/** "1 duplicate", "2 duplicates", "1,200 rows". */
+export function plural(n, word, many = `${word}s`) {
+  return `${formatCount(n)} ${n === 1 ? word : many}`;
+}
+
 /** Replaces every child of `el`. */
 export function replaceChildren(el, ...children) {
   el.textContent = '';

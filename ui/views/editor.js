@@ -241,7 +241,9 @@ async function save(ed) {
     notify(`Saved incident #${saved.id}: ${saved.company} — ${saved.title}`);
     ed.navigate.list();
   } catch (e) {
-    showFieldError(ed, e)?.focus();
+    const control = showFieldError(ed, e);
+    // After the banner has moved the form: the field in error, in view, takes the keys.
+    requestAnimationFrame(() => { control?.scrollIntoView({ block: 'center' }); control?.focus(); });
   }
 }
 
@@ -304,7 +306,7 @@ function paint(main, ed) {
     : article ? 'New incident from article' : 'New incident';
   replaceChildren(main, h('section', { class: `view editor-view${article ? ' with-article' : ''}` },
     h('div', { class: 'view-head' }, h('h2', { text: heading }),
-      incident.id ? h('span', { class: 'muted', text: `version ${incident.version} · updated ${incident.updated_at}` }) : null,
+      incident.id ? h('span', { class: 'muted', text: `version ${incident.version} · updated ${new Date(incident.updated_at).toLocaleString()}`, title: incident.updated_at }) : null,
       h('span', { class: 'spacer' }),
       incident.id ? h('button', { type: 'button', id: 'open-company', class: 'link', text: `Timeline of ${incident.company} ›`, on: { click: () => navigate.company(incident.company) } }) : null),
     ed.summaryError,

@@ -3,7 +3,7 @@
 // then import all rows in one go. Nothing is written until "Import".
 
 import { call } from '../api.js';
-import { h, replaceChildren, formatCount, notify } from '../dom.js';
+import { h, replaceChildren, formatCount, notify, plural } from '../dom.js';
 import { errorParagraph, notifyError } from '../errors.js';
 import { kindChoices, choiceOptions } from '../labels.js';
 import { incidentColumns, incidentRow } from '../rows.js';
@@ -194,8 +194,8 @@ function verdictText(r, setAside, merging) {
     : r.errors.length
     ? `${r.errors.length} ${r.errors.length === 1 ? 'problem' : 'problems'}: nothing will be imported until ${r.errors.length === 1 ? 'it is' : 'they are'} fixed.`
     : r.committed
-      ? `Imported ${r.created} new incidents, merged ${r.merged}, skipped ${r.duplicates.length - r.merged} duplicates.`
-      : `Ready: ${r.created} new incidents, ${r.updated} updated, ${r.duplicates.length} duplicates (${merging ? 'to merge' : 'to skip'}).`;
+      ? `Imported ${plural(r.created, 'new incident')}, merged ${r.merged}, skipped ${plural(r.duplicates.length - r.merged, 'duplicate')}.`
+      : `Ready: ${plural(r.created, 'new incident')}, ${r.updated} updated, ${plural(r.duplicates.length, 'duplicate')} (${merging ? 'to merge' : 'to skip'}).`;
   const made = r.made_titles ? ` ${r.made_titles} titles were made from what the rows give.` : '';
   const created = r.created_regulators.length
     ? ` Regulators ${r.committed ? 'created' : 'to be created'}: ${r.created_regulators.join('; ')}.` : '';
@@ -227,7 +227,7 @@ function showReport(imp, r, dryRun) {
     h('p', { id: 'import-verdict', class: r.errors.length && !setAside ? 'error' : 'ok', text: verdictText(r, setAside, imp.merge.checked) }),
     r.warnings.length ? h('ul', { class: 'warnings' }, r.warnings.slice(0, 20).map((w) => h('li', { text: w }))) : null,
     r.errors.length ? h('ul', { class: 'row-errors', id: 'import-errors' }, r.errors.map((e) => h('li', { text: `row ${e.row}, column ${e.column}: ${e.message}` }))) : null,
-    r.duplicates.length ? h('details', {}, h('summary', { text: `${r.duplicates.length} duplicates` }),
+    r.duplicates.length ? h('details', {}, h('summary', { text: plural(r.duplicates.length, 'duplicate') }),
       h('ul', {}, r.duplicates.map((d) => h('li', { text: `row ${d.row}: incident #${d.existing_id} (${d.reason})${d.merged ? ', merged' : ''}` })))) : null,
     dryRun && r.preview.length ? previewTable(r.preview) : null);
 }

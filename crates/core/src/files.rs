@@ -37,6 +37,9 @@ fn resolved_place(path: &Path) -> Option<PathBuf> {
 /// its `-wal`/`-shm`/`-journal` files), also when reached through a link or
 /// another spelling of its path. Returns the real path to write.
 pub fn check_target(target: &Path, db: Option<&Path>) -> Result<PathBuf> {
+    if target.as_os_str().is_empty() {
+        return Err(Error::invalid("file", "choose a file to write to first"));
+    }
     let refuse = || {
         Error::invalid(
             "file",

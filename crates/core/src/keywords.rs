@@ -12,7 +12,7 @@ macro_rules! keyword_enum {
         $($(#[$vattr:meta])* $variant:ident => $text:literal, $label:literal;)+
     }) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum $name { $($(#[$vattr])* $variant),+ }
 
         impl $name {

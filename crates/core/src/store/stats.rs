@@ -19,7 +19,6 @@ use crate::model::EventKind;
 use crate::money::major_as_json;
 use crate::store::list::ListQuery;
 use crate::store::Store;
-use rusqlite::types::Value;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
@@ -35,31 +34,25 @@ keyword_enum!(
 );
 
 impl StatsBy {
-    /// The group's key as SQL over `events e`, `regulators r` (left-joined)
-    /// and `incidents i`.
-    fn key_sql(self) -> &'static str {
-        match self {
-            StatsBy::Year => "substr(e.date, 1, 4)",
-            StatsBy::Regulator => "coalesce(nullif(r.label, ''), r.short_name, r.name)",
-            StatsBy::Country => "i.country",
-            StatsBy::Company => "i.company_name",
-            StatsBy::Kind => "e.kind",
-        }
-    }
-
-    /// What opens the list on exactly the incidents of a group, beside its key.
-    fn link_sql(self) -> &'static str {
-        match self {
-            StatsBy::Regulator => "r.id",
-            StatsBy::Company => "i.company_id",
-            _ => "NULL",
-        }
-    }
-
     /// Whether a group holds events (year, regulator, kind) rather than
     /// whole incidents.
     fn by_event(self) -> bool {
         matches!(self, StatsBy::Year | StatsBy::Regulator | StatsBy::Kind)
+    }
+
+    /// The group an event of `incident` falls in (groupings by event), or
+    /// the incident's group.
+    fn group(self, incident: &Incident, event: Option<&Event>) -> Option<Group> {
+        match (self, event) {
+            (StatsBy::Year, Some(e)) => Some((Some(e.date.get(..4)?.to_string()), None)),
+            (StatsBy::Regulator, Some(e)) => e.regulator.map(|id| (None, Some(id))),
+            (StatsBy::Kind, Some(e)) => Some((Some(e.kind.as_str().to_string()), None)),
+            (StatsBy::Country, _) => Some((incident.country.clone(), None)),
+            (StatsBy::Company, _) => {
+                Some((Some(incident.company.clone()), Some(incident.company_id)))
+            }
+            _ => None,
+        }
     }
 }
 
@@ -107,270 +100,241 @@ pub struct Stats {
 impl Store {
     /// The numbers of every group of `by` among the incidents `filter` selects.
     pub fn stats(&self, by: StatsBy, filter: &ListQuery) -> Result<Stats> {
-        let (clause, values) = filter.filter(self)?;
-        let select = Selection {
-            store: self,
+        let mut grouping = Grouping::new(by);
+        let incidents = self.each_incident(filter, |incident| grouping.add(incident))?;
+        Ok(Stats {
             by,
-            clause,
-            values,
-        };
-        let mut rows = select.counts()?;
-        select.add_money(&mut rows)?;
-        select.add_durations(&mut rows)?;
+            incidents,
+            rows: grouping.rows(&self.regulator_labels()?),
+        })
+    }
+
+    /// Calls `f` with every incident `filter` selects and its events, in one
+    /// pass over the data; returns how many there were.
+    fn each_incident(&self, filter: &ListQuery, mut f: impl FnMut(&Incident)) -> Result<i64> {
+        let (clause, values) = filter.filter(self)?;
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT i.id, i.country, i.company_name, i.company_id, i.records_affected, i.users_affected,
+                    e.kind, e.date, e.precision, e.regulator_id, e.amount_minor, e.currency
+             FROM incidents i LEFT JOIN events e ON e.incident_id = i.id
+             WHERE {clause} ORDER BY i.id"
+        ))?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(values.iter()))?;
+        let mut current: Option<Incident> = None;
+        let mut count = 0;
+        while let Some(r) = rows.next()? {
+            let id: i64 = r.get(0)?;
+            if current.as_ref().is_none_or(|c| c.id != id) {
+                if let Some(done) = current.take() {
+                    f(&done);
+                }
+                count += 1;
+                current = Some(Incident {
+                    id,
+                    country: r.get(1)?,
+                    company: r.get(2)?,
+                    company_id: r.get(3)?,
+                    records: r.get::<_, Option<i64>>(4)?.unwrap_or(0),
+                    users: r.get::<_, Option<i64>>(5)?.unwrap_or(0),
+                    events: Vec::new(),
+                });
+            }
+            if let (Some(incident), Some(kind)) =
+                (current.as_mut(), r.get::<_, Option<EventKind>>(6)?)
+            {
+                let date: String = r.get(7)?;
+                let exact = matches!(
+                    r.get_ref(8)?,
+                    rusqlite::types::ValueRef::Text(b"day" | b"month")
+                );
+                incident.events.push(Event {
+                    kind,
+                    day: if exact { first_day(&date) } else { None },
+                    date,
+                    regulator: r.get(9)?,
+                    amount: r
+                        .get::<_, Option<i64>>(10)?
+                        .zip(r.get::<_, Option<String>>(11)?),
+                });
+            }
+        }
+        if let Some(done) = current {
+            f(&done);
+        }
+        Ok(count)
+    }
+
+    /// Every regulator's label, as events show it.
+    fn regulator_labels(&self) -> Result<HashMap<i64, String>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, coalesce(nullif(label, ''), short_name, name) FROM regulators")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// One selected incident as the statistics read it.
+struct Incident {
+    id: i64,
+    country: Option<String>,
+    company: String,
+    company_id: i64,
+    records: i64,
+    users: i64,
+    events: Vec<Event>,
+}
+
+/// One of its events.
+struct Event {
+    kind: EventKind,
+    date: String,
+    /// Its first day when it is known to the day or the month (usable for
+    /// durations).
+    day: Option<chrono::NaiveDate>,
+    regulator: Option<i64>,
+    /// Minor units and currency.
+    amount: Option<(i64, String)>,
+}
+
+impl Incident {
+    /// Days from the start of the breach to its first disclosure.
+    fn days_to_disclose(&self) -> Option<i64> {
+        let started = first_exact(&[EventKind::Started], self.events.iter())?;
+        let disclosed = first_exact(&[EventKind::Disclosed], self.events.iter())?;
+        days_between(started, disclosed)
+    }
+
+    /// Days from the first disclosure or published findings to the first
+    /// fine among `events`.
+    fn days_to_fine<'a>(&self, events: impl Iterator<Item = &'a Event>) -> Option<i64> {
+        let fined = first_exact(&[EventKind::Fined], events)?;
+        let start = first_exact(
+            &[EventKind::Disclosed, EventKind::FindingsPublished],
+            self.events.iter(),
+        )?;
+        days_between(start, fined)
+    }
+}
+
+/// The first day of the first of `events` of one of `kinds` known to the day or month.
+fn first_exact<'a>(
+    kinds: &[EventKind],
+    events: impl Iterator<Item = &'a Event>,
+) -> Option<chrono::NaiveDate> {
+    events
+        .filter(|e| kinds.contains(&e.kind))
+        .filter_map(|e| e.day)
+        .min()
+}
+
+/// What one group gathers while the incidents go by.
+#[derive(Default)]
+struct Tally {
+    incidents: i64,
+    records: i64,
+    users: i64,
+    /// Minor units per (kind, currency).
+    money: BTreeMap<(EventKind, String), i64>,
+    to_fine: Vec<i64>,
+    to_disclose: Vec<i64>,
+}
+
+/// The groups of one grouping, filled one incident at a time.
+struct Grouping {
+    by: StatsBy,
+    tallies: HashMap<Group, Tally>,
+}
+
+impl Grouping {
+    fn new(by: StatsBy) -> Grouping {
+        Grouping {
+            by,
+            tallies: HashMap::new(),
+        }
+    }
+
+    /// Adds an incident to each group it belongs to, with the group's events.
+    fn add(&mut self, incident: &Incident) {
+        let mut groups: BTreeMap<Group, Vec<&Event>> = BTreeMap::new();
+        if self.by.by_event() {
+            for e in &incident.events {
+                if let Some(g) = self.by.group(incident, Some(e)) {
+                    groups.entry(g).or_default().push(e);
+                }
+            }
+        } else if let Some(g) = self.by.group(incident, None) {
+            groups.insert(g, incident.events.iter().collect());
+        }
+        let to_disclose = incident.days_to_disclose();
+        for (group, events) in groups {
+            let t = self.tallies.entry(group).or_default();
+            t.incidents += 1;
+            t.records = t.records.saturating_add(incident.records);
+            t.users = t.users.saturating_add(incident.users);
+            for e in &events {
+                let money = matches!(
+                    e.kind,
+                    EventKind::Fined | EventKind::ProposedFine | EventKind::Settled
+                );
+                if let (true, Some((minor, currency))) = (money, &e.amount) {
+                    let sum = t.money.entry((e.kind, currency.clone())).or_default();
+                    *sum = sum.saturating_add(*minor);
+                }
+            }
+            t.to_fine
+                .extend(incident.days_to_fine(events.iter().copied()));
+            t.to_disclose.extend(to_disclose);
+        }
+    }
+
+    /// The rows, largest first (years in order); a regulator's key is its label.
+    fn rows(self, labels: &HashMap<i64, String>) -> Vec<StatsRow> {
+        let by = self.by;
+        let mut rows: Vec<StatsRow> = self
+            .tallies
+            .into_iter()
+            .map(|((key, id), t)| {
+                let key = match by {
+                    StatsBy::Regulator => id.and_then(|id| labels.get(&id).cloned()),
+                    _ => key,
+                };
+                t.into_row(key, id)
+            })
+            .collect();
         if by == StatsBy::Year {
             rows.sort_by(|a, b| a.key.cmp(&b.key));
         } else {
             rows.sort_by(|a, b| b.incidents.cmp(&a.incidents).then(a.key.cmp(&b.key)));
         }
-        Ok(Stats {
-            by,
-            incidents: self.count_incidents(filter)?,
-            rows,
-        })
+        rows
     }
 }
 
-/// One grouping over one selection of incidents.
-struct Selection<'a> {
-    store: &'a Store,
-    by: StatsBy,
-    /// The WHERE clause over `incidents i` and its parameters.
-    clause: String,
-    values: Vec<Value>,
-}
-
-impl Selection<'_> {
-    /// `FROM` and `WHERE` of the group's events (or incidents, for a grouping
-    /// by incident) under the filters.
-    fn tables(&self, events_only: bool) -> String {
-        let join = if self.by.by_event() || events_only {
-            "JOIN"
-        } else {
-            "LEFT JOIN"
+impl Tally {
+    fn into_row(mut self, key: Option<String>, id: Option<i64>) -> StatsRow {
+        let amounts = |kind: EventKind| -> Amounts {
+            self.money
+                .iter()
+                .filter(|((k, _), _)| *k == kind)
+                .map(|((_, c), minor)| (c.clone(), major_as_json(*minor, c)))
+                .collect()
         };
-        let keyed = if self.by.by_event() {
-            format!(" AND {} IS NOT NULL", self.by.key_sql())
-        } else {
-            String::new()
-        };
-        format!(
-            "FROM incidents i {join} events e ON e.incident_id = i.id
-             LEFT JOIN regulators r ON r.id = e.regulator_id WHERE {}{keyed}",
-            self.clause
-        )
-    }
-
-    fn params(&self) -> rusqlite::ParamsFromIter<std::slice::Iter<'_, Value>> {
-        rusqlite::params_from_iter(self.values.iter())
-    }
-
-    /// Incidents, records and people per group.
-    fn counts(&self) -> Result<Vec<StatsRow>> {
-        let (key, link) = (self.by.key_sql(), self.by.link_sql());
-        let sql = format!(
-            "SELECT key, link, count(*), sum(coalesce(records, 0)), sum(coalesce(users, 0))
-             FROM (SELECT DISTINCT {key} AS key, {link} AS link, i.id,
-                          i.records_affected AS records, i.users_affected AS users
-                   {})
-             GROUP BY key, link",
-            self.tables(false)
-        );
-        let mut stmt = self.store.conn.prepare(&sql)?;
-        let rows = stmt.query_map(self.params(), |r| {
-            Ok(StatsRow {
-                key: r.get(0)?,
-                id: r.get(1)?,
-                incidents: r.get(2)?,
-                records_affected: r.get(3)?,
-                users_affected: r.get(4)?,
-                fines: Amounts::new(),
-                proposed_fines: Amounts::new(),
-                settlements: Amounts::new(),
-                median_days_to_fine: None,
-                days_to_fine_incidents: 0,
-                median_days_to_disclose: None,
-                days_to_disclose_incidents: 0,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// Fines, proposed fines and settlements per group and currency.
-    fn add_money(&self, rows: &mut [StatsRow]) -> Result<()> {
-        let (key, link) = (self.by.key_sql(), self.by.link_sql());
-        let sql = format!(
-            "SELECT {key}, {link}, e.kind, e.currency, sum(e.amount_minor) {}
-               AND e.kind IN ('fined', 'proposed_fine', 'settled') AND e.amount_minor IS NOT NULL
-             GROUP BY 1, 2, 3, 4",
-            self.tables(true)
-        );
-        let mut stmt = self.store.conn.prepare(&sql)?;
-        let found = stmt.query_map(self.params(), |r| {
-            Ok((
-                r.get::<_, Option<String>>(0)?,
-                r.get::<_, Option<i64>>(1)?,
-                r.get::<_, EventKind>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, i64>(4)?,
-            ))
-        })?;
-        let at = index_of(rows);
-        for row in found {
-            let (key, link, kind, currency, minor) = row?;
-            let Some(&i) = at.get(&(key, link)) else {
-                continue;
-            };
-            let amounts = match kind {
-                EventKind::Fined => &mut rows[i].fines,
-                EventKind::ProposedFine => &mut rows[i].proposed_fines,
-                _ => &mut rows[i].settlements,
-            };
-            amounts.insert(currency.clone(), major_as_json(minor, &currency));
+        StatsRow {
+            key,
+            id,
+            incidents: self.incidents,
+            records_affected: self.records,
+            users_affected: self.users,
+            fines: amounts(EventKind::Fined),
+            proposed_fines: amounts(EventKind::ProposedFine),
+            settlements: amounts(EventKind::Settled),
+            median_days_to_fine: median(&mut self.to_fine),
+            days_to_fine_incidents: self.to_fine.len(),
+            median_days_to_disclose: median(&mut self.to_disclose),
+            days_to_disclose_incidents: self.to_disclose.len(),
         }
-        Ok(())
     }
-
-    /// Median days to fine and to disclose per group.
-    fn add_durations(&self, rows: &mut [StatsRow]) -> Result<()> {
-        let starts = self.incident_starts()?;
-        let mut to_fine: HashMap<Group, Vec<i64>> = HashMap::new();
-        let mut to_disclose: HashMap<Group, Vec<i64>> = HashMap::new();
-        for (group, incident, fined) in self.first_fines()? {
-            let start = starts.get(&incident).and_then(|s| s.disclosed_or_findings);
-            if let Some(days) = start.and_then(|s| days_between(s, fined)) {
-                to_fine.entry(group).or_default().push(days);
-            }
-        }
-        for (group, incident) in self.members()? {
-            let s = starts.get(&incident);
-            let span = s.and_then(|s| Some((s.started?, s.disclosed?)));
-            if let Some(days) = span.and_then(|(a, b)| days_between(a, b)) {
-                to_disclose.entry(group).or_default().push(days);
-            }
-        }
-        for row in rows.iter_mut() {
-            let group = (row.key.clone(), row.id);
-            if let Some(days) = to_fine.get_mut(&group) {
-                row.days_to_fine_incidents = days.len();
-                row.median_days_to_fine = median(days);
-            }
-            if let Some(days) = to_disclose.get_mut(&group) {
-                row.days_to_disclose_incidents = days.len();
-                row.median_days_to_disclose = median(days);
-            }
-        }
-        Ok(())
-    }
-
-    /// Each group's incidents.
-    fn members(&self) -> Result<Vec<(Group, i64)>> {
-        let (key, link) = (self.by.key_sql(), self.by.link_sql());
-        let sql = format!("SELECT DISTINCT {key}, {link}, i.id {}", self.tables(false));
-        let mut stmt = self.store.conn.prepare(&sql)?;
-        let rows = stmt.query_map(self.params(), |r| Ok(((r.get(0)?, r.get(1)?), r.get(2)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// The first fine of each incident in each group, known to the day or month.
-    fn first_fines(&self) -> Result<Vec<(Group, i64, chrono::NaiveDate)>> {
-        let (key, link) = (self.by.key_sql(), self.by.link_sql());
-        let sql = format!(
-            "SELECT {key}, {link}, i.id, min(e.date) {}
-               AND e.kind = 'fined' AND e.precision IN ('day', 'month')
-             GROUP BY 1, 2, 3",
-            self.tables(true)
-        );
-        let mut stmt = self.store.conn.prepare(&sql)?;
-        let rows = stmt.query_map(self.params(), |r| {
-            Ok(((r.get(0)?, r.get(1)?), r.get(2)?, r.get::<_, String>(3)?))
-        })?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (group, incident, date) = row?;
-            if let Some(day) = first_day(&date) {
-                out.push((group, incident, day));
-            }
-        }
-        Ok(out)
-    }
-
-    /// For every selected incident: when it started, was first disclosed, and
-    /// first disclosed or had findings published (day or month precision only).
-    fn incident_starts(&self) -> Result<HashMap<i64, Starts>> {
-        let sql = format!(
-            "SELECT i.id, e.kind, min(e.date) FROM incidents i JOIN events e ON e.incident_id = i.id
-             WHERE {} AND e.kind IN ('started', 'disclosed', 'findings_published')
-               AND e.precision IN ('day', 'month')
-             GROUP BY i.id, e.kind",
-            self.clause
-        );
-        let mut stmt = self.store.conn.prepare(&sql)?;
-        let rows = stmt.query_map(self.params(), |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, EventKind>(1)?,
-                r.get::<_, String>(2)?,
-            ))
-        })?;
-        let mut starts: HashMap<i64, Starts> = HashMap::new();
-        for row in rows {
-            let (incident, kind, date) = row?;
-            let Some(day) = first_day(&date) else {
-                continue;
-            };
-            let s = starts.entry(incident).or_default();
-            match kind {
-                EventKind::Started => s.started = Some(day),
-                EventKind::Disclosed => s.disclosed = Some(day),
-                _ => {}
-            }
-            if kind != EventKind::Started {
-                s.disclosed_or_findings = Some(s.disclosed_or_findings.map_or(day, |d| d.min(day)));
-            }
-        }
-        Ok(starts)
-    }
-}
-
-/// The dates one incident's durations start from.
-#[derive(Debug, Default, Clone, Copy)]
-struct Starts {
-    started: Option<chrono::NaiveDate>,
-    disclosed: Option<chrono::NaiveDate>,
-    disclosed_or_findings: Option<chrono::NaiveDate>,
-}
-
-/// Row positions by (key, id).
-fn index_of(rows: &[StatsRow]) -> HashMap<Group, usize> {
-    rows.iter()
-        .enumerate()
-        .map(|(i, r)| ((r.key.clone(), r.id), i))
-        .collect()
-}
-
-/// The first day a stored date covers (`2024-08` → 1 August 2024).
-fn first_day(date: &str) -> Option<chrono::NaiveDate> {
-    Some(PartialDate::parse("date", date).ok()?.span().0)
-}
-
-/// Days from `a` to `b`; a fine before its disclosure (data to check) is left out.
-fn days_between(a: chrono::NaiveDate, b: chrono::NaiveDate) -> Option<i64> {
-    let days = (b - a).num_days();
-    (days >= 0).then_some(days)
-}
-
-/// The median, rounded down between the two middle values.
-fn median(values: &mut [i64]) -> Option<i64> {
-    if values.is_empty() {
-        return None;
-    }
-    values.sort_unstable();
-    let mid = values.len() / 2;
-    Some(if values.len() % 2 == 1 {
-        values[mid]
-    } else {
-        (values[mid - 1] + values[mid]) / 2
-    })
 }
 
 /// How many incidents have a count of records (or people) with `digits`
@@ -419,22 +383,28 @@ pub struct Overview {
 }
 
 impl Store {
-    /// The Overview's charts under the list's filters.
+    /// The Overview's charts under the list's filters, in one pass over the data.
     pub fn overview(&self, filter: &ListQuery) -> Result<Overview> {
-        let (clause, values) = filter.filter(self)?;
-        let whole = Selection {
-            store: self,
-            by: StatsBy::Company,
-            clause,
-            values,
-        };
-        let (to_disclose, to_fine) = whole.durations()?;
+        let mut years = Grouping::new(StatsBy::Year);
+        let mut regulators = Grouping::new(StatsBy::Regulator);
+        let mut countries = Grouping::new(StatsBy::Country);
+        let mut sizes: BTreeMap<u32, SizeBucket> = BTreeMap::new();
+        let (mut to_disclose, mut to_fine) = (Vec::new(), Vec::new());
+        let incidents = self.each_incident(filter, |incident| {
+            years.add(incident);
+            regulators.add(incident);
+            countries.add(incident);
+            add_size(&mut sizes, incident);
+            to_disclose.extend(incident.days_to_disclose());
+            to_fine.extend(incident.days_to_fine(incident.events.iter()));
+        })?;
+        let labels = self.regulator_labels()?;
         Ok(Overview {
-            incidents: self.count_incidents(filter)?,
-            by_year: self.stats(StatsBy::Year, filter)?.rows,
-            by_regulator: self.stats(StatsBy::Regulator, filter)?.rows,
-            by_country: self.stats(StatsBy::Country, filter)?.rows,
-            sizes: whole.sizes()?,
+            incidents,
+            by_year: years.rows(&labels),
+            by_regulator: regulators.rows(&labels),
+            by_country: countries.rows(&labels),
+            sizes: sizes.into_values().collect(),
             durations: duration_buckets(&to_disclose, &to_fine),
             to_disclose_incidents: to_disclose.len(),
             to_fine_incidents: to_fine.len(),
@@ -442,66 +412,23 @@ impl Store {
     }
 }
 
-impl Selection<'_> {
-    /// Incidents by the number of digits of their records and of their people.
-    fn sizes(&self) -> Result<Vec<SizeBucket>> {
-        let mut buckets: BTreeMap<u32, SizeBucket> = BTreeMap::new();
-        for (column, is_records) in [("records_affected", true), ("users_affected", false)] {
-            let sql = format!(
-                "SELECT length(CAST(i.{column} AS TEXT)), count(*) FROM incidents i
-                 WHERE {} AND i.{column} > 0 GROUP BY 1",
-                self.clause
-            );
-            let mut stmt = self.store.conn.prepare(&sql)?;
-            let rows = stmt.query_map(self.params(), |r| {
-                Ok((r.get::<_, u32>(0)?, r.get::<_, i64>(1)?))
-            })?;
-            for row in rows {
-                let (digits, n) = row?;
-                let b = buckets.entry(digits).or_insert(SizeBucket {
-                    digits,
-                    records: 0,
-                    people: 0,
-                });
-                if is_records {
-                    b.records = n;
-                } else {
-                    b.people = n;
-                }
-            }
+/// Counts the incident in the buckets of its records and of its people (by digits).
+fn add_size(sizes: &mut BTreeMap<u32, SizeBucket>, incident: &Incident) {
+    for (n, records) in [(incident.records, true), (incident.users, false)] {
+        if n <= 0 {
+            continue;
         }
-        Ok(buckets.into_values().collect())
-    }
-
-    /// Every selected incident's days from start to disclosure and from
-    /// disclosure or findings to its first fine.
-    fn durations(&self) -> Result<(Vec<i64>, Vec<i64>)> {
-        let starts = self.incident_starts()?;
-        let to_disclose = starts
-            .values()
-            .filter_map(|s| days_between(s.started?, s.disclosed?))
-            .collect();
-        let sql = format!(
-            "SELECT i.id, min(e.date) FROM incidents i JOIN events e ON e.incident_id = i.id
-             WHERE {} AND e.kind = 'fined' AND e.precision IN ('day', 'month') GROUP BY i.id",
-            self.clause
-        );
-        let mut stmt = self.store.conn.prepare(&sql)?;
-        let rows = stmt.query_map(self.params(), |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
-        })?;
-        let mut to_fine = Vec::new();
-        for row in rows {
-            let (incident, date) = row?;
-            let start = starts.get(&incident).and_then(|s| s.disclosed_or_findings);
-            if let Some(days) = start
-                .zip(first_day(&date))
-                .and_then(|(a, b)| days_between(a, b))
-            {
-                to_fine.push(days);
-            }
+        let digits = n.to_string().len() as u32;
+        let b = sizes.entry(digits).or_insert(SizeBucket {
+            digits,
+            records: 0,
+            people: 0,
+        });
+        if records {
+            b.records += 1;
+        } else {
+            b.people += 1;
         }
-        Ok((to_disclose, to_fine))
     }
 }
 
@@ -525,4 +452,29 @@ fn duration_buckets(to_disclose: &[i64], to_fine: &[i64]) -> Vec<DurationBucket>
                 .count(),
         })
         .collect()
+}
+
+/// The first day a stored date covers (`2024-08` → 1 August 2024).
+fn first_day(date: &str) -> Option<chrono::NaiveDate> {
+    Some(PartialDate::parse("date", date).ok()?.span().0)
+}
+
+/// Days from `a` to `b`; a fine before its disclosure (data to check) is left out.
+fn days_between(a: chrono::NaiveDate, b: chrono::NaiveDate) -> Option<i64> {
+    let days = (b - a).num_days();
+    (days >= 0).then_some(days)
+}
+
+/// The median, rounded down between the two middle values.
+fn median(values: &mut [i64]) -> Option<i64> {
+    if values.is_empty() {
+        return None;
+    }
+    values.sort_unstable();
+    let mid = values.len() / 2;
+    Some(if values.len() % 2 == 1 {
+        values[mid]
+    } else {
+        (values[mid - 1] + values[mid]) / 2
+    })
 }

@@ -240,14 +240,29 @@ pub struct FileShape {
 /// from the header line.
 type GuardedReader = csv::Reader<BufReader<Guard<std::fs::File>>>;
 
+/// Opens the file to import, naming it when it cannot be read.
+fn open_file(path: &Path) -> Result<std::fs::File> {
+    if path.as_os_str().is_empty() {
+        return Err(Error::invalid("file", "choose a file to import first"));
+    }
+    std::fs::File::open(path).map_err(|e| {
+        let why = match e.kind() {
+            std::io::ErrorKind::NotFound => "does not exist".to_string(),
+            std::io::ErrorKind::PermissionDenied => {
+                "cannot be read (permission denied)".to_string()
+            }
+            _ => format!("cannot be read: {e}"),
+        };
+        Error::invalid("file", format!("{} {why}", path.display()))
+    })
+}
+
 fn open_reader(path: &Path, delimiter: Option<char>) -> Result<(GuardedReader, char, Counters)> {
     let delimiter = match delimiter {
         Some(d) => d,
         None => {
             let mut head = Vec::with_capacity(64 * 1024);
-            std::fs::File::open(path)?
-                .take(64 * 1024)
-                .read_to_end(&mut head)?;
+            open_file(path)?.take(64 * 1024).read_to_end(&mut head)?;
             let text = String::from_utf8_lossy(&head);
             sniff_delimiter(text.lines().next().unwrap_or(""))
         }
@@ -258,7 +273,7 @@ fn open_reader(path: &Path, delimiter: Option<char>) -> Result<(GuardedReader, c
             "the delimiter must be one ASCII character other than a quote",
         ));
     }
-    let guard = Guard::new(std::fs::File::open(path)?, delimiter as u8, LIMITS);
+    let guard = Guard::new(open_file(path)?, delimiter as u8, LIMITS);
     let counters = guard.counters();
     let reader = csv::ReaderBuilder::new()
         .delimiter(delimiter as u8)
