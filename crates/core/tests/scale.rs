@@ -203,3 +203,46 @@ fn full_text_search_follows_edits_and_deletes() {
 fn reader(s: &Store) -> Connection {
     Connection::open_with_flags(s.path().unwrap(), OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap()
 }
+
+/// Live incidents and full-text rows, counted by another connection.
+fn indexed_and_live(s: &Store) -> (i64, i64) {
+    let conn = reader(s);
+    let count = |sql: &str| conn.query_row(sql, [], |r| r.get(0)).unwrap();
+    (
+        count("SELECT count(*) FROM incidents_fts"),
+        count("SELECT count(*) FROM incidents WHERE deleted_at IS NULL"),
+    )
+}
+
+#[test]
+fn bulk_writes_index_every_new_incident_once() {
+    use incidents_core::store::export::ExportFormat;
+    use incidents_core::store::import::ImportOptions;
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = Store::open(dir.path().join("a.db")).unwrap();
+    a.load_sample_data("t").unwrap();
+    a.generate(300, 5, &mut |_| {}).unwrap();
+    let (indexed, live) = indexed_and_live(&a);
+    assert_eq!(indexed, live, "the generator indexes what it writes");
+    let csv = dir.path().join("events.csv");
+    a.export(&ListQuery::default(), ExportFormat::EventsCsv, &csv)
+        .unwrap();
+    // The import writes the new incidents' rows together at the end, and an
+    // incident the same file merges into again is indexed once.
+    let mut b = Store::open(dir.path().join("b.db")).unwrap();
+    let report = b
+        .import_csv(&csv, &ImportOptions::default(), "t", &mut |_| {})
+        .unwrap();
+    assert!(report.committed && report.created >= 300, "{report:?}");
+    assert_eq!(indexed_and_live(&b), indexed_and_live(&a));
+    assert_eq!(
+        found(&b, "Alipay"),
+        ["Customer data passed to Alipay without consent"]
+    );
+    let again = ImportOptions {
+        merge_duplicates: true,
+        ..Default::default()
+    };
+    b.import_csv(&csv, &again, "t", &mut |_| {}).unwrap();
+    assert_eq!(indexed_and_live(&b), indexed_and_live(&a));
+}

@@ -6,7 +6,7 @@
 use crate::error::{Error, Result};
 use crate::model::{EventInput, EventKind, IncidentInput, SourceInput, Status};
 use crate::money::{self, AmountText};
-use crate::store::incidents::insert_incident;
+use crate::store::incidents::{index_incidents, insert_incident_with, Indexing};
 use crate::store::Store;
 use serde::Serialize;
 
@@ -353,12 +353,17 @@ impl Store {
         while done.incidents < n {
             let batch_end = (done.incidents + 50_000).min(n);
             self.with_tx(|tx| {
+                let mut new = None;
                 for k in done.incidents..batch_end {
                     let valid = generator.incident(k).validate()?;
-                    insert_incident(tx, &valid, "generator")?;
+                    let id = insert_incident_with(tx, &valid, "generator", Indexing::Later)?;
+                    new = Some((new.map_or(id, |(first, _)| first), id));
                     done.events += valid.events.len();
                 }
-                Ok(())
+                match new {
+                    Some((first, last)) => index_incidents(tx, first, last),
+                    None => Ok(()),
+                }
             })?;
             done.incidents = batch_end;
             progress(done.incidents);

@@ -55,11 +55,11 @@ impl Store {
             let before = load_incident(tx, id)?.ok_or_else(|| not_found(id))?;
             check_version(tx, &before, version)?;
             let now = now_text();
-            tx.execute(
+            run(tx,
                 "UPDATE incidents SET deleted_at = ?2, updated_at = ?2, version = version + 1 WHERE id = ?1",
                 params![id, now],
             )?;
-            tx.execute("DELETE FROM incidents_fts WHERE rowid = ?1", [id])?;
+            run(tx, "DELETE FROM incidents_fts WHERE rowid = ?1", [id])?;
             record(tx, id, before.version + 1, &now, actor, "deleted", None, Some("yes"))
         })
     }
@@ -118,7 +118,7 @@ impl Store {
                     }
                 }
             }
-            tx.execute(
+            run(tx,
                 "INSERT OR REPLACE INTO settings (key, value) VALUES ('sample_data_loaded', ?1)",
                 [now_text()],
             )?;
@@ -141,6 +141,13 @@ impl Store {
             self.load_sample_data(actor)
         }
     }
+}
+
+/// Runs one statement through the connection's cache of prepared statements:
+/// the writer runs the same few statements for every incident, and parsing
+/// them each time was a quarter of a bulk insert.
+fn run(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> Result<usize> {
+    Ok(conn.prepare_cached(sql)?.execute(params)?)
 }
 
 /// One change as read from `history` or `registry_history` (`at, actor, field,
@@ -219,7 +226,8 @@ fn company_id(conn: &Connection, name: &str) -> Result<i64> {
             n += 1;
         }
         let numbered = format!("{label} {n}");
-        conn.execute(
+        run(
+            conn,
             "INSERT INTO companies (name, name_key, party) VALUES (?1, ?2, ?3)",
             params![numbered, name_key(&numbered), party],
         )?;
@@ -228,7 +236,8 @@ fn company_id(conn: &Connection, name: &str) -> Result<i64> {
     if let Some(id) = find_company(conn, name)? {
         return Ok(id);
     }
-    conn.execute(
+    run(
+        conn,
         "INSERT INTO companies (name, name_key) VALUES (?1, ?2)",
         params![name, name_key(name)],
     )?;
@@ -237,7 +246,8 @@ fn company_id(conn: &Connection, name: &str) -> Result<i64> {
 
 /// Adds another name for a company; an alias already taken is left as it is.
 pub(crate) fn add_company_alias(conn: &Connection, company: i64, alias: &str) -> Result<()> {
-    conn.execute(
+    run(
+        conn,
         "INSERT OR IGNORE INTO company_aliases (alias, alias_key, company_id) VALUES (?1, ?2, ?3)",
         params![alias, name_key(alias), company],
     )?;
@@ -246,7 +256,7 @@ pub(crate) fn add_company_alias(conn: &Connection, company: i64, alias: &str) ->
 
 fn source_id(conn: &Connection, source: &ValidSource) -> Result<i64> {
     // A source already known keeps its details unless this input adds new ones.
-    conn.execute(
+    run(conn,
         "INSERT INTO sources (url, title, publisher, published, language) VALUES (?1, ?2, ?3, ?4, ?5)
          ON CONFLICT (url) DO UPDATE SET
             title = coalesce(excluded.title, title),
@@ -281,11 +291,31 @@ fn event_source_id(conn: &Connection, url: &str) -> Result<i64> {
     )
 }
 
+/// When the full-text row of a new incident is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Indexing {
+    /// With the incident.
+    Now,
+    /// By the caller, for many new incidents at once ([`index_incidents`]).
+    Later,
+}
+
 /// Writes a new incident inside the caller's transaction and returns its id.
 pub(crate) fn insert_incident(conn: &Connection, v: &ValidIncident, actor: &str) -> Result<i64> {
+    insert_incident_with(conn, v, actor, Indexing::Now)
+}
+
+/// [`insert_incident`], leaving the full-text row to the caller when asked.
+pub(crate) fn insert_incident_with(
+    conn: &Connection,
+    v: &ValidIncident,
+    actor: &str,
+    indexing: Indexing,
+) -> Result<i64> {
     let company = company_id(conn, &v.company)?;
     let now = now_text();
-    conn.execute(
+    run(
+        conn,
         "INSERT INTO incidents (company_id, title, summary, counterparty, country,
                                 records_affected, users_affected, status, version, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1, ?9, ?9)",
@@ -303,7 +333,10 @@ pub(crate) fn insert_incident(conn: &Connection, v: &ValidIncident, actor: &str)
     )?;
     let id = conn.last_insert_rowid();
     insert_children(conn, id, v)?;
-    refresh_summary(conn, id)?;
+    refresh_columns(conn, id)?;
+    if indexing == Indexing::Now {
+        index_incidents(conn, id, id)?;
+    }
     record(conn, id, 1, &now, actor, "created", None, Some(&v.title))?;
     Ok(id)
 }
@@ -321,7 +354,8 @@ fn insert_children(conn: &Connection, id: i64, v: &ValidIncident) -> Result<()> 
             .as_deref()
             .map(|u| event_source_id(conn, u))
             .transpose()?;
-        conn.execute(
+        run(
+            conn,
             "INSERT INTO events (incident_id, kind, date, precision, regulator_id, amount_minor,
                                  currency, note, source_id, position)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
@@ -341,7 +375,8 @@ fn insert_children(conn: &Connection, id: i64, v: &ValidIncident) -> Result<()> 
     }
     for (position, s) in v.sources.iter().enumerate() {
         let source = source_id(conn, s)?;
-        conn.execute(
+        run(
+            conn,
             "INSERT INTO incident_sources (incident_id, source_id, position) VALUES (?1, ?2, ?3)",
             params![id, source, position as i64],
         )?;
@@ -410,7 +445,8 @@ pub(crate) fn replace_incident(
     let old_sources: Vec<String> = before.sources.iter().map(|s| s.url.clone()).collect();
     let new_sources: Vec<String> = v.sources.iter().map(|s| s.url.clone()).collect();
     stamp.record_list(conn, "source", &old_sources, &new_sources)?;
-    conn.execute(
+    run(
+        conn,
         "UPDATE incidents SET company_id = ?2, title = ?3, summary = ?4, counterparty = ?5,
                 country = ?6, records_affected = ?7, users_affected = ?8, status = ?9,
                 version = ?10, updated_at = ?11
@@ -429,8 +465,12 @@ pub(crate) fn replace_incident(
             now
         ],
     )?;
-    conn.execute("DELETE FROM events WHERE incident_id = ?1", [id])?;
-    conn.execute("DELETE FROM incident_sources WHERE incident_id = ?1", [id])?;
+    run(conn, "DELETE FROM events WHERE incident_id = ?1", [id])?;
+    run(
+        conn,
+        "DELETE FROM incident_sources WHERE incident_id = ?1",
+        [id],
+    )?;
     insert_children(conn, id, v)?;
     refresh_summary(conn, id)
 }
@@ -524,7 +564,15 @@ impl Stamp<'_> {
 /// regulators, first and latest event, full-text row) from its stored parts.
 /// Every write of an incident ends with it, inside the same transaction.
 pub(crate) fn refresh_summary(conn: &Connection, id: i64) -> Result<()> {
-    let mut update = conn.prepare_cached(
+    refresh_columns(conn, id)?;
+    run(conn, "DELETE FROM incidents_fts WHERE rowid = ?1", [id])?;
+    index_incidents(conn, id, id)
+}
+
+/// The kept list columns of incident `id`, from its stored parts.
+fn refresh_columns(conn: &Connection, id: i64) -> Result<()> {
+    run(
+        conn,
         "UPDATE incidents SET
             company_name = (SELECT name FROM companies c WHERE c.id = incidents.company_id),
             first_event = (SELECT min(date) FROM events e WHERE e.incident_id = ?1),
@@ -534,20 +582,27 @@ pub(crate) fn refresh_summary(conn: &Connection, id: i64) -> Result<()> {
                 FROM events e JOIN regulators r ON r.id = e.regulator_id
                 WHERE e.incident_id = ?1 ORDER BY n)), '')
          WHERE id = ?1",
+        [id],
     )?;
-    update.execute([id])?;
-    let mut forget = conn.prepare_cached("DELETE FROM incidents_fts WHERE rowid = ?1")?;
-    forget.execute([id])?;
-    let mut index = conn.prepare_cached(
+    Ok(())
+}
+
+/// Writes the full-text rows of the live incidents `first..=last` that have
+/// none yet, in one statement: FTS5 writes its index out at the end of every
+/// statement, so a bulk insert indexes its new rows together.
+pub(crate) fn index_incidents(conn: &Connection, first: i64, last: i64) -> Result<()> {
+    run(
+        conn,
         "INSERT INTO incidents_fts (rowid, company, title, summary, notes)
          SELECT i.id,
                 c.name || coalesce(' ' || (SELECT group_concat(alias, ' ') FROM company_aliases a WHERE a.company_id = c.id), ''),
                 i.title, coalesce(i.summary, ''),
                 coalesce((SELECT group_concat(note, ' ') FROM events e WHERE e.incident_id = i.id), '')
          FROM incidents i JOIN companies c ON c.id = i.company_id
-         WHERE i.id = ?1 AND i.deleted_at IS NULL",
+         WHERE i.id BETWEEN ?1 AND ?2 AND i.deleted_at IS NULL
+           AND NOT EXISTS (SELECT 1 FROM incidents_fts f WHERE f.rowid = i.id)",
+        [first, last],
     )?;
-    index.execute([id])?;
     Ok(())
 }
 
@@ -606,7 +661,8 @@ fn record(
     old: Option<&str>,
     new: Option<&str>,
 ) -> Result<()> {
-    conn.execute(
+    run(
+        conn,
         "INSERT INTO history (incident_id, at, actor, version, field, old_value, new_value)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![incident, at, actor, version, field, old, new],

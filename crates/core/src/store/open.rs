@@ -306,6 +306,8 @@ fn copy_database(from: &Connection, dest: &Path) -> Result<()> {
 
 /// The settings every connection gets, each for a reason.
 fn configure(conn: &Connection) -> Result<()> {
+    // The writer, the look-ups and the list reuse a few dozen statements.
+    conn.set_prepared_statement_cache_capacity(64);
     // Wait instead of failing when the app and the CLI write at the same moment.
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     // Reading the schema first makes a file that is not a database fail here,

@@ -11,7 +11,9 @@ use crate::money::AmountText;
 use crate::names::name_key;
 use crate::numbers::{is_placeholder, parse_count, parse_money};
 use crate::store::export::unneutralise;
-use crate::store::incidents::{find_company, insert_incident, load_incident, replace_incident};
+use crate::store::incidents::{
+    find_company, index_incidents, insert_incident_with, load_incident, replace_incident, Indexing,
+};
 use crate::store::Store;
 use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
@@ -1023,6 +1025,10 @@ impl Store {
             progress,
         };
         read_all(&tx, &mut input, &plan, &mut state, &mut report)?;
+        if let (Some(first), Some(last)) = (state.created.iter().min(), state.created.iter().max())
+        {
+            index_incidents(&tx, *first, *last)?;
+        }
         report.lines = counters.lines.get();
         report.errors.sort_by_key(|e| e.row);
         rules::suggest_unknown(&tx, &mut report)?;
@@ -1520,9 +1526,9 @@ fn insert_new(
     // rolled back at the end (per-row savepoints made FTS5 flush its buffer
     // at every row: a quarter of all import time in the profile). Only when
     // failing rows are set aside must each incident be all or nothing alone.
-    match one_incident(tx, state.options, || {
-        insert_incident(tx, valid, state.actor)
-    })? {
+    // The full-text rows are written together once every row is read.
+    let insert = || insert_incident_with(tx, valid, state.actor, Indexing::Later);
+    match one_incident(tx, state.options, insert)? {
         Ok(id) => {
             state.created.insert(id);
             report.created += 1;
