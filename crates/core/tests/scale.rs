@@ -221,9 +221,27 @@ fn bulk_writes_index_every_new_incident_once() {
     let dir = tempfile::tempdir().unwrap();
     let mut a = Store::open(dir.path().join("a.db")).unwrap();
     a.load_sample_data("t").unwrap();
-    a.generate(300, 5, &mut |_| {}).unwrap();
+    a.generate(1_100, 5, &mut |_| {}).unwrap();
     let (indexed, live) = indexed_and_live(&a);
     assert_eq!(indexed, live, "the generator indexes what it writes");
+    // Every row of a list longer than one look-up of regulators (500 rows)
+    // carries its own regulators.
+    let all = a.list_incidents(&ListQuery::default()).unwrap().rows;
+    assert_eq!(all.len(), 1_107);
+    for row in [&all[0], &all[499], &all[500], &all[1_106]] {
+        let mut want: Vec<String> = a
+            .get_incident(row.id)
+            .unwrap()
+            .events
+            .into_iter()
+            .filter_map(|e| e.regulator)
+            .collect();
+        want.sort();
+        want.dedup();
+        let mut got: Vec<String> = row.regulators.iter().map(|r| r.label.clone()).collect();
+        got.sort();
+        assert_eq!(got, want, "incident {}", row.id);
+    }
     let csv = dir.path().join("events.csv");
     a.export(&ListQuery::default(), ExportFormat::EventsCsv, &csv)
         .unwrap();
@@ -233,7 +251,7 @@ fn bulk_writes_index_every_new_incident_once() {
     let report = b
         .import_csv(&csv, &ImportOptions::default(), "t", &mut |_| {})
         .unwrap();
-    assert!(report.committed && report.created >= 300, "{report:?}");
+    assert!(report.committed && report.created >= 1_100, "{report:?}");
     assert_eq!(indexed_and_live(&b), indexed_and_live(&a));
     assert_eq!(
         found(&b, "Alipay"),

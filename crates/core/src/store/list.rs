@@ -134,7 +134,8 @@ pub struct IncidentRow {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ActingRegulator {
     pub id: i64,
-    /// Its short name, else its name.
+    /// Its label as events show it: the short name (else the name), with
+    /// the country where two regulators share it ("CNPD (PT)").
     pub label: String,
 }
 
@@ -417,14 +418,20 @@ impl Store {
         Ok(ListPage { total, rows, next })
     }
 
-    /// The acting regulators of a page's rows, in one query.
+    /// The acting regulators of the rows, one query per 500 rows (a page is
+    /// one query; an export of every incident stays under SQLite's limit on
+    /// parameters).
     fn fill_regulators(&self, rows: &mut [IncidentRow]) -> Result<()> {
-        if rows.is_empty() {
-            return Ok(());
+        for chunk in rows.chunks_mut(500) {
+            self.fill_chunk(chunk)?;
         }
+        Ok(())
+    }
+
+    fn fill_chunk(&self, rows: &mut [IncidentRow]) -> Result<()> {
         let marks = vec!["?"; rows.len()].join(", ");
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT DISTINCT e.incident_id, r.id, coalesce(r.short_name, r.name) AS label
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT DISTINCT e.incident_id, r.id, coalesce(nullif(r.label, ''), r.short_name, r.name) AS label
              FROM events e JOIN regulators r ON r.id = e.regulator_id
              WHERE e.incident_id IN ({marks}) ORDER BY label, r.id"
         ))?;
