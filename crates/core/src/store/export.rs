@@ -363,7 +363,7 @@ impl Store {
         query.limit = None;
         query.after = None;
         let ids: Vec<i64> = self
-            .list_incidents(&query)?
+            .list_rows(&query)?
             .rows
             .iter()
             .map(|r| r.id)

@@ -346,6 +346,14 @@ impl Store {
     /// `None`). Rows without a value for the sort column come last in both
     /// directions.
     pub fn list_incidents(&self, query: &ListQuery) -> Result<ListPage> {
+        let mut page = self.list_rows(query)?;
+        self.fill_regulators(&mut page.rows)?;
+        Ok(page)
+    }
+
+    /// The rows of a page without their regulators: what an export needs to
+    /// know which incidents to write, in which order.
+    pub(crate) fn list_rows(&self, query: &ListQuery) -> Result<ListPage> {
         let (filter, values) = query.filter(self)?;
         let total: i64 = if query.skip_total {
             -1
@@ -413,8 +421,7 @@ impl Store {
             }),
             _ => None,
         };
-        let mut rows: Vec<IncidentRow> = rows.into_iter().map(|(r, _)| r).collect();
-        self.fill_regulators(&mut rows)?;
+        let rows = rows.into_iter().map(|(r, _)| r).collect();
         Ok(ListPage { total, rows, next })
     }
 
@@ -502,7 +509,7 @@ impl Store {
     /// Whole incidents (events and sources included) for the rows the list
     /// query selects, in the same order.
     pub fn list_full(&self, query: &ListQuery) -> Result<Vec<Incident>> {
-        let page = self.list_incidents(query)?;
+        let page = self.list_rows(query)?;
         page.rows
             .iter()
             .map(|row| self.get_incident(row.id))
