@@ -362,12 +362,7 @@ impl Store {
         let mut query = query.clone();
         query.limit = None;
         query.after = None;
-        let ids: Vec<i64> = self
-            .list_rows(&query)?
-            .rows
-            .iter()
-            .map(|r| r.id)
-            .collect();
+        let ids: Vec<i64> = self.list_rows(&query)?.rows.iter().map(|r| r.id).collect();
         let incidents = ids.iter().map(|id| self.get_incident(*id));
         let mut events = 0;
         let mut count = 0;
