@@ -4,28 +4,13 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod common;
+use common::{ev, money};
+
 use incidents_core::model::{EventInput, EventKind};
-use incidents_core::money::AmountText;
 use incidents_core::store::stats::{StatsBy, StatsRow};
 use incidents_core::{IncidentInput, ListQuery, Store};
 use serde_json::json;
-
-fn ev(kind: &str, date: &str, regulator: Option<&str>) -> EventInput {
-    EventInput {
-        kind: kind.into(),
-        date: date.into(),
-        regulator: regulator.map(Into::into),
-        ..Default::default()
-    }
-}
-
-fn money(kind: &str, date: &str, regulator: &str, amount: &str, currency: &str) -> EventInput {
-    EventInput {
-        amount: Some(AmountText(amount.into())),
-        currency: Some(currency.into()),
-        ..ev(kind, date, Some(regulator))
-    }
-}
 
 fn incident(
     company: &str,

@@ -3,31 +3,16 @@
 // A test that cannot go on should stop loudly; helpers here unwrap like tests do.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+use common::{ev, money};
+
 use incidents_core::model::EventInput;
-use incidents_core::money::AmountText;
 use incidents_core::{IncidentInput, Store};
 
 fn store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path().join("t.db")).unwrap();
     (dir, store)
-}
-
-fn ev(kind: &str, date: &str, regulator: Option<&str>) -> EventInput {
-    EventInput {
-        kind: kind.into(),
-        date: date.into(),
-        regulator: regulator.map(Into::into),
-        ..Default::default()
-    }
-}
-
-fn money(kind: &str, date: &str, regulator: &str, amount: &str, currency: &str) -> EventInput {
-    EventInput {
-        amount: Some(AmountText(amount.into())),
-        currency: Some(currency.into()),
-        ..ev(kind, date, Some(regulator))
-    }
 }
 
 fn incident(company: &str, title: &str, events: Vec<EventInput>) -> IncidentInput {
