@@ -10,9 +10,9 @@
 //! | `lookup.rs` | `regulator_by_name` | the one name rule for regulators (exact, key, bracketed short form, country) and its errors |
 //! | `registry.rs` | `regulators`, `regulator_entries`, `regulators_matching`, `regulator_id`, `add_regulator`, `edit_regulator`, `add_regulator_alias`, `merge_regulators`, `company_entries`, `company_names`, `company_suggestions`, `rename_company`, `add_company_alias`, `remove_company_alias`, `merge_companies`, `registry_history`, `extraction_context` | regulators and companies as data, and as the extractor's gazetteer |
 //! | `list.rs` | `list_incidents`, `count_incidents`, `list_full` | list filters, keyset pages, full-text search |
-//! | `stats.rs` | `stats` | the Overview's numbers: incidents, people, money and time-to-fine by year, regulator, country, company or kind |
+//! | `stats.rs` | `stats`, `overview` | the Overview's numbers: incidents, people, money and time-to-fine by year, regulator, country, company or kind |
 //! | `views.rs` | `company_id_by_name`, `company_timeline`, `regulator_view` | a company's history, a regulator's actions |
-//! | `export.rs` | `export` | incidents CSV, events CSV, XLSX (through [`crate::files`]) |
+//! | `export.rs` | `export`, `export_table`, `export_image` | incidents CSV, events CSV, XLSX, a chart's numbers and image (all through [`crate::files`]) |
 //! | `import/` | `inspect_import`, `import_csv` | reading another tracker's file into incidents: `mapping.rs` where columns go, `rules.rs` what an import decides |
 //! | `generate.rs` | `generate`, `incident_rows`, `bench_probes`, `optimize` | realistic generated data, and the cases `incidents bench` measures |
 //! | `seed.rs` | — | the frozen regulator tables of migrations 2 and 6, the sample incidents (`sample_incidents.json`) |
