@@ -318,6 +318,8 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> t
     builder
         // The file dialogs behind "Choose…" and "Save as…".
         .plugin(tauri_plugin_dialog::init())
+        // Source URLs open in the system browser; the capability allows only http and https.
+        .plugin(tauri_plugin_opener::init())
         .manage(state)
         .invoke_handler(tauri::generate_handler![
             app_info,
@@ -644,20 +646,51 @@ mod tests {
             .contains("row 1 has 2 cells"));
     }
 
+    #[test]
+    fn the_opener_refuses_every_scheme_but_http_and_https() {
+        let dir = tempfile::tempdir().unwrap();
+        let webview = app_on(&dir.path().join("a.db"));
+        for url in [
+            "javascript:alert(1)",
+            "file:///etc/passwd",
+            "data:text/html,<b>x</b>",
+            "ftp://example.org/x",
+            "mailto:someone@example.org",
+        ] {
+            let err = invoke(&webview, "plugin:opener|open_url", json!({ "url": url }))
+                .expect_err(url)
+                .to_string();
+            assert!(err.contains("Not allowed to open url"), "{url}: {err}");
+        }
+        // A web address passes the scope and goes to the system's launcher
+        // (on a machine without a browser the launcher itself fails; the
+        // address is a closed local port, so nothing is fetched either way).
+        let web = invoke(
+            &webview,
+            "plugin:opener|open_url",
+            json!({ "url": "https://localhost:9/" }),
+        );
+        if let Err(e) = web {
+            assert!(!e.to_string().contains("Not allowed"), "https refused: {e}");
+        }
+    }
+
     /// Widening what the window may do must be a visible, reviewed change.
     #[test]
     fn the_capability_grants_only_the_apps_own_commands() {
         let cap: Value = serde_json::from_str(include_str!("../capabilities/main.json")).unwrap();
         assert_eq!(cap["windows"], json!(["main"]));
-        let granted: Vec<&str> = cap["permissions"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|p| {
-                p.as_str()
-                    .expect("plain permission names, no scoped objects")
-            })
-            .collect();
+        let permissions = cap["permissions"].as_array().unwrap();
+        // One scoped permission only: opening web addresses, nothing else.
+        let scoped: Vec<&Value> = permissions.iter().filter(|p| p.is_object()).collect();
+        assert_eq!(
+            scoped,
+            [&json!({
+                "identifier": "opener:allow-open-url",
+                "allow": [{ "url": "http://*" }, { "url": "https://*" }]
+            })]
+        );
+        let granted: Vec<&str> = permissions.iter().filter_map(|p| p.as_str()).collect();
         assert_eq!(
             granted,
             [

@@ -3,6 +3,7 @@
 // it belongs to (`records_affected`, `events[1].date`), which is shown beside it.
 // Enter saves, Esc cancels.
 
+import { openButton } from '../links.js';
 import { call } from '../api.js';
 import { h, replaceChildren, notify, debounce } from '../dom.js';
 import { statusChoices, kindChoices, choiceOptions } from '../labels.js';
@@ -161,7 +162,8 @@ function subCell(ed, prefix, row, index, c) {
   const err = h('small', { class: 'field-error' });
   ed.errorsByField.set(name, err);
   const proof = evidenceButton(ed.articlePane, row.proofs?.[c.key], name);
-  return h('td', { class: `col-${c.key}` }, control, proof, err);
+  const open = c.key === 'url' || c.key === 'source' ? openButton(control, `${TABLES[prefix].noun} ${index + 1}`) : null;
+  return h('td', { class: `col-${c.key}` }, control, open, proof, err);
 }
 
 function subRow(ed, prefix, row, index) {
