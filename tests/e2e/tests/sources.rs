@@ -30,13 +30,24 @@ fn only_web_addresses_can_be_opened_from_a_source() {
     app.click(&title);
     let url = app.find("[data-field='sources[0].url']");
     let open = app.find(".col-url .open-url");
-    assert_eq!(app.property(&open, "disabled"), false, "an https source opens");
+    assert_eq!(
+        app.property(&open, "disabled"),
+        false,
+        "an https source opens"
+    );
     for refused in ["javascript:alert(1)", "file:///etc/passwd"] {
         app.clear(&url);
         app.type_into(&url, refused);
-        assert_eq!(app.property(&open, "disabled"), true, "{refused} is not offered");
+        assert_eq!(
+            app.property(&open, "disabled"),
+            true,
+            "{refused} is not offered"
+        );
         let answer = ask_opener(&app, refused);
-        assert!(answer.contains("Not allowed to open url"), "{refused}: {answer}");
+        assert!(
+            answer.contains("Not allowed to open url"),
+            "{refused}: {answer}"
+        );
     }
     app.clear(&url);
     app.type_into(&url, "https://example.org/report");
