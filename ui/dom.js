@@ -89,12 +89,17 @@ export function s(tag, attrs = {}, ...children) {
 
 const SYMBOLS = { EUR: '€', USD: '$', GBP: '£' };
 
-/** 5968000000 KRW → "KRW 5.97bn"; 1200000000 EUR → "€1.2bn"; 18400000 GBP → "£18.4m". */
-export function shortMoney(amount, currency) {
-  const n = Number(amount);
+/** 5968000000 → "5.97bn", 18400000 → "18.4m", 25000 → "25k": a number short enough for a label. */
+export function shortNumber(value) {
+  const n = Number(value);
   const [scaled, unit] = n >= 1e9 ? [n / 1e9, 'bn'] : n >= 1e6 ? [n / 1e6, 'm'] : n >= 1e4 ? [n / 1e3, 'k'] : [n, ''];
   const digits = scaled >= 100 ? 0 : scaled >= 10 ? 1 : 2;
-  const text = Number(scaled.toFixed(digits)).toString() + unit;
+  return Number(scaled.toFixed(digits)).toString() + unit;
+}
+
+/** 5968000000 KRW → "KRW 5.97bn"; 1200000000 EUR → "€1.2bn"; 18400000 GBP → "£18.4m". */
+export function shortMoney(amount, currency) {
+  const text = shortNumber(amount);
   const symbol = SYMBOLS[currency];
   return symbol ? `${symbol}${text}` : `${currency} ${text}`;
 }

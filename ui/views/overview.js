@@ -5,7 +5,7 @@
 // counts incidents opens the list on exactly those incidents.
 
 import { call } from '../api.js';
-import { h, replaceChildren, formatCount, shortMoney, debounce } from '../dom.js';
+import { h, replaceChildren, formatCount, shortMoney, shortNumber, debounce } from '../dom.js';
 import { showError } from '../errors.js';
 import { filters, filterQuery, setFilters, filterBar } from '../filters.js';
 import { barChart, COLOURS } from '../charts.js';
@@ -77,21 +77,15 @@ function countryChart(ov, o) {
     unit: 'incidents', columns: COUNT_COLUMNS('country'), rows });
 }
 
-/** 1000 → "1k", 10000000 → "10m": short enough for a bar's label. */
-function compact(n) {
-  for (const [size, unit] of [[1e12, 'tn'], [1e9, 'bn'], [1e6, 'm'], [1e3, 'k']]) if (n >= size) return `${n / size}${unit}`;
-  return String(n);
-}
-
-/** "1k – <10k" for the numbers with four digits. */
-const digitsLabel = (d) => `${compact(10 ** (d - 1))} – <${compact(10 ** d)}`;
+/** "1k – 9,999" for the counts with four digits. */
+const sizeLabel = (b) => `${shortNumber(b.from)} – ${formatCount(b.to)}`;
 
 function sizeCharts(ov, o) {
   const chart = (field, title, colour, min, max) => {
     const rows = o.sizes.filter((b) => b[field] > 0).map((b) => ({
-      label: digitsLabel(b.digits), value: b[field], text: formatCount(b[field]),
-      open: openList(ov, { [min]: 10 ** (b.digits - 1), [max]: 10 ** b.digits - 1 }),
-      cells: [String(10 ** (b.digits - 1)), String(10 ** b.digits - 1), String(b[field])],
+      label: sizeLabel(b), value: b[field], text: formatCount(b[field]),
+      open: openList(ov, { [min]: b.from, [max]: b.to }),
+      cells: [String(b.from), String(b.to), String(b[field])],
     }));
     return barChart({ id: `chart-${field}`, title, file: `${field}-sizes`, colour, unit: 'incidents (each row ten times the one above: a log scale)',
       columns: ['from', 'to', 'incidents'], rows });

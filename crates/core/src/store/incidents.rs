@@ -9,6 +9,7 @@ use crate::model::{
 };
 use crate::money;
 use crate::names::name_key;
+use crate::store::lookup::regulator_label;
 use crate::store::lookup::resolve_regulator;
 use crate::store::seed;
 use crate::store::{now_text, Store};
@@ -709,15 +710,17 @@ fn incident_head(r: &Row) -> rusqlite::Result<Incident> {
 }
 
 fn load_events(conn: &Connection, id: i64) -> Result<Vec<Event>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT e.id, e.kind, e.date, e.precision, coalesce(nullif(r.label, ''), r.short_name, r.name), r.name,
+    let mut stmt = conn.prepare_cached(concat!(
+        "SELECT e.id, e.kind, e.date, e.precision, ",
+        regulator_label!(),
+        ", r.name,
                 e.amount_minor, e.currency, e.note, s.url
          FROM events e
          LEFT JOIN regulators r ON r.id = e.regulator_id
          LEFT JOIN sources s ON s.id = e.source_id
          WHERE e.incident_id = ?1
-         ORDER BY e.date, e.position",
-    )?;
+         ORDER BY e.date, e.position"
+    ))?;
     let rows = stmt.query_map([id], |r| {
         let date: PartialDate = r.get(2)?;
         let amount_minor: Option<i64> = r.get(6)?;

@@ -5,7 +5,7 @@ use crate::dates::PartialDate;
 use crate::error::{Error, Result};
 use crate::keywords::keyword_enum;
 use crate::model::{parse_country, EventKind, Incident, Status};
-use crate::store::lookup::resolve_regulator;
+use crate::store::lookup::{regulator_label, resolve_regulator};
 use crate::store::Store;
 use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
@@ -438,9 +438,13 @@ impl Store {
     fn fill_chunk(&self, rows: &mut [IncidentRow]) -> Result<()> {
         let marks = vec!["?"; rows.len()].join(", ");
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT DISTINCT e.incident_id, r.id, coalesce(nullif(r.label, ''), r.short_name, r.name) AS label
-             FROM events e JOIN regulators r ON r.id = e.regulator_id
-             WHERE e.incident_id IN ({marks}) ORDER BY label, r.id"
+            concat!(
+                "SELECT DISTINCT e.incident_id, r.id, ",
+                regulator_label!(),
+                " AS label FROM events e JOIN regulators r ON r.id = e.regulator_id
+                 WHERE e.incident_id IN ({marks}) ORDER BY label, r.id"
+            ),
+            marks = marks
         ))?;
         let ids = rows.iter().map(|r| r.id);
         let found = stmt.query_map(rusqlite::params_from_iter(ids), |r| {

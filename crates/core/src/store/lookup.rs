@@ -12,9 +12,19 @@
 //! three closest known names; an ambiguous one lists its candidates.
 
 use crate::error::{Error, Result};
+
+/// How a regulator is shown wherever it is named (events, list rows,
+/// statistics): its label (the short name with the country, where two share
+/// it), else its short name, else its name. SQL over `regulators r`, for `concat!`.
+macro_rules! regulator_label {
+    () => {
+        "coalesce(nullif(r.label, ''), r.short_name, r.name)"
+    };
+}
 use crate::model::Regulator;
 use crate::names::{closest, name_key};
 use crate::store::Store;
+pub(crate) use regulator_label;
 use rusqlite::{params, Connection};
 
 /// The regulators `text` names exactly or by key.

@@ -18,6 +18,7 @@ use crate::keywords::keyword_enum;
 use crate::model::EventKind;
 use crate::money::major_as_json;
 use crate::store::list::ListQuery;
+use crate::store::lookup::regulator_label;
 use crate::store::Store;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
@@ -166,9 +167,11 @@ impl Store {
 
     /// Every regulator's label, as events show it.
     fn regulator_labels(&self) -> Result<HashMap<i64, String>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id, coalesce(nullif(label, ''), short_name, name) FROM regulators")?;
+        let mut stmt = self.conn.prepare(concat!(
+            "SELECT r.id, ",
+            regulator_label!(),
+            " FROM regulators r"
+        ))?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -342,6 +345,10 @@ impl Tally {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SizeBucket {
     pub digits: u32,
+    /// The smallest and the largest count with that many digits, as the
+    /// list's size filters take them.
+    pub from: i64,
+    pub to: i64,
     pub records: i64,
     pub people: i64,
 }
@@ -421,6 +428,8 @@ fn add_size(sizes: &mut BTreeMap<u32, SizeBucket>, incident: &Incident) {
         let digits = n.to_string().len() as u32;
         let b = sizes.entry(digits).or_insert(SizeBucket {
             digits,
+            from: 10_i64.pow(digits - 1),
+            to: 10_i64.saturating_pow(digits).saturating_sub(1),
             records: 0,
             people: 0,
         });

@@ -8,7 +8,7 @@ use crate::money;
 use crate::names::closest;
 use crate::store::incidents::find_company;
 use crate::store::list::{IncidentRow, ListQuery, SortKey};
-use crate::store::lookup::not_found_with_suggestions;
+use crate::store::lookup::{not_found_with_suggestions, regulator_label};
 use crate::store::Store;
 use rusqlite::Row;
 use serde::Serialize;
@@ -120,8 +120,11 @@ pub struct RegulatorView {
     pub incidents: Vec<IncidentRow>,
 }
 
-const EVENT_COLUMNS: &str = "e.id, e.incident_id, i.title, c.name, e.kind, e.date,
-    coalesce(nullif(r.label, ''), r.short_name, r.name), r.name, e.amount_minor, e.currency, e.note";
+const EVENT_COLUMNS: &str = concat!(
+    "e.id, e.incident_id, i.title, c.name, e.kind, e.date, ",
+    regulator_label!(),
+    ", r.name, e.amount_minor, e.currency, e.note"
+);
 
 const EVENT_JOINS: &str = "FROM events e
     JOIN incidents i ON i.id = e.incident_id

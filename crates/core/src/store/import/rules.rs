@@ -8,6 +8,7 @@ use crate::error::{Error, Result};
 use crate::model::{EventKind, IncidentInput, Status};
 use crate::store::incidents::party_of;
 use crate::store::lookup;
+use crate::store::lookup::regulator_label;
 use rusqlite::{params, Connection, OptionalExtension};
 use std::collections::HashMap;
 
@@ -286,7 +287,11 @@ pub(super) fn regulator_label(conn: &Connection, text: &str) -> Result<Option<St
     };
     Ok(conn
         .query_row(
-            "SELECT coalesce(nullif(label, ''), short_name, name) FROM regulators WHERE id = ?1",
+            concat!(
+                "SELECT ",
+                regulator_label!(),
+                " FROM regulators r WHERE r.id = ?1"
+            ),
             [id],
             |r| r.get(0),
         )
