@@ -46,8 +46,9 @@ function barSvg(chart) {
   return s('svg', { width: WIDTH, height, viewBox: `0 0 ${WIDTH} ${height}`,
     'font-family': 'Noto Sans, DejaVu Sans, sans-serif', 'font-size': 12, role: 'group', 'aria-label': chart.title },
   s('rect', { x: 0, y: 0, width: WIDTH, height, fill: '#ffffff' }),
-  // The title is drawn in the image too, so that a saved chart says what it is.
-  s('text', { x: 4, y: 15, 'font-weight': 'bold', fill: '#1f2933', text: chart.title }),
+  // The title is drawn in the image too, so that a saved chart says what it
+  // is; on screen the figure's caption shows it (style.css hides this one).
+  s('text', { class: 'chart-title', x: 4, y: 15, 'font-weight': 'bold', fill: '#1f2933', text: chart.title }),
   chart.rows.map((row, i) => barRow(row, i, max, chart.colour ?? COLOURS.blue)),
   s('line', { x1: LABEL_W, x2: LABEL_W, y1: TITLE_H, y2: height - 22, stroke: '#52606d', 'stroke-width': 1 }),
   s('text', { x: LABEL_W, y: height - 6, fill: '#52606d', text: chart.unit }));

@@ -21,7 +21,12 @@ export async function openWebAddress(url) {
   if (!isWebAddress(url)) {
     throw { kind: 'validation', field: 'url', message: 'only http and https addresses open in the browser' };
   }
-  await call('plugin:opener|open_url', { url: url.trim() });
+  try {
+    await call('plugin:opener|open_url', { url: url.trim() });
+  } catch (e) {
+    // The scope refuses with its own words; a launcher failing (no browser) says less.
+    throw { kind: 'io', field: null, message: `No browser could open ${url.trim()}: ${e.message}` };
+  }
 }
 
 /** A small "open" button for the address typed in `input`, enabled only for http(s). */
