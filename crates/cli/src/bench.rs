@@ -2,6 +2,7 @@
 //! one generated database, with the sqlite3 command-line tool doing the same
 //! work on the same data as the yardstick.
 
+use crate::cli_text;
 use incidents_core::store::export::{incidents_csv_sql, ExportFormat};
 use incidents_core::store::generate::BenchProbes;
 use incidents_core::store::import::ImportOptions;
@@ -276,11 +277,11 @@ fn import(r: &mut String, ours: &Path, work: &Path) -> Result<(), Error> {
     if !imported.errors.is_empty() {
         return Err(Error::invalid(
             "import",
-            format!(
+            cli_text(format!(
                 "{} rows failed: {}",
                 imported.errors.len(),
                 imported.errors[0]
-            ),
+            )),
         ));
     }
     let file = ours.to_string_lossy().to_string();

@@ -1,5 +1,6 @@
 //! `incidents import`: the flags, the mapping they describe, and the report.
 
+use crate::cli_text;
 use incidents_core::datetext::DateOrder;
 use incidents_core::model::{EventKind, Status};
 use incidents_core::store::import::{Field, ImportOptions, ImportReport};
@@ -79,14 +80,16 @@ fn parse_map(text: Option<&str>) -> Result<Mapping, Error> {
     {
         let (source, target) = pair
             .rsplit_once('=')
-            .ok_or_else(|| Error::invalid("map", format!("'{pair}' is not SRC=field")))?;
+            .ok_or_else(|| Error::invalid("map", cli_text(format!("'{pair}' is not SRC=field"))))?;
         let source = source.trim().to_string();
         match target.split_once(':') {
             Some((field, kind)) => {
                 if Field::parse_mapping(field)? != Field::EventDate {
                     return Err(Error::invalid(
                         "map",
-                        format!("'{pair}': only event_date takes a kind (event_date:KIND)"),
+                        cli_text(format!(
+                            "'{pair}': only event_date takes a kind (event_date:KIND)"
+                        )),
                     ));
                 }
                 kinds.push((source, EventKind::parse("map", kind.trim())?));
@@ -106,13 +109,13 @@ fn options(args: &ImportArgs) -> Result<ImportOptions, Error> {
     if args.skip_invalid && args.rejects.is_none() && !args.dry_run {
         return Err(Error::invalid(
             "rejects",
-            "--skip-invalid needs --rejects FILE: the rows set aside are written there to fix and import again",
+            cli_text("--skip-invalid needs --rejects FILE: the rows set aside are written there to fix and import again"),
         ));
     }
     if args.rejects.is_some() && !args.skip_invalid {
         return Err(Error::invalid(
             "rejects",
-            "--rejects goes with --skip-invalid (without it nothing is imported when a row fails)",
+            cli_text("--rejects goes with --skip-invalid (without it nothing is imported when a row fails)"),
         ));
     }
     let (mapping, date_kinds) = parse_map(args.map.as_deref())?;
@@ -125,7 +128,10 @@ fn options(args: &ImportArgs) -> Result<ImportOptions, Error> {
             .as_deref()
             .map(|o| {
                 DateOrder::parse(o).ok_or_else(|| {
-                    Error::invalid("date-order", format!("'{o}' is not dmy, mdy or ymd"))
+                    Error::invalid(
+                        "date-order",
+                        cli_text(format!("'{o}' is not dmy, mdy or ymd")),
+                    )
                 })
             })
             .transpose()?,
@@ -178,7 +184,7 @@ pub fn run(store: &mut Store, args: ImportArgs, who: &str) -> Result<(), Error> 
         let rows: std::collections::BTreeSet<u64> = report.errors.iter().map(|e| e.row).collect();
         return Err(Error::invalid(
             "file",
-            format!("{} rows failed; nothing was imported", rows.len()),
+            cli_text(format!("{} rows failed; nothing was imported", rows.len())),
         ));
     }
     Ok(())

@@ -25,6 +25,12 @@ use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// A message of the command line's own: the CLI speaks English only, so its
+/// messages carry their text and no key of the window's translations.
+pub(crate) fn cli_text(text: impl std::fmt::Display) -> incidents_core::Message {
+    incidents_core::msg!("cli.text", "{text}", text = text)
+}
+
 #[derive(Parser)]
 #[command(name = "incidents", version, about = "Privacy Incident Tracker")]
 struct Cli {
@@ -216,11 +222,11 @@ fn run(cli: Cli) -> Result<(), Error> {
         import_cmd::check(args)?;
     }
     if reads_only(&cli.command) && !path.exists() && path.as_os_str() != ":memory:" {
-        return Err(Error::Unavailable(format!(
+        return Err(Error::Unavailable(cli_text(format!(
             "there is no database at {}; `incidents --db {} demo` creates one with sample data, `import` one from a file",
             path.display(),
             path.display()
-        )));
+        ))));
     }
     if let Command::Import(args) = &cli.command {
         if args.dry_run && !path.exists() {
@@ -401,7 +407,7 @@ fn add(store: &mut Store, json: &str, who: &str) -> Result<(), Error> {
     let limit = incidents_core::model::MAX_JSON_BYTES;
     let bytes = read_limited(json, limit, "json")?;
     let text = String::from_utf8(bytes)
-        .map_err(|_| Error::invalid("json", format!("{json} is not UTF-8 text")))?;
+        .map_err(|_| Error::invalid("json", cli_text(format!("{json} is not UTF-8 text"))))?;
     let input = IncidentInput::from_json(&text)?;
     let incident = store.create_incident(&input, who)?;
     outln!(
@@ -509,10 +515,10 @@ fn read_limited(file: &str, limit: usize, field: &str) -> Result<Vec<u8>, Error>
     if bytes.len() > limit {
         return Err(Error::invalid(
             field,
-            format!(
+            cli_text(format!(
                 "{file} is larger than {} MB, the most this command reads",
                 limit / (1024 * 1024)
-            ),
+            )),
         ));
     }
     Ok(bytes)
@@ -521,12 +527,15 @@ fn read_limited(file: &str, limit: usize, field: &str) -> Result<Vec<u8>, Error>
 fn read_article(file: &str) -> Result<String, Error> {
     let bytes = read_limited(file, extract::MAX_ARTICLE_BYTES, "text")?;
     if bytes.contains(&0) {
-        return Err(Error::invalid("file", format!("{file} is not a text file")));
+        return Err(Error::invalid(
+            "file",
+            cli_text(format!("{file} is not a text file")),
+        ));
     }
     let text = String::from_utf8(bytes)
-        .map_err(|_| Error::invalid("file", format!("{file} is not UTF-8 text")))?;
+        .map_err(|_| Error::invalid("file", cli_text(format!("{file} is not UTF-8 text"))))?;
     if text.trim().is_empty() {
-        return Err(Error::invalid("file", format!("{file} is empty")));
+        return Err(Error::invalid("file", cli_text(format!("{file} is empty"))));
     }
     Ok(text)
 }
@@ -577,7 +586,7 @@ pub(crate) fn load_fixtures(
     if articles.is_empty() {
         return Err(Error::invalid(
             "dir",
-            format!("no .txt articles in {}", dir.display()),
+            cli_text(format!("no .txt articles in {}", dir.display())),
         ));
     }
     Ok(articles)

@@ -43,11 +43,12 @@ impl PartialDate {
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; `field` names the input in errors.
     pub fn parse(field: &str, input: &str) -> Result<PartialDate> {
         let text = input.trim();
-        let bad = |why: String| Error::invalid(field, why);
+        let bad = |why: crate::Message| Error::invalid(field, why);
         if text.is_empty() {
-            return Err(bad(
-                "a date is required (YYYY, YYYY-MM or YYYY-MM-DD)".into()
-            ));
+            return Err(bad(crate::msg!(
+                "error.date_required",
+                "a date is required (YYYY, YYYY-MM or YYYY-MM-DD)"
+            )));
         }
         let parts: Vec<&str> = text.split('-').collect();
         let widths_ok = match parts.as_slice() {
@@ -57,20 +58,29 @@ impl PartialDate {
             _ => false,
         };
         if !widths_ok || !parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit())) {
-            return Err(bad(format!(
-                "'{text}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD"
+            return Err(bad(crate::msg!(
+                "error.date_shape",
+                "'{text}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD",
+                text = text
             )));
         }
         let number = |s: &str| {
-            s.parse::<u32>()
-                .map_err(|_| bad(format!("'{text}' is not a date")))
+            s.parse::<u32>().map_err(|_| {
+                bad(crate::msg!(
+                    "error.date",
+                    "'{text}' is not a date",
+                    text = text
+                ))
+            })
         };
         let year = number(parts[0])? as i32;
         if !YEAR_RANGE.contains(&year) {
-            return Err(bad(format!(
-                "year {year} is outside {}–{}",
-                YEAR_RANGE.start(),
-                YEAR_RANGE.end()
+            return Err(bad(crate::msg!(
+                "error.year_range",
+                "year {year} is outside {first}–{last}",
+                year = year,
+                first = YEAR_RANGE.start(),
+                last = YEAR_RANGE.end()
             )));
         }
         let precision = match parts.len() {
@@ -81,14 +91,21 @@ impl PartialDate {
         if let Some(m) = parts.get(1) {
             let month = number(m)?;
             if !(1..=12).contains(&month) {
-                return Err(bad(format!(
-                    "'{text}' has no month {month}; months run 01–12"
+                return Err(bad(crate::msg!(
+                    "error.month",
+                    "'{text}' has no month {month}; months run 01–12",
+                    text = text,
+                    month = month
                 )));
             }
             if let Some(d) = parts.get(2) {
                 let day = number(d)?;
                 if NaiveDate::from_ymd_opt(year, month, day).is_none() {
-                    return Err(bad(format!("'{text}' is not a real day of the calendar")));
+                    return Err(bad(crate::msg!(
+                        "error.day",
+                        "'{text}' is not a real day of the calendar",
+                        text = text
+                    )));
                 }
             }
         }

@@ -2,7 +2,11 @@
 //!
 //! Every variant is something an analyst can act on: a field to correct, a record
 //! that is gone, an edit that raced with another one, or a storage/I/O failure to
-//! report. It crosses the IPC boundary as `{ "kind", "field", "message" }`.
+//! report. It crosses the IPC boundary as `{ "kind", "field", "message",
+//! "key", "args" }`: the English message for the CLI and logs, and a message
+//! key with its named arguments so the window can say it in the analyst's
+//! language (the templates live in `ui/i18n/*.json`, English ones equal to the
+//! template given to [`msg!`] here; a test checks both).
 
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
@@ -16,20 +20,20 @@ pub enum Error {
     /// Input that breaks a rule; `field` is the path of the offending value,
     /// such as `records_affected` or `events[1].date`.
     #[error("{field}: {message}")]
-    Validation { field: FieldPath, message: String },
+    Validation { field: FieldPath, message: Message },
 
     /// The record asked for does not exist (or was deleted).
     #[error("{0}")]
-    NotFound(String),
+    NotFound(Message),
 
     /// Someone else changed the record since it was read.
     #[error("{0}")]
-    Conflict(String),
+    Conflict(Message),
 
     /// The database file cannot be used: not ours, not a database, written by a
     /// newer version, or in a place that does not exist. Nothing was changed.
     #[error("{0}")]
-    Unavailable(String),
+    Unavailable(Message),
 
     /// The database refused or failed.
     #[error("database error: {0}")]
@@ -42,10 +46,10 @@ pub enum Error {
 
 impl Error {
     /// Shorthand for a validation error on `field`.
-    pub fn invalid(field: impl Into<FieldPath>, message: impl Into<String>) -> Self {
+    pub fn invalid(field: impl Into<FieldPath>, message: Message) -> Self {
         Error::Validation {
             field: field.into(),
-            message: message.into(),
+            message,
         }
     }
 
@@ -101,10 +105,56 @@ impl Error {
     /// The human message without the field prefix.
     pub fn message(&self) -> String {
         match self {
-            Error::Validation { message, .. } => message.clone(),
+            Error::Validation { message, .. } => message.text.clone(),
             other => other.to_string(),
         }
     }
+
+    /// The message key and its arguments; errors of the engine or the file
+    /// system carry their own English text as the one argument.
+    fn keyed(&self) -> (&'static str, Vec<(&'static str, String)>) {
+        match self {
+            Error::Validation { message, .. }
+            | Error::NotFound(message)
+            | Error::Conflict(message)
+            | Error::Unavailable(message) => (message.key, message.args.clone()),
+            Error::Storage(e) => ("error.storage", vec![("detail", e.to_string())]),
+            Error::Io(e) => ("error.io", vec![("detail", e.to_string())]),
+        }
+    }
+}
+
+/// A message for a person: its English text, and the key and named
+/// arguments the window translates it from. Made with [`msg!`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub key: &'static str,
+    pub args: Vec<(&'static str, String)>,
+    pub text: String,
+}
+
+impl std::fmt::Display for Message {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+/// `msg!("error.too_long", "is longer than {max} characters", max = 2000)`:
+/// a [`Message`] whose English text is the template filled in, keeping the
+/// key and each named argument (as text) for translation. The template uses
+/// only the names given, so the same template works in `ui/i18n/en.json`.
+#[macro_export]
+macro_rules! msg {
+    ($key:literal, $template:literal $(, $name:ident = $value:expr)* $(,)?) => {{
+        // `name = name` is the common case; the binding is still needed so
+        // that each value is evaluated once.
+        $(#[allow(clippy::redundant_locals)] let $name = $value;)*
+        $crate::error::Message {
+            key: $key,
+            text: format!($template),
+            args: vec![$((stringify!($name), $name.to_string())),*],
+        }
+    }};
 }
 
 /// One step of a [`FieldPath`]: a named field, or an item of a list.
@@ -198,10 +248,17 @@ impl std::fmt::Display for FieldPath {
 
 impl Serialize for Error {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("Error", 3)?;
+        let (key, args) = self.keyed();
+        let args: serde_json::Map<String, serde_json::Value> = args
+            .into_iter()
+            .map(|(name, value)| (name.to_string(), serde_json::Value::String(value)))
+            .collect();
+        let mut s = serializer.serialize_struct("Error", 5)?;
         s.serialize_field("kind", self.kind())?;
         s.serialize_field("field", &self.field())?;
         s.serialize_field("message", &self.message())?;
+        s.serialize_field("key", key)?;
+        s.serialize_field("args", &args)?;
         s.end()
     }
 }
@@ -212,20 +269,34 @@ mod tests {
 
     #[test]
     fn validation_error_serialises_with_field() {
-        let e = Error::invalid("records_affected", "must not be negative").within("draft");
+        let e = Error::invalid(
+            "records_affected",
+            crate::msg!(
+                "error.too_long",
+                "is longer than {max} characters",
+                max = 80
+            ),
+        )
+        .within("draft");
         assert_eq!(
             serde_json::to_value(&e).unwrap(),
             serde_json::json!({
                 "kind": "validation",
                 "field": "draft.records_affected",
-                "message": "must not be negative"
+                "message": "is longer than 80 characters",
+                "key": "error.too_long",
+                "args": { "max": "80" }
             })
         );
     }
 
     #[test]
     fn a_path_is_built_from_steps_and_read_without_parsing() {
-        let e = Error::invalid("date", "is not a date").within_item("events", 3);
+        let e = Error::invalid(
+            "date",
+            crate::msg!("error.date", "'{text}' is not a date", text = "x"),
+        )
+        .within_item("events", 3);
         let path = e.path().unwrap();
         assert_eq!(path.as_str(), "events[3].date");
         assert_eq!(path.item_of("events"), Some(3));
@@ -239,10 +310,14 @@ mod tests {
 
     #[test]
     fn not_found_serialises_with_null_field() {
-        let e = Error::NotFound("incident 7 not found".into());
+        let e = Error::NotFound(crate::msg!(
+            "error.no_regulator",
+            "regulator {id} not found",
+            id = 7
+        ));
         assert_eq!(
             serde_json::to_string(&e).unwrap(),
-            r#"{"kind":"not_found","field":null,"message":"incident 7 not found"}"#
+            r#"{"kind":"not_found","field":null,"message":"regulator 7 not found","key":"error.no_regulator","args":{"id":"7"}}"#
         );
     }
 }

@@ -38,14 +38,18 @@ fn resolved_place(path: &Path) -> Option<PathBuf> {
 /// another spelling of its path. Returns the real path to write.
 pub fn check_target(target: &Path, db: Option<&Path>) -> Result<PathBuf> {
     if target.as_os_str().is_empty() {
-        return Err(Error::invalid("file", "choose a file to write to first"));
+        return Err(Error::invalid(
+            "file",
+            crate::msg!("error.no_target", "choose a file to write to first"),
+        ));
     }
     let refuse = || {
         Error::invalid(
             "file",
-            format!(
-                "{} is the database in use; choose another file name",
-                target.display()
+            crate::msg!(
+                "error.target_is_db",
+                "{path} is the database in use; choose another file name",
+                path = target.display()
             ),
         )
     };
@@ -55,9 +59,10 @@ pub fn check_target(target: &Path, db: Option<&Path>) -> Result<PathBuf> {
         Err(_) => resolved_place(target).ok_or_else(|| {
             Error::invalid(
                 "file",
-                format!(
-                    "{} cannot be written: its folder does not exist",
-                    target.display()
+                crate::msg!(
+                    "error.target_no_folder",
+                    "{path} cannot be written: its folder does not exist",
+                    path = target.display()
                 ),
             )
         })?,
@@ -65,7 +70,11 @@ pub fn check_target(target: &Path, db: Option<&Path>) -> Result<PathBuf> {
     if real.is_dir() {
         return Err(Error::invalid(
             "file",
-            format!("{} is a folder; choose a file name", target.display()),
+            crate::msg!(
+                "error.target_is_folder",
+                "{path} is a folder; choose a file name",
+                path = target.display()
+            ),
         ));
     }
     let Some(db) = db else { return Ok(real) };

@@ -37,7 +37,13 @@ macro_rules! keyword_enum {
                     let known: Vec<&str> = Self::ALL.iter().map(|v| v.as_str()).collect();
                     $crate::error::Error::invalid(
                         field,
-                        format!("unknown {} '{t}'; use one of: {}", $what, known.join(", ")),
+                        $crate::msg!(
+                            "error.unknown_keyword",
+                            "unknown {what} '{t}'; use one of: {known}",
+                            what = $what,
+                            t = t,
+                            known = known.join(", ")
+                        ),
                     )
                 })
             }

@@ -16,7 +16,7 @@ pub mod names;
 pub mod numbers;
 pub mod store;
 
-pub use error::{Error, FieldPath, Result};
+pub use error::{Error, FieldPath, Message, Result};
 pub use model::{EventInput, Incident, IncidentInput, SourceInput};
 pub use store::list::{ListPage, ListQuery, SortKey};
 pub use store::{default_db_path, Store};

@@ -252,7 +252,11 @@ impl IncidentInput {
         if text.len() > MAX_JSON_BYTES {
             return Err(Error::invalid(
                 "json",
-                format!("is larger than {} MB", MAX_JSON_BYTES / (1024 * 1024)),
+                crate::msg!(
+                    "error.json_too_large",
+                    "is larger than {mb} MB",
+                    mb = MAX_JSON_BYTES / (1024 * 1024)
+                ),
             ));
         }
         let de = &mut serde_json::Deserializer::from_str(text);
@@ -261,7 +265,11 @@ impl IncidentInput {
         de.end().map_err(|e| {
             Error::invalid(
                 "json",
-                format!("more follows the incident ({e}); give one JSON object"),
+                crate::msg!(
+                    "error.json_trailing",
+                    "more follows the incident ({e}); give one JSON object",
+                    e = e
+                ),
             )
         })?;
         Ok(input)
@@ -332,18 +340,22 @@ impl IncidentInput {
         if self.events.len() > MAX_EVENTS {
             return Err(Error::invalid(
                 "events",
-                format!(
-                    "{} events are more than one incident may hold ({MAX_EVENTS})",
-                    self.events.len()
+                crate::msg!(
+                    "error.too_many_events",
+                    "{count} events are more than one incident may hold ({max})",
+                    count = self.events.len(),
+                    max = MAX_EVENTS
                 ),
             ));
         }
         if self.sources.len() > MAX_SOURCES {
             return Err(Error::invalid(
                 "sources",
-                format!(
-                    "{} sources are more than one incident may hold ({MAX_SOURCES})",
-                    self.sources.len()
+                crate::msg!(
+                    "error.too_many_sources",
+                    "{count} sources are more than one incident may hold ({max})",
+                    count = self.sources.len(),
+                    max = MAX_SOURCES
                 ),
             ));
         }
@@ -359,7 +371,7 @@ impl IncidentInput {
             if sources.iter().any(|v: &ValidSource| v.url == valid.url) {
                 return Err(Error::invalid(
                     format!("sources[{i}].url"),
-                    "this source is listed twice",
+                    crate::msg!("error.source_twice", "this source is listed twice"),
                 ));
             }
             sources.push(valid);
@@ -398,12 +410,21 @@ impl EventInput {
         let amount = match (amount_text, currency) {
             (None, None) => None,
             (Some(_), None) => {
-                return Err(Error::invalid("currency", "an amount needs its currency"))
+                return Err(Error::invalid(
+                    "currency",
+                    crate::msg!(
+                        "error.amount_needs_currency",
+                        "an amount needs its currency"
+                    ),
+                ))
             }
             (None, Some(_)) => {
                 return Err(Error::invalid(
                     "amount",
-                    "a currency was given without an amount",
+                    crate::msg!(
+                        "error.currency_without_amount",
+                        "a currency was given without an amount"
+                    ),
                 ))
             }
             (Some(a), Some(c)) => {
@@ -454,7 +475,11 @@ impl SourceInput {
                 } else {
                     Err(Error::invalid(
                         "language",
-                        format!("'{l}' is not a language tag such as en, ko or zh"),
+                        crate::msg!(
+                            "error.language_tag",
+                            "'{tag}' is not a language tag such as en, ko or zh",
+                            tag = l
+                        ),
                     ))
                 }
             })
@@ -487,13 +512,19 @@ fn path_error<E: std::fmt::Display>(e: serde_path_to_error::Error<E>) -> Error {
     } else {
         FieldPath::from_steps(steps)
     };
-    Error::invalid(field, e.inner().to_string())
+    Error::invalid(
+        field,
+        crate::msg!("error.json", "{detail}", detail = e.inner()),
+    )
 }
 
 fn required_line(field: &str, value: &str) -> Result<String> {
     let v = value.trim();
     if v.is_empty() {
-        return Err(Error::invalid(field, "is required"));
+        return Err(Error::invalid(
+            field,
+            crate::msg!("error.required", "is required"),
+        ));
     }
     optional_line(field, Some(v)).map(|o| o.unwrap_or_default())
 }
@@ -508,16 +539,25 @@ pub fn is_bidi_control(c: char) -> bool {
 /// characters or bidirectional overrides.
 fn optional_line(field: &str, value: Option<&str>) -> Result<Option<String>> {
     if let Some(c) = value.and_then(|v| v.chars().find(|c| c.is_control() || is_bidi_control(*c))) {
-        let what = match c {
-            '\n' | '\r' => "a line break".to_string(),
-            '\t' => "a tab".to_string(),
-            c if is_bidi_control(c) => format!("a text-direction override (U+{:04X})", c as u32),
-            c => format!("a control character (U+{:04X})", c as u32),
+        let code = format!("U+{:04X}", c as u32);
+        let message = match c {
+            '\n' | '\r' => crate::msg!(
+                "error.line_break",
+                "must be one line of text; it holds a line break"
+            ),
+            '\t' => crate::msg!("error.tab", "must be one line of text; it holds a tab"),
+            c if is_bidi_control(c) => crate::msg!(
+                "error.bidi",
+                "must be one line of text; it holds a text-direction override ({code})",
+                code = code
+            ),
+            _ => crate::msg!(
+                "error.control",
+                "must be one line of text; it holds a control character ({code})",
+                code = code
+            ),
         };
-        return Err(Error::invalid(
-            field,
-            format!("must be one line of text; it holds {what}"),
-        ));
+        return Err(Error::invalid(field, message));
     }
     optional_text(field, value, MAX_LINE_CHARS)
 }
@@ -527,13 +567,20 @@ fn optional_text(field: &str, value: Option<&str>, max_chars: usize) -> Result<O
         None | Some("") => Ok(None),
         Some(v) if v.chars().count() > max_chars => Err(Error::invalid(
             field,
-            format!("is longer than {max_chars} characters"),
+            crate::msg!(
+                "error.too_long",
+                "is longer than {max} characters",
+                max = max_chars
+            ),
         )),
         Some(v)
             if v.chars()
                 .any(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r')) =>
         {
-            Err(Error::invalid(field, "contains control characters"))
+            Err(Error::invalid(
+                field,
+                crate::msg!("error.control_characters", "contains control characters"),
+            ))
         }
         Some(v) => Ok(Some(v.to_string())),
     }
@@ -541,10 +588,17 @@ fn optional_text(field: &str, value: Option<&str>, max_chars: usize) -> Result<O
 
 fn check_count(field: &str, value: Option<i64>) -> Result<Option<i64>> {
     match value {
-        Some(n) if n < 0 => Err(Error::invalid(field, "must not be negative")),
+        Some(n) if n < 0 => Err(Error::invalid(
+            field,
+            crate::msg!("error.negative", "must not be negative"),
+        )),
         Some(n) if n > MAX_COUNT => Err(Error::invalid(
             field,
-            format!("{n} is above 10^13; check the figure"),
+            crate::msg!(
+                "error.count_too_large",
+                "{n} is above 10^13; check the figure",
+                n = n
+            ),
         )),
         other => Ok(other),
     }
@@ -562,7 +616,11 @@ pub fn parse_country(field: &str, text: &str) -> Result<Option<String>> {
         Some(code) => Ok(Some(code.to_string())),
         None => Err(Error::invalid(
             field,
-            format!("'{t}' is not a country code (KR, IE, US …) or a country name we know"),
+            crate::msg!(
+                "error.country",
+                "'{t}' is not a country code (KR, IE, US …) or a country name we know",
+                t = t
+            ),
         )),
     }
 }
@@ -578,14 +636,25 @@ pub fn check_url(field: &str, text: &str) -> Result<String> {
     match rest {
         Some(host) if !host.is_empty() && !t.chars().any(char::is_whitespace) => {
             if t.chars().count() > 2000 {
-                Err(Error::invalid(field, "is longer than 2000 characters"))
+                Err(Error::invalid(
+                    field,
+                    crate::msg!(
+                        "error.too_long",
+                        "is longer than {max} characters",
+                        max = 2000
+                    ),
+                ))
             } else {
                 Ok(t.to_string())
             }
         }
         _ => Err(Error::invalid(
             field,
-            format!("'{t}' is not a web address starting with http:// or https://"),
+            crate::msg!(
+                "error.url",
+                "'{t}' is not a web address starting with http:// or https://",
+                t = t
+            ),
         )),
     }
 }

@@ -92,7 +92,11 @@ pub fn parse_currency(field: &str, text: &str) -> Result<String> {
     } else {
         Err(Error::invalid(
             field,
-            format!("'{}' is not a known ISO 4217 currency code", text.trim()),
+            crate::msg!(
+                "error.currency_code",
+                "'{code}' is not a known ISO 4217 currency code",
+                code = text.trim()
+            ),
         ))
     }
 }
@@ -119,25 +123,21 @@ impl<'de> Deserialize<'de> for AmountText {
     }
 }
 
-/// Converts a decimal amount in major units into minor units of `currency`.
-/// Thousands separators (`,` `_` and spaces) are allowed; exponents, signs other
-/// than a leading minus (rejected as negative) and more decimals than the
-/// currency has are errors.
-pub fn to_minor_units(field: &str, text: &str, currency: &str) -> Result<i64> {
-    let exp = currency_exponent(currency)
-        .ok_or_else(|| Error::invalid(field, format!("unknown currency {currency}")))?;
+/// The digits before and after the decimal point of an amount as written,
+/// thousands separators dropped; a sign or anything but digits is an error.
+fn digits_of(field: &str, text: &str) -> Result<(String, String)> {
     let cleaned: String = text
         .trim()
         .chars()
         .filter(|c| !matches!(c, ',' | '_' | ' ' | '\u{a0}'))
         .collect();
     if cleaned.starts_with('-') {
-        return Err(Error::invalid(field, "must not be negative"));
+        return Err(Error::invalid(
+            field,
+            crate::msg!("error.negative", "must not be negative"),
+        ));
     }
-    let (int_part, frac_part) = match cleaned.split_once('.') {
-        Some((i, f)) => (i, f),
-        None => (cleaned.as_str(), ""),
-    };
+    let (int_part, frac_part) = cleaned.split_once('.').unwrap_or((cleaned.as_str(), ""));
     let digits_only = |s: &str| s.chars().all(|c| c.is_ascii_digit());
     if int_part.is_empty() && frac_part.is_empty()
         || !digits_only(int_part)
@@ -145,23 +145,52 @@ pub fn to_minor_units(field: &str, text: &str, currency: &str) -> Result<i64> {
     {
         return Err(Error::invalid(
             field,
-            format!(
-                "'{}' is not an amount; write digits such as 1200000 or 18.40",
-                text.trim()
+            crate::msg!(
+                "error.amount",
+                "'{text}' is not an amount; write digits such as 1200000 or 18.40",
+                text = text.trim()
             ),
         ));
     }
+    Ok((int_part.to_string(), frac_part.to_string()))
+}
+
+/// Converts a decimal amount in major units into minor units of `currency`.
+/// Thousands separators (`,` `_` and spaces) are allowed; exponents, signs other
+/// than a leading minus (rejected as negative) and more decimals than the
+/// currency has are errors.
+pub fn to_minor_units(field: &str, text: &str, currency: &str) -> Result<i64> {
+    let exp = currency_exponent(currency).ok_or_else(|| {
+        Error::invalid(
+            field,
+            crate::msg!(
+                "error.unknown_currency",
+                "unknown currency {currency}",
+                currency = currency
+            ),
+        )
+    })?;
+    let (int_part, frac_part) = digits_of(field, text)?;
+    let (int_part, frac_part) = (int_part.as_str(), frac_part.as_str());
     let frac_trimmed = frac_part.trim_end_matches('0');
     if frac_trimmed.len() > exp as usize {
         return Err(Error::invalid(
             field,
-            format!(
-                "{currency} has {exp} decimal places; '{}' has more",
-                text.trim()
+            crate::msg!(
+                "error.decimals",
+                "{currency} has {exp} decimal places; '{text}' has more",
+                currency = currency,
+                exp = exp,
+                text = text.trim()
             ),
         ));
     }
-    let too_large = || Error::invalid(field, "amount is too large");
+    let too_large = || {
+        Error::invalid(
+            field,
+            crate::msg!("error.amount_too_large", "amount is too large"),
+        )
+    };
     let major: i64 = if int_part.is_empty() {
         0
     } else if int_part.trim_start_matches('0').len() > 18 {

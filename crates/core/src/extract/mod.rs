@@ -123,7 +123,10 @@ pub fn article_details(
     let published = match published.map(str::trim).filter(|p| !p.is_empty()) {
         None => None,
         Some(p) => Some(NaiveDate::parse_from_str(p, "%Y-%m-%d").map_err(|_| {
-            crate::Error::invalid("published", format!("'{p}' is not a date (YYYY-MM-DD)"))
+            crate::Error::invalid(
+                "published",
+                crate::msg!("error.published", "'{p}' is not a date (YYYY-MM-DD)", p = p),
+            )
         })?),
     };
     let url = match url.map(str::trim).filter(|u| !u.is_empty()) {
@@ -440,11 +443,12 @@ pub fn check_article_size(bytes: usize) -> crate::Result<()> {
     if bytes > MAX_ARTICLE_BYTES {
         return Err(crate::Error::invalid(
             "text",
-            format!(
-                "the article is {:.1} MB; the extractor takes up to {} MB — paste the part \
+            crate::msg!(
+                "error.article_too_large",
+                "the article is {size} MB; the extractor takes up to {max} MB — paste the part \
                  about the incident",
-                bytes as f64 / (1024.0 * 1024.0),
-                MAX_ARTICLE_BYTES / (1024 * 1024)
+                size = format!("{:.1}", bytes as f64 / (1024.0 * 1024.0)),
+                max = MAX_ARTICLE_BYTES / (1024 * 1024)
             ),
         ));
     }

@@ -39,7 +39,11 @@ impl ExportFormat {
             "xlsx" => Ok(ExportFormat::Xlsx),
             other => Err(Error::invalid(
                 "format",
-                format!("unknown format '{other}'; use csv, events-csv or xlsx"),
+                crate::msg!(
+                    "error.export_format",
+                    "unknown format '{other}'; use csv, events-csv or xlsx",
+                    other = other
+                ),
             )),
         }
     }
@@ -487,11 +491,12 @@ impl Store {
         if let Some(n) = rows.iter().position(|r| r.len() != columns.len()) {
             return Err(Error::invalid(
                 "rows",
-                format!(
-                    "row {} has {} cells for {} columns",
-                    n + 1,
-                    rows[n].len(),
-                    columns.len()
+                crate::msg!(
+                    "error.table_row",
+                    "row {row} has {cells} cells for {columns} columns",
+                    row = n + 1,
+                    cells = rows[n].len(),
+                    columns = columns.len()
                 ),
             ));
         }

@@ -339,8 +339,11 @@ impl Store {
         if n == 0 || n > MAX_GENERATED {
             return Err(Error::invalid(
                 "incidents",
-                format!(
-                    "generate between 1 and {MAX_GENERATED} incidents at a time; {n} was asked"
+                crate::msg!(
+                    "error.generate_count",
+                    "generate between 1 and {max} incidents at a time; {n} was asked",
+                    max = MAX_GENERATED,
+                    n = n
                 ),
             ));
         }

@@ -164,8 +164,10 @@ pub(crate) fn history_entry(r: &Row) -> rusqlite::Result<HistoryEntry> {
 }
 
 fn not_found(id: i64) -> Error {
-    Error::NotFound(format!(
-        "incident {id} not found (it may have been deleted)"
+    Error::NotFound(crate::msg!(
+        "error.no_incident",
+        "incident {id} not found (it may have been deleted)",
+        id = id
     ))
 }
 
@@ -403,15 +405,19 @@ fn check_version(conn: &Connection, current: &Incident, expected: Option<i64>) -
         [current.id],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
-    Err(Error::Conflict(format!(
-        "incident {} was changed by {who} at {when} while you edited it (changed: {}); \
-         reopen it to see the new values",
-        current.id,
-        if fields.is_empty() {
-            "unknown".to_string()
-        } else {
-            fields.join(", ")
-        }
+    let fields = if fields.is_empty() {
+        "unknown".to_string()
+    } else {
+        fields.join(", ")
+    };
+    Err(Error::Conflict(crate::msg!(
+        "error.conflict",
+        "incident {id} was changed by {who} at {when} while you edited it (changed: \
+         {fields}); reopen it to see the new values",
+        id = current.id,
+        who = who,
+        when = when,
+        fields = fields
     )))
 }
 

@@ -250,7 +250,7 @@ impl ListQuery {
             if f.0 > t.1 {
                 return Err(Error::invalid(
                     "to",
-                    "the end of the range is before its start",
+                    crate::msg!("error.range", "the end of the range is before its start"),
                 ));
             }
         }
@@ -304,9 +304,11 @@ fn text_search(w: &mut Where, text: &str) -> Result<()> {
     if words.len() > MAX_SEARCH_WORDS {
         return Err(Error::invalid(
             "text",
-            format!(
-                "a search takes at most {MAX_SEARCH_WORDS} words; this one has {}",
-                words.len()
+            crate::msg!(
+                "error.search_words",
+                "a search takes at most {max} words; this one has {count}",
+                max = MAX_SEARCH_WORDS,
+                count = words.len()
             ),
         ));
     }

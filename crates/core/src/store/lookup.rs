@@ -246,11 +246,13 @@ fn ambiguous(field: &str, text: &str, candidates: &[String]) -> Error {
         .unwrap_or_default();
     Error::invalid(
         field,
-        format!(
-            "'{}' could be {}; write the one you mean with its country in brackets, \
-             e.g. '{example}'",
-            text.trim(),
-            candidates.join(" or ")
+        crate::msg!(
+            "error.ambiguous_regulator",
+            "'{text}' could be {candidates}; write the one you mean with its country in \
+             brackets, e.g. '{example}'",
+            text = text.trim(),
+            candidates = candidates.join(" or "),
+            example = example
         ),
     )
 }
@@ -266,16 +268,22 @@ pub fn resolve_regulator(
     match resolve(conn, text, country)? {
         Resolved::One(id) => Ok(id),
         Resolved::Unknown(near) => {
-            let hint = if near.is_empty() {
-                "add it to the regulators first (incidents regulators add, or the Regulators screen)"
-                    .to_string()
+            let message = if near.is_empty() {
+                crate::msg!(
+                    "error.unknown_regulator",
+                    "unknown regulator '{text}'; add it to the regulators first (incidents \
+                     regulators add, or the Regulators screen)",
+                    text = text.trim()
+                )
             } else {
-                format!("closest known: {}", near.join(", "))
+                crate::msg!(
+                    "error.unknown_regulator_near",
+                    "unknown regulator '{text}'; closest known: {near}",
+                    text = text.trim(),
+                    near = near.join(", ")
+                )
             };
-            Err(Error::invalid(
-                field,
-                format!("unknown regulator '{}'; {hint}", text.trim()),
-            ))
+            Err(Error::invalid(field, message))
         }
         Resolved::Ambiguous(candidates) => Err(ambiguous(field, text, &candidates)),
     }
@@ -289,12 +297,19 @@ pub(crate) fn not_found_with_suggestions(
     suggestions: Vec<String>,
 ) -> Error {
     if suggestions.is_empty() {
-        Error::NotFound(format!("no {what} named '{}'", name.trim()))
+        Error::NotFound(crate::msg!(
+            "error.no_such_name",
+            "no {what} named '{name}'",
+            what = what,
+            name = name.trim()
+        ))
     } else {
-        Error::NotFound(format!(
-            "no {what} named '{}'; did you mean: {}?",
-            name.trim(),
-            suggestions.join(", ")
+        Error::NotFound(crate::msg!(
+            "error.no_such_name_near",
+            "no {what} named '{name}'; did you mean: {near}?",
+            what = what,
+            name = name.trim(),
+            near = suggestions.join(", ")
         ))
     }
 }
@@ -316,7 +331,13 @@ impl Store {
         self.regulators()?
             .into_iter()
             .find(|r| r.id == id)
-            .ok_or_else(|| Error::NotFound(format!("regulator {id} not found")))
+            .ok_or_else(|| {
+                Error::NotFound(crate::msg!(
+                    "error.no_regulator",
+                    "regulator {id} not found",
+                    id = id
+                ))
+            })
     }
 }
 

@@ -68,9 +68,11 @@ enum FileState {
 }
 
 fn unavailable(path: &Path, why: impl std::fmt::Display) -> Error {
-    Error::Unavailable(format!(
-        "{} cannot be used: {why}; it was left untouched",
-        path.display()
+    Error::Unavailable(crate::msg!(
+        "error.unavailable",
+        "{path} cannot be used: {why}; it was left untouched",
+        path = path.display(),
+        why = why
     ))
 }
 
@@ -148,9 +150,10 @@ impl Store {
         if path.as_os_str() == ":memory:" || path.to_string_lossy().starts_with("file:") {
             return Err(Error::invalid(
                 "db",
-                format!(
-                    "'{}' is not a file; name a database file to keep the data in",
-                    path.display()
+                crate::msg!(
+                    "error.db_not_file",
+                    "'{path}' is not a file; name a database file to keep the data in",
+                    path = path.display()
                 ),
             ));
         }
@@ -161,10 +164,11 @@ impl Store {
                     if options.create_folders {
                         std::fs::create_dir_all(parent)?;
                     } else {
-                        return Err(Error::Unavailable(format!(
-                            "{} cannot be created: the folder {} does not exist",
-                            path.display(),
-                            parent.display()
+                        return Err(Error::Unavailable(crate::msg!(
+                            "error.db_no_folder",
+                            "{path} cannot be created: the folder {folder} does not exist",
+                            path = path.display(),
+                            folder = parent.display()
                         )));
                     }
                 }
@@ -239,7 +243,12 @@ impl Store {
         let refuse = |why: String| {
             Error::invalid(
                 "file",
-                format!("{} cannot be restored: {why}", src.display()),
+                crate::msg!(
+                    "error.restore",
+                    "{path} cannot be restored: {why}",
+                    path = src.display(),
+                    why = why
+                ),
             )
         };
         let candidate =
@@ -335,9 +344,12 @@ pub(crate) fn migrate_with(conn: &mut Connection, steps: &[Migration]) -> Result
     let current: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     let known = steps.len() as i64;
     if current > known {
-        return Err(Error::Unavailable(format!(
+        return Err(Error::Unavailable(crate::msg!(
+            "error.schema_newer",
             "this database has schema version {current}, but this build of the app only \
-             knows up to {known}; open it with a newer version"
+             knows up to {known}; open it with a newer version",
+            current = current,
+            known = known
         )));
     }
     for (index, step) in steps.iter().enumerate().skip(current as usize) {

@@ -59,15 +59,24 @@ pub struct RegulatorInput {
 fn one_line(field: &str, text: &str) -> Result<String> {
     let t = text.trim();
     if t.is_empty() {
-        return Err(Error::invalid(field, "is required"));
+        return Err(Error::invalid(
+            field,
+            crate::msg!("error.required", "is required"),
+        ));
     }
     if t.chars()
         .any(|c| c.is_control() || crate::model::is_bidi_control(c))
     {
-        return Err(Error::invalid(field, "must be one line of plain text"));
+        return Err(Error::invalid(
+            field,
+            crate::msg!("error.one_line", "must be one line of plain text"),
+        ));
     }
     if t.chars().count() > crate::model::MAX_LINE_CHARS {
-        return Err(Error::invalid(field, "is too long"));
+        return Err(Error::invalid(
+            field,
+            crate::msg!("error.too_long_plain", "is too long"),
+        ));
     }
     Ok(t.to_string())
 }
@@ -79,7 +88,12 @@ fn check_level(text: &str) -> Result<String> {
     } else {
         Err(Error::invalid(
             "level",
-            format!("'{text}' is not one of {}", LEVELS.join(", ")),
+            crate::msg!(
+                "error.level",
+                "'{text}' is not one of {levels}",
+                text = text,
+                levels = LEVELS.join(", ")
+            ),
         ))
     }
 }
@@ -120,7 +134,13 @@ fn regulator_row(conn: &Connection, id: i64) -> Result<(String, Option<String>, 
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
     )
     .optional()?
-    .ok_or_else(|| Error::NotFound(format!("regulator {id} not found")))
+    .ok_or_else(|| {
+        Error::NotFound(crate::msg!(
+            "error.no_regulator",
+            "regulator {id} not found",
+            id = id
+        ))
+    })
 }
 
 fn insert_alias(conn: &Connection, id: i64, alias: &str, actor: &str) -> Result<bool> {
@@ -189,7 +209,12 @@ fn set_regulator_field(
         if let Some(other) = taken {
             return Err(Error::invalid(
                 field,
-                format!("'{value}' is already {other}"),
+                crate::msg!(
+                    "error.name_taken",
+                    "'{value}' is already {other}",
+                    value = value,
+                    other = other
+                ),
             ));
         }
     }
@@ -287,7 +312,9 @@ impl Store {
     pub fn add_regulator(&mut self, input: &RegulatorInput, actor: &str) -> Result<i64> {
         let name = one_line("name", input.name.as_deref().unwrap_or(""))?;
         let country = parse_country("country", input.country.as_deref().unwrap_or(""))?
-            .ok_or_else(|| Error::invalid("country", "is required"))?;
+            .ok_or_else(|| {
+                Error::invalid("country", crate::msg!("error.required", "is required"))
+            })?;
         let short = input
             .short_name
             .as_deref()
@@ -313,7 +340,12 @@ impl Store {
             if let Some(existing) = taken {
                 return Err(Error::invalid(
                     "name",
-                    format!("{country} already has this regulator: {existing}"),
+                    crate::msg!(
+                        "error.regulator_exists",
+                        "{country} already has this regulator: {existing}",
+                        country = &country,
+                        existing = existing
+                    ),
                 ));
             }
             tx.execute(
@@ -379,7 +411,10 @@ impl Store {
             if from_id == into_id {
                 return Err(Error::invalid(
                     "into",
-                    "a regulator cannot be merged into itself",
+                    crate::msg!(
+                        "error.merge_self_regulator",
+                        "a regulator cannot be merged into itself"
+                    ),
                 ));
             }
             let (name, short, country) = regulator_row(tx, from_id)?;
@@ -389,9 +424,14 @@ impl Store {
             if country != into_country {
                 return Err(Error::invalid(
                     "into",
-                    format!(
+                    crate::msg!(
+                        "error.merge_countries",
                         "{name} ({country}) and {into_name} ({into_country}) are authorities of \
-                         different countries; only names of one authority are merged"
+                         different countries; only names of one authority are merged",
+                        name = &name,
+                        country = &country,
+                        into_name = &into_name,
+                        into_country = &into_country
                     ),
                 ));
             }
@@ -449,7 +489,12 @@ impl Store {
                     })?;
                 return Err(Error::invalid(
                     "name",
-                    format!("'{new_name}' is already the company {taken}; merge the two instead"),
+                    crate::msg!(
+                        "error.company_taken",
+                        "'{new_name}' is already the company {taken}; merge the two instead",
+                        new_name = &new_name,
+                        taken = taken
+                    ),
                 ));
             }
             let old: String =
@@ -494,7 +539,12 @@ impl Store {
                     })?;
                 return Err(Error::invalid(
                     "alias",
-                    format!("'{alias}' already names {taken}"),
+                    crate::msg!(
+                        "error.alias_taken",
+                        "'{alias}' already names {taken}",
+                        alias = &alias,
+                        taken = taken
+                    ),
                 ));
             }
             crate::store::incidents::add_company_alias(tx, id, &alias)?;
@@ -514,7 +564,11 @@ impl Store {
                 )
                 .optional()?;
             let id = owner.ok_or_else(|| {
-                Error::NotFound(format!("no company has the alias '{}'", alias.trim()))
+                Error::NotFound(crate::msg!(
+                    "error.no_alias",
+                    "no company has the alias '{alias}'",
+                    alias = alias.trim()
+                ))
             })?;
             tx.execute(
                 "DELETE FROM company_aliases WHERE alias = ?1",
@@ -542,7 +596,10 @@ impl Store {
             if from_id == into_id {
                 return Err(Error::invalid(
                     "into",
-                    "a company cannot be merged into itself",
+                    crate::msg!(
+                        "error.merge_self_company",
+                        "a company cannot be merged into itself"
+                    ),
                 ));
             }
             let name: String =
@@ -623,8 +680,13 @@ pub(crate) fn insert_regulator(
 }
 
 fn company_or_not_found(conn: &Connection, which: &str) -> Result<i64> {
-    find_company(conn, which)?
-        .ok_or_else(|| Error::NotFound(format!("no company is named '{}'", which.trim())))
+    find_company(conn, which)?.ok_or_else(|| {
+        Error::NotFound(crate::msg!(
+            "error.no_company",
+            "no company is named '{name}'",
+            name = which.trim()
+        ))
+    })
 }
 impl Store {
     /// What the article extractor knows from this database: its regulators

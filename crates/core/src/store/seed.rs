@@ -80,7 +80,12 @@ pub(crate) fn seed_world_regulators(tx: &Transaction) -> Result<()> {
         let [name, short, country, level, website, aliases] = cells[..] else {
             return Err(crate::Error::invalid(
                 "regulators",
-                format!("a seed row has {} cells: {line}", cells.len()),
+                crate::msg!(
+                    "error.seed_row",
+                    "a seed row has {count} cells: {line}",
+                    count = cells.len(),
+                    line = line
+                ),
             ));
         };
         let website = (!website.is_empty()).then_some(website);
@@ -133,8 +138,12 @@ struct SampleCompany {
 /// The sample incidents a new database starts with: the seed case and other
 /// real cases from the labelled news fixtures, with the figures those reports give.
 pub fn sample_data() -> Result<SampleData> {
-    let file: SampleFile = serde_json::from_str(SAMPLE_DATA)
-        .map_err(|e| crate::Error::invalid("sample_incidents.json", e.to_string()))?;
+    let file: SampleFile = serde_json::from_str(SAMPLE_DATA).map_err(|e| {
+        crate::Error::invalid(
+            "sample_incidents.json",
+            crate::msg!("error.json", "{detail}", detail = e),
+        )
+    })?;
     let incidents = file
         .incidents
         .into_iter()

@@ -170,9 +170,11 @@ fn column_index(headers: &[String], source: &str) -> Result<usize> {
             .ok_or_else(|| {
                 Error::invalid(
                     "map",
-                    format!(
-                        "no column '{source}' in the file; its columns are: {}",
-                        headers.join(", ")
+                    crate::msg!(
+                        "error.no_column",
+                        "no column '{source}' in the file; its columns are: {columns}",
+                        source = source,
+                        columns = headers.join(", ")
                     ),
                 )
             }),

@@ -245,17 +245,30 @@ type GuardedReader = csv::Reader<BufReader<Guard<std::fs::File>>>;
 /// Opens the file to import, naming it when it cannot be read.
 fn open_file(path: &Path) -> Result<std::fs::File> {
     if path.as_os_str().is_empty() {
-        return Err(Error::invalid("file", "choose a file to import first"));
+        return Err(Error::invalid(
+            "file",
+            crate::msg!("error.no_source", "choose a file to import first"),
+        ));
     }
     std::fs::File::open(path).map_err(|e| {
-        let why = match e.kind() {
-            std::io::ErrorKind::NotFound => "does not exist".to_string(),
-            std::io::ErrorKind::PermissionDenied => {
-                "cannot be read (permission denied)".to_string()
+        let path = path.display();
+        let message = match e.kind() {
+            std::io::ErrorKind::NotFound => {
+                crate::msg!("error.file_missing", "{path} does not exist", path = path)
             }
-            _ => format!("cannot be read: {e}"),
+            std::io::ErrorKind::PermissionDenied => crate::msg!(
+                "error.file_denied",
+                "{path} cannot be read (permission denied)",
+                path = path
+            ),
+            _ => crate::msg!(
+                "error.file_unreadable",
+                "{path} cannot be read: {detail}",
+                path = path,
+                detail = e
+            ),
         };
-        Error::invalid("file", format!("{} {why}", path.display()))
+        Error::invalid("file", message)
     })
 }
 
@@ -272,7 +285,10 @@ fn open_reader(path: &Path, delimiter: Option<char>) -> Result<(GuardedReader, c
     if !delimiter.is_ascii() || delimiter == '"' {
         return Err(Error::invalid(
             "delimiter",
-            "the delimiter must be one ASCII character other than a quote",
+            crate::msg!(
+                "error.delimiter",
+                "the delimiter must be one ASCII character other than a quote"
+            ),
         ));
     }
     let guard = Guard::new(open_file(path)?, delimiter as u8, LIMITS);
@@ -293,18 +309,34 @@ fn read_error(path: &Path, e: csv::Error) -> Error {
     match e.into_kind() {
         csv::ErrorKind::Utf8 { .. } => Error::invalid(
             "file",
-            format!(
-                "{} is not UTF-8 text{row}; save it as CSV UTF-8",
-                path.display()
+            crate::msg!(
+                "error.not_utf8",
+                "{path} is not UTF-8 text{row}; save it as CSV UTF-8",
+                path = path.display(),
+                row = &row
             ),
         ),
         csv::ErrorKind::Io(io) => match guard_message(&io) {
-            Some(message) => Error::invalid("file", format!("{}: {message}", path.display())),
+            Some(message) => Error::invalid(
+                "file",
+                crate::msg!(
+                    "error.file_limit",
+                    "{path}: {message}",
+                    path = path.display(),
+                    message = message
+                ),
+            ),
             None => Error::Io(io),
         },
         other => Error::invalid(
             "file",
-            format!("{} could not be read{row}: {other:?}", path.display()),
+            crate::msg!(
+                "error.csv",
+                "{path} could not be read{row}: {detail}",
+                path = path.display(),
+                row = &row,
+                detail = format!("{other:?}")
+            ),
         ),
     }
 }
@@ -318,7 +350,11 @@ fn headers_of<R: Read>(reader: &mut csv::Reader<R>, path: &Path) -> Result<Vec<S
     if headers.iter().all(|h| h.is_empty()) {
         return Err(Error::invalid(
             "file",
-            format!("{} has no header row", path.display()),
+            crate::msg!(
+                "error.no_header",
+                "{path} has no header row",
+                path = path.display()
+            ),
         ));
     }
     Ok(headers)
@@ -1075,7 +1111,11 @@ impl Store {
         if !fields.contains(&Field::Company) {
             return Err(Error::invalid(
                 "map",
-                "no column is mapped to company (the party at fault); map one with --map COLUMN=company",
+                crate::msg!(
+                    "error.no_company_column",
+                    "no column is mapped to company (the party at fault); map one with --map \
+                     COLUMN=company"
+                ),
             ));
         }
         // A file without --date-order tells its order itself when one of its
@@ -1158,7 +1198,10 @@ fn check_rejects_target(options: &ImportOptions, path: &Path) -> Result<()> {
         if same {
             return Err(Error::invalid(
                 "rejects",
-                "the rejects file cannot be the file being imported",
+                crate::msg!(
+                    "error.rejects_is_source",
+                    "the rejects file cannot be the file being imported"
+                ),
             ));
         }
     }

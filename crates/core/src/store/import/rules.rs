@@ -196,7 +196,12 @@ fn create(
     let country = country.ok_or_else(|| {
         Error::invalid(
             "regulator",
-            format!("'{}' is not known and the row gives no country to create it with; map a country column", name.trim()),
+            crate::msg!(
+                "error.regulator_no_country",
+                "'{name}' is not known and the row gives no country to create it with; map a \
+                 country column",
+                name = name.trim()
+            ),
         )
     })?;
     let (long, short) = match lookup::split_bracket(name) {
