@@ -37,6 +37,10 @@ const COMMANDS: &[&str] = &[
     "rename_company",
     "remove_company_alias",
     "merge_companies",
+    "messages",
+    "set_language",
+    "load_place",
+    "save_place",
 ];
 
 fn main() {

@@ -7,6 +7,7 @@
 import { call } from './api.js';
 import { h, s, notify } from './dom.js';
 import { notifyError } from './errors.js';
+import { t } from './i18n.js';
 
 // Okabe–Ito colours: they stay distinct for the common colour blindnesses.
 export const COLOURS = { blue: '#0072B2', orange: '#E69F00', green: '#009E73', purple: '#CC79A7', vermilion: '#D55E00', sky: '#56B4E9' };
@@ -25,10 +26,11 @@ const TITLE_H = 24;
 function barRow(row, i, max, colour) {
   const y = TITLE_H + i * ROW_H + 4;
   const width = max > 0 ? Math.max(row.value > 0 ? 2 : 0, (row.value / max) * (WIDTH - LABEL_W - VALUE_W)) : 0;
-  const label = `${row.label}: ${row.text}${row.few ? ' (fewer than five incidents)' : ''}`;
+  // `full` is the whole figure a short one (money) stands for: said and hovered.
+  const label = `${row.fullLabel ?? row.label}: ${row.full ?? row.text}${row.few ? t('charts.few_suffix') : ''}`;
   const g = s('g', { class: row.open ? 'bar link' : 'bar', transform: `translate(0 ${y})`,
     tabindex: row.open ? '0' : null, role: row.open ? 'link' : 'img', 'aria-label': label },
-  s('title', { text: row.open ? `${label} — open these incidents` : label }),
+  s('title', { text: row.open ? t('charts.bar_open', { bar: label }) : label }),
   s('text', { x: LABEL_W - 8, y: BAR_H - 3, 'text-anchor': 'end', fill: '#1f2933', text: fit(row.label, 28) }),
   s('rect', { x: LABEL_W, y: 0, width: width.toFixed(1), height: BAR_H, rx: 2, fill: colour }),
   s('text', { x: (LABEL_W + width + 6).toFixed(1), y: BAR_H - 3, fill: '#1f2933', text: row.text + (row.few ? ' †' : '') }));
@@ -57,7 +59,7 @@ function barSvg(chart) {
 /** Asks where to save, with the chart's own file name proposed. */
 async function chooseFile(chart, ext, name) {
   return call('plugin:dialog|save', { options: {
-    title: `Save “${chart.title}”`, defaultPath: `${chart.file}.${ext}`, filters: [{ name, extensions: [ext] }],
+    title: t('charts.save_title', { title: chart.title }), defaultPath: `${chart.file}.${ext}`, filters: [{ name, extensions: [ext] }],
   } });
 }
 
@@ -79,7 +81,7 @@ function pngOf(svg) {
       ctx.drawImage(img, 0, 0);
       resolve(canvas.toDataURL('image/png').split(',')[1]);
     };
-    img.onerror = () => reject({ kind: 'io', field: null, message: 'the chart could not be drawn as an image' });
+    img.onerror = () => reject({ kind: 'io', field: null, message: t('charts.image_failed') });
     img.src = `data:image/svg+xml;base64,${btoa(binary)}`;
   });
 }
@@ -87,17 +89,17 @@ function pngOf(svg) {
 async function save(chart, svg, format) {
   try {
     if (format === 'svg') {
-      const path = await chooseFile(chart, 'svg', 'SVG image');
+      const path = await chooseFile(chart, 'svg', t('charts.svg_file'));
       if (path) await call('save_chart', { path, svg: svgText(svg) });
-      if (path) notify(`Saved ${path}`);
+      if (path) notify(t('charts.saved', { path }));
     } else if (format === 'png') {
-      const path = await chooseFile(chart, 'png', 'PNG image');
+      const path = await chooseFile(chart, 'png', t('charts.png_file'));
       if (path) await call('save_chart', { path, pngBase64: await pngOf(svg) });
-      if (path) notify(`Saved ${path}`);
+      if (path) notify(t('charts.saved', { path }));
     } else {
-      const path = await chooseFile(chart, 'csv', 'CSV file');
+      const path = await chooseFile(chart, 'csv', t('charts.csv_file'));
       if (path) await call('save_table', { path, columns: chart.columns, rows: chart.rows.map((r) => r.cells) });
-      if (path) notify(`Saved ${path}`);
+      if (path) notify(t('charts.saved', { path }));
     }
   } catch (e) {
     notifyError(e, { field: false });
@@ -107,7 +109,8 @@ async function save(chart, svg, format) {
 /**
  * A figure with a title, the bars, a note and the save buttons.
  * `chart`: { id, title, file, unit, colour, note, few, columns, rows: [{
- * label, value, text, few, open, cells }] } — `cells` are the CSV row of a
+ * label, value, text, full, fullLabel, few, open, cells }] } — `full` and
+ * `fullLabel` the whole figures a short text or label stands for, `cells` the CSV row of a
  * bar; `few` (of the chart or of a bar) marks figures resting on fewer than
  * five incidents.
  */
@@ -115,12 +118,12 @@ export function barChart(chart) {
   const empty = chart.rows.length === 0;
   const svg = empty ? null : barSvg(chart);
   const few = chart.few || chart.rows.some((r) => r.few);
-  const button = (format, text) => h('button', { type: 'button', class: 'small', text, title: `Save this chart as ${text}`,
+  const button = (format, text) => h('button', { type: 'button', class: 'small', text, title: t('charts.save_as', { format: text }),
     disabled: empty, dataset: { save: format }, on: { click: () => save(chart, svg, format) } });
   return h('figure', { class: 'chart', id: chart.id },
     h('figcaption', {}, h('strong', { text: chart.title }),
       h('span', { class: 'chart-actions' }, button('svg', 'SVG'), button('png', 'PNG'), button('csv', 'CSV'))),
-    empty ? h('p', { class: 'muted empty', text: 'Nothing to show for these filters.' }) : svg,
+    empty ? h('p', { class: 'muted empty', text: t('charts.empty') }) : svg,
     chart.note ? h('p', { class: 'chart-note muted', text: chart.note }) : null,
-    few ? h('p', { class: 'chart-note muted', text: '† rests on fewer than five incidents: read it as an indication.' }) : null);
+    few ? h('p', { class: 'chart-note muted', text: t('charts.few_note') }) : null);
 }

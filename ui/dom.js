@@ -1,6 +1,9 @@
 // Building DOM nodes without HTML strings: text from articles and users always
 // goes in as text nodes, so markup in it is shown, never run.
 
+// Figures and dates in the language in force, where the views have always found them.
+export { formatCount, shortNumber, shortMoney, fullMoney, formatDate, formatTimestamp } from './i18n.js';
+
 /**
  * Creates an element. `props` may hold: class, dataset (object), on (object of
  * event handlers), text, and any attribute (set with setAttribute). Children are
@@ -30,22 +33,10 @@ function append(el, children) {
   }
 }
 
-/** "1 duplicate", "2 duplicates", "1,200 rows". */
-export function plural(n, word, many = `${word}s`) {
-  return `${formatCount(n)} ${n === 1 ? word : many}`;
-}
-
 /** Replaces every child of `el`. */
 export function replaceChildren(el, ...children) {
   el.textContent = '';
   append(el, children);
-}
-
-const integer = new Intl.NumberFormat('en-US');
-
-/** 54200000000 → "54,200,000,000"; null → "—". */
-export function formatCount(n) {
-  return n === null || n === undefined ? '—' : integer.format(n);
 }
 
 /** Shows a short message at the bottom of the window. */
@@ -85,26 +76,4 @@ export function s(tag, attrs = {}, ...children) {
   }
   append(el, children);
   return el;
-}
-
-const SYMBOLS = { EUR: '€', USD: '$', GBP: '£' };
-
-/** 5968000000 → "5.97bn", 18400000 → "18.4m", 25000 → "25k": a number short enough for a label. */
-export function shortNumber(value) {
-  const n = Number(value);
-  const [scaled, unit] = n >= 1e9 ? [n / 1e9, 'bn'] : n >= 1e6 ? [n / 1e6, 'm'] : n >= 1e4 ? [n / 1e3, 'k'] : [n, ''];
-  const digits = scaled >= 100 ? 0 : scaled >= 10 ? 1 : 2;
-  return Number(scaled.toFixed(digits)).toString() + unit;
-}
-
-/** 5968000000 KRW → "KRW 5.97bn"; 1200000000 EUR → "€1.2bn"; 18400000 GBP → "£18.4m". */
-export function shortMoney(amount, currency) {
-  const text = shortNumber(amount);
-  const symbol = SYMBOLS[currency];
-  return symbol ? `${symbol}${text}` : `${currency} ${text}`;
-}
-
-/** 5968000000 KRW → "KRW 5,968,000,000". */
-export function fullMoney(amount, currency) {
-  return `${currency} ${new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 }).format(Number(amount))}`;
 }

@@ -4,7 +4,8 @@
 
 import { call } from './api.js';
 import { h } from './dom.js';
-import { notifyError } from './errors.js';
+import { notifyError, messageText } from './errors.js';
+import { t } from './i18n.js';
 
 /** Whether `text` is an http or https address. */
 export function isWebAddress(text) {
@@ -19,20 +20,20 @@ export function isWebAddress(text) {
 /** Opens `url` in the system browser; anything but http(s) is refused here first. */
 export async function openWebAddress(url) {
   if (!isWebAddress(url)) {
-    throw { kind: 'validation', field: 'url', message: 'only http and https addresses open in the browser' };
+    throw { kind: 'validation', field: 'url', message: t('links.only_web') };
   }
   try {
     await call('plugin:opener|open_url', { url: url.trim() });
   } catch (e) {
     // The scope refuses with its own words; a launcher failing (no browser) says less.
-    throw { kind: 'io', field: null, message: `No browser could open ${url.trim()}: ${e.message}` };
+    throw { kind: 'io', field: null, message: t('links.no_browser', { url: url.trim(), reason: messageText(e) }) };
   }
 }
 
 /** A small "open" button for the address typed in `input`, enabled only for http(s). */
 export function openButton(input, label) {
-  const button = h('button', { type: 'button', class: 'small open-url', text: '↗', title: 'Open in the browser',
-    'aria-label': `Open ${label} in the browser`,
+  const button = h('button', { type: 'button', class: 'small open-url', text: '↗', title: t('links.open_title'),
+    'aria-label': t('links.open_label', { label }),
     on: { click: () => openWebAddress(input.value).catch((e) => notifyError(e, { field: false })) } });
   const update = () => { button.disabled = !isWebAddress(input.value); };
   input.addEventListener('input', update);

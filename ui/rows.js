@@ -2,8 +2,9 @@
 // and Regulator views, the import preview). A table picks its columns from
 // incidentColumns(); each column knows its heading and how to draw its cell.
 
-import { h, formatCount } from './dom.js';
+import { h, formatCount, formatDate } from './dom.js';
 import { statusLabel } from './labels.js';
+import { t } from './i18n.js';
 
 /** A link inside a row: it acts alone, without opening the row. */
 function rowLink(className, text, title, go) {
@@ -21,22 +22,22 @@ const numeric = (key, label) => ({ key, label, numeric: true, cell: (r) => h('td
  */
 export function incidentColumns(navigate) {
   return {
-    company: { key: 'company', label: 'Company', cell: (r) => h('td', { class: 'company', text: r.company }) },
-    companyLink: { key: 'company', label: 'Company', cell: (r) => h('td', { class: 'company' },
-      rowLink('company-link', r.company, `Timeline of ${r.company}`, () => navigate.company(r.company))) },
-    title: { key: 'title', label: 'Title', cell: (r) => h('td', { class: 'title', text: r.title }) },
-    regulators: { key: 'regulators', label: 'Regulators', cell: (r) => h('td', { text: regulatorText(r) }) },
+    company: { key: 'company', label: t('list.heading.company'), cell: (r) => h('td', { class: 'company', text: r.company }) },
+    companyLink: { key: 'company', label: t('list.heading.company'), cell: (r) => h('td', { class: 'company' },
+      rowLink('company-link', r.company, t('list.company_link_title', { company: r.company }), () => navigate.company(r.company))) },
+    title: { key: 'title', label: t('list.heading.title'), cell: (r) => h('td', { class: 'title', text: r.title }) },
+    regulators: { key: 'regulators', label: t('list.heading.regulators'), cell: (r) => h('td', { text: regulatorText(r) }) },
     // Each link opens its regulator by id: two regulators may share a label.
-    regulatorLinks: { key: 'regulators', label: 'Regulators', cell: (r) => h('td', { class: 'regulators' },
+    regulatorLinks: { key: 'regulators', label: t('list.heading.regulators'), cell: (r) => h('td', { class: 'regulators' },
       r.regulators.length
         ? r.regulators.flatMap(({ id, label }, i) => [i ? ', ' : null,
-          rowLink('regulator-link', label, `Actions of ${label}`, () => navigate.regulator(`#${id}`))])
+          rowLink('regulator-link', label, t('list.regulator_link_title', { regulator: label }), () => navigate.regulator(`#${id}`))])
         : '—') },
-    records: numeric('records_affected', 'Records'),
-    people: numeric('users_affected', 'People'),
-    status: { key: 'status', label: 'Status', cell: (r) => h('td', {},
+    records: numeric('records_affected', t('list.heading.records')),
+    people: numeric('users_affected', t('list.heading.people')),
+    status: { key: 'status', label: t('list.heading.status'), cell: (r) => h('td', {},
       h('span', { class: `status status-${r.status}`, text: statusLabel(r.status) })) },
-    latestEvent: { key: 'latest_event', label: 'Latest event', cell: (r) => h('td', { class: 'date', text: r.latest_event ?? '—' }) },
+    latestEvent: { key: 'latest_event', label: t('list.heading.latest_event'), cell: (r) => h('td', { class: 'date', text: formatDate(r.latest_event) }) },
   };
 }
 

@@ -4,8 +4,9 @@
 // Points that would sit on top of each other merge into a numbered cluster, and
 // amount labels are placed only where they fit, so 50+ events stay readable.
 
-import { h, s, replaceChildren, shortMoney, fullMoney } from './dom.js';
+import { h, s, replaceChildren, shortMoney, fullMoney, formatDate } from './dom.js';
 import { kindLabel } from './labels.js';
+import { t } from './i18n.js';
 
 // How each event kind is drawn; its label comes from the Rust side (labels.js).
 const SHAPES = {
@@ -34,7 +35,7 @@ const CLUSTER_PX = 12;
 const DAY = 86400000;
 
 const toTime = (iso) => Date.parse(`${iso}T00:00:00Z`);
-const isoDay = (t) => new Date(t).toISOString().slice(0, 10);
+const isoDay = (time) => new Date(time).toISOString().slice(0, 10);
 
 /** Parses a zoom bound typed as YYYY, YYYY-MM or YYYY-MM-DD; `end` gives the last day. */
 export function parseBound(text, end) {
@@ -70,21 +71,22 @@ function ticks(from, to, plotWidth) {
   let m = start.getUTCMonth();
   if (step >= 12) { y -= y % (step / 12); m = 0; } else { m -= m % step; }
   const out = [];
-  for (let t = Date.UTC(y, m, 1); t <= to; ) {
-    if (t >= from) {
-      const d = new Date(t);
-      out.push({ t, label: step >= 12 ? String(d.getUTCFullYear()) : `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}` });
+  for (let time = Date.UTC(y, m, 1); time <= to; ) {
+    if (time >= from) {
+      const d = new Date(time);
+      const iso = step >= 12 ? String(d.getUTCFullYear()) : `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+      out.push({ t: time, label: formatDate(iso) });
     }
     m += step;
     y += Math.floor(m / 12);
     m %= 12;
-    t = Date.UTC(y, m, 1);
+    time = Date.UTC(y, m, 1);
   }
   return out;
 }
 
 function describe(e) {
-  const parts = [`${e.date} · ${kindLabel(e.kind)}`];
+  const parts = [`${formatDate(e.date)} · ${kindLabel(e.kind)}`];
   if (e.regulator) parts.push(e.regulator_name ? `${e.regulator_name} (${e.regulator})` : e.regulator);
   if (e.amount !== null && e.currency) parts.push(fullMoney(e.amount, e.currency));
   return parts;
@@ -105,7 +107,7 @@ function applyZoom(tl) {
   const a = fromInput.value.trim() ? parseBound(fromInput.value, false) : tl.allFrom;
   const b = toInput.value.trim() ? parseBound(toInput.value, true) : tl.allTo;
   if (a === null || b === null || a > b) {
-    zoomError.textContent = 'Write dates as YYYY, YYYY-MM or YYYY-MM-DD, the first before the second.';
+    zoomError.textContent = t('timeline.zoom_error');
     return;
   }
   zoomError.textContent = '';
@@ -124,12 +126,12 @@ function resetZoom(tl) {
 /** The elements that stay while the plot is redrawn. */
 function timelineParts() {
   return {
-    fromInput: h('input', { id: 'zoom-from', placeholder: 'from YYYY-MM-DD', size: '16', 'aria-label': 'Zoom from date' }),
-    toInput: h('input', { id: 'zoom-to', placeholder: 'to YYYY-MM-DD', size: '16', 'aria-label': 'Zoom to date' }),
+    fromInput: h('input', { id: 'zoom-from', placeholder: t('timeline.from_placeholder'), size: '16', 'aria-label': t('timeline.from_label') }),
+    toInput: h('input', { id: 'zoom-to', placeholder: t('timeline.to_placeholder'), size: '16', 'aria-label': t('timeline.to_label') }),
     zoomError: h('small', { class: 'field-error', id: 'zoom-error' }),
     plot: h('div', { class: 'tl-plot' }),
     tooltip: h('div', { class: 'tl-tooltip', role: 'tooltip', id: 'tl-tooltip', hidden: true }),
-    legend: h('div', { class: 'tl-legend', 'aria-label': 'Legend' }),
+    legend: h('div', { class: 'tl-legend', 'aria-label': t('timeline.legend') }),
     status: h('span', { class: 'muted', id: 'zoom-status' }),
   };
 }
@@ -141,9 +143,9 @@ function zoomControls(tl) {
     input.addEventListener('keydown', (ev) => { if (ev.key === 'Enter') { ev.preventDefault(); applyZoom(tl); } });
   }
   return h('div', { class: 'tl-controls' },
-    h('label', { text: 'Zoom ' }), fromInput, h('span', { text: '–' }), toInput,
-    h('button', { type: 'button', id: 'zoom-apply', text: 'Zoom', on: { click: () => applyZoom(tl) } }),
-    h('button', { type: 'button', id: 'zoom-reset', text: 'Reset', on: { click: () => resetZoom(tl) } }),
+    h('label', { text: `${t('timeline.zoom_label')} ` }), fromInput, h('span', { text: '–' }), toInput,
+    h('button', { type: 'button', id: 'zoom-apply', text: t('timeline.zoom'), on: { click: () => applyZoom(tl) } }),
+    h('button', { type: 'button', id: 'zoom-reset', text: t('timeline.reset'), on: { click: () => resetZoom(tl) } }),
     status, zoomError);
 }
 
@@ -187,7 +189,7 @@ function frameOf(tl) {
   const plotWidth = width - LABEL_WIDTH - RIGHT_PAD;
   let [from, to] = tl.zoom ?? [tl.allFrom, tl.allTo];
   if (!tl.zoom) { const pad = Math.max((to - from) * 0.03, 15 * DAY); from -= pad; to += pad; }
-  const x = (t) => LABEL_WIDTH + ((t - from) / (to - from)) * plotWidth;
+  const x = (time) => LABEL_WIDTH + ((time - from) / (to - from)) * plotWidth;
   const height = AXIS_HEIGHT + Math.max(1, tl.lanes.length) * LANE_HEIGHT + 8;
   return { width, plotWidth, from, to, x, height };
 }
@@ -282,7 +284,9 @@ function markerGroup(tl, m, index, layer) {
     class: `tl-marker k-${cluster ? 'cluster' : first.kind}${m.bar ? ' bar' : ''}`,
     tabindex: '0', role: 'button',
     dataset: { count: String(m.items.length), index: String(index), incidentId: String(first.incident_id), eventIds: m.items.map((e) => e.event_id).join(' ') },
-    'aria-label': cluster ? `${m.items.length} events, ${m.items[0].date} to ${m.items[m.items.length - 1].date}` : describe(first).join(', '),
+    'aria-label': cluster
+      ? t('timeline.cluster', { count: m.items.length, from: formatDate(m.items[0].date), to: formatDate(m.items[m.items.length - 1].date) })
+      : describe(first).join(', '),
   }, markerShape(m));
   g.addEventListener('click', () => openMarker(tl, m));
   g.addEventListener('mouseenter', () => showTip(tl, g, m.items));
@@ -306,6 +310,7 @@ function amountLabel(m, f, taken) {
   const money = m.items.filter((e) => e.amount !== null && e.currency);
   if (money.length !== 1 || m.items.length > 1) return null;
   const text = shortMoney(money[0].amount, money[0].currency);
+  const full = fullMoney(money[0].amount, money[0].currency);
   const w = text.length * 6.6 + 4;
   const cx = m.bar ? m.bar[0] : m.x;
   const x1 = Math.min(Math.max(cx - w / 2, LABEL_WIDTH), f.width - RIGHT_PAD - w);
@@ -313,7 +318,8 @@ function amountLabel(m, f, taken) {
     const box = { x1, x2: x1 + w, y1: m.y + dy - 10, y2: m.y + dy + 2 };
     if (!taken.some((b) => b.x1 < box.x2 && box.x1 < b.x2 && b.y1 < box.y2 && box.y1 < b.y2)) {
       taken.push(box);
-      return s('text', { x: x1 + 2, y: m.y + dy, class: 'tl-label', text });
+      // The title sits beside the text, not in it: the label's own text stays the short figure.
+      return s('g', {}, s('title', { text: full }), s('text', { x: x1 + 2, y: m.y + dy, class: 'tl-label', text }));
     }
   }
   return null;
@@ -339,8 +345,8 @@ function wireDragZoom(tl, svg, f) {
     const [a, b] = [Math.min(drag, at(ev)), Math.max(drag, at(ev))];
     drag = null;
     if (b - a < 6) { band.setAttribute('width', 0); return; }
-    const t = (px) => f.from + ((px - LABEL_WIDTH) / f.plotWidth) * (f.to - f.from);
-    zoomTo(tl, t(a), t(b));
+    const timeAt = (px) => f.from + ((px - LABEL_WIDTH) / f.plotWidth) * (f.to - f.from);
+    zoomTo(tl, timeAt(a), timeAt(b));
   });
 }
 
@@ -350,15 +356,15 @@ function drawLegend(tl, visible) {
   replaceChildren(tl.ui.legend,
     kinds.map((k) => h('span', { class: 'tl-legend-item' },
       s('svg', { width: 14, height: 14, class: `k-${k}` }, shape(k, 7, 7, 9)), kindLabel(k))),
-    h('span', { class: 'tl-legend-item muted', text: 'Bars: month or year known only' }),
-    h('span', { class: 'tl-legend-item muted', text: 'Numbered circle: several events, click to zoom' }));
+    h('span', { class: 'tl-legend-item muted', text: t('timeline.legend_bars') }),
+    h('span', { class: 'tl-legend-item muted', text: t('timeline.legend_cluster') }));
 }
 
 /** Draws the plot, the zoom status and the legend for the range shown. */
 function render(tl) {
   hideTip(tl);
   const f = frameOf(tl);
-  const svg = s('svg', { width: f.width, height: f.height, class: 'tl-svg', role: 'group', 'aria-label': 'Timeline', id: 'timeline-svg' });
+  const svg = s('svg', { width: f.width, height: f.height, class: 'tl-svg', role: 'group', 'aria-label': t('timeline.label'), id: 'timeline-svg' });
   svg.append(axis(f), ...laneShapes(tl.lanes, f));
   const visible = tl.events.filter((e) => toTime(e.end) + DAY > f.from && toTime(e.start) < f.to);
   const layer = s('g', { class: 'tl-markers' });
@@ -373,6 +379,7 @@ function render(tl) {
   wireDragZoom(tl, svg, f);
   replaceChildren(tl.ui.plot, svg);
   const { events } = tl;
-  tl.ui.status.textContent = tl.zoom ? `${visible.length} of ${events.length} events in range` : `${events.length} events`;
+  tl.ui.status.textContent = tl.zoom
+    ? t('timeline.in_range', { shown: visible.length, total: events.length }) : t('timeline.events', { count: events.length });
   drawLegend(tl, visible);
 }

@@ -9,14 +9,18 @@ use incidents_core::model::{EventKind, HistoryEntry, Regulator, Status};
 use incidents_core::store::export::{ExportFormat, ExportSummary};
 use incidents_core::store::import::{Field, FileShape, ImportOptions, ImportReport, Progress};
 use incidents_core::store::incidents::actor;
-use incidents_core::{default_db_path, Error, Incident, IncidentInput, ListPage, ListQuery, Store};
+use incidents_core::{
+    default_db_path, msg, Error, Incident, IncidentInput, ListPage, ListQuery, Store,
+};
+use prefs::Prefs;
 use serde::Serialize;
 use std::path::PathBuf;
 use std::sync::Mutex;
 use tauri::ipc::Channel;
-use tauri::{Runtime, State};
+use tauri::{Manager, Runtime, State};
 
 mod overview;
+mod prefs;
 mod registry;
 
 /// What the window shares: the open store, or why it could not be opened.
@@ -44,10 +48,21 @@ impl AppState {
         }
     }
 
+    /// The path of the database open now (or that failed to open).
+    fn path(&self) -> PathBuf {
+        match self.store.lock() {
+            Ok(guard) => guard.0.clone(),
+            Err(poisoned) => poisoned.into_inner().0.clone(),
+        }
+    }
+
     fn lock(&self) -> Result<std::sync::MutexGuard<'_, Opened>, Error> {
-        self.store
-            .lock()
-            .map_err(|_| Error::Unavailable("an earlier command failed; restart the app".into()))
+        self.store.lock().map_err(|_| {
+            Error::Unavailable(msg!(
+                "error.poisoned",
+                "an earlier command failed; restart the app"
+            ))
+        })
     }
 
     fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> Result<T, Error>) -> Result<T, Error> {
@@ -55,9 +70,11 @@ impl AppState {
         let (path, store) = &mut *guard;
         match store.as_mut() {
             Ok(store) => f(store),
-            Err(e) => Err(Error::Unavailable(format!(
-                "the database {} could not be opened: {e}",
-                path.display()
+            Err(e) => Err(Error::Unavailable(msg!(
+                "error.not_opened",
+                "the database {path} could not be opened: {detail}",
+                path = path.display(),
+                detail = e
             ))),
         }
     }
@@ -85,10 +102,15 @@ pub struct AppInfo {
     statuses: Vec<Choice>,
     event_kinds: Vec<Choice>,
     currencies: Vec<&'static str>,
+    /// The interface language to start in: the one chosen in Settings, else
+    /// the system's (en, ko or zh).
+    language: &'static str,
+    version: &'static str,
+    licence: &'static str,
 }
 
 #[tauri::command]
-async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, Error> {
+async fn app_info(state: State<'_, AppState>, prefs: State<'_, Prefs>) -> Result<AppInfo, Error> {
     let open_error = state.with_store(|_| Ok(())).err();
     Ok(AppInfo {
         db_path: state.db_path(),
@@ -108,6 +130,9 @@ async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, Error> {
             })
             .collect(),
         currencies: incidents_core::money::currency_codes().collect(),
+        language: prefs.language(),
+        version: env!("CARGO_PKG_VERSION"),
+        licence: env!("CARGO_PKG_LICENSE"),
     })
 }
 
@@ -227,18 +252,29 @@ async fn open_database(
     create: bool,
 ) -> Result<String, Error> {
     if path.as_os_str().is_empty() {
-        return Err(Error::invalid("path", "choose a database file"));
+        return Err(Error::invalid(
+            "path",
+            msg!("error.choose_db", "choose a database file"),
+        ));
     }
     if !create && !path.exists() {
         return Err(Error::invalid(
             "path",
-            format!("{} does not exist", path.display()),
+            msg!(
+                "error.db_missing",
+                "{path} does not exist",
+                path = path.display()
+            ),
         ));
     }
     if create && path.exists() {
         return Err(Error::invalid(
             "path",
-            format!("{} exists already; open it instead", path.display()),
+            msg!(
+                "error.db_exists",
+                "{path} exists already; open it instead",
+                path = path.display()
+            ),
         ));
     }
     let store = open_store(&path)?;
@@ -282,7 +318,10 @@ async fn extract_article(
     url: Option<String>,
 ) -> Result<ArticleDraft, Error> {
     if text.trim().is_empty() {
-        return Err(Error::invalid("text", "paste the article text first"));
+        return Err(Error::invalid(
+            "text",
+            msg!("error.no_article", "paste the article text first"),
+        ));
     }
     incidents_core::extract::check_article_size(text.len())?;
     let (published, url) =
@@ -321,6 +360,12 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> t
         // Source URLs open in the system browser; the capability allows only http and https.
         .plugin(tauri_plugin_opener::init())
         .manage(state)
+        .manage(Prefs::in_dir(prefs::config_dir()))
+        .setup(|app| {
+            restore_window_size(app.handle());
+            Ok(())
+        })
+        .on_window_event(remember_window_size)
         .invoke_handler(tauri::generate_handler![
             app_info,
             list_incidents,
@@ -355,7 +400,40 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> t
             registry::rename_company,
             registry::remove_company_alias,
             registry::merge_companies,
+            prefs::messages,
+            prefs::set_language,
+            prefs::load_place,
+            prefs::save_place,
         ])
+}
+
+/// Gives the main window the size it had when this database was last used.
+fn restore_window_size<R: Runtime>(app: &tauri::AppHandle<R>) {
+    let (Some(window), Some(state), Some(prefs)) = (
+        app.get_webview_window("main"),
+        app.try_state::<AppState>(),
+        app.try_state::<Prefs>(),
+    ) else {
+        return;
+    };
+    if let Some((width, height)) = prefs.window_size(&state.path()) {
+        let _ = window.set_size(tauri::LogicalSize::new(width, height));
+    }
+}
+
+/// Keeps the main window's size, per database, whenever it changes.
+fn remember_window_size<R: Runtime>(window: &tauri::Window<R>, event: &tauri::WindowEvent) {
+    let tauri::WindowEvent::Resized(size) = event else {
+        return;
+    };
+    let (Some(prefs), Some(state)) = (window.try_state::<Prefs>(), window.try_state::<AppState>())
+    else {
+        return;
+    };
+    let logical = size.to_logical::<f64>(window.scale_factor().unwrap_or(1.0));
+    if let Err(e) = prefs.save_window_size(&state.path(), logical.width, logical.height) {
+        eprintln!("the window size could not be kept: {e}");
+    }
 }
 
 /// The database the app opens: `--db PATH`, else `$INCIDENTS_DB`, else the
@@ -459,7 +537,13 @@ mod tests {
         .unwrap_err();
         assert_eq!(
             err,
-            json!({ "kind": "validation", "field": "records_affected", "message": "must not be negative" })
+            json!({
+                "kind": "validation",
+                "field": "records_affected",
+                "message": "must not be negative",
+                "key": "error.negative",
+                "args": {}
+            })
         );
         let err = invoke(&webview, "get_incident", json!({ "id": 999 })).unwrap_err();
         assert_eq!(err["kind"], "not_found");
@@ -507,7 +591,7 @@ mod tests {
         let path = dir.path().join("garbage.db");
         std::fs::write(&path, vec![b'x'; 4096]).unwrap();
         let webview = app_on(&path);
-        let info = invoke(&webview, "app_info", json!({})).unwrap();
+        let info = invoke(&webview, "app_info", json!({})).expect("app_info answers");
         assert_eq!(info["open_error"]["kind"], "unavailable");
         assert!(info["open_error"]["message"]
             .as_str()
@@ -727,6 +811,10 @@ mod tests {
                 "allow-rename-company",
                 "allow-remove-company-alias",
                 "allow-merge-companies",
+                "allow-messages",
+                "allow-set-language",
+                "allow-load-place",
+                "allow-save-place",
                 "dialog:allow-open",
                 "dialog:allow-save",
             ]

@@ -3,7 +3,7 @@
 use crate::AppState;
 use base64::Engine;
 use incidents_core::store::stats::{Overview, Stats, StatsBy};
-use incidents_core::{Error, ListQuery};
+use incidents_core::{msg, Error, ListQuery};
 use std::path::PathBuf;
 use tauri::State;
 
@@ -34,11 +34,19 @@ pub async fn save_chart(
         (Some(svg), None) => svg.into_bytes(),
         (None, Some(png)) => base64::engine::general_purpose::STANDARD
             .decode(png.trim())
-            .map_err(|e| Error::invalid("png_base64", format!("is not base64: {e}")))?,
+            .map_err(|e| {
+                Error::invalid(
+                    "png_base64",
+                    msg!("error.base64", "is not base64: {detail}", detail = e),
+                )
+            })?,
         _ => {
             return Err(Error::invalid(
                 "svg",
-                "give the chart as svg or as png_base64, one of them",
+                msg!(
+                    "error.chart_format",
+                    "give the chart as svg or as png_base64, one of them"
+                ),
             ))
         }
     };

@@ -4,15 +4,17 @@
 import { call } from '../api.js';
 import { h, replaceChildren } from '../dom.js';
 import { showError } from '../errors.js';
+import { t } from '../i18n.js';
 
 // The last article stays while the analyst goes to the editor and back.
 const last = { text: '', url: '', published: '' };
 
 /** The From-article view; its listeners all sit on its own elements, so it has no teardown. */
 export function showArticle(main, app, navigate) {
-  const text = h('textarea', { id: 'article-input', rows: '16', placeholder: 'Paste the article text here (English, 中文, 한국어)…', 'aria-label': 'Article text' }, last.text);
-  const url = h('input', { id: 'article-url', placeholder: 'https://…', value: last.url, size: '60', 'aria-label': 'Article address' });
-  const published = h('input', { id: 'article-published', placeholder: 'YYYY-MM-DD', value: last.published, size: '12', 'aria-label': 'Publication date' });
+  const text = h('textarea', { id: 'article-input', rows: '16', placeholder: t('article.text_placeholder'), 'aria-label': t('article.text_label') }, last.text);
+  const url = h('input', { id: 'article-url', placeholder: 'https://…', value: last.url, size: '60', 'aria-label': t('article.url_label') });
+  const published = h('input', { id: 'article-published', placeholder: t('article.published_placeholder'), value: last.published, size: '12',
+    'aria-label': t('article.published_label') });
   const error = h('p', { class: 'error', id: 'article-error', role: 'alert', hidden: true });
 
   const run = async () => {
@@ -27,15 +29,20 @@ export function showArticle(main, app, navigate) {
   };
   const form = h('form', { class: 'article-form', on: { submit: (ev) => { ev.preventDefault(); run(); } } },
     h('div', { class: 'filters' },
-      h('label', { class: 'filter' }, h('span', { text: 'Address (URL)' }), url),
-      h('label', { class: 'filter' }, h('span', { text: 'Published' }), published)),
+      h('label', { class: 'filter' }, h('span', { text: t('article.url') }), url),
+      h('label', { class: 'filter' }, h('span', { text: t('article.published') }), published)),
     text,
     h('div', { class: 'actions' },
-      h('button', { type: 'submit', class: 'primary', id: 'article-extract', text: 'Propose incident', title: 'Ctrl+Enter' }),
-      h('span', { class: 'muted', text: 'Runs on this computer; nothing is sent anywhere.' })));
+      h('button', { type: 'submit', class: 'primary', id: 'article-extract', text: t('article.propose'), title: 'Ctrl+Enter' }),
+      h('span', { class: 'muted', text: t('article.local') })));
   text.addEventListener('keydown', (ev) => { if (ev.key === 'Enter' && ev.ctrlKey) { ev.preventDefault(); run(); } });
   replaceChildren(main, h('section', { class: 'view article-view' },
-    h('div', { class: 'view-head' }, h('h2', { text: 'New incident from an article' })),
+    h('div', { class: 'view-head' }, h('h2', { text: t('article.heading') })),
     error, form));
   text.focus();
 }
+
+/** The From-article view's keys, for the help (?). */
+export const shortcuts = [
+  { keys: 'Ctrl+Enter', text: () => t('help.article.propose') },
+];

@@ -5,33 +5,42 @@
 
 import { openButton } from '../links.js';
 import { call } from '../api.js';
-import { h, replaceChildren, notify, debounce } from '../dom.js';
+import { h, replaceChildren, notify, debounce, formatTimestamp } from '../dom.js';
 import { statusChoices, kindChoices, choiceOptions } from '../labels.js';
 import { suggestCompanies } from '../companies.js';
 import { loadOrList, teardownAll } from '../view.js';
+import { t, language } from '../i18n.js';
+import { messageText, fieldName } from '../errors.js';
 
+// Labels and placeholders are functions: they follow the language in force when drawn.
 const EVENT_COLUMNS = [
-  { key: 'kind', label: 'Kind' },
-  { key: 'date', label: 'Date', placeholder: 'YYYY[-MM[-DD]]' },
-  { key: 'regulator', label: 'Regulator', list: 'regulator-names' },
-  { key: 'amount', label: 'Amount', placeholder: 'e.g. 1200000000' },
-  { key: 'currency', label: 'Currency', list: 'currency-codes', placeholder: 'EUR' },
-  { key: 'note', label: 'Note' },
-  { key: 'source', label: 'Source URL', placeholder: 'https://…' },
+  { key: 'kind', label: () => t('editor.event.kind') },
+  { key: 'date', label: () => t('editor.event.date'), placeholder: () => t('editor.event.date_placeholder') },
+  { key: 'regulator', label: () => t('editor.event.regulator'), list: 'regulator-names' },
+  { key: 'amount', label: () => t('editor.event.amount'), placeholder: () => t('editor.event.amount_placeholder') },
+  { key: 'currency', label: () => t('editor.event.currency'), list: 'currency-codes', placeholder: () => t('editor.event.currency_placeholder') },
+  { key: 'note', label: () => t('editor.event.note') },
+  { key: 'source', label: () => t('editor.event.source'), placeholder: () => 'https://…' },
 ];
 
 const SOURCE_COLUMNS = [
-  { key: 'url', label: 'URL', placeholder: 'https://…' },
-  { key: 'title', label: 'Title' },
-  { key: 'publisher', label: 'Publisher' },
-  { key: 'published', label: 'Published', placeholder: 'YYYY-MM-DD' },
-  { key: 'language', label: 'Language', placeholder: 'en, ko, zh…' },
+  { key: 'url', label: () => t('editor.source.url'), placeholder: () => 'https://…' },
+  { key: 'title', label: () => t('editor.source.title') },
+  { key: 'publisher', label: () => t('editor.source.publisher') },
+  { key: 'published', label: () => t('editor.source.published'), placeholder: () => t('editor.source.published_placeholder') },
+  { key: 'language', label: () => t('editor.source.language'), placeholder: () => t('editor.source.language_placeholder') },
 ];
 
 /** The two sub-tables, by the prefix their fields carry (`events[0].date`). */
 const TABLES = {
-  events: { columns: EVENT_COLUMNS, noun: 'event', heading: 'Events', none: 'No events yet.', addTitle: 'Add event (Alt+E)', blank: { kind: 'other', date: '' } },
-  sources: { columns: SOURCE_COLUMNS, noun: 'source', heading: 'Sources', none: 'No sources yet.', addTitle: 'Add source (Alt+S)', blank: { url: '' } },
+  events: { columns: EVENT_COLUMNS, noun: 'event', blank: { kind: 'other', date: '' },
+    heading: () => t('editor.events'), none: () => t('editor.no_events'), add: () => t('editor.add_event'),
+    addTitle: () => t('editor.add_event_title'), item: (n) => t('editor.event_n', { n }),
+    remove: (n) => t('editor.remove_event', { n }) },
+  sources: { columns: SOURCE_COLUMNS, noun: 'source', blank: { url: '' },
+    heading: () => t('editor.sources'), none: () => t('editor.no_sources'), add: () => t('editor.add_source'),
+    addTitle: () => t('editor.add_source_title'), item: (n) => t('editor.source_n', { n }),
+    remove: (n) => t('editor.remove_source', { n }) },
 };
 
 /** The incident's own fields, as typed. */
@@ -111,26 +120,29 @@ function incidentFields(ed) {
   statusSelect.value = v.status;
   return [
     h('div', { class: 'grid' },
-      field(ed, 'company', 'Company *', h('input', { value: v.company, list: 'company-names-editor', required: true })),
-      field(ed, 'title', 'Title *', h('input', { value: v.title, required: true })),
-      field(ed, 'counterparty', 'Counterparty (received the data)', h('input', { value: v.counterparty })),
-      field(ed, 'country', 'Country', h('input', { value: v.country, maxlength: '2', placeholder: 'KR', class: 'short' }), 'ISO code, e.g. KR, IE, US'),
-      field(ed, 'status', 'Status', statusSelect),
-      field(ed, 'records_affected', 'Records affected', h('input', { value: v.records_affected, inputmode: 'numeric', placeholder: 'unknown' }), 'Rows, items, cases'),
-      field(ed, 'users_affected', 'People affected', h('input', { value: v.users_affected, inputmode: 'numeric', placeholder: 'unknown' }), 'Users, customers, accounts'),
+      field(ed, 'company', t('editor.company'), h('input', { value: v.company, list: 'company-names-editor', required: true })),
+      field(ed, 'title', t('editor.title'), h('input', { value: v.title, required: true })),
+      field(ed, 'counterparty', t('editor.counterparty'), h('input', { value: v.counterparty })),
+      field(ed, 'country', t('editor.country'), h('input', { value: v.country, maxlength: '2', placeholder: 'KR', class: 'short' }),
+        t('editor.country_hint')),
+      field(ed, 'status', t('editor.status'), statusSelect),
+      field(ed, 'records_affected', t('editor.records_affected'),
+        h('input', { value: v.records_affected, inputmode: 'numeric', placeholder: t('editor.unknown') }), t('editor.records_hint')),
+      field(ed, 'users_affected', t('editor.users_affected'),
+        h('input', { value: v.users_affected, inputmode: 'numeric', placeholder: t('editor.unknown') }), t('editor.users_hint')),
     ),
-    field(ed, 'summary', 'Summary', h('textarea', { rows: '3' }, v.summary)),
+    field(ed, 'summary', t('editor.summary'), h('textarea', { rows: '3' }, v.summary)),
   ];
 }
 
 /** The Events or Sources table with its Add button; rows are drawn by drawRows. */
 function subTable(ed, prefix) {
-  const t = TABLES[prefix];
+  const table = TABLES[prefix];
   return h('section', { class: 'subtable' },
-    h('div', { class: 'subhead' }, h('h3', { text: t.heading }),
-      h('button', { type: 'button', id: `add-${t.noun}`, text: `+ Add ${t.noun}`, title: t.addTitle, on: { click: () => addRow(ed, prefix) } })),
+    h('div', { class: 'subhead' }, h('h3', { text: table.heading() }),
+      h('button', { type: 'button', id: `add-${table.noun}`, text: table.add(), title: table.addTitle(), on: { click: () => addRow(ed, prefix) } })),
     h('table', { class: 'rows', id: `${prefix}-table` },
-      h('thead', {}, h('tr', {}, t.columns.map((c) => h('th', { scope: 'col', text: c.label })), h('th', {}))),
+      h('thead', {}, h('tr', {}, table.columns.map((c) => h('th', { scope: 'col', text: c.label() })), h('th', {}))),
       ed.bodies[prefix]));
 }
 
@@ -153,22 +165,23 @@ function subCell(ed, prefix, row, index, c) {
     control = h('select', {}, choiceOptions(kindChoices()));
     control.value = row.values.kind;
   } else {
-    control = h('input', { value: row.values[c.key], placeholder: c.placeholder, list: c.list });
+    control = h('input', { value: row.values[c.key], placeholder: c.placeholder?.(), list: c.list });
   }
   control.dataset.field = name;
   control.dataset.key = c.key;
-  control.setAttribute('aria-label', `${c.label} (${TABLES[prefix].noun} ${index + 1})`);
+  control.setAttribute('aria-label', t('editor.cell_label', { column: c.label(), item: TABLES[prefix].item(index + 1) }));
   bind(control, row.values, c.key);
   const err = h('small', { class: 'field-error' });
   ed.errorsByField.set(name, err);
   const proof = evidenceButton(ed.articlePane, row.proofs?.[c.key], name);
-  const open = c.key === 'url' || c.key === 'source' ? openButton(control, `${TABLES[prefix].noun} ${index + 1}`) : null;
+  const open = c.key === 'url' || c.key === 'source' ? openButton(control, TABLES[prefix].item(index + 1)) : null;
   return h('td', { class: `col-${c.key}` }, control, open, proof, err);
 }
 
 function subRow(ed, prefix, row, index) {
-  const { columns, noun } = TABLES[prefix];
-  const remove = h('button', { type: 'button', class: 'remove', text: '✕', title: 'Remove this row', 'aria-label': `Remove ${noun} ${index + 1}`,
+  const { columns } = TABLES[prefix];
+  const remove = h('button', { type: 'button', class: 'remove', text: '✕', title: t('editor.remove_row'),
+    'aria-label': TABLES[prefix].remove(index + 1),
     on: { click: () => { ed.state.rows[prefix].splice(index, 1); drawRows(ed, prefix); } } });
   return h('tr', {}, columns.map((c) => subCell(ed, prefix, row, index, c)), h('td', {}, remove));
 }
@@ -181,7 +194,7 @@ function drawRows(ed, prefix) {
   for (const key of [...ed.errorsByField.keys()]) if (key.startsWith(`${prefix}[`)) ed.errorsByField.delete(key);
   replaceChildren(body, rows.map((r, i) => subRow(ed, prefix, r, i)));
   if (rows.length === 0) {
-    replaceChildren(body, h('tr', { class: 'none' }, h('td', { colspan: columns.length + 1, class: 'muted', text: none })));
+    replaceChildren(body, h('tr', { class: 'none' }, h('td', { colspan: columns.length + 1, class: 'muted', text: none() })));
   }
 }
 
@@ -228,11 +241,12 @@ function showFieldError(ed, e) {
   clearErrors(ed);
   const target = e.field && ed.errorsByField.get(e.field);
   const control = e.field && ed.form.querySelector(`[data-field="${CSS.escape(e.field)}"]`);
-  if (target) target.textContent = e.message;
+  const message = messageText(e);
+  if (target) target.textContent = message;
   if (control) control.setAttribute('aria-invalid', 'true');
   ed.summaryError.textContent = e.kind === 'validation'
-    ? `Not saved. ${fieldLabel(e.field)}: ${e.message}`
-    : `Not saved. ${e.message}`;
+    ? t('editor.not_saved_field', { field: fieldLabel(e.field), message })
+    : t('editor.not_saved', { message });
   ed.summaryError.hidden = false;
   return control;
 }
@@ -240,7 +254,7 @@ function showFieldError(ed, e) {
 async function save(ed) {
   try {
     const saved = await call('save_incident', { id: ed.state.incident.id ?? null, input: readForm(ed) });
-    notify(`Saved incident #${saved.id}: ${saved.company} — ${saved.title}`);
+    notify(t('editor.saved', { id: String(saved.id), company: saved.company, title: saved.title }));
     ed.navigate.list();
   } catch (e) {
     const control = showFieldError(ed, e);
@@ -253,7 +267,7 @@ async function remove(ed) {
   const { incident } = ed.state;
   try {
     await call('delete_incident', { id: incident.id, version: incident.version });
-    notify(`Deleted incident #${incident.id}`);
+    notify(t('editor.deleted', { id: String(incident.id) }));
     ed.navigate.list();
   } catch (e) {
     showFieldError(ed, e);
@@ -293,10 +307,10 @@ function wireForm(ed) {
 function actionsBar(ed) {
   const { incident } = ed.state;
   return h('div', { class: 'actions' },
-    h('button', { type: 'submit', form: 'incident-form', class: 'primary', id: 'save', text: 'Save', title: 'Save (Enter)' }),
-    h('button', { type: 'button', id: 'cancel', text: 'Cancel', title: 'Cancel (Esc)', on: { click: () => ed.navigate.list() } }),
+    h('button', { type: 'submit', form: 'incident-form', class: 'primary', id: 'save', text: t('editor.save'), title: t('editor.save_title') }),
+    h('button', { type: 'button', id: 'cancel', text: t('editor.cancel'), title: t('editor.cancel_title'), on: { click: () => ed.navigate.list() } }),
     h('span', { class: 'spacer' }),
-    incident.id ? h('button', { type: 'button', id: 'delete', class: 'danger', text: 'Delete incident', on: { click: () => remove(ed) } }) : null);
+    incident.id ? h('button', { type: 'button', id: 'delete', class: 'danger', text: t('editor.delete'), on: { click: () => remove(ed) } }) : null);
 }
 
 function paint(main, ed) {
@@ -304,13 +318,15 @@ function paint(main, ed) {
   const { article, navigate } = ed;
   const actions = actionsBar(ed);
   const heading = incident.id
-    ? `Incident #${incident.id}`
-    : article ? 'New incident from article' : 'New incident';
+    ? t('editor.heading', { id: String(incident.id) })
+    : article ? t('editor.heading_new_article') : t('editor.heading_new');
   replaceChildren(main, h('section', { class: `view editor-view${article ? ' with-article' : ''}` },
     h('div', { class: 'view-head' }, h('h2', { text: heading }),
-      incident.id ? h('span', { class: 'muted', text: `version ${incident.version} · updated ${new Date(incident.updated_at).toLocaleString()}`, title: incident.updated_at }) : null,
+      incident.id ? h('span', { class: 'muted', title: incident.updated_at,
+        text: t('editor.version', { version: String(incident.version), updated: formatTimestamp(incident.updated_at) }) }) : null,
       h('span', { class: 'spacer' }),
-      incident.id ? h('button', { type: 'button', id: 'open-company', class: 'link', text: `Timeline of ${incident.company} ›`, on: { click: () => navigate.company(incident.company) } }) : null),
+      incident.id ? h('button', { type: 'button', id: 'open-company', class: 'link', text: t('editor.open_company', { company: incident.company }),
+        on: { click: () => navigate.company(incident.company) } }) : null),
     ed.summaryError,
     article ? h('div', { class: 'editor-split' }, h('div', { class: 'editor-main' }, ed.form, actions), ed.articlePane) : ed.form,
     article ? null : actions));
@@ -351,13 +367,20 @@ export async function showEditor(main, app, navigate, id, from = null) {
   return teardownAll(check.cancel, suggest.cancel);
 }
 
-/** `events[1].date` → "Event 2, date". */
+/**
+ * `events[1].date` → "Event 2, date"; `records_affected` → "Records affected".
+ * English words the path as it always did; other languages name the field.
+ */
 function fieldLabel(field) {
-  if (!field) return 'Form';
+  if (!field) return t('editor.form');
   const m = /^(events|sources)\[(\d+)\]\.(\w+)$/.exec(field);
-  if (m) return `${m[1] === 'events' ? 'Event' : 'Source'} ${Number(m[2]) + 1}, ${m[3].replace('_', ' ')}`;
-  const words = field.replace('_', ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  const leaf = m ? m[3] : field;
+  const name = fieldName(leaf) ?? leaf.replace('_', ' ');
+  if (m) {
+    const args = { n: Number(m[2]) + 1, field: name };
+    return m[1] === 'events' ? t('editor.error_event', args) : t('editor.error_source', args);
+  }
+  return language() === 'en' ? name.charAt(0).toUpperCase() + name.slice(1) : name;
 }
 
 /** A read-only view of the article whose words can be highlighted by byte range. */
@@ -365,7 +388,7 @@ function articleView(text) {
   const bytes = new TextEncoder().encode(text);
   const decode = (a, b) => new TextDecoder().decode(bytes.slice(a, b));
   const body = h('div', { class: 'article-text', id: 'article-text' }, text);
-  const pane = h('aside', { class: 'article-pane', 'aria-label': 'Article' }, h('h3', { text: 'Article' }), body);
+  const pane = h('aside', { class: 'article-pane', 'aria-label': t('editor.article') }, h('h3', { text: t('editor.article') }), body);
   pane.highlight = (start, end) => {
     const mark = h('mark', { id: 'article-mark' }, decode(start, end));
     replaceChildren(body, decode(0, start), mark, decode(end, bytes.length));
@@ -380,8 +403,17 @@ function evidenceButton(pane, found, name) {
   const confidence = Math.round((found.confidence ?? 0) * 100);
   return h('button', {
     type: 'button', class: 'evidence', dataset: { evidenceFor: name },
-    title: 'Show these words in the article',
+    title: t('editor.evidence_title'),
     text: `“${found.evidence.length > 60 ? `${found.evidence.slice(0, 57)}…` : found.evidence}” · ${confidence}%`,
     on: { click: () => pane.highlight(found.start, found.end) },
   });
 }
+
+/** The editor's keys, for the help (?). */
+export const shortcuts = [
+  { keys: 'Enter', text: () => t('help.editor.save') },
+  { keys: 'Ctrl+Enter', text: () => t('help.editor.save_summary') },
+  { keys: 'Esc', text: () => t('help.editor.cancel') },
+  { keys: 'Alt+E', text: () => t('help.editor.add_event') },
+  { keys: 'Alt+S', text: () => t('help.editor.add_source') },
+];

@@ -2,15 +2,16 @@
 // incidents involved. Both views share this layout; only the data differ.
 
 import { call } from '../api.js';
-import { h, replaceChildren, formatCount, notify, fullMoney } from '../dom.js';
+import { h, replaceChildren, formatCount, notify, fullMoney, formatDate } from '../dom.js';
 import { drawTimeline } from '../timeline.js';
 import { notifyError } from '../errors.js';
 import { incidentColumns, incidentRow, headRow } from '../rows.js';
 import { listen, teardownAll, loadOrList } from '../view.js';
+import { t } from '../i18n.js';
 
 function moneyList(totals) {
-  if (!totals.length) return [h('span', { class: 'muted', text: 'none' })];
-  return totals.map((t) => h('div', { class: 'money', text: `${fullMoney(t.amount, t.currency)}${t.count > 1 ? ` (${t.count})` : ''}` }));
+  if (!totals.length) return [h('span', { class: 'muted', text: t('history.none') })];
+  return totals.map((m) => h('div', { class: 'money', text: `${fullMoney(m.amount, m.currency)}${m.count > 1 ? ` (${m.count})` : ''}` }));
 }
 
 function card(label, ...content) {
@@ -18,9 +19,9 @@ function card(label, ...content) {
 }
 
 function largest(total, big) {
-  if (total === null) return [h('span', { class: 'muted', text: 'unknown' })];
+  if (total === null) return [h('span', { class: 'muted', text: t('history.unknown') })];
   return [h('div', { class: 'big', text: formatCount(total) }),
-    big ? h('div', { class: 'muted small', text: `largest: ${formatCount(big.value)} (#${big.incident_id})` }) : null];
+    big ? h('div', { class: 'muted small', text: t('history.largest', { value: big.value, id: String(big.incident_id) }) }) : null];
 }
 
 function incidentsTable(rows, navigate, withCompany) {
@@ -40,11 +41,11 @@ function layout(main, navigate, { heading, subtitle, cards, events, lanes, table
       h('h2', { id: 'history-heading', text: heading }),
       subtitle ? h('span', { class: 'muted', id: 'history-subtitle', text: subtitle }) : null,
       h('span', { class: 'spacer' }),
-      h('button', { type: 'button', id: 'back-to-list', text: '‹ Incidents', title: 'Back to the list (Esc)', on: { click: () => navigate.list() } })),
+      h('button', { type: 'button', id: 'back-to-list', text: t('common.back_to_list'), title: t('history.back_title'), on: { click: () => navigate.list() } })),
     h('div', { class: 'cards', id: 'summary' }, cards),
-    h('h3', { text: 'Timeline' }),
+    h('h3', { text: t('history.timeline') }),
     timelineBox,
-    h('h3', { text: 'Incidents' }),
+    h('h3', { text: t('history.incidents') }),
     h('div', { class: 'table-wrap' }, table)));
   const timeline = drawTimeline(timelineBox, {
     events,
@@ -59,13 +60,13 @@ function layout(main, navigate, { heading, subtitle, cards, events, lanes, table
 }
 
 function regulatorLinks(names, navigate) {
-  if (!names.length) return [h('span', { class: 'muted', text: 'none' })];
+  if (!names.length) return [h('span', { class: 'muted', text: t('history.none') })];
   return names.map((n) => h('button', { type: 'button', class: 'link chip', text: n, on: { click: () => navigate.regulator(n) } }));
 }
 
 /** The company's names: remove one, add one, rename it, or merge it into another. */
-function namesCard(t, navigate) {
-  const company = t.company;
+function namesCard(tl, navigate) {
+  const company = tl.company;
   const act = async (work, then) => {
     try {
       const result = await work();
@@ -73,29 +74,29 @@ function namesCard(t, navigate) {
     } catch (e) { notifyError(e); }
   };
   const field = (id, placeholder, label) => h('input', { id, size: '12', placeholder, 'aria-label': label });
-  const alias = field('company-alias', 'another name', `Another name for ${company}`);
-  const rename = field('company-rename', 'new name', `New name for ${company}`);
-  const into = field('company-merge', 'merge into…', `Company to merge ${company} into`);
+  const alias = field('company-alias', t('company.alias_placeholder'), t('company.alias_label', { company }));
+  const rename = field('company-rename', t('company.rename_placeholder'), t('company.rename_label', { company }));
+  const into = field('company-merge', t('company.merge_placeholder'), t('company.merge_label', { company }));
   const add = () => alias.value.trim() && act(() => call('add_company_alias', { company, alias: alias.value.trim() }),
-    () => { notify(`${alias.value.trim()} now finds ${company}`); navigate.company(company); });
+    () => { notify(t('company.alias_added', { alias: alias.value.trim(), company })); navigate.company(company); });
   const doRename = () => rename.value.trim() && act(() => call('rename_company', { company, name: rename.value.trim() }),
-    (name) => { notify(`Renamed to ${name}; ${company} stays a name for it`); navigate.company(name); });
+    (name) => { notify(t('company.renamed', { name, company })); navigate.company(name); });
   const doMerge = () => {
     const target = into.value.trim();
-    if (!target || !window.confirm(`Merge ${company} into ${target}? Its incidents move and its names become names of ${target}.`)) return;
+    if (!target || !window.confirm(t('company.merge_confirm', { company, target }))) return;
     act(() => call('merge_companies', { from: company, into: target }),
-      (moved) => { notify(`Merged into ${target}: ${moved} incidents moved`); navigate.company(target); });
+      (moved) => { notify(t('company.merged', { target, moved })); navigate.company(target); });
   };
   for (const [input, fn] of [[alias, add], [rename, doRename], [into, doMerge]]) {
     input.addEventListener('keydown', (ev) => { if (ev.key === 'Enter') { ev.preventDefault(); fn(); } });
   }
-  return card('Names',
-    h('div', { class: 'chips', id: 'company-aliases' }, t.aliases.map((a) => h('span', { class: 'chip' }, a,
-      h('button', { type: 'button', class: 'link remove-alias', text: '×', 'aria-label': `Remove the name ${a}`,
+  return card(t('company.names'),
+    h('div', { class: 'chips', id: 'company-aliases' }, tl.aliases.map((a) => h('span', { class: 'chip' }, a,
+      h('button', { type: 'button', class: 'link remove-alias', text: '×', 'aria-label': t('company.remove_alias', { alias: a }),
         on: { click: () => act(() => call('remove_company_alias', { alias: a }), () => navigate.company(company)) } })))),
-    h('div', { class: 'inline' }, alias, h('button', { type: 'button', id: 'company-alias-add', text: 'Add', on: { click: add } })),
-    h('div', { class: 'inline' }, rename, h('button', { type: 'button', id: 'company-rename-button', text: 'Rename', on: { click: doRename } })),
-    h('div', { class: 'inline' }, into, h('button', { type: 'button', id: 'company-merge-button', text: 'Merge', on: { click: doMerge } })));
+    h('div', { class: 'inline' }, alias, h('button', { type: 'button', id: 'company-alias-add', text: t('company.add'), on: { click: add } })),
+    h('div', { class: 'inline' }, rename, h('button', { type: 'button', id: 'company-rename-button', text: t('company.rename'), on: { click: doRename } })),
+    h('div', { class: 'inline' }, into, h('button', { type: 'button', id: 'company-merge-button', text: t('company.merge'), on: { click: doMerge } })));
 }
 
 /** One lane per incident, the one with the earliest latest event on top. */
@@ -111,26 +112,26 @@ const onIncidentLanes = (events) => events.map((e) => ({ ...e, lane: e.incident_
 
 /** The Company view: every incident of the company on one timeline. */
 export async function showCompany(main, app, navigate, name) {
-  const t = await loadOrList(app, navigate, 'company_timeline', { name });
-  if (!t) return undefined;
-  const sm = t.summary;
+  const tl = await loadOrList(app, navigate, 'company_timeline', { name });
+  if (!tl) return undefined;
+  const sm = tl.summary;
   return layout(main, navigate, {
-    heading: t.company,
-    subtitle: t.aliases.length ? `also ${t.aliases.join(', ')}` : null,
+    heading: tl.company,
+    subtitle: tl.aliases.length ? t('history.also', { names: tl.aliases.join(', ') }) : null,
     cards: [
-      card('Incidents', h('div', { class: 'big', text: String(sm.incidents) })),
-      card('Records affected', ...largest(sm.records_total, sm.records_largest)),
-      card('People affected', ...largest(sm.users_total, sm.users_largest)),
-      card('Fines', ...moneyList(sm.fines)),
-      card('Proposed fines', ...moneyList(sm.proposed_fines)),
-      sm.settlements.length ? card('Settlements', ...moneyList(sm.settlements)) : null,
-      card('Regulators', ...regulatorLinks(sm.regulators, navigate)),
-      card('First – latest event', h('div', { text: `${sm.first_event ?? '—'} – ${sm.latest_event ?? '—'}` })),
-      namesCard(t, navigate),
+      card(t('history.incidents'), h('div', { class: 'big', text: String(sm.incidents) })),
+      card(t('history.records_affected'), ...largest(sm.records_total, sm.records_largest)),
+      card(t('history.people_affected'), ...largest(sm.users_total, sm.users_largest)),
+      card(t('history.fines'), ...moneyList(sm.fines)),
+      card(t('history.proposed_fines'), ...moneyList(sm.proposed_fines)),
+      sm.settlements.length ? card(t('history.settlements'), ...moneyList(sm.settlements)) : null,
+      card(t('history.regulators'), ...regulatorLinks(sm.regulators, navigate)),
+      card(t('history.first_latest_event'), h('div', { text: `${formatDate(sm.first_event)} – ${formatDate(sm.latest_event)}` })),
+      namesCard(tl, navigate),
     ],
-    events: onIncidentLanes(t.events),
-    lanes: lanesOf(t.incidents, (r) => r.title, (r) => `#${r.id} ${r.title}`),
-    table: incidentsTable(t.incidents, navigate, false),
+    events: onIncidentLanes(tl.events),
+    lanes: lanesOf(tl.incidents, (r) => r.title, (r) => `#${r.id} ${r.title}`),
+    table: incidentsTable(tl.incidents, navigate, false),
   });
 }
 
@@ -142,19 +143,29 @@ export async function showRegulator(main, app, navigate, name) {
   const r = v.regulator;
   return layout(main, navigate, {
     heading: r.short_name ? `${r.short_name} — ${r.name}` : r.name,
-    subtitle: `${r.country}${r.aliases.length ? ` · also ${r.aliases.join(', ')}` : ''}`,
+    subtitle: r.aliases.length ? t('history.country_also', { country: r.country, names: r.aliases.join(', ') }) : r.country,
     cards: [
-      card('Actions', h('div', { class: 'big', text: String(sm.actions) }), h('div', { class: 'muted small', text: `in ${sm.incidents} incidents` })),
-      card('Fines', ...moneyList(sm.fines)),
-      card('Proposed fines', ...moneyList(sm.proposed_fines)),
-      sm.settlements.length ? card('Settlements', ...moneyList(sm.settlements)) : null,
-      card('Companies', ...(sm.companies.length ? sm.companies.map((c) => h('button', {
+      card(t('history.actions'), h('div', { class: 'big', text: String(sm.actions) }),
+        h('div', { class: 'muted small', text: t('history.in_incidents', { count: String(sm.incidents) }) })),
+      card(t('history.fines'), ...moneyList(sm.fines)),
+      card(t('history.proposed_fines'), ...moneyList(sm.proposed_fines)),
+      sm.settlements.length ? card(t('history.settlements'), ...moneyList(sm.settlements)) : null,
+      card(t('history.companies'), ...(sm.companies.length ? sm.companies.map((c) => h('button', {
         type: 'button', class: 'link chip', text: `${c.company} (${c.actions})`, on: { click: () => navigate.company(c.company) },
-      })) : [h('span', { class: 'muted', text: 'none' })])),
-      card('First – latest action', h('div', { text: `${sm.first_action ?? '—'} – ${sm.latest_action ?? '—'}` })),
+      })) : [h('span', { class: 'muted', text: t('history.none') })])),
+      card(t('history.first_latest_action'), h('div', { text: `${formatDate(sm.first_action)} – ${formatDate(sm.latest_action)}` })),
     ],
     events: onIncidentLanes(v.events),
     lanes: lanesOf(v.incidents, (i) => `${i.company} · ${i.title}`, (i) => `#${i.id} ${i.company} — ${i.title}`),
     table: incidentsTable(v.incidents, navigate, true),
   });
 }
+
+/** The Company and Regulator views' keys, for the help (?). */
+export const shortcuts = [
+  { keys: 'Esc', text: () => t('help.history.back') },
+  { keys: '← →', text: () => t('help.history.move') },
+  { keys: 'Enter / Space', text: () => t('help.history.open') },
+  { keys: 'Enter', text: () => t('help.history.zoom') },
+  { keys: 'Enter', text: () => t('help.history.names') },
+];

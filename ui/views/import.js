@@ -3,14 +3,46 @@
 // then import all rows in one go. Nothing is written until "Import".
 
 import { call } from '../api.js';
-import { h, replaceChildren, formatCount, notify, plural } from '../dom.js';
-import { errorParagraph, notifyError } from '../errors.js';
+import { h, replaceChildren, formatCount, notify } from '../dom.js';
+import { errorParagraph, notifyError, messageText } from '../errors.js';
 import { kindChoices, choiceOptions } from '../labels.js';
 import { incidentColumns, incidentRow } from '../rows.js';
 import { stillShown } from '../view.js';
+import { t } from '../i18n.js';
 
-const DELIMITERS = [['', 'detect'], [',', 'comma ,'], [';', 'semicolon ;'], ['|', 'pipe |'], ['\t', 'tab']];
-const ORDERS = [['', 'unambiguous only'], ['dmy', 'day/month/year'], ['mdy', 'month/day/year'], ['ymd', 'year/month/day']];
+// Option texts are drawn when the view opens, in the language in force.
+const delimiters = () => [['', t('import.delimiter.detect')], [',', t('import.delimiter.comma')],
+  [';', t('import.delimiter.semicolon')], ['|', t('import.delimiter.pipe')], ['\t', t('import.delimiter.tab')]];
+const orders = () => [['', t('import.order.unambiguous')], ['dmy', t('import.order.dmy')],
+  ['mdy', t('import.order.mdy')], ['ymd', t('import.order.ymd')]];
+
+// What a column can hold, by the Rust side's field names (literal keys for the key check).
+const FIELD_LABELS = {
+  company: () => t('import.field.company'),
+  title: () => t('import.field.title'),
+  summary: () => t('import.field.summary'),
+  counterparty: () => t('import.field.counterparty'),
+  country: () => t('import.field.country'),
+  status: () => t('import.field.status'),
+  records_affected: () => t('import.field.records_affected'),
+  users_affected: () => t('import.field.users_affected'),
+  source_url: () => t('import.field.source_url'),
+  source_title: () => t('import.field.source_title'),
+  source_publisher: () => t('import.field.source_publisher'),
+  source_published: () => t('import.field.source_published'),
+  source_language: () => t('import.field.source_language'),
+  event_date: () => t('import.field.event_date'),
+  event_kind: () => t('import.field.event_kind'),
+  regulator: () => t('import.field.regulator'),
+  amount: () => t('import.field.amount'),
+  currency: () => t('import.field.currency'),
+  note: () => t('import.field.note'),
+  event_source: () => t('import.field.event_source'),
+  incident_key: () => t('import.field.incident_key'),
+  ignore: () => t('import.field.ignore'),
+};
+
+const fieldLabel = (f) => (Object.hasOwn(FIELD_LABELS, f) ? FIELD_LABELS[f]() : f.replace(/_/g, ' '));
 // The currencies fines come in most often first, then all the others.
 const COMMON_CURRENCIES = ['EUR', 'USD', 'GBP', 'KRW', 'CNY', 'JPY', 'AUD', 'CAD', 'INR', 'BRL', 'SGD', 'CHF'];
 
@@ -25,48 +57,48 @@ function importParts(app, fields) {
   const currencies = [...COMMON_CURRENCIES, ...app.info.currencies.filter((c) => !COMMON_CURRENCIES.includes(c))];
   return {
     app, fields,
-    path: h('input', { id: 'import-path', size: '60', placeholder: '/path/to/file.csv', 'aria-label': 'CSV file to import' }),
-    delimiter: choice('import-delimiter', 'Delimiter', DELIMITERS),
-    order: choice('import-date-order', 'Numeric dates', ORDERS),
-    kind: choice('import-event-kind', 'Each row’s event is',
-      [['', 'fined if an amount is mapped, else disclosed'], ...kindChoices().map((k) => [k.value, k.label])]),
+    path: h('input', { id: 'import-path', size: '60', placeholder: t('import.path_placeholder'), 'aria-label': t('import.path_label') }),
+    delimiter: choice('import-delimiter', t('import.delimiter'), delimiters()),
+    order: choice('import-date-order', t('import.date_order'), orders()),
+    kind: choice('import-event-kind', t('import.event_kind'),
+      [['', t('import.event_kind.default')], ...kindChoices().map((k) => [k.value, k.label])]),
     merge: h('input', { type: 'checkbox', id: 'import-merge' }),
-    currency: choice('import-currency', 'Amounts without a currency are', [['', 'refused'], ...currencies.map((c) => [c, c])]),
+    currency: choice('import-currency', t('import.currency'), [['', t('import.currency.refused')], ...currencies.map((c) => [c, c])]),
     skip: h('input', { type: 'checkbox', id: 'import-skip-invalid' }),
-    rejects: h('input', { id: 'import-rejects', size: '36', placeholder: 'rejects file (optional)', 'aria-label': 'File for the rows set aside' }),
+    rejects: h('input', { id: 'import-rejects', size: '36', placeholder: t('import.rejects_placeholder'), 'aria-label': t('import.rejects_label') }),
     // Choices for regulators the registry lacks: name → existing regulator or '' (create).
     choices: new Map(),
     mappingBox: h('div', { id: 'import-mapping' }),
     resultBox: h('div', { id: 'import-result' }),
     progress: h('progress', { id: 'import-progress', max: '1', value: '0', hidden: true }),
     progressText: h('span', { class: 'muted', id: 'import-progress-text' }),
-    previewButton: h('button', { type: 'button', id: 'import-preview', text: 'Preview', disabled: true }),
-    importButton: h('button', { type: 'button', id: 'import-run', class: 'primary', text: 'Import', disabled: true }),
+    previewButton: h('button', { type: 'button', id: 'import-preview', text: t('import.preview'), disabled: true }),
+    importButton: h('button', { type: 'button', id: 'import-run', class: 'primary', text: t('import.run'), disabled: true }),
     shape: null,
   };
 }
 
 async function browse(imp) {
   try {
-    const chosen = await call('plugin:dialog|open', { options: { multiple: false, directory: false, filters: [{ name: 'CSV', extensions: ['csv', 'tsv', 'txt'] }] } });
+    const chosen = await call('plugin:dialog|open', { options: { multiple: false, directory: false, filters: [{ name: t('import.csv_files'), extensions: ['csv', 'tsv', 'txt'] }] } });
     if (chosen) { imp.path.value = chosen; await inspect(imp); }
   } catch (e) { notifyError(e, { field: false }); }
 }
 
 async function chooseRejects(imp) {
   try {
-    const chosen = await call('plugin:dialog|save', { options: { defaultPath: 'rejects.csv', filters: [{ name: 'CSV', extensions: ['csv'] }] } });
+    const chosen = await call('plugin:dialog|save', { options: { defaultPath: 'rejects.csv', filters: [{ name: t('import.csv_files'), extensions: ['csv'] }] } });
     if (chosen) { imp.rejects.value = chosen; imp.skip.checked = true; imp.importButton.disabled = true; }
   } catch (e) { notifyError(e, { field: false }); }
 }
 
 /** One column of the file: what it holds and, for dates, the kind of their events. */
 function mappingRow(imp, m, i) {
-  const pick = h('select', { dataset: { column: m.column }, 'aria-label': `Field for column ${m.column}` },
-    imp.fields.map((f) => h('option', { value: f, text: f.replace(/_/g, ' ') })));
+  const pick = h('select', { dataset: { column: m.column }, 'aria-label': t('import.mapping.field_label', { column: m.column }) },
+    imp.fields.map((f) => h('option', { value: f, text: fieldLabel(f) })));
   pick.value = m.field;
-  const kindPick = h('select', { dataset: { kindOf: m.column }, 'aria-label': `Kind of the events in column ${m.column}` },
-    h('option', { value: '', text: 'row’s kind' }), choiceOptions(kindChoices()));
+  const kindPick = h('select', { dataset: { kindOf: m.column }, 'aria-label': t('import.mapping.kind_label', { column: m.column }) },
+    h('option', { value: '', text: t('import.mapping.row_kind') }), choiceOptions(kindChoices()));
   kindPick.value = m.kind ?? '';
   kindPick.hidden = m.field !== 'event_date';
   pick.addEventListener('change', () => { imp.importButton.disabled = true; kindPick.hidden = pick.value !== 'event_date'; });
@@ -88,13 +120,15 @@ async function inspect(imp) {
     return;
   }
   const { shape } = imp;
+  const delimiter = shape.delimiter === '\t' ? t('import.delimiter.tab') : shape.delimiter;
   imp.previewButton.disabled = false;
   imp.choices.clear();
   replaceChildren(imp.mappingBox,
     shape.warnings.length ? h('ul', { class: 'warnings', id: 'import-warnings' }, shape.warnings.map((w) => h('li', { text: w }))) : null,
-    h('p', { class: 'muted', text: `${shape.own_format ? 'Our own export' : 'Columns found'}; delimiter “${shape.delimiter === '\t' ? 'tab' : shape.delimiter}”. Check what each column holds:` }),
+    h('p', { class: 'muted', text: shape.own_format ? t('import.mapping.own', { delimiter }) : t('import.mapping.found', { delimiter }) }),
     h('div', { class: 'table-wrap' }, h('table', { class: 'incidents compact', id: 'mapping-table' },
-      h('thead', {}, h('tr', {}, h('th', { text: 'Column' }), h('th', { text: 'Holds' }), h('th', { text: 'First values' }))),
+      h('thead', {}, h('tr', {}, h('th', { text: t('import.mapping.column') }), h('th', { text: t('import.mapping.holds') }),
+        h('th', { text: t('import.mapping.first_values') }))),
       h('tbody', {}, shape.mapping.map((m, i) => mappingRow(imp, m, i))))));
 }
 
@@ -126,7 +160,7 @@ function progressChannel(imp) {
   channel.onmessage = (p) => {
     imp.progress.max = Math.max(1, p.total_bytes);
     imp.progress.value = p.bytes;
-    imp.progressText.textContent = `${formatCount(p.rows)} rows read`;
+    imp.progressText.textContent = t('import.rows_read', { rows: p.rows });
   };
   return channel;
 }
@@ -136,7 +170,7 @@ async function run(imp, dryRun) {
   const { path, skip, rejects, resultBox, previewButton, importButton } = imp;
   if (!dryRun && skip.checked && !rejects.value.trim()) {
     replaceChildren(resultBox, h('p', { class: 'error', role: 'alert', id: 'import-verdict',
-      text: 'Choose where the rows set aside go (Save rejects as…), so that they can be fixed and imported again.' }));
+      text: t('import.choose_rejects') }));
     return;
   }
   const channel = progressChannel(imp);
@@ -149,7 +183,7 @@ async function run(imp, dryRun) {
     resultBox.scrollIntoView({ block: 'start', behavior: 'smooth' });
     importButton.disabled = !(dryRun && (report.errors.length === 0 || skip.checked));
     if (!dryRun && report.committed) {
-      notify(`Imported ${report.created} incidents (${report.updated} updated, ${report.merged} merged) from ${path.value.trim()}`);
+      notify(t('import.notice', { created: report.created, updated: report.updated, merged: report.merged, path: path.value.trim() }));
       imp.app.regulators = await call('list_regulators');
     }
   } catch (e) {
@@ -161,11 +195,11 @@ async function run(imp, dryRun) {
 
 /** What a name the registry lacks means: left unknown, created, or a known regulator. */
 function unknownRow(imp, u, known) {
-  const pick = h('select', { dataset: { unknown: u.name }, 'aria-label': `What ${u.name} means` },
-    h('option', { value: '-', text: '— leave unknown —' }),
-    h('option', { value: '', text: `create it${u.country ? ` (${u.country})` : ''}` }),
-    u.closest.length ? h('optgroup', { label: 'closest' }, u.closest.map((c) => h('option', { value: c, text: c }))) : null,
-    h('optgroup', { label: 'all' }, known.map(([v, t]) => h('option', { value: v, text: t }))));
+  const pick = h('select', { dataset: { unknown: u.name }, 'aria-label': t('import.unknown.means_label', { name: u.name }) },
+    h('option', { value: '-', text: t('import.unknown.leave') }),
+    h('option', { value: '', text: u.country ? t('import.unknown.create_in', { country: u.country }) : t('import.unknown.create') }),
+    u.closest.length ? h('optgroup', { label: t('import.unknown.closest') }, u.closest.map((c) => h('option', { value: c, text: c }))) : null,
+    h('optgroup', { label: t('import.unknown.all') }, known.map(([v, text]) => h('option', { value: v, text }))));
   pick.value = imp.choices.has(u.name) ? imp.choices.get(u.name) : '-';
   pick.addEventListener('change', () => {
     if (pick.value === '-') imp.choices.delete(u.name); else imp.choices.set(u.name, pick.value);
@@ -180,26 +214,42 @@ function unknownTable(imp, r) {
   // "#id" names one regulator even where two share a short name (CNPD).
   const known = imp.app.regulators.map((g) => [`#${g.id}`, `${g.short_name ?? g.name} (${g.country})`]);
   return h('div', {},
-    h('h3', { text: 'Regulators the registry does not know' }),
-    h('p', { class: 'muted', text: 'Choose for each name the regulator it means, or create it; then preview again.' }),
+    h('h3', { text: t('import.unknown.heading') }),
+    h('p', { class: 'muted', text: t('import.unknown.hint') }),
     h('table', { class: 'incidents compact', id: 'import-unknown' },
-      h('thead', {}, h('tr', {}, ['Name in the file', 'Rows', 'Country', 'Means'].map((t) => h('th', { text: t })))),
+      h('thead', {}, h('tr', {}, [t('import.unknown.name'), t('import.unknown.rows'), t('import.unknown.country'),
+        t('import.unknown.means')].map((text) => h('th', { text })))),
       h('tbody', {}, r.unknown_regulators.map((u) => unknownRow(imp, u, known)))));
+}
+
+/** "1 new incident", "2 new incidents": the phrase of `n` in the language in force. */
+const newIncidents = (n) => (n === 1 ? t('import.new_incident_one', { count: n }) : t('import.new_incident_other', { count: n }));
+const duplicates = (n) => (n === 1 ? t('import.duplicate_one', { count: n }) : t('import.duplicate_other', { count: n }));
+
+/** What the import decided: set aside, stopped by problems, imported, or ready. */
+function verdictOf(r, setAside, merging) {
+  const n = r.errors.length;
+  if (setAside) {
+    const where = r.rejects_file ? t('import.verdict.set_aside_in', { file: r.rejects_file }) : '';
+    const args = { created: r.created, updated: r.updated, rejected: r.rejected_rows, where };
+    return r.committed ? t('import.verdict.set_aside_done', args) : t('import.verdict.set_aside_ready', args);
+  }
+  if (n) return n === 1 ? t('import.verdict.problem_one', { count: n }) : t('import.verdict.problem_other', { count: n });
+  if (r.committed) {
+    return t('import.verdict.imported', { created: newIncidents(r.created), merged: r.merged,
+      skipped: duplicates(r.duplicates.length - r.merged) });
+  }
+  return t('import.verdict.ready', { created: newIncidents(r.created), updated: r.updated,
+    duplicates: duplicates(r.duplicates.length), action: merging ? t('import.verdict.to_merge') : t('import.verdict.to_skip') });
 }
 
 /** The verdict line: rows read, then ready, imported, or what stops the import. */
 function verdictText(r, setAside, merging) {
-  const verdict = setAside
-    ? `${r.committed ? 'Imported' : 'Ready'}: ${r.created} new incidents, ${r.updated} updated; ${r.rejected_rows} rows ${r.committed ? 'were' : 'will be'} set aside${r.rejects_file ? ` in ${r.rejects_file}` : ''}.`
-    : r.errors.length
-    ? `${r.errors.length} ${r.errors.length === 1 ? 'problem' : 'problems'}: nothing will be imported until ${r.errors.length === 1 ? 'it is' : 'they are'} fixed.`
-    : r.committed
-      ? `Imported ${plural(r.created, 'new incident')}, merged ${r.merged}, skipped ${plural(r.duplicates.length - r.merged, 'duplicate')}.`
-      : `Ready: ${plural(r.created, 'new incident')}, ${r.updated} updated, ${plural(r.duplicates.length, 'duplicate')} (${merging ? 'to merge' : 'to skip'}).`;
-  const made = r.made_titles ? ` ${r.made_titles} titles were made from what the rows give.` : '';
-  const created = r.created_regulators.length
-    ? ` Regulators ${r.committed ? 'created' : 'to be created'}: ${r.created_regulators.join('; ')}.` : '';
-  return `${formatCount(r.rows)} rows read from ${formatCount(r.lines)} lines. ${verdict}${made}${created}`;
+  const made = r.made_titles ? t('import.verdict.made_titles', { count: r.made_titles }) : '';
+  const names = r.created_regulators.join('; ');
+  const created = !r.created_regulators.length ? ''
+    : r.committed ? t('import.verdict.regulators_created', { names }) : t('import.verdict.regulators_to_create', { names });
+  return t('import.verdict.rows', { rows: r.rows, lines: r.lines, verdict: verdictOf(r, setAside, merging), made, created });
 }
 
 /** The first incidents as they will be stored (kinds as their keywords). */
@@ -207,17 +257,23 @@ function previewTable(preview) {
   const cols = incidentColumns(null);
   const columns = [
     cols.company,
-    { label: 'Title', cell: (p) => h('td', { text: p.title }) },
+    { label: t('import.preview.title'), cell: (p) => h('td', { text: p.title }) },
     cols.records,
     cols.people,
-    { label: 'Events', cell: (p) => h('td', { text: p.events.map((e) => `${e.date} ${e.kind}${e.regulator ? ` (${e.regulator})` : ''}${e.amount ? ` ${e.currency ?? ''} ${e.amount}` : ''}`).join('; ') || '—' }) },
-    { label: 'Sources', cell: (p) => h('td', { text: p.sources.map((s) => s.url).join(' ') || '—' }) },
+    { label: t('import.preview.events'), cell: (p) => h('td', { text: p.events.map((e) => `${e.date} ${e.kind}${e.regulator ? ` (${e.regulator})` : ''}${e.amount ? ` ${e.currency ?? ''} ${e.amount}` : ''}`).join('; ') || '—' }) },
+    { label: t('import.preview.sources'), cell: (p) => h('td', { text: p.sources.map((s) => s.url).join(' ') || '—' }) },
   ];
   return h('div', {},
-    h('h3', { text: 'First incidents as they will be stored' }),
+    h('h3', { text: t('import.preview.heading') }),
     h('div', { class: 'table-wrap' }, h('table', { class: 'incidents compact', id: 'import-preview-table' },
       h('thead', {}, h('tr', {}, columns.map((c) => h('th', { text: c.label })))),
       h('tbody', {}, preview.map((p) => incidentRow(p, columns))))));
+}
+
+/** "row 3: incident #12 (same company and title), merged". */
+function duplicateLine(d) {
+  const args = { row: String(d.row), id: String(d.existing_id), reason: d.reason };
+  return d.merged ? t('import.duplicate_merged', args) : t('import.duplicate_line', args);
 }
 
 function showReport(imp, r, dryRun) {
@@ -226,9 +282,10 @@ function showReport(imp, r, dryRun) {
     unknownTable(imp, r),
     h('p', { id: 'import-verdict', class: r.errors.length && !setAside ? 'error' : 'ok', text: verdictText(r, setAside, imp.merge.checked) }),
     r.warnings.length ? h('ul', { class: 'warnings' }, r.warnings.slice(0, 20).map((w) => h('li', { text: w }))) : null,
-    r.errors.length ? h('ul', { class: 'row-errors', id: 'import-errors' }, r.errors.map((e) => h('li', { text: `row ${e.row}, column ${e.column}: ${e.message}` }))) : null,
-    r.duplicates.length ? h('details', {}, h('summary', { text: plural(r.duplicates.length, 'duplicate') }),
-      h('ul', {}, r.duplicates.map((d) => h('li', { text: `row ${d.row}: incident #${d.existing_id} (${d.reason})${d.merged ? ', merged' : ''}` })))) : null,
+    r.errors.length ? h('ul', { class: 'row-errors', id: 'import-errors' }, r.errors.map((e) => h('li', {
+      text: t('import.row_error', { row: String(e.row), column: e.column, message: messageText(e) }) }))) : null,
+    r.duplicates.length ? h('details', {}, h('summary', { text: duplicates(r.duplicates.length) }),
+      h('ul', {}, r.duplicates.map((d) => h('li', { text: duplicateLine(d) })))) : null,
     dryRun && r.preview.length ? previewTable(r.preview) : null);
 }
 
@@ -246,17 +303,17 @@ function wireImport(imp) {
 
 function importSection(imp, navigate) {
   return h('section', { class: 'view import-view' },
-    h('div', { class: 'view-head' }, h('h2', { text: 'Import a CSV file' }), h('span', { class: 'spacer' }),
-      h('button', { type: 'button', text: '‹ Incidents', on: { click: () => navigate.list() } })),
+    h('div', { class: 'view-head' }, h('h2', { text: t('import.heading') }), h('span', { class: 'spacer' }),
+      h('button', { type: 'button', text: t('common.back_to_list'), on: { click: () => navigate.list() } })),
     h('div', { class: 'filters' },
-      h('label', { class: 'filter' }, h('span', { text: 'File' }), imp.path),
-      h('button', { type: 'button', id: 'import-browse', text: 'Choose…', on: { click: () => browse(imp) } }),
-      h('button', { type: 'button', id: 'import-read', text: 'Read columns', on: { click: () => inspect(imp) } }),
+      h('label', { class: 'filter' }, h('span', { text: t('import.file') }), imp.path),
+      h('button', { type: 'button', id: 'import-browse', text: t('import.choose'), on: { click: () => browse(imp) } }),
+      h('button', { type: 'button', id: 'import-read', text: t('import.read_columns'), on: { click: () => inspect(imp) } }),
       imp.delimiter.box, imp.order.box, imp.kind.box, imp.currency.box,
-      h('label', { class: 'check' }, imp.merge, ' merge duplicates into the stored incident'),
-      h('label', { class: 'check' }, imp.skip, ' set failing rows aside (import the rest)'),
+      h('label', { class: 'check' }, imp.merge, ' ', t('import.merge')),
+      h('label', { class: 'check' }, imp.skip, ' ', t('import.skip')),
       imp.rejects,
-      h('button', { type: 'button', id: 'import-rejects-browse', text: 'Save rejects as…', on: { click: () => chooseRejects(imp) } })),
+      h('button', { type: 'button', id: 'import-rejects-browse', text: t('import.save_rejects'), on: { click: () => chooseRejects(imp) } })),
     imp.mappingBox,
     h('div', { class: 'actions' }, imp.previewButton, imp.importButton, imp.progress, imp.progressText),
     imp.resultBox);
@@ -272,3 +329,8 @@ export async function showImport(main, app, navigate) {
   replaceChildren(main, importSection(imp, navigate));
   imp.path.focus();
 }
+
+/** The import's keys, for the help (?). */
+export const shortcuts = [
+  { keys: 'Enter', text: () => t('help.import.read') },
+];

@@ -8,40 +8,44 @@ import { filters, filterQuery, anyFilter, setFilters, filterBar } from '../filte
 import { incidentColumns, incidentRow } from '../rows.js';
 import { suggestCompanies } from '../companies.js';
 import { listen, teardownAll } from '../view.js';
+import { t } from '../i18n.js';
+import { remember } from '../place.js';
+import { columnWidths } from '../columns.js';
 
 const PAGE_SIZE = 100;
 
+// Labels are functions: they follow the language in force when drawn.
 const FORMATS = [
-  { value: 'csv', label: 'Incidents CSV (one row per incident)', ext: 'csv' },
-  { value: 'events-csv', label: 'Events CSV (complete, re-importable)', ext: 'csv' },
-  { value: 'xlsx', label: 'Excel workbook (.xlsx)', ext: 'xlsx' },
+  { value: 'csv', label: () => t('export.format.csv'), ext: 'csv' },
+  { value: 'events-csv', label: () => t('export.format.events_csv'), ext: 'csv' },
+  { value: 'xlsx', label: () => t('export.format.xlsx'), ext: 'xlsx' },
 ];
 
 /** The export panel: format, file (typed or chosen in the native dialog), go. */
 function exportForm(query) {
-  const format = h('select', { id: 'export-format', 'aria-label': 'Export format' },
-    FORMATS.map((f) => h('option', { value: f.value, text: f.label })));
-  const path = h('input', { id: 'export-path', placeholder: '/path/to/incidents.csv', 'aria-label': 'File to write', size: '50' });
+  const format = h('select', { id: 'export-format', 'aria-label': t('export.format_label') },
+    FORMATS.map((f) => h('option', { value: f.value, text: f.label() })));
+  const path = h('input', { id: 'export-path', placeholder: t('export.path_placeholder'), 'aria-label': t('export.path_label'), size: '50' });
   const status = h('span', { id: 'export-status', class: 'muted', role: 'status' });
   const browse = async () => {
     const f = FORMATS.find((x) => x.value === format.value);
     try {
       const chosen = await call('plugin:dialog|save', { options: {
-        title: 'Export incidents', defaultPath: `incidents${f.value === 'events-csv' ? '-events' : ''}.${f.ext}`,
-        filters: [{ name: f.label, extensions: [f.ext] }],
+        title: t('export.dialog_title'), defaultPath: `incidents${f.value === 'events-csv' ? '-events' : ''}.${f.ext}`,
+        filters: [{ name: f.label(), extensions: [f.ext] }],
       } });
       if (chosen) { path.value = chosen; await run(); }
     } catch (e) { showError(status, e, { field: false }); }
   };
   const run = async () => {
     if (!path.value.trim()) { await browse(); return; }
-    status.textContent = 'Exporting…';
+    status.textContent = t('export.running');
     try {
       const done = await call('export_incidents', { query: query(), format: format.value, path: path.value.trim() });
       const cut = done.cut_in_xlsx.length
-        ? ` — text too long for an Excel cell was cut, marked "[cut: …]", in incidents ${done.cut_in_xlsx.map((id) => `#${id}`).join(', ')}; the CSV exports keep it whole`
+        ? t('export.cut', { ids: done.cut_in_xlsx.map((id) => `#${id}`).join(', ') })
         : '';
-      status.textContent = `Exported ${formatCount(done.incidents)} incidents (${formatCount(done.events)} events) to ${done.path}${cut}`;
+      status.textContent = t('export.done', { incidents: done.incidents, events: done.events, path: done.path }) + cut;
       notify(status.textContent);
     } catch (e) {
       showError(status, e);
@@ -49,9 +53,9 @@ function exportForm(query) {
   };
   path.addEventListener('keydown', (ev) => { if (ev.key === 'Enter') { ev.preventDefault(); run(); } });
   const panel = h('div', { class: 'export-panel', id: 'export-panel', hidden: true },
-    h('strong', { text: 'Export what the list shows' }), format, path,
-    h('button', { type: 'button', id: 'export-browse', text: 'Save as…', on: { click: browse } }),
-    h('button', { type: 'button', class: 'primary', id: 'export-run', text: 'Export', on: { click: run } }),
+    h('strong', { text: t('export.heading') }), format, path,
+    h('button', { type: 'button', id: 'export-browse', text: t('export.save_as'), on: { click: browse } }),
+    h('button', { type: 'button', class: 'primary', id: 'export-run', text: t('export.run'), on: { click: run } }),
     status);
   panel.addEventListener('keydown', (ev) => { if (ev.key === 'Escape') { panel.hidden = true; } });
   return panel;
@@ -66,7 +70,24 @@ const state = {
   cursors: [null],
   next: null,
   counted: { key: null, total: null },
+  // Column widths in pixels by column key; empty for automatic widths.
+  widths: {},
 };
+
+const SORTABLE = ['company', 'title', 'regulators', 'records_affected', 'users_affected', 'status', 'latest_event'];
+
+/** The sort and column widths of a saved place, each checked. */
+export function restoreList({ sort = {}, columns = {} } = {}) {
+  if (SORTABLE.includes(sort.column)) {
+    state.sort = sort.column;
+    state.descending = Boolean(sort.descending);
+  }
+  state.widths = {};
+  for (const key of SORTABLE) if (Number.isFinite(columns[key]) && columns[key] > 0) state.widths[key] = columns[key];
+  restart();
+}
+
+const rememberSort = () => remember({ sort: { column: state.sort, descending: state.descending } });
 
 /** The filters and the sort as the Rust side reads them. */
 function currentQuery() {
@@ -94,12 +115,15 @@ function listParts(app, navigate) {
     headRow: h('tr'),
     body: h('tbody'),
     summary: h('span', { id: 'list-count', class: 'muted' }),
-    prev: h('button', { type: 'button', id: 'page-prev', text: '‹ Previous' }),
-    next: h('button', { type: 'button', id: 'page-next', text: 'Next ›' }),
+    prev: h('button', { type: 'button', id: 'page-prev', text: t('list.previous') }),
+    next: h('button', { type: 'button', id: 'page-next', text: t('list.next') }),
     errorBox: h('p', { class: 'error', role: 'alert', hidden: true }),
     exportPanel: exportForm(() => currentQuery()),
   };
-  ls.table = h('table', { class: 'incidents', id: 'incident-table' }, h('thead', {}, ls.headRow), ls.body);
+  ls.colgroup = h('colgroup');
+  ls.table = h('table', { class: 'incidents', id: 'incident-table' }, ls.colgroup, h('thead', {}, ls.headRow), ls.body);
+  ls.sizer = columnWidths(ls.table, ls.colgroup, ls.headRow, ls.columns.map((c) => c.key), state.widths,
+    () => remember({ columns: { ...state.widths } }));
   ls.toggleExport = () => {
     ls.exportPanel.hidden = !ls.exportPanel.hidden;
     if (!ls.exportPanel.hidden) ls.exportPanel.querySelector('select').focus();
@@ -109,15 +133,15 @@ function listParts(app, navigate) {
 
 function listSection(ls) {
   return h('section', { class: 'view list-view' },
-    h('div', { class: 'view-head' }, h('h2', { text: 'Incidents' }),
+    h('div', { class: 'view-head' }, h('h2', { text: t('list.heading') }),
       h('span', { class: 'spacer' }),
-      h('button', { type: 'button', id: 'export-open', text: 'Export…', title: 'Export what the list shows (Alt+X)', on: { click: () => ls.toggleExport() } }),
-      h('button', { type: 'button', class: 'primary', id: 'new-incident', text: 'New incident', on: { click: () => ls.navigate.editor(null) } })),
+      h('button', { type: 'button', id: 'export-open', text: t('list.export'), title: t('list.export_title'), on: { click: () => ls.toggleExport() } }),
+      h('button', { type: 'button', class: 'primary', id: 'new-incident', text: t('list.new'), on: { click: () => ls.navigate.editor(null) } })),
     ls.filters.form, ls.exportPanel, ls.errorBox, h('div', { class: 'table-wrap' }, ls.table),
     h('div', { class: 'pager' }, ls.summary, h('span', { class: 'spacer' }), ls.prev, ls.next));
 }
 
-/** The sortable column headings; the active one shows its direction. */
+/** The sortable column headings, each with its resize handle; the active one shows its direction. */
 function drawHead(ls) {
   replaceChildren(ls.headRow, ls.columns.map((c) => {
     const active = state.sort === c.key;
@@ -128,8 +152,9 @@ function drawHead(ls) {
     }, h('button', {
       type: 'button', class: 'sort', dataset: { sort: c.key }, text: c.label + arrow,
       on: { click: () => sortBy(ls, c.key) },
-    }));
+    }), ls.sizer.handle(c.key, c.label));
   }));
+  ls.sizer.apply();
 }
 
 function sortBy(ls, key) {
@@ -139,6 +164,7 @@ function sortBy(ls, key) {
     // Counts and dates read best largest/latest first; names A→Z.
     state.descending = ['records_affected', 'users_affected', 'latest_event'].includes(key);
   }
+  rememberSort();
   restart();
   drawHead(ls);
   load(ls);
@@ -146,7 +172,8 @@ function sortBy(ls, key) {
 
 function showRows(ls, rows) {
   if (rows.length === 0) {
-    replaceChildren(ls.body, h('tr', {}, h('td', { colspan: ls.columns.length, class: 'empty', text: !anyFilter() && state.cursors.length === 1 ? 'No incidents yet. Create one with “New incident”.' : 'No incident matches these filters.' })));
+    const none = !anyFilter() && state.cursors.length === 1 ? t('list.empty') : t('list.no_match');
+    replaceChildren(ls.body, h('tr', {}, h('td', { colspan: ls.columns.length, class: 'empty', text: none })));
     return;
   }
   const keys = rowKeys(ls.navigate);
@@ -158,9 +185,9 @@ function showCount(ls, rows, mine) {
   const offset = (state.cursors.length - 1) * PAGE_SIZE;
   const shown = rows.length ? `${formatCount(offset + 1)}–${formatCount(offset + rows.length)}` : '0';
   const countKey = JSON.stringify([ls.app.info.db_path, currentQuery()]);
-  const show = (total) => { ls.summary.textContent = `${shown} of ${formatCount(total)} incidents`; };
+  const show = (total) => { ls.summary.textContent = t('list.count', { shown, total }); };
   if (state.counted.key === countKey) { show(state.counted.total); return; }
-  ls.summary.textContent = `${shown} of … incidents`;
+  ls.summary.textContent = t('list.count', { shown, total: '…' });
   // Counting every match takes longer than a page at a million rows: the
   // rows show first, the count follows.
   call('count_incidents', { query: currentQuery() }).then((total) => {
@@ -238,3 +265,15 @@ export async function showList(main, app, navigate, preset = null) {
   await load(ls);
   return teardownAll(stopKeys, suggest.cancel, refilter.cancel);
 }
+
+/** The list's keys, for the help (?). */
+export const shortcuts = [
+  { keys: '/', text: () => t('help.list.search') },
+  { keys: '↓', text: () => t('help.list.into_rows') },
+  { keys: '↑ ↓', text: () => t('help.list.rows') },
+  { keys: 'Enter', text: () => t('help.list.open') },
+  { keys: 'C', text: () => t('help.list.company') },
+  { keys: 'Alt+X', text: () => t('help.list.export') },
+  { keys: 'Esc', text: () => t('help.list.close_export') },
+  { keys: '← →', text: () => t('help.list.resize') },
+];

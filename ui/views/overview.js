@@ -5,11 +5,12 @@
 // counts incidents opens the list on exactly those incidents.
 
 import { call } from '../api.js';
-import { h, replaceChildren, formatCount, shortMoney, shortNumber, debounce } from '../dom.js';
+import { h, replaceChildren, formatCount, shortMoney, fullMoney, shortNumber, debounce } from '../dom.js';
 import { showError } from '../errors.js';
 import { filters, filterQuery, setFilters, filterBar } from '../filters.js';
 import { barChart, COLOURS } from '../charts.js';
 import { listen, teardownAll } from '../view.js';
+import { t } from '../i18n.js';
 
 const TOP = 15;
 const FEW = 5;
@@ -42,15 +43,16 @@ const COUNT_COLUMNS = (first) => [first, 'incidents', 'records_affected', 'users
 function yearCharts(ov, o, cur) {
   const years = o.by_year.map((r) => countRow(ov, r, r.key, { from: r.key, to: r.key }));
   const fines = o.by_year.filter((r) => r.fines[cur] !== undefined).map((r) => ({
-    label: r.key, value: r.fines[cur], text: shortMoney(r.fines[cur], cur),
+    label: r.key, value: r.fines[cur], text: shortMoney(r.fines[cur], cur), full: fullMoney(r.fines[cur], cur),
     open: openList(ov, { from: r.key, to: r.key, kind: 'fined' }), cells: [r.key, cur, String(r.fines[cur])],
   }));
   return [
-    barChart({ id: 'chart-years', title: 'Incidents per year', file: 'incidents-per-year', unit: 'incidents with an event in the year',
+    barChart({ id: 'chart-years', title: t('overview.years.title'), file: 'incidents-per-year', unit: t('overview.years.unit'),
       columns: COUNT_COLUMNS('year'), rows: years }),
-    barChart({ id: 'chart-fines-years', title: `Fines per year (${cur ?? 'no fines'})`, file: 'fines-per-year', colour: COLOURS.orange,
-      unit: `${cur ?? ''} fined, by the year of the fine`, columns: ['year', 'currency', 'fined'], rows: fines,
-      note: 'Amounts of fined events in their own currency; other currencies are chosen above.' }),
+    barChart({ id: 'chart-fines-years', title: t('overview.fines_years.title', { currency: cur ?? t('overview.no_fines') }),
+      file: 'fines-per-year', colour: COLOURS.orange,
+      unit: t('overview.fines_years.unit', { currency: cur ?? '' }), columns: ['year', 'currency', 'fined'], rows: fines,
+      note: t('overview.fines_years.note') }),
   ];
 }
 
@@ -58,54 +60,69 @@ function regulatorCharts(ov, o, cur) {
   const top = o.by_regulator.slice(0, TOP).map((r) => countRow(ov, r, r.key, { regulator: `#${r.id}` }));
   const fined = o.by_regulator.filter((r) => r.fines[cur] !== undefined)
     .sort((a, b) => b.fines[cur] - a.fines[cur]).slice(0, TOP).map((r) => ({
-      label: r.key, value: r.fines[cur], text: shortMoney(r.fines[cur], cur),
+      label: r.key, value: r.fines[cur], text: shortMoney(r.fines[cur], cur), full: fullMoney(r.fines[cur], cur),
       open: openList(ov, { regulator: `#${r.id}`, kind: 'fined' }), cells: [r.key, cur, String(r.fines[cur])],
     }));
-  const more = o.by_regulator.length > TOP ? ` The ${TOP} most active of ${o.by_regulator.length}.` : '';
+  const note = o.by_regulator.length > TOP
+    ? t('overview.regulators.note_top', { top: TOP, all: o.by_regulator.length }) : t('overview.regulators.note');
   return [
-    barChart({ id: 'chart-regulators', title: 'Regulators by incidents acted in', file: 'regulators-by-incidents',
-      unit: 'incidents with an event of the regulator', columns: COUNT_COLUMNS('regulator'), rows: top,
-      note: `An incident counts once for each regulator that acted in it.${more}` }),
-    barChart({ id: 'chart-regulator-fines', title: `Regulators by fines (${cur ?? 'no fines'})`, file: 'regulators-by-fines',
-      colour: COLOURS.orange, unit: `${cur ?? ''} fined`, columns: ['regulator', 'currency', 'fined'], rows: fined }),
+    barChart({ id: 'chart-regulators', title: t('overview.regulators.title'), file: 'regulators-by-incidents',
+      unit: t('overview.regulators.unit'), columns: COUNT_COLUMNS('regulator'), rows: top, note }),
+    barChart({ id: 'chart-regulator-fines', title: t('overview.regulator_fines.title', { currency: cur ?? t('overview.no_fines') }),
+      file: 'regulators-by-fines', colour: COLOURS.orange, unit: t('overview.regulator_fines.unit', { currency: cur ?? '' }),
+      columns: ['regulator', 'currency', 'fined'], rows: fined }),
   ];
 }
 
 function countryChart(ov, o) {
-  const rows = o.by_country.slice(0, TOP).map((r) => countRow(ov, r, r.key ?? '(no country)', r.key ? { country: r.key } : null));
-  return barChart({ id: 'chart-countries', title: 'Countries by incidents', file: 'countries-by-incidents', colour: COLOURS.green,
-    unit: 'incidents', columns: COUNT_COLUMNS('country'), rows });
+  const rows = o.by_country.slice(0, TOP).map((r) => countRow(ov, r, r.key ?? t('overview.no_country'), r.key ? { country: r.key } : null));
+  return barChart({ id: 'chart-countries', title: t('overview.countries.title'), file: 'countries-by-incidents', colour: COLOURS.green,
+    unit: t('overview.countries.unit'), columns: COUNT_COLUMNS('country'), rows });
 }
 
-/** "1k – 9,999" for the counts with four digits. */
+/** "1k – 9,999" for the counts with four digits; the whole range for the hover. */
 const sizeLabel = (b) => `${shortNumber(b.from)} – ${formatCount(b.to)}`;
+const fullSizeLabel = (b) => `${formatCount(b.from)} – ${formatCount(b.to)}`;
 
 function sizeCharts(ov, o) {
   const chart = (field, title, colour, min, max) => {
     const rows = o.sizes.filter((b) => b[field] > 0).map((b) => ({
-      label: sizeLabel(b), value: b[field], text: formatCount(b[field]),
+      label: sizeLabel(b), fullLabel: fullSizeLabel(b), value: b[field], text: formatCount(b[field]),
       open: openList(ov, { [min]: b.from, [max]: b.to }),
       cells: [String(b.from), String(b.to), String(b[field])],
     }));
-    return barChart({ id: `chart-${field}`, title, file: `${field}-sizes`, colour, unit: 'incidents (each row ten times the one above: a log scale)',
+    return barChart({ id: `chart-${field}`, title, file: `${field}-sizes`, colour, unit: t('overview.sizes.unit'),
       columns: ['from', 'to', 'incidents'], rows });
   };
   return [
-    chart('records', 'Records affected per incident', COLOURS.purple, 'records_min', 'records_max'),
-    chart('people', 'People affected per incident', COLOURS.sky, 'users_min', 'users_max'),
+    chart('records', t('overview.records.title'), COLOURS.purple, 'records_min', 'records_max'),
+    chart('people', t('overview.people.title'), COLOURS.sky, 'users_min', 'users_max'),
   ];
 }
 
+// The Rust side's duration ranges, by their first day (literal keys for the key check).
+const DURATIONS = {
+  0: () => t('overview.duration.under_1_month'),
+  31: () => t('overview.duration.months_1_3'),
+  92: () => t('overview.duration.months_3_6'),
+  183: () => t('overview.duration.months_6_12'),
+  366: () => t('overview.duration.years_1_2'),
+  731: () => t('overview.duration.years_2_5'),
+  1827: () => t('overview.duration.over_5_years'),
+};
+
+const durationLabel = (b) => (Object.hasOwn(DURATIONS, b.from_days) ? DURATIONS[b.from_days]() : b.label);
+
 function durationCharts(o) {
   const chart = (field, title, basis, colour) => barChart({ id: `chart-${field.replaceAll('_', '-')}`, title, file: field.replaceAll('_', '-'), colour,
-    unit: `incidents, of ${formatCount(basis)} with both dates known to the day or month`,
+    unit: t('overview.durations.unit', { basis }),
     columns: ['range', 'from_days', 'to_days', 'incidents'],
     few: basis < FEW,
-    rows: o.durations.map((b) => ({ label: b.label, value: b[field], text: formatCount(b[field]),
+    rows: o.durations.map((b) => ({ label: durationLabel(b), value: b[field], text: formatCount(b[field]),
       cells: [b.label, String(b.from_days), b.to_days === null ? '' : String(b.to_days), String(b[field])] })) });
   return [
-    chart('to_disclose', 'From the start of a breach to its disclosure', o.to_disclose_incidents, COLOURS.vermilion),
-    chart('to_fine', 'From disclosure or findings to the first fine', o.to_fine_incidents, COLOURS.blue),
+    chart('to_disclose', t('overview.to_disclose.title'), o.to_disclose_incidents, COLOURS.vermilion),
+    chart('to_fine', t('overview.to_fine.title'), o.to_fine_incidents, COLOURS.blue),
   ];
 }
 
@@ -113,14 +130,15 @@ function medianChart(ov, o) {
   const rows = o.by_regulator.filter((r) => r.median_days_to_fine !== null)
     .sort((a, b) => a.median_days_to_fine - b.median_days_to_fine).slice(0, TOP).map((r) => ({
       label: r.key, value: r.median_days_to_fine,
-      text: `${formatCount(r.median_days_to_fine)} days (${r.days_to_fine_incidents})`, few: r.days_to_fine_incidents < FEW,
+      text: t('overview.median.bar', { days: r.median_days_to_fine, incidents: String(r.days_to_fine_incidents) }),
+      few: r.days_to_fine_incidents < FEW,
       open: openList(ov, { regulator: `#${r.id}`, kind: 'fined' }),
       cells: [r.key, String(r.median_days_to_fine), String(r.days_to_fine_incidents)],
     }));
-  return barChart({ id: 'chart-median-fine', title: 'Median days to a fine, per regulator', file: 'median-days-to-fine', colour: COLOURS.green,
-    unit: 'median days (incidents it rests on)',
+  return barChart({ id: 'chart-median-fine', title: t('overview.median.title'), file: 'median-days-to-fine', colour: COLOURS.green,
+    unit: t('overview.median.unit'),
     columns: ['regulator', 'median_days', 'incidents'], rows,
-    note: 'Days from the first disclosure or published findings to the regulator’s first fine, where both dates are known to the day or month.' });
+    note: t('overview.median.note') });
 }
 
 /** The charts for one answer of `overview`. */
@@ -128,22 +146,22 @@ function drawCharts(ov, o) {
   const cur = ov.currency && currencies(o).includes(ov.currency) ? ov.currency : mainCurrency(o);
   ov.currency = cur;
   replaceChildren(ov.currencyBox, currencies(o).length > 1 ? currencySelect(ov, o, cur) : null);
-  ov.summary.textContent = `${formatCount(o.incidents)} incidents match the filters.`;
+  ov.summary.textContent = t('overview.count', { count: o.incidents });
   replaceChildren(ov.grid, ...yearCharts(ov, o, cur), ...regulatorCharts(ov, o, cur), countryChart(ov, o),
     medianChart(ov, o), ...durationCharts(o), ...sizeCharts(ov, o));
 }
 
 function currencySelect(ov, o, cur) {
-  const select = h('select', { id: 'overview-currency', 'aria-label': 'Currency of the money charts',
+  const select = h('select', { id: 'overview-currency', 'aria-label': t('overview.currency_label'),
     on: { change: () => { ov.currency = select.value; drawCharts(ov, o); } } },
   currencies(o).map((c) => h('option', { value: c, text: c })));
   select.value = cur;
-  return h('label', { class: 'filter' }, h('span', { text: 'Money in' }), select);
+  return h('label', { class: 'filter' }, h('span', { text: t('overview.money_in') }), select);
 }
 
 async function load(ov) {
   const mine = ++ov.generation;
-  ov.summary.textContent = 'Counting…';
+  ov.summary.textContent = t('overview.counting');
   try {
     const o = await call('overview', { query: filterQuery() });
     if (mine !== ov.generation) return;
@@ -165,7 +183,7 @@ export async function showOverview(main, app, navigate) {
   const bar = filterBar(app, (typed) => (typed ? reload() : load(ov)));
   bar.form.querySelector('#clear-filters').addEventListener('click', () => { setFilters(); navigate.overview(); });
   replaceChildren(main, h('section', { class: 'view overview-view' },
-    h('div', { class: 'view-head' }, h('h2', { text: 'Overview' }), ov.summary, h('span', { class: 'spacer' }), ov.currencyBox),
+    h('div', { class: 'view-head' }, h('h2', { text: t('overview.heading') }), ov.summary, h('span', { class: 'spacer' }), ov.currencyBox),
     bar.form, ov.errorBox, ov.grid));
   const stopKeys = listen(document, 'keydown', (ev) => {
     const typing = ['INPUT', 'TEXTAREA', 'SELECT'].includes(document.activeElement?.tagName);
@@ -175,3 +193,10 @@ export async function showOverview(main, app, navigate) {
   await load(ov);
   return teardownAll(stopKeys, reload.cancel);
 }
+
+/** The Overview's keys, for the help (?). */
+export const shortcuts = [
+  { keys: '/', text: () => t('help.overview.search') },
+  { keys: 'Tab', text: () => t('help.overview.bars') },
+  { keys: 'Enter / Space', text: () => t('help.overview.bar') },
+];

@@ -78,8 +78,15 @@ pub struct App {
 pub struct Element(String);
 
 impl App {
-    /// Starts the app on the database file `db`.
+    /// Starts the app on the database file `db`, its settings (language,
+    /// remembered place) kept in a `config` folder beside the database.
     pub fn start(db: &Path) -> App {
+        App::start_with(db, &[])
+    }
+
+    /// Like [`App::start`], with more environment for the app, such as
+    /// `LANG` for the system locale.
+    pub fn start_with(db: &Path, env: &[(&str, &str)]) -> App {
         let guard = ONE_WINDOW
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
@@ -102,6 +109,11 @@ impl App {
         let driver = command
             .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
             .env("INCIDENTS_DB", db)
+            .env(
+                "INCIDENTS_CONFIG_DIR",
+                db.parent().unwrap_or(Path::new(".")).join("config"),
+            )
+            .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
