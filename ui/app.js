@@ -124,9 +124,11 @@ function wireTopBar() {
 
 /** Opens the view of a saved place with its filters, sort and widths; the list without one. */
 function openPlace(place) {
+  // A database without a saved place starts from blank filters and the
+  // default sort, not from those of the database open before.
+  restoreFilters(place?.filters ?? {});
+  restoreList(place ?? {});
   if (!place) { navigate.list(); return; }
-  restoreFilters(place.filters);
-  restoreList(place);
   const named = place.view === 'company' || place.view === 'regulator';
   if (named && place.name) navigate[place.view](place.name);
   else if (!named && navigate[place.view]) navigate[place.view]();

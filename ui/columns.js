@@ -28,9 +28,11 @@ export function columnWidths(table, colgroup, headRow, keys, widths, changed) {
     table.style.width = on ? `${keys.reduce((sum, k) => sum + (widths[k] || DEFAULT), 0)}px` : '';
   };
   // The first resize keeps every other column as wide as it is on screen.
+  // Columns without a width (a place saved before a column existed) get theirs too.
   const freeze = () => {
-    if (sized()) return;
-    [...headRow.children].forEach((th, i) => { widths[keys[i]] = Math.round(th.getBoundingClientRect().width); });
+    [...headRow.children].forEach((th, i) => {
+      if (!(widths[keys[i]] > 0)) widths[keys[i]] = Math.round(th.getBoundingClientRect().width);
+    });
   };
   const set = (key, px) => { widths[key] = Math.max(MIN, Math.round(px)); apply(); };
   const reset = () => { for (const k of keys) delete widths[k]; apply(); changed(); };

@@ -22,6 +22,7 @@ let shown = null;
 /** Closes the help, if open, and gives the focus back. */
 export function closeHelp() {
   if (!shown) return;
+  document.removeEventListener('keydown', shown.guard, true);
   shown.box.remove();
   shown.before?.focus?.();
   shown = null;
@@ -44,14 +45,17 @@ export function showHelp(viewKeys = []) {
       h('div', { class: 'help-head' }, h('h2', { id: 'help-heading', text: t('help.title') }), close),
       viewKeys.length ? keyTable(t('help.this_view'), viewKeys) : h('p', { class: 'muted', text: t('help.no_view_keys') }),
       keyTable(t('help.everywhere'), GLOBAL_SHORTCUTS)));
-  // Keys stay inside the dialog: the view's own keys (Esc, /) must not act behind it.
-  box.addEventListener('keydown', (ev) => {
+  // Keys stay with the dialog wherever the focus went (a click on its text
+  // leaves it on <body>): caught first, the view's own keys (Esc, /) never
+  // act behind it.
+  const guard = (ev) => {
     ev.stopPropagation();
     if (ev.key === 'Escape') { ev.preventDefault(); closeHelp(); }
     if (ev.key === 'Tab') { ev.preventDefault(); close.focus(); }
-  });
+  };
+  document.addEventListener('keydown', guard, true);
   box.addEventListener('click', (ev) => { if (ev.target === box) closeHelp(); });
-  shown = { box, before: document.activeElement };
+  shown = { box, guard, before: document.activeElement };
   document.body.append(box);
   close.focus();
 }

@@ -11,14 +11,33 @@ const VIEWS = ['list', 'overview', 'regulators', 'import', 'article', 'settings'
 let place = { view: 'list', filters: {}, sort: {}, columns: {} };
 let loaded = false;
 
-const write = debounce(() => {
-  call('save_place', { place }).catch((e) => console.error('the place could not be saved', e));
-}, 500);
+let pending = false;
+
+const save = () => {
+  pending = false;
+  return call('save_place', { place }).catch((e) => console.error('the place could not be saved', e));
+};
+const write = debounce(save, 500);
 
 /** Merges `part` into the place and saves it after a pause; nothing before the place is loaded. */
 export function remember(part) {
   place = { ...place, ...part };
-  if (loaded) write();
+  if (loaded) { pending = true; write(); }
+}
+
+/**
+ * Saves a change still waiting for its pause, then stops saving: called
+ * before another database opens, so the place is filed under its own one.
+ */
+export async function leavePlace() {
+  write.cancel();
+  if (loaded && pending) await save();
+  loaded = false;
+}
+
+/** Saves again after leavePlace() when the other database did not open after all. */
+export function stayInPlace() {
+  loaded = true;
 }
 
 /** Stops saving until the next loadPlace(): another database may be opening. */

@@ -29,6 +29,9 @@ type Opened = (PathBuf, Result<Store, Error>);
 
 pub struct AppState {
     store: Mutex<Opened>,
+    /// The path of the database open now, readable while a long command
+    /// (an import) holds the store: the window's size is kept under it.
+    current: std::sync::RwLock<PathBuf>,
 }
 
 fn open_store(path: &std::path::Path) -> Result<Store, Error> {
@@ -44,15 +47,16 @@ impl AppState {
     pub fn open(path: PathBuf) -> AppState {
         let store = open_store(&path);
         AppState {
+            current: std::sync::RwLock::new(path.clone()),
             store: Mutex::new((path, store)),
         }
     }
 
     /// The path of the database open now (or that failed to open).
     fn path(&self) -> PathBuf {
-        match self.store.lock() {
-            Ok(guard) => guard.0.clone(),
-            Err(poisoned) => poisoned.into_inner().0.clone(),
+        match self.current.read() {
+            Ok(path) => path.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
         }
     }
 
@@ -280,6 +284,9 @@ async fn open_database(
     let store = open_store(&path)?;
     let mut guard = state.lock()?;
     *guard = (path.clone(), Ok(store));
+    if let Ok(mut current) = state.current.write() {
+        current.clone_from(&path);
+    }
     Ok(path.display().to_string())
 }
 
@@ -458,6 +465,7 @@ pub fn run() {
     let state = match db_path_from_env() {
         Ok(path) => AppState::open(path),
         Err(e) => AppState {
+            current: std::sync::RwLock::new(PathBuf::from("(no data directory)")),
             store: Mutex::new((PathBuf::from("(no data directory)"), Err(e))),
         },
     };

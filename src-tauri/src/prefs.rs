@@ -61,7 +61,9 @@ impl Prefs {
         if let Some(dir) = self.file.parent() {
             std::fs::create_dir_all(dir)?;
         }
-        let tmp = self.file.with_extension("json.tmp");
+        let tmp = self
+            .file
+            .with_extension(format!("json.{}.tmp", std::process::id()));
         std::fs::write(
             &tmp,
             serde_json::to_vec_pretty(&Value::Object(all)).unwrap_or_default(),

@@ -78,10 +78,9 @@ const SORTABLE = ['company', 'title', 'regulators', 'records_affected', 'users_a
 
 /** The sort and column widths of a saved place, each checked. */
 export function restoreList({ sort = {}, columns = {} } = {}) {
-  if (SORTABLE.includes(sort.column)) {
-    state.sort = sort.column;
-    state.descending = Boolean(sort.descending);
-  }
+  const known = SORTABLE.includes(sort.column);
+  state.sort = known ? sort.column : 'latest_event';
+  state.descending = known ? Boolean(sort.descending) : true;
   state.widths = {};
   for (const key of SORTABLE) if (Number.isFinite(columns[key]) && columns[key] > 0) state.widths[key] = columns[key];
   restart();

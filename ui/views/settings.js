@@ -6,6 +6,7 @@ import { call } from '../api.js';
 import { h, replaceChildren, notify } from '../dom.js';
 import { errorText, showError, notifyError } from '../errors.js';
 import { t, language, LANGUAGES } from '../i18n.js';
+import { leavePlace, stayInPlace } from '../place.js';
 
 const dbFilters = () => [{ name: t('settings.db_filter'), extensions: ['db', 'sqlite', 'bak'] }];
 
@@ -28,10 +29,12 @@ function switcher(done) {
   const status = h('p', { id: 'db-switch-status', class: 'muted', role: 'status' });
   const go = (create) => async () => {
     try {
+      await leavePlace();
       const path = await call('open_database', { path: input.value.trim(), create });
       notify(create ? t('settings.created', { path }) : t('settings.opened', { path }));
       done();
     } catch (e) {
+      stayInPlace();
       showError(status, e, { field: false, className: 'error' });
     }
   };

@@ -283,6 +283,20 @@ impl App {
         self.post(&format!("/element/{}/value", el.0), json!({ "text": text }));
     }
 
+    /// Presses `key` (a character or a WebDriver key code) on whatever has
+    /// the focus, as a keyboard would: key down, then key up.
+    pub fn press(&self, key: &str) {
+        let actions = json!({ "actions": [{ "type": "key", "id": "keyboard", "actions": [
+            { "type": "keyDown", "value": key }, { "type": "keyUp", "value": key }
+        ] }] });
+        self.post("/actions", actions);
+    }
+
+    /// Resizes the window, as dragging its border would.
+    pub fn resize_window(&self, width: u32, height: u32) {
+        self.post("/window/rect", json!({ "width": width, "height": height }));
+    }
+
     /// Empties an input.
     pub fn clear(&self, el: &Element) {
         self.post(&format!("/element/{}/clear", el.0), json!({}));
