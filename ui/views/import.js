@@ -5,10 +5,10 @@
 import { call } from '../api.js';
 import { h, replaceChildren, formatCount, notify } from '../dom.js';
 import { errorParagraph, notifyError, messageText } from '../errors.js';
-import { kindChoices, choiceOptions } from '../labels.js';
+import { kindChoices, choiceOptions, kindLabel } from '../labels.js';
 import { incidentColumns, incidentRow } from '../rows.js';
 import { stillShown } from '../view.js';
-import { t } from '../i18n.js';
+import { t, formatDate, fullMoney } from '../i18n.js';
 
 // Option texts are drawn when the view opens, in the language in force.
 const delimiters = () => [['', t('import.delimiter.detect')], [',', t('import.delimiter.comma')],
@@ -252,7 +252,11 @@ function verdictText(r, setAside, merging) {
   return t('import.verdict.rows', { rows: r.rows, lines: r.lines, verdict: verdictOf(r, setAside, merging), made, created });
 }
 
-/** The first incidents as they will be stored (kinds as their keywords). */
+/** "13 Aug 2024 Fined (PIPC) KRW 1,200,000,000": one event of the preview, in the language in force. */
+const previewEvent = (e) => [formatDate(e.date), kindLabel(e.kind), e.regulator ? `(${e.regulator})` : '',
+  e.amount ? fullMoney(e.amount, e.currency ?? '') : ''].filter(Boolean).join(' ');
+
+/** The first incidents as they will be stored. */
 function previewTable(preview) {
   const cols = incidentColumns(null);
   const columns = [
@@ -260,7 +264,7 @@ function previewTable(preview) {
     { label: t('import.preview.title'), cell: (p) => h('td', { text: p.title }) },
     cols.records,
     cols.people,
-    { label: t('import.preview.events'), cell: (p) => h('td', { text: p.events.map((e) => `${e.date} ${e.kind}${e.regulator ? ` (${e.regulator})` : ''}${e.amount ? ` ${e.currency ?? ''} ${e.amount}` : ''}`).join('; ') || '—' }) },
+    { label: t('import.preview.events'), cell: (p) => h('td', { text: p.events.map(previewEvent).join('; ') || '—' }) },
     { label: t('import.preview.sources'), cell: (p) => h('td', { text: p.sources.map((s) => s.url).join(' ') || '—' }) },
   ];
   return h('div', {},
@@ -272,7 +276,7 @@ function previewTable(preview) {
 
 /** "row 3: incident #12 (same company and title), merged". */
 function duplicateLine(d) {
-  const args = { row: String(d.row), id: String(d.existing_id), reason: d.reason };
+  const args = { row: String(d.row), id: String(d.existing_id), reason: messageText(d.reason) };
   return d.merged ? t('import.duplicate_merged', args) : t('import.duplicate_line', args);
 }
 

@@ -103,7 +103,7 @@ fn build(year: i64, month: Option<i64>, day: Option<i64>) -> Option<String> {
 pub fn parse_date_cell(
     text: &str,
     order: Option<DateOrder>,
-) -> Result<Option<PartialDate>, String> {
+) -> Result<Option<PartialDate>, crate::Message> {
     if is_placeholder(text) {
         return Ok(None);
     }
@@ -116,17 +116,27 @@ pub fn parse_date_cell(
         .unwrap_or(t);
     let iso = build_from(t, order)?;
     // Name the cell as written, not the date it was turned into.
-    PartialDate::parse("date", &iso).map(Some).map_err(|e| {
-        if iso == t {
-            e.message()
-        } else {
-            format!("'{t}' is not a real date: {}", e.message())
-        }
-    })
+    PartialDate::parse("date", &iso)
+        .map(Some)
+        .map_err(|e| match e {
+            crate::Error::Validation { message, .. } if iso == t => message,
+            _ => crate::msg!(
+                "error.cell_not_real_date",
+                "'{text}' is not a real date (read as {iso})",
+                text = t,
+                iso = &iso
+            ),
+        })
 }
 
-fn build_from(t: &str, order: Option<DateOrder>) -> Result<String, String> {
-    let not_a_date = || format!("'{t}' is not a date I can read (write it as YYYY-MM-DD)");
+fn build_from(t: &str, order: Option<DateOrder>) -> Result<String, crate::Message> {
+    let not_a_date = || {
+        crate::msg!(
+            "error.cell_not_date",
+            "'{text}' is not a date I can read (write it as YYYY-MM-DD)",
+            text = t
+        )
+    };
     // CJK: 2024年8月13日 / 2024년 8월 13일, and their month- or year-only forms.
     if t.contains(['年', '년']) {
         let nums: Vec<i64> = t
@@ -176,7 +186,7 @@ fn with_month_name(words: &[&str], pos: usize) -> Option<String> {
 }
 
 /// Numbers only, separated by - / or . (None: not a date of any reading).
-fn numeric_date(t: &str, order: Option<DateOrder>) -> Result<Option<String>, String> {
+fn numeric_date(t: &str, order: Option<DateOrder>) -> Result<Option<String>, crate::Message> {
     let parts: Vec<&str> = t.split(['-', '/', '.']).collect();
     if parts
         .iter()
@@ -201,18 +211,29 @@ fn numeric_date(t: &str, order: Option<DateOrder>) -> Result<Option<String>, Str
 
 /// Which of `a/b` is the day: the order given, else the only reading that
 /// is a date (or both readings are the same day).
-fn day_and_month(t: &str, a: i64, b: i64, order: Option<DateOrder>) -> Result<(i64, i64), String> {
+fn day_and_month(
+    t: &str,
+    a: i64,
+    b: i64,
+    order: Option<DateOrder>,
+) -> Result<(i64, i64), crate::Message> {
     match order {
         Some(DateOrder::Dmy) => Ok((a, b)),
         Some(DateOrder::Mdy) => Ok((b, a)),
         _ if a == b => Ok((a, b)),
         _ if a > 12 && b <= 12 => Ok((a, b)),
         _ if b > 12 && a <= 12 => Ok((b, a)),
-        _ if a > 12 && b > 12 => Err(format!(
-            "'{t}' is not a date: neither {a} nor {b} can be a month"
+        _ if a > 12 && b > 12 => Err(crate::msg!(
+            "error.cell_no_month",
+            "'{text}' is not a date: neither {a} nor {b} can be a month",
+            text = t,
+            a = a,
+            b = b
         )),
-        _ => Err(format!(
-            "'{t}' could be day/month or month/day; choose the date order (dmy or mdy)"
+        _ => Err(crate::msg!(
+            "error.cell_date_order",
+            "'{text}' could be day/month or month/day; choose the date order (dmy or mdy)",
+            text = t
         )),
     }
 }
@@ -260,7 +281,7 @@ mod tests {
         // Unambiguous without an order.
         assert_eq!(date("13/08/2024", None), "2024-08-13");
         let e = parse_date_cell("03/04/2024", None).unwrap_err();
-        assert!(e.contains("choose the date order"), "{e}");
+        assert!(e.text.contains("choose the date order"), "{e}");
     }
 
     #[test]

@@ -110,6 +110,24 @@ impl Error {
         }
     }
 
+    /// The message of this error, keyed for translation, without its field.
+    pub fn into_message(self) -> Message {
+        match self {
+            Error::Validation { message, .. }
+            | Error::NotFound(message)
+            | Error::Conflict(message)
+            | Error::Unavailable(message) => message,
+            other => {
+                let (key, args) = other.keyed();
+                Message {
+                    key,
+                    args,
+                    text: other.to_string(),
+                }
+            }
+        }
+    }
+
     /// The message key and its arguments; errors of the engine or the file
     /// system carry their own English text as the one argument.
     fn keyed(&self) -> (&'static str, Vec<(&'static str, String)>) {
@@ -131,6 +149,26 @@ pub struct Message {
     pub key: &'static str,
     pub args: Vec<(&'static str, String)>,
     pub text: String,
+}
+
+/// Named values as a JSON object, `{ "max": "2000" }`.
+fn args_object(args: &[(&'static str, String)]) -> serde_json::Map<String, serde_json::Value> {
+    args.iter()
+        .map(|(name, value)| (name.to_string(), serde_json::Value::String(value.clone())))
+        .collect()
+}
+
+impl Serialize for Message {
+    /// `{ "message", "key", "args" }`, the same names an error uses, so that
+    /// the window shows both the same way (a row error flattens it in).
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(3))?;
+        map.serialize_entry("message", &self.text)?;
+        map.serialize_entry("key", self.key)?;
+        map.serialize_entry("args", &args_object(&self.args))?;
+        map.end()
+    }
 }
 
 impl std::fmt::Display for Message {
@@ -249,16 +287,12 @@ impl std::fmt::Display for FieldPath {
 impl Serialize for Error {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (key, args) = self.keyed();
-        let args: serde_json::Map<String, serde_json::Value> = args
-            .into_iter()
-            .map(|(name, value)| (name.to_string(), serde_json::Value::String(value)))
-            .collect();
         let mut s = serializer.serialize_struct("Error", 5)?;
         s.serialize_field("kind", self.kind())?;
         s.serialize_field("field", &self.field())?;
         s.serialize_field("message", &self.message())?;
         s.serialize_field("key", key)?;
-        s.serialize_field("args", &args)?;
+        s.serialize_field("args", &args_object(&args))?;
         s.end()
     }
 }

@@ -246,7 +246,7 @@ const LEADING_QUALIFIERS: &[&str] = &[
 /// Reads a count cell such as `40,450,000`, `40.45 million`, `4045만`, `542亿`
 /// or `about 1.2m records`. Placeholders (`N/A`, `-`, `UNKN`, empty) are
 /// `Ok(None)`; anything else that is not a count is an error message.
-pub fn parse_count(text: &str) -> Result<Option<i64>, String> {
+pub fn parse_count(text: &str) -> Result<Option<i64>, crate::Message> {
     if is_placeholder(text) {
         return Ok(None);
     }
@@ -259,9 +259,19 @@ pub fn parse_count(text: &str) -> Result<Option<i64>, String> {
         }
     }
     if t.starts_with('-') {
-        return Err(format!("'{}' is negative", text.trim()));
+        return Err(crate::msg!(
+            "error.cell_negative",
+            "'{text}' is negative",
+            text = text.trim()
+        ));
     }
-    let (q, used) = scan_number(t).ok_or_else(|| format!("'{}' is not a number", text.trim()))?;
+    let (q, used) = scan_number(t).ok_or_else(|| {
+        crate::msg!(
+            "error.cell_not_number",
+            "'{text}' is not a number",
+            text = text.trim()
+        )
+    })?;
     let rest = t[used..].trim();
     // What may follow: a "+" or "余/여/餘" (more than), then a noun of what is counted.
     let rest = rest
@@ -273,16 +283,27 @@ pub fn parse_count(text: &str) -> Result<Option<i64>, String> {
             .chars()
             .all(|c| c.is_alphabetic() || c.is_whitespace() || c == '.')
     {
-        return Err(format!("'{}' is not a count", text.trim()));
+        return Err(crate::msg!(
+            "error.cell_not_count",
+            "'{text}' is not a count",
+            text = text.trim()
+        ));
     }
     if q.0 % SCALE != 0 {
-        return Err(format!(
-            "'{}' has a fraction; a count is a whole number",
-            text.trim()
+        return Err(crate::msg!(
+            "error.cell_fraction",
+            "'{text}' has a fraction; a count is a whole number",
+            text = text.trim()
         ));
     }
     q.whole()
-        .ok_or_else(|| format!("'{}' is too large", text.trim()))
+        .ok_or_else(|| {
+            crate::msg!(
+                "error.cell_too_large",
+                "'{text}' is too large",
+                text = text.trim()
+            )
+        })
         .map(Some)
 }
 
@@ -382,13 +403,17 @@ fn european_decimal(text: &str) -> Option<String> {
     ))
 }
 
-pub fn parse_money(text: &str) -> Result<Option<(String, Option<&'static str>)>, String> {
+pub fn parse_money(text: &str) -> Result<Option<(String, Option<&'static str>)>, crate::Message> {
     if is_placeholder(text) {
         return Ok(None);
     }
     let t = text.trim();
     if t.starts_with('-') {
-        return Err(format!("'{t}' is negative"));
+        return Err(crate::msg!(
+            "error.cell_negative",
+            "'{text}' is negative",
+            text = t
+        ));
     }
     let currency = find_currency(t);
     let european = european_decimal(t);
@@ -397,8 +422,15 @@ pub fn parse_money(text: &str) -> Result<Option<(String, Option<&'static str>)>,
         .char_indices()
         .find(|(_, c)| digit_value(*c).is_some())
         .map(|(i, _)| i)
-        .ok_or_else(|| format!("'{t}' has no amount"))?;
-    let (q, used) = scan_number(&t[start..]).ok_or_else(|| format!("'{t}' is not an amount"))?;
+        .ok_or_else(|| crate::msg!("error.cell_no_amount", "'{text}' has no amount", text = t))?;
+    let not_amount = || {
+        crate::msg!(
+            "error.cell_not_amount",
+            "'{text}' is not an amount",
+            text = t
+        )
+    };
+    let (q, used) = scan_number(&t[start..]).ok_or_else(not_amount)?;
     // Nothing but the currency may surround the number.
     let mut rest = format!("{} {}", &t[..start], &t[start + used..]).to_lowercase();
     for (mark, _) in CURRENCY_MARKS {
@@ -408,7 +440,7 @@ pub fn parse_money(text: &str) -> Result<Option<(String, Option<&'static str>)>,
         rest = rest.replace(&code.to_ascii_lowercase(), " ");
     }
     if rest.chars().any(|c| c.is_alphanumeric()) {
-        return Err(format!("'{t}' is not an amount"));
+        return Err(not_amount());
     }
     Ok(Some((q.to_decimal(), currency)))
 }

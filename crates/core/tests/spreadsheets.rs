@@ -382,6 +382,7 @@ fn duplicates_are_reported_and_skipped_or_merged() {
     assert_eq!(again.duplicates[0].row, 2);
     assert!(again.duplicates[0]
         .reason
+        .text
         .contains("https://example.org/kp"));
     assert!(!again.duplicates[0].merged);
     assert_eq!(dump(&s), before, "skipped duplicates change nothing");

@@ -79,7 +79,7 @@ fn a_foreign_file_is_mapped_previewed_and_imported() {
     let preview = app.text(&app.find("#import-preview-table"));
     assert!(preview.contains("40,450,000"), "{preview}");
     assert!(
-        preview.contains("2024-08-13 fined (PIPC) KRW 1200000000"),
+        preview.contains("2024-08-13 Fined (PIPC) KRW 1,200,000,000"),
         "{preview}"
     );
     app.screenshot(&screenshot_dir().join("import-preview.png"));

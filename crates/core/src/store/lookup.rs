@@ -289,29 +289,50 @@ pub fn resolve_regulator(
     }
 }
 
+/// What a name that is not found was to name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Named {
+    Company,
+    Regulator,
+}
+
 /// "No company named 'X'; did you mean: …?" — the one wording of a name that
-/// is not found, for companies and regulators alike.
+/// is not found, for companies and regulators alike (each its own message, so
+/// that a translation says "company" or "regulator" in its own words).
 pub(crate) fn not_found_with_suggestions(
-    what: &str,
+    what: Named,
     name: &str,
     suggestions: Vec<String>,
 ) -> Error {
-    if suggestions.is_empty() {
-        Error::NotFound(crate::msg!(
-            "error.no_such_name",
-            "no {what} named '{name}'",
-            what = what,
-            name = name.trim()
-        ))
-    } else {
-        Error::NotFound(crate::msg!(
-            "error.no_such_name_near",
-            "no {what} named '{name}'; did you mean: {near}?",
-            what = what,
-            name = name.trim(),
-            near = suggestions.join(", ")
-        ))
-    }
+    let (name, near) = (name.trim(), suggestions.join(", "));
+    Error::NotFound(match (what, suggestions.is_empty()) {
+        (Named::Company, true) => {
+            crate::msg!(
+                "error.no_company_named",
+                "no company named '{name}'",
+                name = name
+            )
+        }
+        (Named::Company, false) => crate::msg!(
+            "error.no_company_named_near",
+            "no company named '{name}'; did you mean: {near}?",
+            name = name,
+            near = &near
+        ),
+        (Named::Regulator, true) => {
+            crate::msg!(
+                "error.no_regulator_named",
+                "no regulator named '{name}'",
+                name = name
+            )
+        }
+        (Named::Regulator, false) => crate::msg!(
+            "error.no_regulator_named_near",
+            "no regulator named '{name}'; did you mean: {near}?",
+            name = name,
+            near = &near
+        ),
+    })
 }
 
 impl Store {
@@ -322,7 +343,7 @@ impl Store {
         let id = match resolve(&self.conn, name, None)? {
             Resolved::One(id) => id,
             Resolved::Unknown(near) => {
-                return Err(not_found_with_suggestions("regulator", name, near))
+                return Err(not_found_with_suggestions(Named::Regulator, name, near))
             }
             Resolved::Ambiguous(candidates) => {
                 return Err(ambiguous("regulator", name, &candidates))

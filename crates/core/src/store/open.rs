@@ -67,13 +67,57 @@ enum FileState {
     Ours,
 }
 
-fn unavailable(path: &Path, why: impl std::fmt::Display) -> Error {
-    Error::Unavailable(crate::msg!(
-        "error.unavailable",
-        "{path} cannot be used: {why}; it was left untouched",
-        path = path.display(),
-        why = why
-    ))
+/// Why a file cannot be used as our database; each reason is its own
+/// message, so that the window can say it in the analyst's language.
+enum Unusable {
+    NotAFile,
+    NotADatabase,
+    Foreign,
+    Newer { version: i64, known: i64 },
+    Failed(String),
+}
+
+impl<E: std::error::Error> From<E> for Unusable {
+    fn from(e: E) -> Unusable {
+        Unusable::Failed(e.to_string())
+    }
+}
+
+fn unavailable(path: &Path, why: impl Into<Unusable>) -> Error {
+    let path = path.display();
+    Error::Unavailable(match why.into() {
+        Unusable::NotAFile => crate::msg!(
+            "error.unusable_not_file",
+            "{path} cannot be used: it is not a regular file; it was left untouched",
+            path = path
+        ),
+        Unusable::NotADatabase => crate::msg!(
+            "error.unusable_not_database",
+            "{path} cannot be used: it is not a database; it was left untouched",
+            path = path
+        ),
+        Unusable::Foreign => crate::msg!(
+            "error.unusable_foreign",
+            "{path} cannot be used: it is a database of another application, not a Privacy \
+             Incident Tracker file; it was left untouched",
+            path = path
+        ),
+        Unusable::Newer { version, known } => crate::msg!(
+            "error.unusable_newer",
+            "{path} cannot be used: it was written by a newer version of the app (schema \
+             {version}; this build knows up to {known}); open it with a newer version; it was \
+             left untouched",
+            path = path,
+            version = version,
+            known = known
+        ),
+        Unusable::Failed(detail) => crate::msg!(
+            "error.unavailable",
+            "{path} cannot be used: {detail}; it was left untouched",
+            path = path,
+            detail = detail
+        ),
+    })
 }
 
 /// Looks at `path` without writing a byte: the file header first, then the
@@ -85,7 +129,7 @@ fn inspect_file(path: &Path) -> Result<FileState> {
         Err(e) => return Err(unavailable(path, e)),
     };
     if !meta.is_file() {
-        return Err(unavailable(path, "it is not a regular file"));
+        return Err(unavailable(path, Unusable::NotAFile));
     }
     if meta.len() == 0 {
         return Ok(FileState::Empty);
@@ -97,7 +141,7 @@ fn inspect_file(path: &Path) -> Result<FileState> {
         f.read(&mut header).map_err(|e| unavailable(path, e))?
     };
     if read < 100 || !header.starts_with(b"SQLite format 3\0") {
-        return Err(unavailable(path, "it is not a database"));
+        return Err(unavailable(path, Unusable::NotADatabase));
     }
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags).map_err(|e| unavailable(path, e))?;
@@ -114,24 +158,15 @@ fn inspect_file(path: &Path) -> Result<FileState> {
          AND name IN ('incidents', 'events', 'regulators')",
     )? == 1;
     if version > schema_version() && (application_id == APPLICATION_ID as i64 || ours) {
-        return Err(unavailable(
-            path,
-            format!(
-                "it was written by a newer version of the app (schema {version}; this \
-                 build knows up to {}); open it with a newer version",
-                schema_version()
-            ),
-        ));
+        let known = schema_version();
+        return Err(unavailable(path, Unusable::Newer { version, known }));
     }
     match application_id {
         0 if tables == 0 && version == 0 => Ok(FileState::Empty),
         // Databases made before migration 4 carry no application_id yet.
         0 if ours && version >= 1 => Ok(FileState::Ours),
         id if id == APPLICATION_ID as i64 => Ok(FileState::Ours),
-        _ => Err(unavailable(
-            path,
-            "it is a database of another application, not a Privacy Incident Tracker file",
-        )),
+        _ => Err(unavailable(path, Unusable::Foreign)),
     }
 }
 

@@ -232,7 +232,7 @@ impl Store {
             .query_map([], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
         Err(not_found_with_suggestions(
-            "company",
+            crate::store::lookup::Named::Company,
             name,
             closest(name, known.iter().map(String::as_str), 5),
         ))

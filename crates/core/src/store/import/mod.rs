@@ -125,7 +125,9 @@ pub struct ImportOptions {
 pub struct RowError {
     pub row: u64,
     pub column: String,
-    pub message: String,
+    /// Shown as `message`, `key` and `args`, like an error of a command.
+    #[serde(flatten)]
+    pub message: crate::Message,
 }
 
 impl std::fmt::Display for RowError {
@@ -143,7 +145,7 @@ impl std::fmt::Display for RowError {
 pub struct Duplicate {
     pub row: u64,
     pub existing_id: i64,
-    pub reason: String,
+    pub reason: crate::Message,
     pub merged: bool,
 }
 
@@ -552,7 +554,7 @@ struct Cell<'a> {
 }
 
 impl Cell<'_> {
-    fn fail(&mut self, message: String) {
+    fn fail(&mut self, message: crate::Message) {
         self.errors.push(RowError {
             row: self.row,
             column: self.column.to_string(),
@@ -666,7 +668,11 @@ impl RowReader<'_> {
                 input.status = value.and_then(|v| match status_from_text(&v) {
                     Some(s) => Some(s.as_str().to_string()),
                     None => {
-                        cell.fail(format!("unknown status '{v}'"));
+                        cell.fail(crate::msg!(
+                            "error.cell_status",
+                            "unknown status '{v}'",
+                            v = &v
+                        ));
                         None
                     }
                 })
@@ -760,9 +766,11 @@ impl RowReader<'_> {
             errors.push(RowError {
                 row,
                 column: self.column_of(Field::Amount),
-                message: "the amount has no currency; give the file's currency (--default-currency, or \
+                message: crate::msg!(
+                    "error.cell_no_currency",
+                    "the amount has no currency; give the file's currency (--default-currency, or \
                      “Amounts without a currency are” on the Import screen) or map a currency column"
-                    .to_string(),
+                ),
             });
         }
     }
@@ -809,15 +817,22 @@ impl RowReader<'_> {
             Some((_, date)) => event.date = date,
             None if !pending.errors.iter().any(|e| e.row == row) => {
                 let message = if pending.epoch_dates > 0 {
-                    "its date is 01/01/1970, a spreadsheet's stand-in for a date not known, and an \
-                     event (a fine, a regulator's action) needs its date: give it and import the row again"
+                    crate::msg!(
+                        "error.cell_epoch_date",
+                        "its date is 01/01/1970, a spreadsheet's stand-in for a date not known, \
+                         and an event (a fine, a regulator's action) needs its date: give it and \
+                         import the row again"
+                    )
                 } else {
-                    "this row has an event (regulator, amount or kind) but no date"
+                    crate::msg!(
+                        "error.cell_event_without_date",
+                        "this row has an event (regulator, amount or kind) but no date"
+                    )
                 };
                 pending.errors.push(RowError {
                     row,
                     column: self.column_of(Field::EventDate),
-                    message: message.into(),
+                    message,
                 });
             }
             None => {}
@@ -847,7 +862,7 @@ impl RowReader<'_> {
         RowError {
             row,
             column,
-            message: e.message(),
+            message: e.into_message(),
         }
     }
 }
@@ -915,6 +930,35 @@ fn amounts_agree(conn: &Connection, id: i64, v: &ValidIncident) -> Result<bool> 
     Ok(stored.is_empty() || ours.iter().all(|a| stored.contains(a)))
 }
 
+/// A stored incident of `company` (not in `skip`) with one of `v`'s fines:
+/// the same date, amount and currency.
+fn same_fine(
+    conn: &Connection,
+    company: i64,
+    v: &ValidIncident,
+    skip: &HashSet<i64>,
+) -> Result<Option<i64>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT DISTINCT i.id FROM events e JOIN incidents i ON i.id = e.incident_id
+         WHERE i.company_id = ?1 AND i.deleted_at IS NULL AND e.date = ?2
+           AND e.amount_minor = ?3 AND e.currency = ?4",
+    )?;
+    for e in &v.events {
+        let Some((amount, currency)) = &e.amount else {
+            continue;
+        };
+        let hits: Vec<i64> = stmt
+            .query_map(params![company, e.date.as_str(), amount, currency], |r| {
+                r.get(0)
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        if let Some(id) = hits.into_iter().find(|id| !skip.contains(id)) {
+            return Ok(Some(id));
+        }
+    }
+    Ok(None)
+}
+
 /// Looks for an incident this one duplicates: the same company, amounts that
 /// agree, and one of the same source URLs or the same title and first event
 /// date. Incidents in `skip` (made by this import from other keys) never match.
@@ -923,7 +967,7 @@ fn find_duplicate(
     v: &ValidIncident,
     skip: &HashSet<i64>,
     title_made: bool,
-) -> Result<Option<(i64, String)>> {
+) -> Result<Option<(i64, crate::Message)>> {
     let Some(company) = find_company(conn, &v.company)? else {
         return Ok(None);
     };
@@ -941,7 +985,12 @@ fn find_duplicate(
             .collect::<rusqlite::Result<_>>()?;
         for id in hits {
             if usable(id)? {
-                return Ok(Some((id, format!("same company and source {}", s.url))));
+                let reason = crate::msg!(
+                    "import.reason_source",
+                    "same company and source {url}",
+                    url = &s.url
+                );
+                return Ok(Some((id, reason)));
             }
         }
     }
@@ -952,26 +1001,12 @@ fn find_duplicate(
     // A title we made says nothing of the incident: a stored incident of the
     // company with the same fine (date, amount, currency) is the duplicate.
     if title_made {
-        let mut same_fine = conn.prepare_cached(
-            "SELECT DISTINCT i.id FROM events e JOIN incidents i ON i.id = e.incident_id
-             WHERE i.company_id = ?1 AND i.deleted_at IS NULL AND e.date = ?2
-               AND e.amount_minor = ?3 AND e.currency = ?4",
-        )?;
-        for e in &v.events {
-            let Some((amount, currency)) = &e.amount else {
-                continue;
-            };
-            let hits: Vec<i64> = same_fine
-                .query_map(params![company, e.date.as_str(), amount, currency], |r| {
-                    r.get(0)
-                })?
-                .collect::<rusqlite::Result<_>>()?;
-            if let Some(id) = hits.into_iter().find(|id| !skip.contains(id)) {
-                return Ok(Some((
-                    id,
-                    "same company and the same fine (date and amount)".into(),
-                )));
-            }
+        if let Some(id) = same_fine(conn, company, v, skip)? {
+            let reason = crate::msg!(
+                "import.reason_fine",
+                "same company and the same fine (date and amount)"
+            );
+            return Ok(Some((id, reason)));
         }
     }
     let mut stmt = conn.prepare_cached(
@@ -985,7 +1020,10 @@ fn find_duplicate(
         if usable(id)? {
             return Ok(Some((
                 id,
-                "same company, title, first date and amounts".to_string(),
+                crate::msg!(
+                    "import.reason_title",
+                    "same company, title, first date and amounts"
+                ),
             )));
         }
     }
@@ -1249,7 +1287,7 @@ fn read_all(
                 report.errors.push(RowError {
                     row: row + 1,
                     column: "(file)".into(),
-                    message: err.message(),
+                    message: err.into_message(),
                 });
                 break;
             }
@@ -1532,7 +1570,7 @@ fn merge_duplicate(
     state: &mut ImportState,
     report: &mut ImportReport,
     existing_id: i64,
-    reason: String,
+    reason: crate::Message,
 ) -> Result<()> {
     let merged = state.options.merge_duplicates;
     report.duplicates.push(Duplicate {

@@ -18,7 +18,7 @@ pub(super) enum Resolution {
     Known(i64),
     Unknown,
     /// Known to be a problem of the row: ambiguous, or not to be created.
-    Problem(String),
+    Problem(crate::Message),
 }
 
 /// Regulator names already resolved in this import, by (name, country).
@@ -101,7 +101,7 @@ impl Regulators {
         options: &ImportOptions,
         actor: &str,
         report: &mut ImportReport,
-    ) -> Result<Vec<(usize, String)>> {
+    ) -> Result<Vec<(usize, crate::Message)>> {
         let country = input
             .country
             .as_deref()
@@ -181,7 +181,7 @@ fn resolve_one(
 fn as_resolution(found: Result<i64>) -> Result<Resolution> {
     match found {
         Ok(id) => Ok(Resolution::Known(id)),
-        Err(e @ Error::Validation { .. }) => Ok(Resolution::Problem(e.message())),
+        Err(e @ Error::Validation { .. }) => Ok(Resolution::Problem(e.into_message())),
         Err(e) => Err(e),
     }
 }
@@ -232,18 +232,21 @@ fn note_unknown(report: &mut ImportReport, name: &str, country: Option<&str>) {
     }
 }
 
-fn unknown_message(conn: &Connection, name: &str) -> Result<String> {
+fn unknown_message(conn: &Connection, name: &str) -> Result<crate::Message> {
     let near = lookup::suggestions(conn, name)?;
     Ok(if near.is_empty() {
-        format!(
-            "unknown regulator '{}'; import with --create-regulators to add it",
-            name.trim()
+        crate::msg!(
+            "error.import_unknown_regulator",
+            "unknown regulator '{name}'; import with --create-regulators to add it",
+            name = name.trim()
         )
     } else {
-        format!(
-            "unknown regulator '{}' (closest known: {}); import with --create-regulators to add it",
-            name.trim(),
-            near.join(", ")
+        crate::msg!(
+            "error.import_unknown_regulator_near",
+            "unknown regulator '{name}' (closest known: {near}); import with \
+             --create-regulators to add it",
+            name = name.trim(),
+            near = near.join(", ")
         )
     })
 }
