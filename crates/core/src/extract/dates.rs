@@ -13,6 +13,16 @@ pub struct DateMention {
     pub end: usize,
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     pub date: String,
+    /// Where the date is one end of a range ("from May 2013 to September
+    /// 2019", "1월 15일~2월 15일", "7月ごろから1月まで"), which end.
+    pub range: Option<RangeEnd>,
+}
+
+/// The two ends of a period: what began and what stopped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RangeEnd {
+    From,
+    To,
 }
 
 const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
@@ -109,6 +119,30 @@ fn weekday_of(word: &str) -> Option<Weekday> {
 
 static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     vec![
+        // 令和5年10月17日, 平成30年: a Japanese era year (令和 began in 2019,
+        // 平成 in 1989), with its month and day where given.
+        Rule {
+            regex: re(
+                r"(令和|平成)\s*(\d{1,2}|元)\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?",
+            ),
+            read: |c, _| {
+                let n = match c.get(2)?.as_str() {
+                    "元" => 1,
+                    n => n.parse::<i32>().ok()?,
+                };
+                let first = if c.get(1)?.as_str() == "令和" {
+                    2019
+                } else {
+                    1989
+                };
+                let year = year_ok(first + n - 1)?;
+                match (num(c, 3), num(c, 4)) {
+                    (Some(m), Some(d)) => ymd(year, m, d),
+                    (Some(m), None) => ym(year, m),
+                    _ => Some(format!("{year:04}")),
+                }
+            },
+        },
         // 2024-08-13, 2024/8/13, 2024.08.13
         Rule {
             regex: re(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b"),
@@ -126,7 +160,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         },
         // 지난해 3월, 작년 3월, 去年3月: a month of the year before publication.
         Rule {
-            regex: re(r"(?:지난해|작년|去年|前年)\s*(\d{1,2})\s*[月월]"),
+            regex: re(r"(?:지난해|작년|去年|前年|昨年)\s*(\d{1,2})\s*[月월]"),
             read: |c, ctx| ym(ctx.published?.year() - 1, num(c, 1)?),
         },
         // 5月22日, 5월 22일: the year comes from the publication date.
@@ -228,7 +262,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         // in May, since November, starting in January (no year)
         Rule {
             regex: re(&format!(
-                r"(?i)\b(in|since|from|until|by|starting|beginning|early|late|during)\s+(?:in\s+)?({MONTH})\b"
+                r"(?i)\b(in|since|from|until|to|through|by|starting|beginning|early|late|during)\s+(?:in\s+)?({MONTH})\b"
             )),
             read: |c, ctx| {
                 let m = month_of(c.get(2)?.as_str())?;
@@ -335,7 +369,7 @@ pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> 
     let later = later_dates(text, &found);
     found.extend(later);
     found.sort_by_key(|d| d.start);
-    drop_range_ends(text, found)
+    mark_ranges(text, found)
 }
 
 /// The dates every rule finds, the most specific rule first, without overlaps.
@@ -362,7 +396,12 @@ fn pattern_dates(text: &str, ctx: &Context) -> Vec<DateMention> {
             }
             if let Some(date) = (rule.read)(&c, ctx) {
                 taken.push((start, end));
-                found.push(DateMention { start, end, date });
+                found.push(DateMention {
+                    start,
+                    end,
+                    date,
+                    range: None,
+                });
             }
         }
     }
@@ -410,6 +449,7 @@ fn later_dates(text: &str, found: &[DateMention]) -> Vec<DateMention> {
                 start: m.start(),
                 end: m.end(),
                 date,
+                range: None,
             });
         }
     }
@@ -442,22 +482,94 @@ fn date_after(date: &str, n: i32, years: bool) -> Option<String> {
     }
 }
 
-/// "from May to July": the second end of a range is not an event of its own.
-fn drop_range_ends(text: &str, found: Vec<DateMention>) -> Vec<DateMention> {
-    let mut kept: Vec<DateMention> = Vec::new();
-    for d in found {
-        if let Some(prev) = kept.last() {
-            let between = text[prev.end..d.start].trim().to_ascii_lowercase();
-            if matches!(
-                between.as_str(),
-                "to" | "~" | "～" | "-" | "–" | "—" | "through" | "until"
-            ) {
-                continue;
+/// What joins the two ends of a period, in the languages we read: "to",
+/// "~", "至", "부터", "から" (with "about" before it: "ごろから", "경부터").
+const RANGE_JOINS: &[&str] = &[
+    "to",
+    "through",
+    "until",
+    "till",
+    "and",
+    "~",
+    "～",
+    "-",
+    "–",
+    "—",
+    "至",
+    "到",
+    "起至",
+    "부터",
+    "에서",
+    "から",
+    "より",
+    "ごろから",
+    "頃から",
+    "경부터",
+    "께부터",
+    "左右至",
+];
+
+/// "from May 2013 to September 2019": the two dates of a period, marked as
+/// its start and its end ("and" only after "between").
+fn mark_ranges(text: &str, mut found: Vec<DateMention>) -> Vec<DateMention> {
+    for i in 1..found.len() {
+        let (prev, next) = (&found[i - 1], &found[i]);
+        if prev.range.is_some() || next.start < prev.end {
+            continue;
+        }
+        // "7月ごろから今年1月まで": a relative year word belongs to the end.
+        let mut between = text[prev.end..next.start].trim().to_lowercase();
+        for year_word in ["今年", "本年", "올해", "this year"] {
+            if let Some(cut) = between.strip_suffix(year_word) {
+                between = cut.trim_end().to_string();
             }
         }
-        kept.push(d);
+        // "from May to July": the joining word may open the second mention.
+        if between.is_empty() {
+            between = text[next.start..next.end]
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            if !["to", "until", "through", "till"].contains(&between.as_str()) {
+                between.clear();
+            }
+        }
+        let joined = RANGE_JOINS.contains(&between.as_str())
+            && (between != "and"
+                || text[..prev.start]
+                    .trim_end()
+                    .to_lowercase()
+                    .ends_with("between"));
+        if joined {
+            found[i - 1].range = Some(RangeEnd::From);
+            found[i].range = Some(RangeEnd::To);
+            let written = &text[found[i].start..found[i].end];
+            if let Some(date) = in_year_of(&found[i - 1].date, &found[i].date, written) {
+                found[i].date = date;
+            }
+        }
     }
-    kept
+    found
+}
+
+/// "1월 3일부터 2월 9일까지": an end written without its year is in the
+/// start's year (or the next one, when its month comes earlier).
+fn in_year_of(start: &str, end: &str, written: &str) -> Option<String> {
+    let has_year = written
+        .as_bytes()
+        .windows(4)
+        .any(|w| w.iter().all(u8::is_ascii_digit));
+    if has_year || start.len() < 7 || end.len() < 7 {
+        return None;
+    }
+    let year: i32 = start[..4].parse().ok()?;
+    let year = if end[5..7] < start[5..7] {
+        year + 1
+    } else {
+        year
+    };
+    Some(format!("{year:04}{}", &end[4..]))
 }
 
 #[cfg(test)]
@@ -525,15 +637,59 @@ mod tests {
     }
 
     #[test]
-    fn ranges_keep_their_start_and_vague_parts_are_skipped() {
+    fn ranges_mark_their_two_ends_and_vague_parts_are_skipped() {
+        let ends = |text: &str, published: &str| -> Vec<(String, Option<RangeEnd>)> {
+            let p = NaiveDate::parse_from_str(published, "%Y-%m-%d").ok();
+            find_dates(text, p)
+                .into_iter()
+                .map(|d| (d.date, d.range))
+                .collect()
+        };
+        let from = |d: &str| (d.to_string(), Some(RangeEnd::From));
+        let to = |d: &str| (d.to_string(), Some(RangeEnd::To));
         assert_eq!(
-            dates("carried out from May to July", "2024-08-13"),
-            ["2024-05"]
+            ends("carried out from May to July", "2024-08-13"),
+            [from("2024-05"), to("2024-07")]
+        );
+        assert_eq!(
+            ends("between March 2019 and June 2020 the portal", "2024-08-13"),
+            [from("2019-03"), to("2020-06")]
+        );
+        assert_eq!(
+            ends("March 2019 and June 2020 were both quiet", "2024-08-13"),
+            [("2019-03".to_string(), None), ("2020-06".to_string(), None)]
+        );
+        assert_eq!(
+            ends(
+                "2022년 3월 2일부터 2023년 1월 9일까지 접속 기록이",
+                "2024-08-13"
+            ),
+            [from("2022-03-02"), to("2023-01-09")]
+        );
+        assert_eq!(
+            ends("2021年9月ごろから昨年2月まで続いた", "2023-05-10"),
+            [from("2021-09"), to("2022-02")]
+        );
+        assert_eq!(
+            ends("从2020年5月至2021年1月期间", "2024-08-13"),
+            [from("2020-05"), to("2021-01")]
         );
         assert_eq!(dates("지난 5~7월 진행한", "2024-08-13"), ["2024-05"]);
         assert!(dates("今年5月中旬停止", "2024-08-15").is_empty());
         assert!(dates("as of mid-May this year", "2024-08-15").is_empty());
         assert!(dates("dating as far back as 2017", "2022-09-23").is_empty());
+    }
+
+    #[test]
+    fn japanese_era_years_and_last_year() {
+        assert_eq!(dates("令和5年10月に公表", "2023-12-01"), ["2023-10"]);
+        assert_eq!(
+            dates("令和5年10月17日、同社は", "2023-12-01"),
+            ["2023-10-17"]
+        );
+        assert_eq!(dates("平成30年の法改正", "2023-12-01"), ["2018"]);
+        assert_eq!(dates("令和元年", "2023-12-01"), ["2019"]);
+        assert_eq!(dates("昨年7月に判明", "2023-12-01"), ["2022-07"]);
     }
 
     #[test]

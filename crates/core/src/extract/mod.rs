@@ -6,6 +6,7 @@
 //! around a figure say it counts. No company name is written into the rules.
 
 pub mod dates;
+mod kinds;
 mod names;
 
 use crate::dates::PartialDate;
@@ -218,7 +219,10 @@ pub fn extract(text: &str, ctx: &Context) -> Draft {
         let code = crate::money::country_of_currency(&f.value.currency)?;
         Some(Found::new(text, f.start, f.end, code.to_string(), 0.4))
     });
-    let mut events = events(text, ctx.published);
+    // Every mention of a known regulator, by any of its names: a sentence
+    // holding one is said by (or of) an authority.
+    let authorities = index.spans(text);
+    let mut events = events(text, ctx.published, &authorities);
     if let Some(f) = &fine {
         date_the_fine(text, f, &mut events, ctx.published);
     }
@@ -839,70 +843,11 @@ fn fine(text: &str, country: Option<&str>) -> Option<Found<FineValue>> {
 
 // ---------------------------------------------------------------- events
 
-/// Verbs and nouns that say what happened on a date, most specific first,
-/// with a handicap in characters for words that say little on their own
-/// ("said", "since").
-#[rustfmt::skip]
-const KIND_WORDS: &[(EventKind, usize, &[&str])] = &[
-    (EventKind::Ceased, 0, &["stopped", "suspended", "halted", "ceased", "ended", "停止", "暂停", "중단", "중지"]),
-    (EventKind::ProposedFine, 0, &["proposed", "notice of intent", "intends to fine", "사전통지", "拟处"]),
-    (EventKind::Fined, 0, &["fined", "imposed", "penalty", "decision", "罚款", "处以", "决定", "과징금", "부과", "의결"]),
-    (EventKind::Settled, 0, &["settlement", "settled", "settle", "합의", "和解"]),
-    (EventKind::Appealed, 0, &["appealed", "appeal", "항소", "上诉", "행정소송"]),
-    (EventKind::Discovered, 0, &["discovered", "detected", "became aware", "learned of", "발견", "发现", "인지"]),
-    (EventKind::Disclosed, 0, &["disclosed", "disclose", "notified", "revealed", "filing", "공개", "披露", "通报", "공시"]),
-    (EventKind::FindingsPublished, 0, &["调查结果", "审查结果", "检查结果", "조사 결과", "검사 결과", "results of", "findings"]),
-    (EventKind::InvestigationOpened, 0, &["investigating", "investigation", "probe", "inspection", "inspected", "调查", "审查", "검사", "조사"]),
-    (EventKind::Started, 0, &["hacked", "intrusion", "infiltrated", "began", "started", "侵入", "침투", "해킹"]),
-    (EventKind::FindingsPublished, 15, &["announced", "found", "said", "released", "concluded", "公布", "日讯", "显示", "밝혔", "발표", "적발"]),
-    (EventKind::Started, 25, &["since", "breach", "hit in", "부터"]),
-];
-
-fn kind_near(text: &str, start: usize, end: usize) -> (EventKind, f32) {
-    let (s, e) = sentence_around(text, start, end);
-    let sentence = &text[s..e];
-    // ASCII lower case keeps byte offsets aligned with `sentence`.
-    let lower = sentence.to_ascii_lowercase();
-    let (at, until) = (start - s, end - s);
-    let cjk = sentence
-        .chars()
-        .any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c) || ('\u{4E00}'..='\u{9FFF}').contains(&c));
-    // The nearest telling word in the sentence decides, counting the handicap;
-    // ties go to the more specific kind (the order of KIND_WORDS).
-    let mut best: Option<(usize, usize, EventKind)> = None;
-    for (rank, (kind, handicap, words)) in KIND_WORDS.iter().enumerate() {
-        for w in *words {
-            for (i, _) in lower.match_indices(w) {
-                // Korean and Chinese put the verb after the date ("28일 밝혔다"),
-                // English mostly before it ("announced on Monday").
-                let distance = if i >= until {
-                    if cjk {
-                        i - until
-                    } else {
-                        (i - until) * 3 / 2
-                    }
-                } else {
-                    let d = at.saturating_sub(i + w.len());
-                    if cjk {
-                        d * 2
-                    } else {
-                        d
-                    }
-                };
-                let score = (distance + handicap, rank);
-                if best.is_none_or(|(d, r, _)| score < (d, r)) {
-                    best = Some((score.0, rank, *kind));
-                }
-            }
-        }
-    }
-    match best {
-        Some((d, _, kind)) if d < 100 => (kind, 0.6),
-        _ => (EventKind::Other, 0.4),
-    }
-}
-
-fn events(text: &str, published: Option<NaiveDate>) -> Vec<ExtractedEvent> {
+fn events(
+    text: &str,
+    published: Option<NaiveDate>,
+    authorities: &[(usize, usize)],
+) -> Vec<ExtractedEvent> {
     let mut out: Vec<ExtractedEvent> = Vec::new();
     for d in dates::find_dates(text, published) {
         let Ok(parsed) = PartialDate::parse("date", &d.date) else {
@@ -915,7 +860,12 @@ fn events(text: &str, published: Option<NaiveDate>) -> Vec<ExtractedEvent> {
                 continue;
             }
         }
-        let (mut kind, confidence) = kind_near(text, d.start, d.end);
+        if kinds::is_page_stamp(text, &d, published) {
+            continue;
+        }
+        let Some((mut kind, confidence)) = kinds::kind_of(text, &d, authorities) else {
+            continue;
+        };
         if let Some(p) = published {
             // Something announced for later ("starting in January") is not an
             // event that has happened.
@@ -924,9 +874,13 @@ fn events(text: &str, published: Option<NaiveDate>) -> Vec<ExtractedEvent> {
             }
         }
         if let Some(same) = out.iter_mut().find(|e| e.date == d.date) {
-            // The same day named twice: keep the mention that says what happened.
-            if same.kind == EventKind::Other && kind != EventKind::Other {
+            // The same day named twice: keep the mention that says most
+            // surely what happened (a period's end says it best).
+            if same.kind == EventKind::Other && kind != EventKind::Other
+                || d.range.is_some() && same.confidence < confidence
+            {
                 same.kind = kind;
+                same.confidence = confidence;
             }
             continue;
         }

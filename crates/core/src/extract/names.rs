@@ -97,6 +97,20 @@ impl Needles {
     }
 }
 
+impl Needles {
+    /// Every occurrence of any needle as a byte span of `text`.
+    pub fn spans(&self, text: &str) -> Vec<(usize, usize)> {
+        let found = self.find_all(text);
+        let mut spans: Vec<(usize, usize)> = found
+            .iter()
+            .zip(&self.needles)
+            .flat_map(|(at, (name, _))| at.iter().map(move |&s| (s, s + name.len())))
+            .collect();
+        spans.sort_unstable();
+        spans
+    }
+}
+
 fn find_all(text: &str, needles: &[(String, bool)]) -> Vec<Vec<usize>> {
     Needles::new(needles.to_vec()).find_all(text)
 }

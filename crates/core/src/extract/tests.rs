@@ -307,6 +307,133 @@ fn tricky_piece() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Each event of `text` as (date, kind).
+fn events_of(text: &str, published: &str) -> Vec<(String, EventKind)> {
+    extract(text, &ctx(published))
+        .events
+        .into_iter()
+        .map(|e| (e.date, e.kind))
+        .collect()
+}
+
+fn has_event(events: &[(String, EventKind)], date: &str, kind: EventKind) -> bool {
+    events.iter().any(|(d, k)| d == date && *k == kind)
+}
+
+#[test]
+fn a_page_stamp_is_no_event_in_any_language() {
+    let en = events_of(
+        "Published 14 March 2024\nThe retailer said on March 12 that order files were copied.",
+        "2024-03-14",
+    );
+    assert!(!en.iter().any(|(d, _)| d == "2024-03-14"), "{en:?}");
+    assert!(has_event(&en, "2024-03-12", EventKind::Disclosed), "{en:?}");
+    let zh = events_of(
+        "2024-03-14 09:30 来源:晨报\n(本报首尔14日电)一家零售商12日表示,订单数据被复制。",
+        "2024-03-14",
+    );
+    assert_eq!(
+        zh,
+        [("2024-03-12".to_string(), EventKind::Disclosed)],
+        "{zh:?}"
+    );
+    let ko = events_of(
+        "입력 2024.03.14 10:20\n한 유통사는 12일 주문 정보가 복사됐다고 밝혔다.",
+        "2024-03-14",
+    );
+    assert_eq!(
+        ko,
+        [("2024-03-12".to_string(), EventKind::Disclosed)],
+        "{ko:?}"
+    );
+}
+
+#[test]
+fn a_report_of_an_earlier_day_keeps_its_date() {
+    // Reported two days before publication: the day something was agreed.
+    let zh = events_of(
+        "据外媒3月12日报道,该保险公司已同意支付和解金。",
+        "2024-03-14",
+    );
+    assert!(has_event(&zh, "2024-03-12", EventKind::Settled), "{zh:?}");
+}
+
+#[test]
+fn a_period_starts_and_ends_an_incident() {
+    let en = events_of(
+        "Intruders had access from June 2021 to February 2022.",
+        "2024-03-14",
+    );
+    assert!(has_event(&en, "2021-06", EventKind::Started), "{en:?}");
+    assert!(has_event(&en, "2022-02", EventKind::Ceased), "{en:?}");
+    let ko = events_of(
+        "2023년 1월 3일부터 2월 9일까지 외부 접속이 이어졌다.",
+        "2024-03-14",
+    );
+    assert!(has_event(&ko, "2023-01-03", EventKind::Started), "{ko:?}");
+    assert!(has_event(&ko, "2023-02-09", EventKind::Ceased), "{ko:?}");
+    let ja = events_of(
+        "不正な持ち出しは2021年9月ごろから昨年2月まで続いた。",
+        "2023-05-10",
+    );
+    assert!(has_event(&ja, "2021-09", EventKind::Started), "{ja:?}");
+    assert!(has_event(&ja, "2022-02", EventKind::Ceased), "{ja:?}");
+}
+
+#[test]
+fn who_announces_decides_the_kind() {
+    let company = events_of(
+        "The insurer said on 4 April that claim files had been copied.",
+        "2024-04-20",
+    );
+    assert!(
+        has_event(&company, "2024-04-04", EventKind::Disclosed),
+        "{company:?}"
+    );
+    let security = events_of(
+        "The bank's security team said on 2 May that logs were wiped.",
+        "2024-05-20",
+    );
+    assert!(
+        has_event(&security, "2024-05-02", EventKind::Disclosed),
+        "{security:?}"
+    );
+    let fine = events_of(
+        "The data protection authority announced on 4 April that the insurer must pay a fine.",
+        "2024-04-20",
+    );
+    assert!(has_event(&fine, "2024-04-04", EventKind::Fined), "{fine:?}");
+    let ko = events_of(
+        "한 쇼핑몰은 5일 고객 정보가 새어 나갔다고 밝혔다.",
+        "2024-04-20",
+    );
+    assert!(has_event(&ko, "2024-04-05", EventKind::Disclosed), "{ko:?}");
+    let ko = events_of(
+        "개인정보보호위원회는 5일 점검 내용을 발표했다.",
+        "2024-04-20",
+    );
+    assert!(
+        has_event(&ko, "2024-04-05", EventKind::FindingsPublished),
+        "{ko:?}"
+    );
+    let zh = events_of("该航空公司3日宣布,部分乘客资料外泄。", "2024-04-20");
+    assert!(has_event(&zh, "2024-04-03", EventKind::Disclosed), "{zh:?}");
+}
+
+#[test]
+fn japanese_dates_and_orders() {
+    let ja = events_of(
+        "個人情報保護委員会は令和5年10月17日、同社に是正命令を出した。",
+        "2023-12-01",
+    );
+    assert!(
+        has_event(&ja, "2023-10-17", EventKind::CorrectiveOrder),
+        "{ja:?}"
+    );
+    let ja = events_of("同社は昨年7月に被害を確認した。", "2023-12-01");
+    assert!(has_event(&ja, "2022-07", EventKind::Discovered), "{ja:?}");
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 600, ..ProptestConfig::default() })]
 

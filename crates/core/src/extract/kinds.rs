@@ -1,0 +1,355 @@
+//! What a date of an article stands for: an event of the incident, and which
+//! kind, read from the words around it — or a stamp of the page itself (a
+//! byline's time, an "Updated" line, a dateline), which is no event at all.
+
+use super::dates::{DateMention, RangeEnd};
+use super::{ceil, sentence_around};
+use crate::model::EventKind;
+use chrono::NaiveDate;
+
+/// Verbs and nouns that say what happened on a date, most specific first,
+/// with a handicap in characters for words that say little on their own
+/// ("since").
+#[rustfmt::skip]
+const KIND_WORDS: &[(EventKind, usize, &[&str])] = &[
+    (EventKind::Ceased, 0, &["stopped", "suspended", "halted", "ceased", "ended", "blocked", "停止", "暂停", "中止", "중단", "중지", "막았", "차단"]),
+    (EventKind::ProposedFine, 0, &["proposed", "notice of intent", "intends to fine", "사전통지", "拟处"]),
+    (EventKind::CorrectiveOrder, 0, &["corrective order", "ordered to", "시정명령", "시정 명령", "责令改正", "责令整改", "勧告", "是正命令"]),
+    (EventKind::Fined, 0, &["fined", "imposed", "penalty", "decision", "罚款", "处以", "决定", "과징금", "부과", "의결", "課徴金", "制裁金", "罰金"]),
+    (EventKind::Settled, 0, &["settlement", "settled", "settle", "agreed to pay", "합의", "和解", "同意缴纳", "同意支付"]),
+    (EventKind::Appealed, 0, &["appealed", "appeal", "항소", "上诉", "행정소송"]),
+    (EventKind::Discovered, 0, &["discovered", "detected", "became aware", "learned of", "발견", "发现", "發現", "인지", "발견했", "判明", "発覚", "発見", "被害を確認", "收到"]),
+    (EventKind::Disclosed, 0, &["disclosed", "disclose", "notified", "revealed", "filing", "披露", "通报", "공시", "曝光", "admitted", "apologized", "apologised", "apology", "사과문", "사과했", "道歉", "致歉", "謝罪", "お詫び"]),
+    (EventKind::FindingsPublished, 0, &["调查结果", "审查结果", "检查结果", "조사 결과", "검사 결과", "점검 결과", "results of", "findings"]),
+    (EventKind::InvestigationOpened, 0, &["investigating", "investigation", "probe", "inspection", "inspected", "调查", "审查", "검사", "조사", "調査"]),
+    (EventKind::Started, 0, &["hacked", "intrusion", "infiltrated", "began", "started", "beginning in", "dated back", "dates back", "侵入", "入侵", "攻击", "攻擊", "盗走", "窃取", "침투", "해킹", "공격", "不正アクセス", "サイバー攻撃"]),
+    (EventKind::Started, 25, &["since", "breach", "hit in", "부터"]),
+];
+
+/// Words of saying. Said by an authority they publish its findings (or its
+/// fine); said by anyone else they disclose something.
+#[rustfmt::skip]
+const SAYING: &[&str] = &[
+    "announced", "said", "says", "stated", "released", "concluded", "confirmed", "found",
+    "reported", "told", "日讯", "宣布", "表示", "公布", "发布", "發布", "公告", "声明", "聲明",
+    "显示", "밝혔", "발표", "공개", "전했", "적발", "発表", "公表", "明らかにした",
+];
+const SAYING_HANDICAP: usize = 15;
+
+/// Words that name an authority in a sentence, in every language we read.
+#[rustfmt::skip]
+const AUTHORITY: &[&str] = &[
+    "commission", "commissioner", "authority", "regulator", "watchdog", "agency", "ministry",
+    "department", "court", "supervis", "ftc", "ico", "sec", "cnil", "dpc", "pipc", "edpb",
+    "委员会", "委員會", "监管", "監管", "当局", "當局", "网信办", "法院", "위원회", "당국",
+    "감독원", "방통위", "개보위", "법원", "委員会", "庁", "裁判所",
+];
+
+/// Words of a fine being imposed and of one only proposed, for a sentence
+/// in which an authority speaks.
+const FINE_CUES: &[&str] = &[
+    "fine",
+    "fined",
+    "fines",
+    "penalt",
+    "罚",
+    "罰",
+    "과징금",
+    "과태료",
+    "課徴金",
+];
+const SETTLE_CUES: &[&str] = &[
+    "settle",
+    "settled",
+    "settlement",
+    "합의",
+    "和解",
+    "同意支付",
+    "同意缴纳",
+];
+const PROPOSED_CUES: &[&str] = &["proposed", "intends", "plans to", "draft", "사전통지", "拟"];
+
+/// The kind of the event dated at `mention`, or `None` when it is no event
+/// of its own. A period is a breach's start and end, unless its sentence is
+/// about an inspection: then its start opens the investigation and its end
+/// is no event. Any other date takes the nearest telling word of its
+/// sentence (words of saying by who says them).
+pub(super) fn kind_of(
+    text: &str,
+    mention: &DateMention,
+    authorities: &[(usize, usize)],
+) -> Option<(EventKind, f32)> {
+    let (s, e) = sentence_around(text, mention.start, mention.end);
+    // ASCII lower case keeps byte offsets aligned with the sentence.
+    let lower = text[s..e].to_ascii_lowercase();
+    if let Some(end) = mention.range {
+        let inspection = about_inspection(text, mention);
+        return match (end, inspection) {
+            (RangeEnd::From, true) => Some((EventKind::InvestigationOpened, 0.6)),
+            (RangeEnd::To, true) => None,
+            (RangeEnd::From, false) => Some((EventKind::Started, 0.6)),
+            (RangeEnd::To, false) => Some((EventKind::Ceased, 0.6)),
+        };
+    }
+    Some(nearest_kind(
+        &lower,
+        mention.start - s,
+        mention.end - s,
+        (s, e),
+        authorities,
+    ))
+}
+
+/// Whether a period is an inspection's ("an inspection … carried out from
+/// May to July"): one is named shortly before it, and no breach follows it
+/// ("점검 … 그 결과 6월 21일부터 2월 13일 사이 … 유출" is the breach's).
+fn about_inspection(text: &str, mention: &DateMention) -> bool {
+    let mut before: Vec<char> = text[..mention.start].chars().rev().take(90).collect();
+    before.reverse();
+    let before = String::from_iter(before).to_ascii_lowercase();
+    let after: String = text[mention.end..]
+        .chars()
+        .take(60)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    INVESTIGATION_WORDS
+        .iter()
+        .any(|w| contains_word(&before, w))
+        && !BREACH_WORDS.iter().any(|w| contains_word(&after, w))
+}
+
+/// Words of data going where it should not, which make a period a breach's.
+const BREACH_WORDS: &[&str] = &[
+    "leak",
+    "leaked",
+    "breach",
+    "exposed",
+    "stolen",
+    "accessed",
+    "hack",
+    "hacked",
+    "유출",
+    "노출",
+    "해킹",
+    "泄露",
+    "外泄",
+    "洩",
+    "被盗",
+    "流出",
+    "漏えい",
+    "漏洩",
+    "不正",
+];
+
+/// Words of an inspection or investigation, which a period may describe.
+const INVESTIGATION_WORDS: &[&str] = &[
+    "inspection",
+    "investigation",
+    "audit",
+    "检查",
+    "调查",
+    "檢查",
+    "調查",
+    "조사",
+    "검사",
+    "점검",
+    "調査",
+];
+
+/// The kind the nearest telling word of `lower` (the date's sentence, at
+/// `at..until` in it) gives.
+fn nearest_kind(
+    lower: &str,
+    at: usize,
+    until: usize,
+    (s, e): (usize, usize),
+    authorities: &[(usize, usize)],
+) -> (EventKind, f32) {
+    let near = Nearness::new(lower, at, until);
+    let mut best: Option<(usize, usize, Option<EventKind>)> = None;
+    let mut consider = |score: (usize, usize), kind: Option<EventKind>| {
+        if best.is_none_or(|(d, r, _)| score < (d, r)) {
+            best = Some((score.0, score.1, kind));
+        }
+    };
+    for (rank, (kind, handicap, words)) in KIND_WORDS.iter().enumerate() {
+        for w in *words {
+            for (i, _) in lower.match_indices(w) {
+                consider((near.distance(i, w.len()) + handicap, rank), Some(*kind));
+            }
+        }
+    }
+    for w in SAYING {
+        for (i, _) in lower.match_indices(w) {
+            consider(
+                (
+                    near.distance(i, w.len()) + SAYING_HANDICAP,
+                    KIND_WORDS.len(),
+                ),
+                None,
+            );
+        }
+    }
+    match best {
+        Some((d, _, Some(kind))) if d < 100 => (kind, 0.6),
+        Some((d, _, None)) if d < 100 => {
+            let named = authorities.iter().any(|&(a, b)| s <= a && b <= e);
+            (said(lower, named), 0.5)
+        }
+        _ => (EventKind::Other, 0.4),
+    }
+}
+
+/// Who said it decides: an authority publishes findings (a fine, when the
+/// sentence names one); anyone else discloses.
+fn said(sentence: &str, names_a_regulator: bool) -> EventKind {
+    let has = |words: &[&str]| words.iter().any(|w| contains_word(sentence, w));
+    if !names_a_regulator && !has(AUTHORITY) {
+        EventKind::Disclosed
+    } else if has(PROPOSED_CUES) && has(FINE_CUES) {
+        EventKind::ProposedFine
+    } else if has(SETTLE_CUES) {
+        EventKind::Settled
+    } else if has(FINE_CUES) {
+        EventKind::Fined
+    } else {
+        EventKind::FindingsPublished
+    }
+}
+
+/// How far a word is from the date, in a sentence: Korean, Chinese and
+/// Japanese put the verb after the date ("28일 밝혔다"), English mostly
+/// before it ("announced on Monday").
+struct Nearness {
+    at: usize,
+    until: usize,
+    cjk: bool,
+    sentence: String,
+}
+
+impl Nearness {
+    fn new(sentence: &str, at: usize, until: usize) -> Nearness {
+        let cjk = sentence.chars().any(|c| {
+            ('\u{AC00}'..='\u{D7A3}').contains(&c)
+                || ('\u{4E00}'..='\u{9FFF}').contains(&c)
+                || ('\u{3040}'..='\u{30FF}').contains(&c)
+        });
+        Nearness {
+            at,
+            until,
+            cjk,
+            sentence: sentence.to_string(),
+        }
+    }
+
+    /// Characters between two byte offsets of the sentence: a Korean or
+    /// Chinese character is one, as a Latin letter is.
+    fn chars(&self, from: usize, to: usize) -> usize {
+        self.sentence
+            .get(from..to)
+            .map_or(to - from, |s| s.chars().count())
+    }
+
+    fn distance(&self, i: usize, len: usize) -> usize {
+        if i >= self.until {
+            let d = self.chars(self.until, i);
+            // A character of Korean, Chinese or Japanese says about what two
+            // Latin letters do.
+            if self.cjk {
+                d * 2
+            } else {
+                d * 3 / 2
+            }
+        } else {
+            let d = self.chars((i + len).min(self.at), self.at);
+            if self.cjk {
+                d * 6
+            } else {
+                d
+            }
+        }
+    }
+}
+
+/// Words before a date on its line that make it the page's own stamp.
+#[rustfmt::skip]
+const STAMP_LABELS: &[&str] = &[
+    "published", "updated", "posted", "published on", "updated on", "last updated",
+    "date:", "日期:", "日期：", "时间:", "时间：", "時間:", "時間：", "发布时间", "發布時間",
+    "发布于", "更新", "입력", "수정", "등록", "기사입력", "게시", "公開日", "更新日", "配信",
+];
+
+/// Words right after a date that make it a dateline: the day the report was
+/// filed ("25日綜合外電報導", "4 月 10 日消息", "May 25 (Reuters)").
+#[rustfmt::skip]
+const DATELINE_MARKS: &[&str] = &[
+    "消息", "电", "電", "讯", "訊", "综合外电", "綜合外電", "报道", "報導", "보도", "(reuters)",
+    "(ap)", "(afp)", "(bloomberg)", "(yonhap)", "/prnewswire/", "(共同)", "共同通信",
+];
+
+/// Whether the date at `mention` stamps the page rather than dating anything
+/// that happened: a time of day right after it ("2024-05-09 12:00"), a label
+/// before it on its line ("Published 26 May 2022", "입력"), or a dateline on
+/// the publication day ("25日綜合外電報導"; on another day the same words
+/// report when something was said).
+pub(super) fn is_page_stamp(
+    text: &str,
+    mention: &DateMention,
+    published: Option<NaiveDate>,
+) -> bool {
+    let after = text[mention.end..ceil(text, (mention.end + 40).min(text.len()))]
+        .trim_start_matches([' ', ',', '\u{a0}', '\u{3000}', '(', '（'])
+        .to_lowercase();
+    if starts_with_clock(&after) {
+        return true;
+    }
+    let line_start = text[..mention.start].rfind('\n').map_or(0, |i| i + 1);
+    let from = super::floor(text, mention.start.saturating_sub(40).max(line_start));
+    let before = text[from..mention.start].trim_end().to_lowercase();
+    if STAMP_LABELS.iter().any(|l| before.ends_with(l)) {
+        return true;
+    }
+    let on_publication_day =
+        published.is_none_or(|p| p.format("%Y-%m-%d").to_string() == mention.date);
+    on_publication_day && DATELINE_MARKS.iter().any(|m| dateline_mark(&after, m))
+}
+
+/// "12:00", "02:30 IST", "오후 3:15": a clock time opens `after`.
+fn starts_with_clock(after: &str) -> bool {
+    let t = ["오전", "오후", "上午", "下午", "午前", "午後"]
+        .iter()
+        .find_map(|w| after.strip_prefix(w))
+        .unwrap_or(after)
+        .trim_start();
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    (1..=2).contains(&digits)
+        && t[digits..].starts_with(':')
+        && t[digits + 1..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .count()
+            == 2
+}
+
+/// A one-character mark (电, 讯) counts only when no other ideograph follows
+/// it ("25日电" is a dateline, "25日电话" a telephone call).
+fn dateline_mark(after: &str, mark: &str) -> bool {
+    let Some(rest) = after.strip_prefix(mark) else {
+        return false;
+    };
+    mark.chars().count() > 1 || !rest.starts_with(|c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+}
+
+/// `word` in `text`, a Latin word only as a word of its own ("sec" is not in
+/// "security"; a stem such as "supervis" may run on).
+fn contains_word(text: &str, word: &str) -> bool {
+    if !word.is_ascii() {
+        return text.contains(word);
+    }
+    let is_letter = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    text.match_indices(word).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + word.len()..].chars().next();
+        !is_letter(before) && (word.len() > 5 || !is_letter(after))
+    })
+}
