@@ -13,7 +13,7 @@ import { showHelp, closeHelp } from './help.js';
 import { showList, restoreList, shortcuts as listKeys } from './views/list.js';
 import { showOverview, shortcuts as overviewKeys } from './views/overview.js';
 import { showEditor, shortcuts as editorKeys } from './views/editor.js';
-import { showCompany, showRegulator, shortcuts as historyKeys } from './views/history.js';
+import { showCompany, showRegulator, shortcuts as companyKeys, regulatorShortcuts as regulatorKeys } from './views/history.js';
 import { showImport, shortcuts as importKeys } from './views/import.js';
 import { showArticle, shortcuts as articleKeys } from './views/article.js';
 import { showRegulators, shortcuts as regulatorsKeys } from './views/regulators.js';
@@ -57,8 +57,8 @@ export const navigate = {
   // An editor is never reopened (its draft was not saved): the list stands for it.
   editor: (id = null, from = null) => show(() => showEditor(main, app, navigate, id, from), editorKeys, { view: 'list' }),
   article: () => show(() => showArticle(main, app, navigate), articleKeys, { view: 'article' }),
-  company: (name) => show(() => showCompany(main, app, navigate, name), historyKeys, { view: 'company', name }),
-  regulator: (name) => show(() => showRegulator(main, app, navigate, name), historyKeys, { view: 'regulator', name }),
+  company: (name) => show(() => showCompany(main, app, navigate, name), companyKeys, { view: 'company', name }),
+  regulator: (name) => show(() => showRegulator(main, app, navigate, name), regulatorKeys, { view: 'regulator', name }),
   import: () => show(() => showImport(main, app, navigate), importKeys, { view: 'import' }),
   regulators: () => show(() => showRegulators(main, app, navigate), regulatorsKeys, { view: 'regulators' }),
   settings: () => show(() => showSettings(main, app, navigate, start, changeLanguage), [], { view: 'settings' }),

@@ -111,6 +111,10 @@ export function formatTimestamp(stamp, lang = 'en') {
   const date = new Date(stamp);
   if (Number.isNaN(date.getTime())) return String(stamp);
   if (lang === 'en' || !LOCALES[lang]) return date.toLocaleString();
-  // A 24-hour clock: no morning/afternoon word to misread in a log of changes.
-  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'long', timeStyle: 'short', hourCycle: 'h23' }).format(date);
+  // The day as formatDate writes it (WebKit's Intl gives Korean a numeric
+  // "2026. 11. 29." for a long date with a time), then a 24-hour clock: no
+  // morning/afternoon word to misread in a log of changes.
+  const pad = (n) => String(n).padStart(2, '0');
+  const day = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  return `${formatDate(day, lang)} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }

@@ -126,8 +126,8 @@ function resetZoom(tl) {
 /** The elements that stay while the plot is redrawn. */
 function timelineParts() {
   return {
-    fromInput: h('input', { id: 'zoom-from', placeholder: t('timeline.from_placeholder'), size: '16', 'aria-label': t('timeline.from_label') }),
-    toInput: h('input', { id: 'zoom-to', placeholder: t('timeline.to_placeholder'), size: '16', 'aria-label': t('timeline.to_label') }),
+    fromInput: h('input', { id: 'zoom-from', placeholder: t('timeline.from_placeholder'), size: '22', 'aria-label': t('timeline.from_label') }),
+    toInput: h('input', { id: 'zoom-to', placeholder: t('timeline.to_placeholder'), size: '22', 'aria-label': t('timeline.to_label') }),
     zoomError: h('small', { class: 'field-error', id: 'zoom-error' }),
     plot: h('div', { class: 'tl-plot' }),
     tooltip: h('div', { class: 'tl-tooltip', role: 'tooltip', id: 'tl-tooltip', hidden: true }),

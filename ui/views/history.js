@@ -161,11 +161,16 @@ export async function showRegulator(main, app, navigate, name) {
   });
 }
 
-/** The Company and Regulator views' keys, for the help (?). */
-export const shortcuts = [
+/** The Regulator view's keys, for the help (?). */
+export const regulatorShortcuts = [
   { keys: 'Esc', text: () => t('help.history.back') },
   { keys: '← →', text: () => t('help.history.move') },
   { keys: 'Enter / Space', text: () => t('help.history.open') },
   { keys: 'Enter', text: () => t('help.history.zoom') },
+];
+
+/** The Company view's keys: the Regulator view's and its name boxes'. */
+export const shortcuts = [
+  ...regulatorShortcuts,
   { keys: 'Enter', text: () => t('help.history.names') },
 ];

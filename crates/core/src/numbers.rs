@@ -152,6 +152,15 @@ fn scan_digits(s: &str) -> Option<(i128, usize)> {
 /// Reads a number expression at the start of `s`: digits, then CJK multipliers
 /// (also chained, as in `1천347억9천100만`) or one English scale word. Returns the
 /// quantity and the bytes used; trailing nouns ("records", "명") are not read.
+/// " 6,800만": digits after one space that a CJK unit closes, as written
+/// between the groups of a Korean or Chinese figure ("59억 6,800만").
+fn spaced_group(s: &str) -> Option<(i128, usize)> {
+    let rest = s.strip_prefix(' ')?;
+    let (digits, n) = scan_digits(rest)?;
+    let unit = rest[n..].chars().next()?;
+    cjk_unit(unit).map(|_| (digits, n + 1))
+}
+
 pub fn scan_number(s: &str) -> Option<(Quantity, usize)> {
     let (first, mut used) = scan_digits(s)?;
     let mut total: i128 = 0;
@@ -174,8 +183,12 @@ pub fn scan_number(s: &str) -> Option<(Quantity, usize)> {
                 group = group.checked_add(n.checked_mul(unit)?)?;
             }
             current = 0;
-            // Digits may follow directly: 1천347억9천100만.
+            // Digits may follow directly: 1천347억9천100만; after a large
+            // unit also behind one space when a unit ends them: 59억 6,800만.
             if let Some((next, n)) = scan_digits(&s[used..]) {
+                current = next;
+                used += n;
+            } else if let Some((next, n)) = large.then(|| spaced_group(&s[used..])).flatten() {
                 current = next;
                 used += n;
             }
@@ -503,6 +516,17 @@ mod tests {
             Some(134_791_000_000)
         );
         assert_eq!(scan_number("960만원").unwrap().0.whole(), Some(9_600_000));
+        // The groups as the window writes them, one space apart.
+        let (q, used) = scan_number("59억 6,800만 원").unwrap();
+        assert_eq!(q.whole(), Some(5_968_000_000));
+        assert_eq!(&"59억 6,800만 원"[used..], " 원");
+        assert_eq!(
+            scan_number("3亿 2500万").unwrap().0.whole(),
+            Some(325_000_000)
+        );
+        // A figure after a space that no unit closes is another number.
+        let (q, used) = scan_number("59억 2024년").unwrap();
+        assert_eq!((q.whole(), used), (Some(5_900_000_000), "59억".len()));
     }
 
     #[test]

@@ -246,9 +246,10 @@ pub fn extract(text: &str, ctx: &Context) -> Draft {
         events,
         title: head.map(|(_, h)| h.to_string()),
         first_sentence: {
-            let t = text.trim_start();
-            let end = t.find(['。', '.', '\n', '!', '?']).unwrap_or(t.len());
-            let first: String = t[..end].chars().take(120).collect();
+            // Its end as for any sentence: "80.26亿元" does not end one.
+            let start = text.len() - text.trim_start().len();
+            let (_, end) = sentence_around(text, start, start);
+            let first: String = text[start..end].chars().take(120).collect();
             (!first.trim().is_empty()).then(|| first.trim().to_string())
         },
         language: language(text),

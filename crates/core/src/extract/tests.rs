@@ -454,3 +454,15 @@ proptest! {
         check_spans(&text, &d);
     }
 }
+
+#[test]
+fn a_decimal_point_does_not_end_the_first_sentence() {
+    let d = extract(
+        "监管部门对该平台处以人民币12.5亿元罚款。平台表示接受。",
+        &ctx("2022-07-21"),
+    );
+    assert_eq!(
+        d.first_sentence.as_deref(),
+        Some("监管部门对该平台处以人民币12.5亿元罚款")
+    );
+}

@@ -83,6 +83,59 @@ impl<E: std::error::Error> From<E> for Unusable {
     }
 }
 
+/// Why the backup at `src` cannot be restored, if it cannot: unreadable,
+/// damaged, not ours, or newer than this build.
+fn check_backup(src: &Path) -> std::result::Result<Connection, crate::Message> {
+    let path = src.display();
+    let failed = |e: rusqlite::Error| {
+        crate::msg!(
+            "error.restore",
+            "{path} cannot be restored: {detail}",
+            path = src.display(),
+            detail = e
+        )
+    };
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let candidate = Connection::open_with_flags(src, flags).map_err(failed)?;
+    let check: String = candidate
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .map_err(failed)?;
+    if check != "ok" {
+        return Err(crate::msg!(
+            "error.restore_damaged",
+            "{path} cannot be restored: it is damaged ({check})",
+            path = path,
+            check = check
+        ));
+    }
+    let version: i64 = candidate
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(failed)?;
+    let ours: bool = candidate
+        .query_row(
+            "SELECT count(*) = 3 FROM sqlite_master WHERE type = 'table' AND name IN ('incidents', 'events', 'regulators')",
+            [],
+            |r| r.get(0),
+        )
+        .map_err(failed)?;
+    if !ours || version < 1 {
+        return Err(crate::msg!(
+            "error.restore_foreign",
+            "{path} cannot be restored: it is not a Privacy Incident Tracker database",
+            path = path
+        ));
+    }
+    if version > schema_version() {
+        return Err(crate::msg!(
+            "error.restore_newer",
+            "{path} cannot be restored: it was written by a newer version (schema {version})",
+            path = path,
+            version = version
+        ));
+    }
+    Ok(candidate)
+}
+
 fn unavailable(path: &Path, why: impl Into<Unusable>) -> Error {
     let path = path.display();
     Error::Unavailable(match why.into() {
@@ -274,46 +327,7 @@ impl Store {
     /// check and be no newer than this build. The data replaced is kept first
     /// in a copy beside the database file, whose path is returned.
     pub fn restore_from(&mut self, src: &Path) -> Result<Option<PathBuf>> {
-        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let refuse = |why: String| {
-            Error::invalid(
-                "file",
-                crate::msg!(
-                    "error.restore",
-                    "{path} cannot be restored: {why}",
-                    path = src.display(),
-                    why = why
-                ),
-            )
-        };
-        let candidate =
-            Connection::open_with_flags(src, flags).map_err(|e| refuse(e.to_string()))?;
-        let check: String = candidate
-            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-            .map_err(|e| refuse(e.to_string()))?;
-        if check != "ok" {
-            return Err(refuse(format!("it is damaged ({check})")));
-        }
-        let version: i64 = candidate
-            .pragma_query_value(None, "user_version", |r| r.get(0))
-            .map_err(|e| refuse(e.to_string()))?;
-        let ours: bool = candidate
-            .query_row(
-                "SELECT count(*) = 3 FROM sqlite_master WHERE type = 'table' AND name IN ('incidents', 'events', 'regulators')",
-                [],
-                |r| r.get(0),
-            )
-            .map_err(|e| refuse(e.to_string()))?;
-        if !ours || version < 1 {
-            return Err(refuse(
-                "it is not a Privacy Incident Tracker database".into(),
-            ));
-        }
-        if version > schema_version() {
-            return Err(refuse(format!(
-                "it was written by a newer version (schema {version})"
-            )));
-        }
+        let candidate = check_backup(src).map_err(|message| Error::invalid("file", message))?;
         let kept = match &self.path {
             Some(p) => {
                 let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S");
