@@ -247,6 +247,15 @@ const NOT_NAMES: &[&str] = &[
     "covid", "ap", "reuters", "afp", "yonhap", "xinhua", "ceo", "chief executive", "director",
     "chairman", "president", "commissioner", "minister", "internet", "online", "app", "apps",
     "state", "states",
+    // Page furniture of press releases and news sites.
+    "news release", "press release", "newsroom", "media release", "statement", "update",
+    "updated", "published", "share", "print", "subscribe", "advertisement", "related",
+    // Acronyms of technology and units, never a company on their own.
+    "ai", "gb", "tb", "mb", "kb", "it", "id", "ids", "pc", "tv", "sms", "api", "url", "pdf",
+    "faq", "vpn", "usim", "sim", "cctv", "gdpr", "ccpa", "pipa", "pipl",
+    // Korean short names of authorities, as the press writes them.
+    "개보위", "개인정보위", "방통위", "공정위", "금감원", "금융위", "과기정통부", "경찰청",
+    "기가바이트", "테라바이트", "메가바이트", "该公司", "该平台", "该企业", "同社", "当社", "회사",
 ];
 
 /// Words that open a sentence and are dropped from the front of a name.
@@ -331,7 +340,8 @@ const ZH_BREAKS: &[char] = &[
 static LATIN_NAME: LazyLock<Regex> = LazyLock::new(|| {
     // Capitalised words (CamelCase and acronyms too), joined by spaces, "&" or
     // "of"; a name may run straight into Hangul or Han characters (SK텔레콤, SK电讯).
-    Regex::new(r"[A-Z][A-Za-z0-9]*(?:[&.'’-][A-Za-z0-9]+)*(?:\s(?:&\s)?[A-Z][A-Za-z0-9]*(?:[&.'’-][A-Za-z0-9]+)*){0,3}")
+    // A name never runs over a line break: a headline is not the next line's name.
+    Regex::new(r"[A-Z][A-Za-z0-9]*(?:[&.'’-][A-Za-z0-9]+)*(?:[ \t\u{a0}](?:&[ \t\u{a0}])?[A-Z][A-Za-z0-9]*(?:[&.'’-][A-Za-z0-9]+)*){0,3}")
         .unwrap_or_else(|e| panic!("name pattern: {e}"))
 });
 
@@ -385,6 +395,7 @@ fn raw_names(text: &str, headline: Option<(usize, usize)>) -> Vec<(String, usize
     }
     chinese_company_names(text, &mut out);
     names_before_abbreviations(text, &mut out);
+    names_in_their_role(text, &mut out);
     if let Some(h) = headline {
         headline_subject(text, h, &mut out);
     }
@@ -466,6 +477,33 @@ fn chinese_company_names(text: &str, out: &mut Vec<(String, usize, usize)>) {
     for suffix in ["公司", "集团"] {
         for (at, _) in text.match_indices(suffix) {
             out.extend(cjk_run_before(text, at, 6));
+        }
+    }
+}
+
+/// Where a sentence gives a name its role in the incident, written without
+/// capitals to find it by: the one a fine is imposed on ("골프존에 과징금",
+/// "对该平台处以", "同社に課徴金"), the one hacked ("롯데카드의 해킹"). Korean,
+/// Chinese and Japanese names are found this way when nothing else marks them.
+static ROLE_NAMES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    [
+        r"([가-힣A-Za-z0-9]{2,12})(?:에|에게|에 대해|에 대해서|에 대한)\s*(?:과징금|과태료|시정\s?명령|제재)",
+        r"([가-힣A-Za-z0-9]{2,12})(?:의|에서)\s*(?:해킹|개인정보\s?유출|정보\s?유출|고객\s?정보\s?유출|유출\s?사고)",
+        r"对([\p{Han}A-Za-z0-9]{2,12}?)(?:处以|作出|依法)",
+        r"([\p{Han}A-Za-z0-9]{2,12}?)被(?:处以|罚款|罚)",
+        r"([\p{Han}\p{Katakana}ー]{2,15}?)(?:に対し|に)(?:課徴金|勧告|是正命令|指導)",
+    ]
+    .iter()
+    .map(|p| Regex::new(p).unwrap_or_else(|e| panic!("role pattern: {e}")))
+    .collect()
+});
+
+fn names_in_their_role(text: &str, out: &mut Vec<(String, usize, usize)>) {
+    for re in ROLE_NAMES.iter() {
+        for c in re.captures_iter(text) {
+            if let Some(m) = c.get(1) {
+                out.push((m.as_str().to_string(), m.start(), m.end()));
+            }
         }
     }
 }

@@ -466,3 +466,36 @@ fn a_decimal_point_does_not_end_the_first_sentence() {
         Some("监管部门对该平台处以人民币12.5亿元罚款")
     );
 }
+
+#[test]
+fn a_name_is_found_by_its_role_in_korean_chinese_and_japanese() {
+    let company = |text: &str| extract(text, &ctx("2024-06-01")).company.map(|c| c.value);
+    assert_eq!(
+        company("개인정보위는 회원 정보를 지킨 못한 한빛몰에 과징금 12억 원을 부과했다. 한빛몰은 재발 방지를 약속했다."),
+        Some("한빛몰".to_string())
+    );
+    assert_eq!(
+        company("가온카드의 해킹 사고로 회원 30만 명의 정보가 새어 나갔다."),
+        Some("가온카드".to_string())
+    );
+    assert_eq!(
+        company("监管部门对星辰出行处以罚款,星辰出行表示接受处罚。"),
+        Some("星辰出行".to_string())
+    );
+    assert_eq!(
+        company("個人情報保護委員会は、ミドリ通販に勧告を出した。ミドリ通販は謝罪した。"),
+        Some("ミドリ通販".to_string())
+    );
+}
+
+#[test]
+fn page_furniture_and_generic_acronyms_are_no_company() {
+    let d = extract(
+        "News Release\nAI tools leaked 4 GB of records, Brightline Health said on Monday.",
+        &ctx("2024-06-04"),
+    );
+    assert_eq!(
+        d.company.map(|c| c.value),
+        Some("Brightline Health".to_string())
+    );
+}
