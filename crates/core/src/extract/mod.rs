@@ -155,6 +155,55 @@ fn headline(text: &str) -> Option<(usize, &str)> {
     None
 }
 
+/// The country the text says first-hand: the regulator's, else the
+/// company's own where the text names it, else the reporting site's.
+fn first_country(
+    text: &str,
+    ctx: &Context,
+    regulator: Option<&(Found<String>, String)>,
+    company: Option<&Found<String>>,
+) -> Option<Found<String>> {
+    regulator
+        .map(|(found, country)| Found::new(text, found.start, found.end, country.clone(), 0.8))
+        .or_else(|| {
+            let (code, s, e) = names::country_before(text, company?.value.as_str())?;
+            Some(Found::new(text, s, e, code, 0.6))
+        })
+        .or_else(|| {
+            names::country_from_url(ctx.url.as_deref()).map(|c| Found {
+                value: c,
+                evidence: String::new(),
+                start: 0,
+                end: 0,
+                confidence: 0.5,
+            })
+        })
+}
+
+/// Last of all, the language: Korean is written in Korea and Japanese in
+/// Japan (Chinese, English and the rest in too many places to tell).
+fn country_of_language(text: &str) -> Option<Found<String>> {
+    let kana = text
+        .chars()
+        .take(2000)
+        .filter(|c| ('\u{3040}'..='\u{30FF}').contains(c))
+        .count();
+    let code = if kana >= 10 {
+        "JP"
+    } else if language(text).as_deref() == Some("ko") {
+        "KR"
+    } else {
+        return None;
+    };
+    Some(Found {
+        value: code.to_string(),
+        evidence: String::new(),
+        start: 0,
+        end: 0,
+        confidence: 0.3,
+    })
+}
+
 /// The language an article opens in: a translation that follows it (as in
 /// the seed case, Chinese then English) does not change what the source is.
 fn language(text: &str) -> Option<String> {
@@ -191,18 +240,7 @@ pub fn extract(text: &str, ctx: &Context) -> Draft {
     );
     let company = orgs.company.clone();
     let counterparty = orgs.counterparty.clone();
-    let country = regulator
-        .as_ref()
-        .map(|(found, country)| Found::new(text, found.start, found.end, country.clone(), 0.8))
-        .or_else(|| {
-            names::country_from_url(ctx.url.as_deref()).map(|c| Found {
-                value: c,
-                evidence: String::new(),
-                start: 0,
-                end: 0,
-                confidence: 0.5,
-            })
-        });
+    let country = first_country(text, ctx, regulator.as_ref(), company.as_ref());
     let regulator_key = regulator.as_ref().and_then(|(f, _)| {
         ctx.regulators
             .iter()
@@ -214,11 +252,13 @@ pub fn extract(text: &str, ctx: &Context) -> Draft {
     let fine = fine(text, country.as_ref().map(|c| c.value.as_str()));
     // Without a regulator or a national site, a fine in a national currency
     // tells the country (USD → US); the euro tells nothing so precise.
-    let country = country.or_else(|| {
-        let f = fine.as_ref()?;
-        let code = crate::money::country_of_currency(&f.value.currency)?;
-        Some(Found::new(text, f.start, f.end, code.to_string(), 0.4))
-    });
+    let country = country
+        .or_else(|| {
+            let f = fine.as_ref()?;
+            let code = crate::money::country_of_currency(&f.value.currency)?;
+            Some(Found::new(text, f.start, f.end, code.to_string(), 0.4))
+        })
+        .or_else(|| country_of_language(text));
     // Every mention of a known regulator, by any of its names: a sentence
     // holding one is said by (or of) an authority.
     let authorities = index.spans(text);

@@ -181,6 +181,58 @@ pub fn find_regulator(
     Some((Found::new(text, s, e, value, confidence), r.country.clone()))
 }
 
+/// What English calls the people of a country, for "Australian lender X".
+#[rustfmt::skip]
+const DEMONYMS: &[(&str, &str)] = &[
+    ("australian", "AU"), ("american", "US"), ("british", "GB"), ("irish", "IE"),
+    ("korean", "KR"), ("south korean", "KR"), ("chinese", "CN"), ("japanese", "JP"),
+    ("indian", "IN"), ("canadian", "CA"), ("french", "FR"), ("german", "DE"),
+    ("dutch", "NL"), ("italian", "IT"), ("spanish", "ES"), ("singaporean", "SG"),
+    ("taiwanese", "TW"), ("swedish", "SE"), ("norwegian", "NO"), ("brazilian", "BR"),
+];
+
+/// The country written just before a mention of `company`: a place glued
+/// to it ("香港國泰航空", "美国雅虎", "일본 NTT") or an English country or
+/// demonym a word or two before ("Australian lender Latitude"). Returns
+/// the code and the words' span.
+pub fn country_before(text: &str, company: &str) -> Option<(String, usize, usize)> {
+    for (at, _) in text.match_indices(company) {
+        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let before: Vec<(usize, char)> = text[line_start..at].char_indices().collect();
+        // Glued or a space apart: the last 2 to 8 characters as a place.
+        for n in 2..=8.min(before.len()) {
+            let (i, _) = before[before.len() - n];
+            let s = line_start + i;
+            let place = text[s..at].trim();
+            // Only a place in Korean, Chinese or Japanese script: Latin
+            // letters run into codes ("lender" ends in "er", Eritrea's).
+            let cjk = !place.is_empty() && place.chars().all(|c| !c.is_ascii());
+            if let Some(code) = crate::countries::country_code(place).filter(|_| cjk) {
+                return Some((code.to_string(), s, at));
+            }
+        }
+        // One or two English words before: "Australian lender".
+        let words: Vec<&str> = text[line_start..at]
+            .split_whitespace()
+            .rev()
+            .take(2)
+            .collect();
+        for w in words {
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            let code = DEMONYMS.iter().find(|(d, _)| *d == w).map(|(_, c)| *c);
+            let code = code.or_else(|| crate::countries::country_code(&w).filter(|_| w.len() > 3));
+            // ASCII lower case keeps the byte offsets of the line.
+            let pos = text[line_start..at].to_ascii_lowercase().rfind(&w);
+            if let (Some(code), Some(pos)) = (code, pos) {
+                return Some((code.to_string(), line_start + pos, at));
+            }
+        }
+    }
+    None
+}
+
 /// The country of a news site from its address: `.co.kr` → KR, `.com.au` → AU.
 pub fn country_from_url(url: Option<&str>) -> Option<String> {
     let host = url?

@@ -499,3 +499,31 @@ fn page_furniture_and_generic_acronyms_are_no_company() {
         Some("Brightline Health".to_string())
     );
 }
+
+#[test]
+fn the_company_s_own_country_comes_before_the_site_s() {
+    let on_site = |text: &str, url: &str| {
+        let c =
+            Context::with_builtin_regulators(NaiveDate::from_ymd_opt(2024, 6, 4), Some(url.into()));
+        extract(text, &c).country.map(|c| c.value)
+    };
+    assert_eq!(
+        on_site("Australian lender Brightline Finance said hackers copied files. Brightline Finance apologised.", "https://news.example.in/a"),
+        Some("AU".to_string())
+    );
+    assert_eq!(
+        on_site(
+            "美国星河云端公司3日宣布,星河云端公司部分用户资料外泄。",
+            "https://news.example.cn/a"
+        ),
+        Some("US".to_string())
+    );
+    // Nothing else tells: a Korean report is of Korea.
+    assert_eq!(
+        on_site(
+            "한빛몰은 고객 정보가 새어 나갔다고 밝혔다. 한빛몰은 사과했다.",
+            "https://news.example.com/a"
+        ),
+        Some("KR".to_string())
+    );
+}
