@@ -1,8 +1,6 @@
 // Building DOM nodes without HTML strings: text from articles and users always
 // goes in as text nodes, so markup in it is shown, never run.
 
-// Figures and dates in the language in force, where the views have always found them.
-export { formatCount, shortNumber, shortMoney, fullMoney, formatDate, formatTimestamp } from './i18n.js';
 
 /**
  * Creates an element. `props` may hold: class, dataset (object), on (object of

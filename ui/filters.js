@@ -2,9 +2,9 @@
 // the analyst moves between views, so the Overview charts exactly what the
 // list shows and a click on a chart opens the list on what that mark counted.
 
-import { h, formatCount } from './dom.js';
+import { h } from './dom.js';
 import { statusChoices, kindChoices, choiceOptions } from './labels.js';
-import { t } from './i18n.js';
+import { t, formatCount } from './i18n.js';
 import { remember } from './place.js';
 
 const EMPTY = {

@@ -2,9 +2,9 @@
 // and Regulator views, the import preview). A table picks its columns from
 // incidentColumns(); each column knows its heading and how to draw its cell.
 
-import { h, formatCount, formatDate } from './dom.js';
+import { h } from './dom.js';
 import { statusLabel } from './labels.js';
-import { t } from './i18n.js';
+import { t, formatCount, formatDate } from './i18n.js';
 
 /** A link inside a row: it acts alone, without opening the row. */
 function rowLink(className, text, title, go) {

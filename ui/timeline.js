@@ -4,9 +4,9 @@
 // Points that would sit on top of each other merge into a numbered cluster, and
 // amount labels are placed only where they fit, so 50+ events stay readable.
 
-import { h, s, replaceChildren, shortMoney, fullMoney, formatDate } from './dom.js';
+import { h, s, replaceChildren } from './dom.js';
 import { kindLabel } from './labels.js';
-import { t } from './i18n.js';
+import { t, shortMoney, fullMoney, formatDate } from './i18n.js';
 
 // How each event kind is drawn; its label comes from the Rust side (labels.js).
 const SHAPES = {

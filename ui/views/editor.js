@@ -5,11 +5,11 @@
 
 import { openButton } from '../links.js';
 import { call } from '../api.js';
-import { h, replaceChildren, notify, debounce, formatTimestamp } from '../dom.js';
+import { h, replaceChildren, notify, debounce } from '../dom.js';
 import { statusChoices, kindChoices, choiceOptions } from '../labels.js';
 import { suggestCompanies } from '../companies.js';
 import { loadOrList, teardownAll } from '../view.js';
-import { t, language } from '../i18n.js';
+import { t, language, formatTimestamp } from '../i18n.js';
 import { messageText, fieldName } from '../errors.js';
 
 // Labels and placeholders are functions: they follow the language in force when drawn.

@@ -2,12 +2,12 @@
 // incidents involved. Both views share this layout; only the data differ.
 
 import { call } from '../api.js';
-import { h, replaceChildren, formatCount, notify, fullMoney, formatDate } from '../dom.js';
+import { h, replaceChildren, notify } from '../dom.js';
 import { drawTimeline } from '../timeline.js';
 import { notifyError } from '../errors.js';
 import { incidentColumns, incidentRow, headRow } from '../rows.js';
 import { listen, teardownAll, loadOrList } from '../view.js';
-import { t } from '../i18n.js';
+import { t, formatCount, fullMoney, formatDate } from '../i18n.js';
 
 function moneyList(totals) {
   if (!totals.length) return [h('span', { class: 'muted', text: t('history.none') })];

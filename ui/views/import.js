@@ -3,12 +3,12 @@
 // then import all rows in one go. Nothing is written until "Import".
 
 import { call } from '../api.js';
-import { h, replaceChildren, formatCount, notify } from '../dom.js';
+import { h, replaceChildren, notify } from '../dom.js';
 import { errorParagraph, notifyError, messageText } from '../errors.js';
 import { kindChoices, choiceOptions, kindLabel } from '../labels.js';
 import { incidentColumns, incidentRow } from '../rows.js';
 import { stillShown } from '../view.js';
-import { t, formatDate, fullMoney } from '../i18n.js';
+import { t, formatDate, fullMoney, formatCount } from '../i18n.js';
 
 // Option texts are drawn when the view opens, in the language in force.
 const delimiters = () => [['', t('import.delimiter.detect')], [',', t('import.delimiter.comma')],

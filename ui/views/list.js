@@ -2,13 +2,13 @@
 // a click or with Enter; '/' jumps to the search box.
 
 import { call } from '../api.js';
-import { h, replaceChildren, formatCount, notify, debounce } from '../dom.js';
+import { h, replaceChildren, notify, debounce } from '../dom.js';
 import { showError, notifyError } from '../errors.js';
 import { filters, filterQuery, anyFilter, setFilters, filterBar } from '../filters.js';
 import { incidentColumns, incidentRow } from '../rows.js';
 import { suggestCompanies } from '../companies.js';
 import { listen, teardownAll } from '../view.js';
-import { t } from '../i18n.js';
+import { t, formatCount } from '../i18n.js';
 import { remember } from '../place.js';
 import { columnWidths } from '../columns.js';
 

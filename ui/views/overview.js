@@ -5,12 +5,12 @@
 // counts incidents opens the list on exactly those incidents.
 
 import { call } from '../api.js';
-import { h, replaceChildren, formatCount, shortMoney, fullMoney, shortNumber, debounce } from '../dom.js';
+import { h, replaceChildren, debounce } from '../dom.js';
 import { showError } from '../errors.js';
 import { filters, filterQuery, setFilters, filterBar } from '../filters.js';
 import { barChart, COLOURS } from '../charts.js';
 import { listen, teardownAll } from '../view.js';
-import { t } from '../i18n.js';
+import { t, formatCount, shortMoney, fullMoney, shortNumber } from '../i18n.js';
 
 const TOP = 15;
 const FEW = 5;

@@ -3,9 +3,9 @@
 // aliases). Every change is kept in the registry's history on the Rust side.
 
 import { call } from '../api.js';
-import { h, replaceChildren, formatCount, notify } from '../dom.js';
+import { h, replaceChildren, notify } from '../dom.js';
 import { showError, notifyError } from '../errors.js';
-import { t } from '../i18n.js';
+import { t, formatCount } from '../i18n.js';
 
 // The stored levels and their names on screen (literal keys for the key check).
 const LEVELS = {
