@@ -35,6 +35,10 @@ pub enum Error {
     #[error("{0}")]
     Unavailable(Message),
 
+    /// The person stopped a long operation; nothing of it was written.
+    #[error("{0}")]
+    Cancelled(Message),
+
     /// The database refused or failed.
     #[error("database error: {0}")]
     Storage(#[from] rusqlite::Error),
@@ -84,6 +88,7 @@ impl Error {
             Error::NotFound(_) => "not_found",
             Error::Conflict(_) => "conflict",
             Error::Unavailable(_) => "unavailable",
+            Error::Cancelled(_) => "cancelled",
             Error::Storage(_) => "storage",
             Error::Io(_) => "io",
         }
@@ -116,7 +121,8 @@ impl Error {
             Error::Validation { message, .. }
             | Error::NotFound(message)
             | Error::Conflict(message)
-            | Error::Unavailable(message) => message,
+            | Error::Unavailable(message)
+            | Error::Cancelled(message) => message,
             other => {
                 let (key, args) = other.keyed();
                 Message {
@@ -135,7 +141,8 @@ impl Error {
             Error::Validation { message, .. }
             | Error::NotFound(message)
             | Error::Conflict(message)
-            | Error::Unavailable(message) => (message.key, message.args.clone()),
+            | Error::Unavailable(message)
+            | Error::Cancelled(message) => (message.key, message.args.clone()),
             Error::Storage(e) => ("error.storage", vec![("detail", e.to_string())]),
             Error::Io(e) => ("error.io", vec![("detail", e.to_string())]),
         }

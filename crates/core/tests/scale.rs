@@ -264,3 +264,69 @@ fn bulk_writes_index_every_new_incident_once() {
     b.import_csv(&csv, &again, "t", &mut |_| {}).unwrap();
     assert_eq!(indexed_and_live(&b), indexed_and_live(&a));
 }
+
+/// Every table's rows, as text: what "the database is unchanged" compares.
+fn dump(path: &std::path::Path) -> Vec<String> {
+    let c = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+    let mut out = Vec::new();
+    for table in [
+        "companies",
+        "incidents",
+        "events",
+        "sources",
+        "incident_sources",
+        "history",
+        "incidents_fts",
+    ] {
+        let mut stmt = c
+            .prepare(&format!("SELECT * FROM {table} ORDER BY rowid"))
+            .unwrap();
+        let n = stmt.column_count();
+        let rows = stmt
+            .query_map([], |r| {
+                let cells: Vec<String> = (0..n)
+                    .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
+                    .collect();
+                Ok(format!("{table}: {}", cells.join("|")))
+            })
+            .unwrap();
+        out.extend(rows.map(Result::unwrap));
+    }
+    out
+}
+
+#[test]
+fn a_cancelled_import_leaves_the_database_as_it_was() {
+    use incidents_core::store::export::ExportFormat;
+    use incidents_core::store::import::ImportOptions;
+    let dir = tempfile::tempdir().unwrap();
+    let mut source = Store::open(dir.path().join("source.db")).unwrap();
+    source.generate(3_000, 9, &mut |_| {}).unwrap();
+    let file = dir.path().join("all.csv");
+    source
+        .export(&ListQuery::default(), ExportFormat::Csv, &file)
+        .unwrap();
+    let target_path = dir.path().join("target.db");
+    let mut target = Store::open(&target_path).unwrap();
+    target.generate(50, 2, &mut |_| {}).unwrap();
+    let before = dump(&target_path);
+    let options = ImportOptions::default();
+    let flag = options.cancel.clone();
+    let mut seen = 0;
+    let outcome = target.import_csv(&file, &options, "t", &mut |p| {
+        seen = p.rows;
+        if p.rows >= 1_000 {
+            flag.cancel(); // the person presses Cancel a third of the way in
+        }
+    });
+    let err = outcome.unwrap_err();
+    assert_eq!(err.kind(), "cancelled", "{err}");
+    assert!(err.message().contains("cancelled at row"), "{err}");
+    assert!((1_000..3_000).contains(&seen), "stopped after {seen} rows");
+    assert_eq!(dump(&target_path), before);
+    // The store is still usable, and the same file imports whole afterwards.
+    let report = target
+        .import_csv(&file, &ImportOptions::default(), "t", &mut |_| {})
+        .unwrap();
+    assert_eq!(report.created, 3_000);
+}

@@ -284,57 +284,20 @@ fn write_csv_rows(
     Ok(())
 }
 
-/// SQL that turns an amount in minor units (`amount`) of `currency` into major
-/// units without trailing zeros, as [`money::format_major`] does.
-fn major_units_sql(amount: &str, currency: &str) -> String {
-    let with = |exp: u32| {
-        money::currency_codes()
-            .filter(|c| money::currency_exponent(c) == Some(exp))
-            .map(|c| format!("'{c}'"))
-            .collect::<Vec<_>>()
-            .join(",")
-    };
-    format!(
-        "CASE WHEN {currency} IN ({}) THEN CAST({amount} AS TEXT) \
-         WHEN {currency} IN ({}) THEN rtrim(rtrim(printf('%d.%03d', {amount} / 1000, {amount} % 1000), '0'), '.') \
-         ELSE rtrim(rtrim(printf('%d.%02d', {amount} / 100, {amount} % 100), '0'), '.') END",
-        with(0),
-        with(3)
-    )
+/// One SELECT that yields the incidents CSV's columns for the incidents `i`
+/// matching `filter`, in `order`: a scan of `incidents` alone, whose kept
+/// columns (store/kept.rs) hold the money and sources per incident. The app
+/// streams it; the benchmark hands the very same text to the sqlite3 tool.
+pub fn incidents_csv_sql(filter: &str, order: &str) -> String {
+    format!("SELECT {CSV_SELECT} FROM incidents i WHERE {filter} ORDER BY {order}")
 }
 
-/// One SELECT that yields the incidents CSV's columns for the incidents `i`
-/// matching `filter`, in `order`. The app streams it; the benchmark hands the
-/// very same text to the sqlite3 tool to compare.
-pub fn incidents_csv_sql(filter: &str, order: &str) -> String {
-    let money = |kind: &str| {
-        format!(
-            "(SELECT group_concat(cur || ' ' || {}, '; ') FROM (SELECT currency AS cur, sum(amount_minor) AS total \
-             FROM events e WHERE e.incident_id = i.id AND e.kind = '{kind}' AND e.amount_minor IS NOT NULL \
-             GROUP BY currency ORDER BY currency))",
-            major_units_sql("total", "cur")
-        )
-    };
-    let sources = |column: &str| {
-        format!(
-            "(SELECT group_concat(coalesce({column}, ''), char(10)) FROM (SELECT s.* FROM incident_sources l \
-             JOIN sources s ON s.id = l.source_id WHERE l.incident_id = i.id ORDER BY l.position) s)"
-        )
-    };
-    format!(
-        "SELECT i.id, i.company_name, i.title, i.counterparty, i.country, i.regulators, i.status, \
-         i.records_affected, i.users_affected, i.first_event, i.latest_event, {}, {}, {}, {}, {}, {}, {}, {}, \
-         i.summary, i.created_at, i.updated_at FROM incidents i WHERE {filter} ORDER BY {order}",
-        money("fined"),
-        money("proposed_fine"),
-        money("settled"),
-        sources("s.url"),
-        sources("s.title"),
-        sources("s.publisher"),
-        sources("s.published"),
-        sources("s.language"),
-    )
-}
+/// The stored columns behind [`INCIDENT_COLUMNS`], in order.
+const CSV_SELECT: &str = "i.id, i.company_name, i.title, i.counterparty, i.country, \
+    i.regulators, i.status, i.records_affected, i.users_affected, i.first_event, \
+    i.latest_event, i.fines, i.proposed_fines, i.settlements, i.source_urls, i.source_titles, \
+    i.source_publishers, i.source_published, i.source_languages, i.summary, i.created_at, \
+    i.updated_at";
 
 impl Store {
     /// Writes the incidents the list query selects, in its order, to `path`.
@@ -366,8 +329,9 @@ impl Store {
         let mut query = query.clone();
         query.limit = None;
         query.after = None;
-        let ids: Vec<i64> = self.list_rows(&query)?.rows.iter().map(|r| r.id).collect();
-        let incidents = ids.iter().map(|id| self.get_incident(*id));
+        let ids = || -> Result<Vec<i64>> {
+            Ok(self.list_rows(&query)?.rows.iter().map(|r| r.id).collect())
+        };
         let mut events = 0;
         let mut count = 0;
         let mut cut = Vec::new();
@@ -375,7 +339,10 @@ impl Store {
             ExportFormat::Csv => {
                 // One streamed query: no incident is loaded whole.
                 let (filter, values, order) = self.export_selection(&query)?;
-                let sql = incidents_csv_sql(&filter, &order);
+                // The event count rides along after the exported columns.
+                let sql = format!(
+                    "SELECT {CSV_SELECT}, i.event_count FROM incidents i WHERE {filter} ORDER BY {order}"
+                );
                 let mut w = csv_writer(part)?;
                 w.write_record(INCIDENT_COLUMNS).map_err(csv_error)?;
                 let mut stmt = self.conn.prepare(&sql)?;
@@ -388,19 +355,15 @@ impl Store {
                     }
                     w.write_record(&record).map_err(csv_error)?;
                     count += 1;
+                    events += row.get::<_, i64>(INCIDENT_COLUMNS.len())? as usize;
                 }
-                events = self.conn.query_row(
-                    &format!("SELECT count(*) FROM events e JOIN incidents i ON i.id = e.incident_id WHERE {filter}"),
-                    rusqlite::params_from_iter(values.iter()),
-                    |r| r.get::<_, i64>(0),
-                )? as usize;
                 finish_csv(w)?;
             }
             ExportFormat::EventsCsv => {
                 let mut w = csv_writer(part)?;
                 w.write_record(EVENT_COLUMNS).map_err(csv_error)?;
-                for incident in incidents {
-                    let incident = incident?;
+                for id in ids()? {
+                    let incident = self.get_incident(id)?;
                     count += 1;
                     events += incident.events.len();
                     write_csv_rows(&mut w, EVENT_COLUMNS, event_rows(&incident))?;
@@ -408,7 +371,10 @@ impl Store {
                 finish_csv(w)?;
             }
             ExportFormat::Xlsx => {
-                let all = incidents.collect::<Result<Vec<_>>>()?;
+                let all = ids()?
+                    .into_iter()
+                    .map(|id| self.get_incident(id))
+                    .collect::<Result<Vec<_>>>()?;
                 count = all.len();
                 events = all.iter().map(|i| i.events.len()).sum();
                 cut = cut_in_xlsx(&all);

@@ -9,6 +9,7 @@ use crate::model::{
 };
 use crate::money;
 use crate::names::name_key;
+use crate::store::kept::{self, EventPart, Kept, SourceRow};
 use crate::store::lookup::regulator_label;
 use crate::store::lookup::resolve_regulator;
 use crate::store::seed;
@@ -199,16 +200,35 @@ pub(crate) fn find_company(conn: &Connection, name: &str) -> Result<Option<i64>>
     if party_of(name).is_some() {
         return Ok(None);
     }
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, 0 FROM companies WHERE name = ?1
-         UNION ALL SELECT company_id, 1 FROM company_aliases WHERE alias = ?1
-         UNION ALL SELECT id, 2 FROM companies WHERE name_key = ?2
-         UNION ALL SELECT company_id, 3 FROM company_aliases WHERE alias_key = ?2
-         ORDER BY 2 LIMIT 1",
-    )?;
-    Ok(stmt
-        .query_row(params![name.trim(), name_key(name)], |r| r.get(0))
-        .optional()?)
+    // In order of precedence, each a point look-up in its own index: the
+    // name, an alias, then the same by name key.
+    let exact = name.trim();
+    let key = name_key(name);
+    let tries = [
+        ("SELECT id FROM companies WHERE name = ?1 LIMIT 1", exact),
+        (
+            "SELECT company_id FROM company_aliases WHERE alias = ?1 LIMIT 1",
+            exact,
+        ),
+        (
+            "SELECT id FROM companies WHERE name_key = ?1 ORDER BY id LIMIT 1",
+            &key,
+        ),
+        (
+            "SELECT company_id FROM company_aliases WHERE alias_key = ?1 ORDER BY rowid LIMIT 1",
+            &key,
+        ),
+    ];
+    for (sql, value) in tries {
+        let found = conn
+            .prepare_cached(sql)?
+            .query_row([value], |r| r.get(0))
+            .optional()?;
+        if found.is_some() {
+            return Ok(found);
+        }
+    }
+    Ok(None)
 }
 
 fn company_id(conn: &Connection, name: &str) -> Result<i64> {
@@ -257,41 +277,59 @@ pub(crate) fn add_company_alias(conn: &Connection, company: i64, alias: &str) ->
     Ok(())
 }
 
-fn source_id(conn: &Connection, source: &ValidSource) -> Result<i64> {
-    // A source already known keeps its details unless this input adds new ones.
-    run(conn,
-        "INSERT INTO sources (url, title, publisher, published, language) VALUES (?1, ?2, ?3, ?4, ?5)
-         ON CONFLICT (url) DO UPDATE SET
-            title = coalesce(excluded.title, title),
-            publisher = coalesce(excluded.publisher, publisher),
-            published = coalesce(excluded.published, published),
-            language = coalesce(excluded.language, language)",
-        params![
-            source.url,
-            source.title,
-            source.publisher,
-            source.published.as_ref().map(|d| d.as_str()),
-            source.language
-        ],
-    )?;
-    Ok(conn.query_row(
-        "SELECT id FROM sources WHERE url = ?1",
-        [&source.url],
-        |r| r.get(0),
-    )?)
+/// The id of `source` and its stored details. A source already known keeps
+/// its details unless this input adds new ones; when it does, the other
+/// incidents citing it get their kept source columns rewritten.
+fn source_id(conn: &Connection, source: &ValidSource) -> Result<(i64, SourceRow)> {
+    let new: SourceRow = [
+        Some(source.url.clone()),
+        source.title.clone(),
+        source.publisher.clone(),
+        source.published.as_ref().map(|d| d.as_str().to_string()),
+        source.language.clone(),
+    ];
+    let stored = conn
+        .prepare_cached(
+            "SELECT id, url, title, publisher, published, language FROM sources WHERE url = ?1",
+        )?
+        .query_row([&source.url], |r| {
+            let row: SourceRow = [r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?];
+            Ok((r.get::<_, i64>(0)?, row))
+        })
+        .optional()?;
+    let Some((id, old)) = stored else {
+        run(conn,
+            "INSERT INTO sources (url, title, publisher, published, language) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![new[0], new[1], new[2], new[3], new[4]],
+        )?;
+        return Ok((conn.last_insert_rowid(), new));
+    };
+    let merged: SourceRow = std::array::from_fn(|i| new[i].clone().or_else(|| old[i].clone()));
+    if merged != old {
+        run(conn,
+            "UPDATE sources SET title = ?2, publisher = ?3, published = ?4, language = ?5 WHERE id = ?1",
+            params![id, merged[1], merged[2], merged[3], merged[4]],
+        )?;
+        let citing: Vec<i64> = conn
+            .prepare_cached("SELECT incident_id FROM incident_sources WHERE source_id = ?1")?
+            .query_map([id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for incident in citing {
+            kept::refresh(conn, incident)?;
+        }
+    }
+    Ok((id, merged))
 }
 
 fn event_source_id(conn: &Connection, url: &str) -> Result<i64> {
-    source_id(
-        conn,
-        &ValidSource {
-            url: url.to_string(),
-            title: None,
-            publisher: None,
-            published: None,
-            language: None,
-        },
-    )
+    let bare = ValidSource {
+        url: url.to_string(),
+        title: None,
+        publisher: None,
+        published: None,
+        language: None,
+    };
+    Ok(source_id(conn, &bare)?.0)
 }
 
 /// When the full-text row of a new incident is written.
@@ -316,12 +354,21 @@ pub(crate) fn insert_incident_with(
     indexing: Indexing,
 ) -> Result<i64> {
     let company = company_id(conn, &v.company)?;
+    let children = resolve_children(conn, v)?;
+    let kept = children.kept(&company_name(conn, company)?, v);
     let now = now_text();
+    // The row goes in whole, kept columns included: every index of
+    // `incidents` is written once.
+    let [urls, titles, publishers, published, languages] = &kept.sources;
     run(
         conn,
         "INSERT INTO incidents (company_id, title, summary, counterparty, country,
-                                records_affected, users_affected, status, version, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1, ?9, ?9)",
+                                records_affected, users_affected, status, version, created_at, updated_at,
+                                company_name, regulators, first_event, latest_event, fines,
+                                proposed_fines, settlements, source_urls, source_titles,
+                                source_publishers, source_published, source_languages, event_count)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1, ?9, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
+                 ?17, ?18, ?19, ?20, ?21, ?22)",
         params![
             company,
             v.title,
@@ -331,12 +378,24 @@ pub(crate) fn insert_incident_with(
             v.records_affected,
             v.users_affected,
             v.status.as_str(),
-            now
+            now,
+            kept.company_name,
+            kept.regulators,
+            kept.first_event,
+            kept.latest_event,
+            kept.fines,
+            kept.proposed_fines,
+            kept.settlements,
+            urls,
+            titles,
+            publishers,
+            published,
+            languages,
+            kept.event_count
         ],
     )?;
     let id = conn.last_insert_rowid();
-    insert_children(conn, id, v)?;
-    refresh_columns(conn, id)?;
+    children.write(conn, id, v)?;
     if indexing == Indexing::Now {
         index_incidents(conn, id, id)?;
     }
@@ -344,20 +403,81 @@ pub(crate) fn insert_incident_with(
     Ok(id)
 }
 
-fn insert_children(conn: &Connection, id: i64, v: &ValidIncident) -> Result<()> {
+fn company_name(conn: &Connection, id: i64) -> Result<String> {
+    Ok(conn
+        .prepare_cached("SELECT name FROM companies WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))?)
+}
+
+/// A regulator's id and its name as the list shows it.
+type ShownRegulator = (i64, String);
+
+/// What an incident's events and sources refer to, resolved before anything
+/// of the incident is written.
+struct Children {
+    /// Per event: its regulator (id, and its name as the list shows it) and
+    /// its source's id.
+    events: Vec<(Option<ShownRegulator>, Option<i64>)>,
+    /// Per source: its id and stored details.
+    sources: Vec<(i64, SourceRow)>,
+}
+
+fn resolve_children(conn: &Connection, v: &ValidIncident) -> Result<Children> {
+    let mut events = Vec::with_capacity(v.events.len());
     for (position, e) in v.events.iter().enumerate() {
         let field = format!("events[{position}].regulator");
-        let regulator = e
-            .regulator
-            .as_deref()
-            .map(|r| resolve_regulator(conn, &field, r, v.country.as_deref()))
-            .transpose()?;
+        let regulator = match e.regulator.as_deref() {
+            Some(r) => {
+                let id = resolve_regulator(conn, &field, r, v.country.as_deref())?;
+                let shown: String = conn
+                    .prepare_cached(
+                        "SELECT coalesce(short_name, name) FROM regulators WHERE id = ?1",
+                    )?
+                    .query_row([id], |r| r.get(0))?;
+                Some((id, shown))
+            }
+            None => None,
+        };
         let source = e
             .source
             .as_deref()
             .map(|u| event_source_id(conn, u))
             .transpose()?;
-        run(
+        events.push((regulator, source));
+    }
+    let sources = v
+        .sources
+        .iter()
+        .map(|s| source_id(conn, s))
+        .collect::<Result<_>>()?;
+    Ok(Children { events, sources })
+}
+
+fn insert_children(conn: &Connection, id: i64, v: &ValidIncident) -> Result<()> {
+    resolve_children(conn, v)?.write(conn, id, v)
+}
+
+impl Children {
+    fn kept(&self, company: &str, v: &ValidIncident) -> Kept {
+        let events: Vec<EventPart> = v
+            .events
+            .iter()
+            .zip(&self.events)
+            .map(|(e, (regulator, _))| EventPart {
+                kind: e.kind,
+                date: e.date.as_str(),
+                amount: e.amount.as_ref().map(|a| (a.0, a.1.as_str())),
+                regulator: regulator.as_ref().map(|r| r.1.as_str()),
+            })
+            .collect();
+        let sources: Vec<SourceRow> = self.sources.iter().map(|s| s.1.clone()).collect();
+        Kept::of(company, &events, &sources)
+    }
+
+    fn write(&self, conn: &Connection, id: i64, v: &ValidIncident) -> Result<()> {
+        for (position, (e, (regulator, source))) in v.events.iter().zip(&self.events).enumerate() {
+            let regulator = regulator.as_ref().map(|r| r.0);
+            run(
             conn,
             "INSERT INTO events (incident_id, kind, date, precision, regulator_id, amount_minor,
                                  currency, note, source_id, position)
@@ -375,16 +495,16 @@ fn insert_children(conn: &Connection, id: i64, v: &ValidIncident) -> Result<()> 
                 position as i64
             ],
         )?;
+        }
+        for (position, (source, _)) in self.sources.iter().enumerate() {
+            run(
+                conn,
+                "INSERT INTO incident_sources (incident_id, source_id, position) VALUES (?1, ?2, ?3)",
+                params![id, source, position as i64],
+            )?;
+        }
+        Ok(())
     }
-    for (position, s) in v.sources.iter().enumerate() {
-        let source = source_id(conn, s)?;
-        run(
-            conn,
-            "INSERT INTO incident_sources (incident_id, source_id, position) VALUES (?1, ?2, ?3)",
-            params![id, source, position as i64],
-        )?;
-    }
-    Ok(())
 }
 
 fn check_version(conn: &Connection, current: &Incident, expected: Option<i64>) -> Result<()> {
@@ -571,27 +691,9 @@ impl Stamp<'_> {
 /// regulators, first and latest event, full-text row) from its stored parts.
 /// Every write of an incident ends with it, inside the same transaction.
 pub(crate) fn refresh_summary(conn: &Connection, id: i64) -> Result<()> {
-    refresh_columns(conn, id)?;
+    kept::refresh(conn, id)?;
     run(conn, "DELETE FROM incidents_fts WHERE rowid = ?1", [id])?;
     index_incidents(conn, id, id)
-}
-
-/// The kept list columns of incident `id`, from its stored parts.
-fn refresh_columns(conn: &Connection, id: i64) -> Result<()> {
-    run(
-        conn,
-        "UPDATE incidents SET
-            company_name = (SELECT name FROM companies c WHERE c.id = incidents.company_id),
-            first_event = (SELECT min(date) FROM events e WHERE e.incident_id = ?1),
-            latest_event = (SELECT max(date) FROM events e WHERE e.incident_id = ?1),
-            regulators = coalesce((SELECT group_concat(n, ', ') FROM (
-                SELECT DISTINCT coalesce(r.short_name, r.name) AS n
-                FROM events e JOIN regulators r ON r.id = e.regulator_id
-                WHERE e.incident_id = ?1 ORDER BY n)), '')
-         WHERE id = ?1",
-        [id],
-    )?;
-    Ok(())
 }
 
 /// Writes the full-text rows of the live incidents `first..=last` that have

@@ -7,6 +7,7 @@
 //! | `mod.rs` | `with_tx` (crate only) | the handle itself: one connection, its path |
 //! | `open.rs` | `open`, `open_with`, `open_in_memory`, `path`, `created`, `backup_to`, `restore_from` | classifying a file before any write, pragmas, numbered migrations (`migrations/`), backups |
 //! | `incidents.rs` | `create_incident`, `update_incident`, `delete_incident`, `get_incident`, `history`, `load_sample_data`, `load_sample_data_on_first_start` | the one writer of incidents, events and sources and of every derived list column (`refresh_summary`); the import and the generator write through it |
+//! | `kept.rs` | — | the kept columns of an incident (list and export columns), computed in Rust from its parts; written by `incidents.rs` |
 //! | `lookup.rs` | `regulator_by_name` | the one name rule for regulators (exact, key, bracketed short form, country) and its errors |
 //! | `registry.rs` | `regulators`, `regulator_entries`, `regulators_matching`, `regulator_id`, `add_regulator`, `edit_regulator`, `add_regulator_alias`, `merge_regulators`, `company_entries`, `company_names`, `company_suggestions`, `rename_company`, `add_company_alias`, `remove_company_alias`, `merge_companies`, `registry_history`, `extraction_context` | regulators and companies as data, and as the extractor's gazetteer |
 //! | `list.rs` | `list_incidents`, `count_incidents`, `list_full` | list filters, keyset pages, full-text search |
@@ -23,6 +24,7 @@ pub mod export;
 pub mod generate;
 pub mod import;
 pub mod incidents;
+mod kept;
 pub mod list;
 pub mod lookup;
 mod open;

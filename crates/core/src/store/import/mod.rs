@@ -118,6 +118,31 @@ pub struct ImportOptions {
     /// Where the rows set aside are written (their columns plus row and
     /// problem).
     pub rejects: Option<PathBuf>,
+    /// Raised from elsewhere (the window's Cancel) to stop the import; it is
+    /// then rolled back whole.
+    #[serde(skip)]
+    pub cancel: Cancel,
+}
+
+/// A flag another thread raises to stop a running import.
+#[derive(Debug, Clone, Default)]
+pub struct Cancel(std::sync::Arc<std::sync::atomic::AtomicBool>);
+
+impl Cancel {
+    pub fn cancel(&self) {
+        self.0.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        self.0.load(std::sync::atomic::Ordering::Relaxed)
+    }
+}
+
+/// Options compare by what they ask for; the flag is not part of that.
+impl PartialEq for Cancel {
+    fn eq(&self, _: &Cancel) -> bool {
+        true
+    }
 }
 
 /// A row that failed, in spreadsheet terms: row 1 is the header.
@@ -1068,6 +1093,25 @@ impl Store {
         actor: &str,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<ImportReport> {
+        // A large import touches every index of `incidents` all over: with the
+        // default 2 MB page cache SQLite spills pages to the WAL and reads them
+        // back mid-transaction. 128 MB for the import's duration, then back.
+        let cache: i64 = self
+            .conn
+            .pragma_query_value(None, "cache_size", |r| r.get(0))?;
+        self.conn.pragma_update(None, "cache_size", -131_072)?;
+        let report = self.import_all_or_nothing(path, options, actor, progress);
+        self.conn.pragma_update(None, "cache_size", cache)?;
+        report
+    }
+
+    fn import_all_or_nothing(
+        &mut self,
+        path: &Path,
+        options: &ImportOptions,
+        actor: &str,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<ImportReport> {
         let (mut reader, delimiter, counters) = open_reader(path, options.delimiter)?;
         let headers = headers_of(&mut reader, path)?;
         let samples = sample_rows(path, Some(delimiter), 50)?;
@@ -1087,6 +1131,11 @@ impl Store {
             options: &plan.options,
             actor,
             created: HashSet::new(),
+            had_incidents: tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM incidents WHERE deleted_at IS NULL)",
+                [],
+                |r| r.get(0),
+            )?,
             layout: plan.headers.join("\u{1f}"),
             regulators: rules::Regulators::default(),
             rejects: Vec::new(),
@@ -1122,6 +1171,9 @@ impl Store {
             }
             tx.commit()?;
             report.committed = true;
+            if report.created + report.updated >= 1000 {
+                self.optimize()?;
+            }
         }
         Ok(report)
     }
@@ -1322,6 +1374,13 @@ fn read_all(
         }
         if report.rows.is_multiple_of(500) {
             input.report_progress(report.rows, total_bytes);
+            if state.options.cancel.is_cancelled() {
+                return Err(Error::Cancelled(crate::msg!(
+                    "error.import_cancelled",
+                    "the import was cancelled at row {row}; nothing was written",
+                    row = row
+                )));
+            }
         }
     }
     input.report_progress(report.rows, total_bytes);
@@ -1342,6 +1401,10 @@ struct ImportState<'a> {
     actor: &'a str,
     /// Incidents this import created.
     created: HashSet<i64>,
+    /// Whether the database held live incidents before this import; when it
+    /// did not, rows under an incident key can duplicate nothing (this
+    /// import's other keys are other incidents) and are not looked up.
+    had_incidents: bool,
     /// The file's header, naming the layout its keys belong to.
     layout: String,
     regulators: rules::Regulators,
@@ -1494,8 +1557,11 @@ fn flush(
     } else {
         &empty
     };
-    if let Some((existing_id, reason)) = find_duplicate(tx, &valid, skip, made)? {
-        return merge_duplicate(tx, rows, p, state, report, existing_id, reason);
+    let may_repeat = state.had_incidents || p.key.is_none();
+    if may_repeat {
+        if let Some((existing_id, reason)) = find_duplicate(tx, &valid, skip, made)? {
+            return merge_duplicate(tx, rows, p, state, report, existing_id, reason);
+        }
     }
     insert_new(
         tx,

@@ -83,7 +83,7 @@ CREATE TABLE incidents (
     updated_at       TEXT NOT NULL,
     -- Soft delete: history and sources stay readable after a delete.
     deleted_at       TEXT
-, company_name TEXT NOT NULL DEFAULT '', regulators TEXT NOT NULL DEFAULT '', first_event TEXT, latest_event TEXT, title_made INTEGER NOT NULL DEFAULT 0);
+, company_name TEXT NOT NULL DEFAULT '', regulators TEXT NOT NULL DEFAULT '', first_event TEXT, latest_event TEXT, title_made INTEGER NOT NULL DEFAULT 0, fines TEXT, proposed_fines TEXT, settlements TEXT, source_urls TEXT, source_titles TEXT, source_publishers TEXT, source_published TEXT, source_languages TEXT, event_count INTEGER NOT NULL DEFAULT 0);
 CREATE INDEX incidents_by_company ON incidents(company_name COLLATE NOCASE, id) WHERE deleted_at IS NULL;
 CREATE INDEX incidents_by_company_id ON incidents(company_id, latest_event, id) WHERE deleted_at IS NULL;
 CREATE INDEX incidents_by_latest ON incidents(latest_event, id) WHERE deleted_at IS NULL;
