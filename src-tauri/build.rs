@@ -23,6 +23,7 @@ const COMMANDS: &[&str] = &[
     "export_incidents",
     "inspect_import",
     "import_file",
+    "cancel_import",
     "import_fields",
     "extract_article",
     "open_database",

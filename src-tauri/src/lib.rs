@@ -7,7 +7,9 @@
 
 use incidents_core::model::{EventKind, HistoryEntry, Regulator, Status};
 use incidents_core::store::export::{ExportFormat, ExportSummary};
-use incidents_core::store::import::{Field, FileShape, ImportOptions, ImportReport, Progress};
+use incidents_core::store::import::{
+    Cancel, Field, FileShape, ImportOptions, ImportReport, Progress,
+};
 use incidents_core::store::incidents::actor;
 use incidents_core::{
     default_db_path, msg, Error, Incident, IncidentInput, ListPage, ListQuery, Store,
@@ -29,9 +31,28 @@ type Opened = (PathBuf, Result<Store, Error>);
 
 pub struct AppState {
     store: Mutex<Opened>,
+    /// A read-only connection on the same file: lists, views and exports go
+    /// through it, so they never wait for a long write (an import) that holds
+    /// `store`. None when the database could not be opened.
+    reader: Mutex<Option<Store>>,
+    /// The running import's Cancel flag, raised by `cancel_import`.
+    import_cancel: Mutex<Option<Cancel>>,
     /// The path of the database open now, readable while a long command
     /// (an import) holds the store: the window's size is kept under it.
     current: std::sync::RwLock<PathBuf>,
+}
+
+fn poisoned() -> Error {
+    Error::Unavailable(msg!(
+        "error.poisoned",
+        "an earlier command failed; restart the app"
+    ))
+}
+
+/// The reader connection of a store that opened; a failure to open it only
+/// costs the window its independence from long writes, so it is not fatal.
+fn reader_of(store: &Result<Store, Error>) -> Option<Store> {
+    store.as_ref().ok().and_then(|s| s.open_reader().ok())
 }
 
 fn open_store(path: &std::path::Path) -> Result<Store, Error> {
@@ -48,8 +69,26 @@ impl AppState {
         let store = open_store(&path);
         AppState {
             current: std::sync::RwLock::new(path.clone()),
+            reader: Mutex::new(reader_of(&store)),
+            import_cancel: Mutex::new(None),
             store: Mutex::new((path, store)),
         }
+    }
+
+    /// Runs a read on the reader connection, or on the store when there is none.
+    fn with_reader<T>(&self, f: impl FnOnce(&Store) -> Result<T, Error>) -> Result<T, Error> {
+        {
+            let guard = self.reader.lock().map_err(|_| poisoned())?;
+            if let Some(reader) = guard.as_ref() {
+                return f(reader);
+            }
+        }
+        self.with_store(|s| f(s))
+    }
+
+    fn set_reader(&self, reader: Option<Store>) -> Result<(), Error> {
+        *self.reader.lock().map_err(|_| poisoned())? = reader;
+        Ok(())
     }
 
     /// The path of the database open now (or that failed to open).
@@ -61,12 +100,7 @@ impl AppState {
     }
 
     fn lock(&self) -> Result<std::sync::MutexGuard<'_, Opened>, Error> {
-        self.store.lock().map_err(|_| {
-            Error::Unavailable(msg!(
-                "error.poisoned",
-                "an earlier command failed; restart the app"
-            ))
-        })
+        self.store.lock().map_err(|_| poisoned())
     }
 
     fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> Result<T, Error>) -> Result<T, Error> {
@@ -142,18 +176,18 @@ async fn app_info(state: State<'_, AppState>, prefs: State<'_, Prefs>) -> Result
 
 #[tauri::command]
 async fn list_incidents(state: State<'_, AppState>, query: ListQuery) -> Result<ListPage, Error> {
-    state.with_store(|s| s.list_incidents(&query))
+    state.with_reader(|s| s.list_incidents(&query))
 }
 
 /// How many incidents match the list's filters (run beside the page).
 #[tauri::command]
 async fn count_incidents(state: State<'_, AppState>, query: ListQuery) -> Result<i64, Error> {
-    state.with_store(|s| s.count_incidents(&query))
+    state.with_reader(|s| s.count_incidents(&query))
 }
 
 #[tauri::command]
 async fn get_incident(state: State<'_, AppState>, id: i64) -> Result<Incident, Error> {
-    state.with_store(|s| s.get_incident(id))
+    state.with_reader(|s| s.get_incident(id))
 }
 
 /// Checks a form without saving it, for inline errors while typing.
@@ -188,7 +222,7 @@ async fn delete_incident(
 
 #[tauri::command]
 async fn incident_history(state: State<'_, AppState>, id: i64) -> Result<Vec<HistoryEntry>, Error> {
-    state.with_store(|s| s.history(id))
+    state.with_reader(|s| s.history(id))
 }
 
 #[tauri::command]
@@ -196,7 +230,7 @@ async fn company_timeline(
     state: State<'_, AppState>,
     name: String,
 ) -> Result<incidents_core::store::views::CompanyTimeline, Error> {
-    state.with_store(|s| s.company_timeline(&name))
+    state.with_reader(|s| s.company_timeline(&name))
 }
 
 #[tauri::command]
@@ -204,7 +238,7 @@ async fn regulator_view(
     state: State<'_, AppState>,
     name: String,
 ) -> Result<incidents_core::store::views::RegulatorView, Error> {
-    state.with_store(|s| s.regulator_view(&name))
+    state.with_reader(|s| s.regulator_view(&name))
 }
 
 /// Writes what the list shows (its filters, all pages) to `path`.
@@ -216,7 +250,7 @@ async fn export_incidents(
     path: PathBuf,
 ) -> Result<ExportSummary, Error> {
     let format = ExportFormat::parse(&format)?;
-    state.with_store(|s| s.export(&query, format, &path))
+    state.with_reader(|s| s.export(&query, format, &path))
 }
 
 /// Reads a CSV file's header and first rows and proposes a mapping.
@@ -238,12 +272,26 @@ async fn import_file(
     on_progress: Channel<Progress>,
 ) -> Result<ImportReport, Error> {
     let who = actor("app");
-    state.with_store(|s| {
+    let mut options = options;
+    options.cancel = Cancel::default();
+    *state.import_cancel.lock().map_err(|_| poisoned())? = Some(options.cancel.clone());
+    let report = state.with_store(|s| {
         s.import_csv(&path, &options, &who, &mut |p| {
             // A closed window stops listening; the import goes on regardless.
             let _ = on_progress.send(p);
         })
-    })
+    });
+    *state.import_cancel.lock().map_err(|_| poisoned())? = None;
+    report
+}
+
+/// Stops the running import, which then rolls back whole; nothing when none runs.
+#[tauri::command]
+async fn cancel_import(state: State<'_, AppState>) -> Result<(), Error> {
+    if let Some(cancel) = state.import_cancel.lock().map_err(|_| poisoned())?.as_ref() {
+        cancel.cancel();
+    }
+    Ok(())
 }
 
 /// Switches to another database file: an existing one is opened (and
@@ -282,8 +330,11 @@ async fn open_database(
         ));
     }
     let store = open_store(&path)?;
+    let reader = store.open_reader().ok();
     let mut guard = state.lock()?;
     *guard = (path.clone(), Ok(store));
+    drop(guard);
+    state.set_reader(reader)?;
     if let Ok(mut current) = state.current.write() {
         current.clone_from(&path);
     }
@@ -333,7 +384,7 @@ async fn extract_article(
     incidents_core::extract::check_article_size(text.len())?;
     let (published, url) =
         incidents_core::extract::article_details(published.as_deref(), url.as_deref())?;
-    let ctx = state.with_store(|s| s.extraction_context(published, url))?;
+    let ctx = state.with_reader(|s| s.extraction_context(published, url))?;
     let draft = incidents_core::extract::extract(&text, &ctx);
     let input = draft.to_input();
     Ok(ArticleDraft { draft, input })
@@ -347,7 +398,7 @@ async fn import_fields() -> Vec<String> {
 
 #[tauri::command]
 async fn list_regulators(state: State<'_, AppState>) -> Result<Vec<Regulator>, Error> {
-    state.with_store(|s| s.regulators())
+    state.with_reader(|s| s.regulators())
 }
 
 #[tauri::command]
@@ -355,7 +406,7 @@ async fn company_names(
     state: State<'_, AppState>,
     prefix: Option<String>,
 ) -> Result<Vec<String>, Error> {
-    state.with_store(|s| s.company_suggestions(prefix.as_deref().unwrap_or(""), 50))
+    state.with_reader(|s| s.company_suggestions(prefix.as_deref().unwrap_or(""), 50))
 }
 
 /// The app's commands and state on any runtime, so tests can drive the same
@@ -393,6 +444,7 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> t
             export_incidents,
             inspect_import,
             import_file,
+            cancel_import,
             import_fields,
             extract_article,
             open_database,
@@ -466,6 +518,8 @@ pub fn run() {
         Ok(path) => AppState::open(path),
         Err(e) => AppState {
             current: std::sync::RwLock::new(PathBuf::from("(no data directory)")),
+            reader: Mutex::new(None),
+            import_cancel: Mutex::new(None),
             store: Mutex::new((PathBuf::from("(no data directory)"), Err(e))),
         },
     };
@@ -805,6 +859,7 @@ mod tests {
                 "allow-export-incidents",
                 "allow-inspect-import",
                 "allow-import-file",
+                "allow-cancel-import",
                 "allow-import-fields",
                 "allow-extract-article",
                 "allow-open-database",

@@ -9,7 +9,7 @@ use tauri::State;
 
 #[tauri::command]
 pub async fn overview(state: State<'_, AppState>, query: ListQuery) -> Result<Overview, Error> {
-    state.with_store(|s| s.overview(&query))
+    state.with_reader(|s| s.overview(&query))
 }
 
 #[tauri::command]
@@ -18,7 +18,7 @@ pub async fn stats(
     by: StatsBy,
     query: ListQuery,
 ) -> Result<Stats, Error> {
-    state.with_store(|s| s.stats(by, &query))
+    state.with_reader(|s| s.stats(by, &query))
 }
 
 /// Writes a chart the window drew: `svg` as text, or `png_base64` (a canvas's

@@ -12,7 +12,7 @@ use tauri::State;
 pub(crate) async fn regulator_entries(
     state: State<'_, AppState>,
 ) -> Result<Vec<RegulatorEntry>, Error> {
-    state.with_store(|s| s.regulator_entries())
+    state.with_reader(|s| s.regulator_entries())
 }
 
 /// Adds a regulator; returns its id.

@@ -74,6 +74,8 @@ function importParts(app, fields) {
     progressText: h('span', { class: 'muted', id: 'import-progress-text' }),
     previewButton: h('button', { type: 'button', id: 'import-preview', text: t('import.preview'), disabled: true }),
     importButton: h('button', { type: 'button', id: 'import-run', class: 'primary', text: t('import.run'), disabled: true }),
+    // Shown while a preview or an import reads the file; the import then rolls back whole.
+    cancelButton: h('button', { type: 'button', id: 'import-cancel', text: t('import.cancel'), hidden: true }),
     shape: null,
   };
 }
@@ -177,6 +179,8 @@ async function run(imp, dryRun) {
   imp.progress.hidden = false;
   previewButton.disabled = true;
   importButton.disabled = true;
+  imp.cancelButton.hidden = false;
+  imp.cancelButton.disabled = false;
   try {
     const report = await call('import_file', { path: path.value.trim(), options: options(imp, dryRun), onProgress: channel });
     showReport(imp, report, dryRun);
@@ -188,8 +192,10 @@ async function run(imp, dryRun) {
     }
   } catch (e) {
     replaceChildren(resultBox, errorParagraph(e));
+    resultBox.scrollIntoView({ block: 'start', behavior: 'smooth' });
   } finally {
     previewButton.disabled = false;
+    imp.cancelButton.hidden = true;
   }
 }
 
@@ -299,6 +305,10 @@ function wireImport(imp) {
   imp.path.addEventListener('keydown', (ev) => { if (ev.key === 'Enter') { ev.preventDefault(); inspect(imp); } });
   imp.previewButton.addEventListener('click', () => run(imp, true));
   imp.importButton.addEventListener('click', () => run(imp, false));
+  imp.cancelButton.addEventListener('click', async () => {
+    imp.cancelButton.disabled = true;
+    try { await call('cancel_import'); } catch (e) { notifyError(e, { field: false }); }
+  });
   for (const c of [imp.delimiter, imp.order, imp.kind, imp.currency]) c.select.addEventListener('change', mustPreview);
   imp.skip.addEventListener('change', mustPreview);
   imp.delimiter.select.addEventListener('change', () => { if (imp.path.value.trim()) inspect(imp); });
@@ -319,7 +329,7 @@ function importSection(imp, navigate) {
       imp.rejects,
       h('button', { type: 'button', id: 'import-rejects-browse', text: t('import.save_rejects'), on: { click: () => chooseRejects(imp) } })),
     imp.mappingBox,
-    h('div', { class: 'actions' }, imp.previewButton, imp.importButton, imp.progress, imp.progressText),
+    h('div', { class: 'actions' }, imp.previewButton, imp.importButton, imp.cancelButton, imp.progress, imp.progressText),
     imp.resultBox);
 }
 

@@ -273,6 +273,30 @@ impl Store {
         Ok(store)
     }
 
+    /// A second connection on this store's file, for reading only: the window
+    /// lists, searches and exports through it while the writer's long
+    /// transaction (an import) runs, and sees the last committed data (WAL
+    /// keeps readers and the one writer apart).
+    pub fn open_reader(&self) -> Result<Store> {
+        let path = self.path.clone().ok_or_else(|| {
+            Error::Unavailable(crate::msg!(
+                "error.reader_in_memory",
+                "an in-memory database has no second connection"
+            ))
+        })?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(&path, flags)?;
+        conn.set_prepared_statement_cache_capacity(64);
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        // A slip that writes through the reader fails instead of racing the writer.
+        conn.pragma_update(None, "query_only", "ON")?;
+        Ok(Store {
+            conn,
+            path: Some(path),
+            created: false,
+        })
+    }
+
     /// A private in-memory database, for tests and dry runs.
     pub fn open_in_memory() -> Result<Store> {
         #[allow(clippy::disallowed_methods)] // this is the sanctioned wrapper
@@ -433,6 +457,49 @@ mod tests {
             .unwrap()
             .collect::<rusqlite::Result<_>>()
             .unwrap()
+    }
+
+    /// The reader sees what the writer committed, not what it has under way,
+    /// never waits for it, and cannot write.
+    #[test]
+    fn the_reader_reads_committed_data_beside_a_running_write() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut writer = Store::open(dir.path().join("r.db")).unwrap();
+        writer.load_sample_data("t").unwrap();
+        let reader = writer.open_reader().unwrap();
+        let count = |s: &Store| -> i64 {
+            s.conn
+                .query_row("SELECT count(*) FROM incidents", [], |r| r.get(0))
+                .unwrap()
+        };
+        let before = count(&reader);
+        let tx = writer.conn.transaction().unwrap();
+        tx.execute("DELETE FROM history", []).unwrap();
+        tx.execute("UPDATE incidents SET title = 'x'", []).unwrap();
+        // The write is under way: the reader answers at once, with the old data.
+        assert_eq!(count(&reader), before);
+        let titles: i64 = reader
+            .conn
+            .query_row(
+                "SELECT count(*) FROM incidents WHERE title = 'x'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(titles, 0);
+        tx.commit().unwrap();
+        let titles: i64 = reader
+            .conn
+            .query_row(
+                "SELECT count(*) FROM incidents WHERE title = 'x'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(titles, before);
+        let refused = reader.conn.execute("DELETE FROM incidents", []);
+        assert!(refused.is_err(), "the reader wrote");
+        assert!(Store::open_in_memory().unwrap().open_reader().is_err());
     }
 
     #[test]
