@@ -437,6 +437,12 @@ pub(crate) fn migrate_with(conn: &mut Connection, steps: &[Migration]) -> Result
         tx.pragma_update(None, "user_version", version)?;
         tx.commit()?;
     }
+    if current > 0 && current < known {
+        // A migration may have rebuilt columns and indexes the planner's
+        // statistics describe: refresh them (sampled, so it stays quick).
+        conn.pragma_update(None, "analysis_limit", 1000)?;
+        conn.execute("ANALYZE", [])?;
+    }
     Ok(())
 }
 
