@@ -25,6 +25,7 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
     Migration::Sql(include_str!("migrations/0005_registries.sql")),
     Migration::Rust(seed::seed_world_regulators),
     Migration::Sql(include_str!("migrations/0007_export_columns.sql")),
+    Migration::Sql(include_str!("migrations/0008_regulator_index.sql")),
 ];
 
 /// The schema version this build writes.

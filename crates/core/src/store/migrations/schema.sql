@@ -38,7 +38,7 @@ CREATE TABLE events (
 );
 CREATE INDEX events_by_date ON events(date);
 CREATE INDEX events_incident ON events(incident_id, date);
-CREATE INDEX events_regulator ON events(regulator_id, date);
+CREATE INDEX events_regulator ON events(regulator_id, date, incident_id);
 CREATE TABLE history (
     id          INTEGER PRIMARY KEY,
     incident_id INTEGER NOT NULL REFERENCES incidents(id),
