@@ -75,15 +75,49 @@ impl AppState {
         }
     }
 
-    /// Runs a read on the reader connection, or on the store when there is none.
+    /// Runs a read on the reader connection (on one snapshot of the data), or
+    /// on the store when there is none.
     fn with_reader<T>(&self, f: impl FnOnce(&Store) -> Result<T, Error>) -> Result<T, Error> {
         {
             let guard = self.reader.lock().map_err(|_| poisoned())?;
             if let Some(reader) = guard.as_ref() {
-                return f(reader);
+                return reader.snapshot(f);
             }
         }
         self.with_store(|s| f(s))
+    }
+
+    /// Whether an import holds the store now.
+    fn importing(&self) -> bool {
+        self.import_cancel
+            .lock()
+            .map(|c| c.is_some())
+            .unwrap_or(false)
+    }
+
+    fn set_cancel(&self, cancel: Option<Cancel>) -> Result<(), Error> {
+        *self.import_cancel.lock().map_err(|_| poisoned())? = cancel;
+        Ok(())
+    }
+
+    /// Imports on the store, with a Cancel flag `cancel_import` can raise.
+    fn run_import(
+        &self,
+        path: &std::path::Path,
+        mut options: ImportOptions,
+        on_progress: &Channel<Progress>,
+    ) -> Result<ImportReport, Error> {
+        let who = actor("app");
+        options.cancel = Cancel::default();
+        self.with_store(|s| {
+            self.set_cancel(Some(options.cancel.clone()))?;
+            let report = s.import_csv(path, &options, &who, &mut |p| {
+                // A closed window stops listening; the import goes on regardless.
+                let _ = on_progress.send(p);
+            });
+            self.set_cancel(None)?;
+            report
+        })
     }
 
     fn set_reader(&self, reader: Option<Store>) -> Result<(), Error> {
@@ -103,8 +137,21 @@ impl AppState {
         self.store.lock().map_err(|_| poisoned())
     }
 
+    /// Runs `f` on the store (the one writer). While an import holds it, a
+    /// write is refused at once rather than left waiting for the import: a
+    /// waiting command would hold one of the few threads that serve the window.
     fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> Result<T, Error>) -> Result<T, Error> {
-        let mut guard = self.lock()?;
+        let mut guard = match self.store.try_lock() {
+            Ok(guard) => guard,
+            Err(std::sync::TryLockError::WouldBlock) if self.importing() => {
+                return Err(Error::Unavailable(msg!(
+                    "error.busy_importing",
+                    "an import is running; this can be done once it ends (or after Cancel)"
+                )))
+            }
+            Err(std::sync::TryLockError::WouldBlock) => self.lock()?,
+            Err(std::sync::TryLockError::Poisoned(_)) => return Err(poisoned()),
+        };
         let (path, store) = &mut *guard;
         match store.as_mut() {
             Ok(store) => f(store),
@@ -263,26 +310,22 @@ async fn inspect_import(
     state.with_store(|s| s.inspect_import(&path, delimiter))
 }
 
-/// Imports (or, with `dry_run`, previews) a CSV file, reporting progress.
+/// Imports (or, with `dry_run`, previews) a CSV file, reporting progress. It
+/// runs on a blocking thread, so the threads that serve the window's other
+/// commands stay free for as long as it takes.
 #[tauri::command]
-async fn import_file(
-    state: State<'_, AppState>,
+async fn import_file<R: Runtime>(
+    app: tauri::AppHandle<R>,
     path: PathBuf,
     options: ImportOptions,
     on_progress: Channel<Progress>,
 ) -> Result<ImportReport, Error> {
-    let who = actor("app");
-    let mut options = options;
-    options.cancel = Cancel::default();
-    *state.import_cancel.lock().map_err(|_| poisoned())? = Some(options.cancel.clone());
-    let report = state.with_store(|s| {
-        s.import_csv(&path, &options, &who, &mut |p| {
-            // A closed window stops listening; the import goes on regardless.
-            let _ = on_progress.send(p);
-        })
-    });
-    *state.import_cancel.lock().map_err(|_| poisoned())? = None;
-    report
+    tauri::async_runtime::spawn_blocking(move || {
+        app.state::<AppState>()
+            .run_import(&path, options, &on_progress)
+    })
+    .await
+    .map_err(|e| Error::Io(std::io::Error::other(e.to_string())))?
 }
 
 /// Stops the running import, which then rolls back whole; nothing when none runs.
@@ -331,10 +374,11 @@ async fn open_database(
     }
     let store = open_store(&path)?;
     let reader = store.open_reader().ok();
+    // Both change under the store's lock: no read slips in between them.
     let mut guard = state.lock()?;
     *guard = (path.clone(), Ok(store));
-    drop(guard);
     state.set_reader(reader)?;
+    drop(guard);
     if let Ok(mut current) = state.current.write() {
         current.clone_from(&path);
     }

@@ -9,7 +9,7 @@ import { h, replaceChildren, notify, debounce } from '../dom.js';
 import { statusChoices, kindChoices, choiceOptions } from '../labels.js';
 import { suggestCompanies } from '../companies.js';
 import { loadOrList, teardownAll } from '../view.js';
-import { t, language, formatTimestamp } from '../i18n.js';
+import { t, language, formatTimestamp, formatCount } from '../i18n.js';
 import { messageText, fieldName } from '../errors.js';
 
 // Labels and placeholders are functions: they follow the language in force when drawn.
@@ -110,7 +110,29 @@ function field(ed, name, label, control, hint) {
   return h('div', { class: `field field-${name}` },
     h('label', { for: control.id, text: label }), control,
     hint ? h('small', { class: 'hint', text: hint }) : null,
-    evidenceButton(ed.articlePane, ed.article?.draft?.[name], name), err);
+    evidenceButton(ed.articlePane, ed.article?.draft?.[name], name), nextBestButton(ed, name, control), err);
+}
+
+/**
+ * "Not this — use “N”": the extractor's next-best reading of a field, one
+ * click away; the click puts it in the field, and the button then offers the
+ * first pick back.
+ */
+function nextBestButton(ed, name, control) {
+  const first = ed.article?.draft?.[name];
+  let offered = ed.article?.draft?.next_best?.[name];
+  if (!ed.articlePane || !first || !offered) return null;
+  let current = first;
+  const label = (f) => t('editor.use_next', { value: typeof f.value === 'number' ? formatCount(f.value) : f.value });
+  const button = h('button', { type: 'button', class: 'next-best', id: `next-best-${name}`, text: label(offered) });
+  button.addEventListener('click', () => {
+    control.value = String(offered.value);
+    control.dispatchEvent(new Event('input'));
+    [offered, current] = [current, offered];
+    button.textContent = label(offered);
+    ed.articlePane.highlight(current.start, current.end);
+  });
+  return button;
 }
 
 /** The incident's own fields, drawn from the state. */

@@ -79,6 +79,9 @@ pub struct Draft {
     pub fine: Option<Found<FineValue>>,
     pub status: Option<Found<String>>,
     pub events: Vec<ExtractedEvent>,
+    /// For a value the rules may have picked wrongly, the next-best reading of
+    /// the text: the editor offers it one click away.
+    pub next_best: NextBest,
     /// The headline, when the text starts with one; the editor's title.
     pub title: Option<String>,
     /// The opening sentence (up to 120 characters), the title's stand-in when
@@ -88,6 +91,14 @@ pub struct Draft {
     pub language: Option<String>,
     pub url: Option<String>,
     pub published: Option<String>,
+}
+
+/// The runners-up of the fields where a wrong pick is most common.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct NextBest {
+    pub company: Option<Found<String>>,
+    pub records_affected: Option<Found<i64>>,
+    pub users_affected: Option<Found<i64>>,
 }
 
 /// What the extractor may use besides the text.
@@ -248,7 +259,8 @@ pub fn extract(text: &str, ctx: &Context) -> Draft {
             .map(|r| r.short_name.clone().unwrap_or_else(|| r.name.clone()))
     });
     let regulator = regulator.map(|(f, _)| f);
-    let (records_affected, users_affected) = counts(text, head.map(|(s, h)| s + h.len()));
+    let [records, users] = counts(text, head.map(|(s, h)| s + h.len()));
+    let ([records_affected, records_next], [users_affected, users_next]) = (records, users);
     let fine = fine(text, country.as_ref().map(|c| c.value.as_str()));
     // Without a regulator or a national site, a fine in a national currency
     // tells the country (USD → US); the euro tells nothing so precise.
@@ -284,6 +296,11 @@ pub fn extract(text: &str, ctx: &Context) -> Draft {
         fine,
         status,
         events,
+        next_best: NextBest {
+            company: orgs.runner_up,
+            records_affected: records_next,
+            users_affected: users_next,
+        },
         title: head.map(|(_, h)| h.to_string()),
         first_sentence: {
             // Its end as for any sentence: "80.26亿元" does not end one.
@@ -606,10 +623,28 @@ fn classify_count(text: &str, end: usize) -> Option<(Counted, usize)> {
     None
 }
 
-/// Finds each number with a counting noun; the headline's figure wins, then
-/// the largest.
-fn counts(text: &str, headline_end: Option<usize>) -> (Option<Found<i64>>, Option<Found<i64>>) {
-    let mut best: [Option<(bool, i64, Found<i64>)>; 2] = [None, None];
+/// A count found in the text, and whether the headline holds it.
+type CountSeen = (bool, Found<i64>);
+
+/// Per kind (records, people): the best count and the next-best of another
+/// value. The headline's figure wins, then the largest.
+fn counts(text: &str, headline_end: Option<usize>) -> [[Option<Found<i64>>; 2]; 2] {
+    counts_seen(text, headline_end).map(|mut seen| {
+        seen.sort_by(|(ha, a), (hb, b)| {
+            (hb, b.value)
+                .cmp(&(ha, a.value))
+                .then(a.start.cmp(&b.start))
+        });
+        let mut ranked = seen.into_iter().map(|(_, f)| f);
+        let best = ranked.next();
+        let next = ranked.find(|f| best.as_ref().is_some_and(|b| b.value != f.value));
+        [best, next]
+    })
+}
+
+/// Every number with a counting noun, per kind (records, people).
+fn counts_seen(text: &str, headline_end: Option<usize>) -> [Vec<CountSeen>; 2] {
+    let mut seen: [Vec<CountSeen>; 2] = [Vec::new(), Vec::new()];
     let mut i = 0;
     let bytes = text.as_bytes();
     while i < text.len() {
@@ -658,17 +693,9 @@ fn counts(text: &str, headline_end: Option<usize>) -> (Option<Found<i64>>, Optio
             value,
             if in_headline { 0.8 } else { 0.7 },
         );
-        let slot = &mut best[kind as usize];
-        let better = match slot {
-            None => true,
-            Some((h, v, _)) => (in_headline && !*h) || (in_headline == *h && value > *v),
-        };
-        if better {
-            *slot = Some((in_headline, value, found));
-        }
+        seen[kind as usize].push((in_headline, found));
     }
-    let [records, people] = best;
-    (records.map(|x| x.2), people.map(|x| x.2))
+    seen
 }
 
 fn qualifier_start(text: &str, start: usize) -> usize {

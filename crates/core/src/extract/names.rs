@@ -410,6 +410,8 @@ struct Candidate {
 /// The company and counterparty chosen for an article.
 pub struct Organisations {
     pub company: Option<Found<String>>,
+    /// The next-best company, offered one click away in the editor.
+    pub runner_up: Option<Found<String>>,
     pub counterparty: Option<Found<String>>,
 }
 
@@ -810,12 +812,17 @@ fn choose_organisations(text: &str, candidates: &HashMap<String, Candidate>) -> 
     };
     let mut ranked: Vec<&Candidate> = candidates.values().filter(|c| c.count >= 1).collect();
     ranked.sort_by(|a, b| score(b).total_cmp(&score(a)).then(a.first.cmp(&b.first)));
-    let company = ranked.first().filter(|c| score(c) > 0.0).map(|c| {
+    let found = |c: &&Candidate| {
         let confidence = if c.count >= 3 { 0.8 } else { 0.5 };
         let (s, e) = c.first;
         Found::new(text, s, e, c.display.clone(), confidence)
-    });
+    };
+    let mut named = ranked.iter().filter(|c| score(c) > 0.0);
+    let company = named.next().map(found);
     let company_key = company.as_ref().map(|c| name_key(&c.value));
+    let runner_up = named
+        .find(|c| Some(name_key(&c.display)) != company_key)
+        .map(found);
     let mut receivers: Vec<&Candidate> = candidates
         .values()
         .filter(|c| c.recipient > 0 && c.count >= 2 && Some(name_key(&c.display)) != company_key)
@@ -831,6 +838,7 @@ fn choose_organisations(text: &str, candidates: &HashMap<String, Candidate>) -> 
     });
     Organisations {
         company,
+        runner_up,
         counterparty,
     }
 }

@@ -527,3 +527,52 @@ fn the_company_s_own_country_comes_before_the_site_s() {
         Some("KR".to_string())
     );
 }
+
+/// The runner-up of each often-mistaken field is kept for the editor's
+/// "not this — use …" button, and is never the pick itself.
+#[test]
+fn next_best_company_and_counts_are_offered() {
+    let text = "Orchard Lending exposes 48,000 records\n\
+        Orchard Lending said on Monday that 48,000 records were exposed. \
+        An earlier notice from Orchard Lending had put the figure at 30,000 records. \
+        Its hosting vendor Quillstone Systems found the open server; Quillstone Systems \
+        said 12,500 customers were told. About 9,000 customers have asked for new cards.";
+    let d = extract(text, &ctx("2025-03-01"));
+    check_spans(text, &d);
+    assert_eq!(d.company.as_ref().unwrap().value, "Orchard Lending");
+    assert_eq!(
+        d.next_best.company.as_ref().unwrap().value,
+        "Quillstone Systems"
+    );
+    assert_eq!(d.records_affected.as_ref().unwrap().value, 48_000);
+    assert_eq!(d.next_best.records_affected.as_ref().unwrap().value, 30_000);
+    assert_eq!(d.users_affected.as_ref().unwrap().value, 12_500);
+    let next = d.next_best.users_affected.as_ref().unwrap();
+    assert_eq!(next.value, 9_000);
+    assert_eq!(text.get(next.start..next.end), Some(next.evidence.as_str()));
+    // One reading only: nothing to offer.
+    let single = extract(
+        "Plumtree Bank said 700 records were taken.",
+        &ctx("2025-03-01"),
+    );
+    assert_eq!(single.next_best.records_affected, None);
+}
+
+/// 한국어와 中文 기사에서도 차순위 수치를 남긴다 (sentences written for this test).
+#[test]
+fn next_best_counts_in_korean_and_chinese() {
+    let ko = "한빛카드는 고객 정보 3만 건이 유출됐다고 밝혔다. 앞서 회사는 2만 건으로 추정했다.";
+    let d = extract(ko, &ctx("2025-03-01"));
+    assert_eq!(d.records_affected.as_ref().map(|f| f.value), Some(30_000));
+    assert_eq!(
+        d.next_best.records_affected.as_ref().map(|f| f.value),
+        Some(20_000)
+    );
+    let zh = "青禾科技称约有5万名用户受到影响，此前通报为3万名用户。";
+    let d = extract(zh, &ctx("2025-03-01"));
+    assert_eq!(d.users_affected.as_ref().map(|f| f.value), Some(50_000));
+    assert_eq!(
+        d.next_best.users_affected.as_ref().map(|f| f.value),
+        Some(30_000)
+    );
+}

@@ -67,6 +67,17 @@ impl Store {
         Ok(value)
     }
 
+    /// Runs the reads of `f` on one snapshot of the data: a commit by another
+    /// connection between two of its statements is not seen half (an incident
+    /// whose events come from a later version, counts from two states).
+    pub fn snapshot<T>(&self, f: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
+        let tx = self.conn.unchecked_transaction()?;
+        let value = f(self);
+        // Only reads happened: ending the transaction either way writes nothing.
+        tx.rollback()?;
+        value
+    }
+
     /// The connection, for the core's own unit tests.
     #[cfg(test)]
     pub(crate) fn conn(&self) -> &Connection {

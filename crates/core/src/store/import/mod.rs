@@ -124,6 +124,15 @@ pub struct ImportOptions {
     pub cancel: Cancel,
 }
 
+/// The error of an import stopped at `row` (rolled back whole).
+fn cancelled(row: u64) -> Error {
+    Error::Cancelled(crate::msg!(
+        "error.import_cancelled",
+        "the import was cancelled at row {row}; nothing was written",
+        row = row
+    ))
+}
+
 /// A flag another thread raises to stop a running import.
 #[derive(Debug, Clone, Default)]
 pub struct Cancel(std::sync::Arc<std::sync::atomic::AtomicBool>);
@@ -1169,10 +1178,17 @@ impl Store {
                 )?;
                 report.rejects_file = Some(target.display().to_string());
             }
+            // A Cancel pressed after the last row was read (while the search
+            // rows were built) still stops the import.
+            if plan.options.cancel.is_cancelled() {
+                return Err(cancelled(report.rows + 1));
+            }
             tx.commit()?;
             report.committed = true;
             if report.created + report.updated >= 1000 {
-                self.optimize()?;
+                // Statistics help the planner; failing to refresh them (the
+                // file busy behind another writer) does not undo the import.
+                let _ = self.optimize();
             }
         }
         Ok(report)
@@ -1375,11 +1391,7 @@ fn read_all(
         if report.rows.is_multiple_of(500) {
             input.report_progress(report.rows, total_bytes);
             if state.options.cancel.is_cancelled() {
-                return Err(Error::Cancelled(crate::msg!(
-                    "error.import_cancelled",
-                    "the import was cancelled at row {row}; nothing was written",
-                    row = row
-                )));
+                return Err(cancelled(row));
             }
         }
     }
