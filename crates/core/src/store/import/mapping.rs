@@ -220,6 +220,24 @@ pub(super) fn resolve(
     Ok(Resolved { fields, kinds })
 }
 
+/// The columns of our incidents CSV that sum up events it does not carry.
+const SUMMARY_COLUMNS: &[&str] = &[
+    "regulators",
+    "first_event",
+    "latest_event",
+    "fines",
+    "proposed_fines",
+    "settlements",
+    "created_at",
+    "updated_at",
+];
+
+/// Our incidents CSV (one row per incident), told by its summary columns.
+fn is_incidents_export(headers: &[String]) -> bool {
+    let has = |name: &str| headers.iter().any(|h| h == name);
+    has("id") && has("first_event") && has("latest_event") && has("fines")
+}
+
 /// Warnings for columns left out whose values look like data that matters.
 pub(super) fn unmapped_warnings(
     headers: &[String],
@@ -227,8 +245,19 @@ pub(super) fn unmapped_warnings(
     samples: &[Vec<String>],
 ) -> Vec<String> {
     let mut warnings = Vec::new();
+    let summary = is_incidents_export(headers);
+    if summary && has_events(headers, samples) {
+        // Mapping a summary column would not bring the events back: say what does.
+        warnings.push(
+            "this is an incidents export (one row per incident): its dates, regulators and \
+             money columns sum up events the file does not hold, so its incidents come in \
+             without events; to move incidents with their events, export them as events-csv"
+                .to_string(),
+        );
+    }
     for (i, h) in headers.iter().enumerate() {
-        if fields[i] != Field::Ignore || h.trim().is_empty() {
+        let summed_up = summary && SUMMARY_COLUMNS.contains(&h.as_str());
+        if fields[i] != Field::Ignore || h.trim().is_empty() || summed_up {
             continue;
         }
         let l = looks(samples, i);
@@ -255,6 +284,16 @@ pub(super) fn unmapped_warnings(
         }
     }
     warnings
+}
+
+/// Whether any sampled row of an incidents export names an event date.
+fn has_events(headers: &[String], samples: &[Vec<String>]) -> bool {
+    let Some(first) = headers.iter().position(|h| h == "first_event") else {
+        return false;
+    };
+    samples
+        .iter()
+        .any(|r| r.get(first).is_some_and(|v| !is_placeholder(v.trim())))
 }
 
 #[cfg(test)]
@@ -354,6 +393,44 @@ mod tests {
         )
         .unwrap();
         assert_eq!(chosen.kinds[1], Some(EventKind::ReportedToRegulator));
+    }
+
+    /// Our own incidents CSV: one warning that its events are not in it, not
+    /// a misleading "map fines to amount" per summary column.
+    #[test]
+    fn an_incidents_export_warns_once_that_its_events_stay_behind() {
+        let headers: Vec<String> = [
+            "id",
+            "company",
+            "first_event",
+            "latest_event",
+            "fines",
+            "created_at",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let ignore = [
+            Field::IncidentKey,
+            Field::Company,
+            Field::Ignore,
+            Field::Ignore,
+            Field::Ignore,
+            Field::Ignore,
+        ];
+        let samples = rows(&[&[
+            "1",
+            "A",
+            "2021-04",
+            "2024-05-01",
+            "KRW 5000",
+            "2026-01-01T00:00:00Z",
+        ]]);
+        let w = unmapped_warnings(&headers, &ignore, &samples);
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(w[0].contains("events-csv"), "{}", w[0]);
+        let no_dates = rows(&[&["1", "A", "", "", "", "2026-01-01T00:00:00Z"]]);
+        assert!(unmapped_warnings(&headers, &ignore, &no_dates).is_empty());
     }
 
     #[test]
