@@ -485,25 +485,19 @@ mod tests {
         tx.execute("UPDATE incidents SET title = 'x'", []).unwrap();
         // The write is under way: the reader answers at once, with the old data.
         assert_eq!(count(&reader), before);
-        let titles: i64 = reader
-            .conn
-            .query_row(
-                "SELECT count(*) FROM incidents WHERE title = 'x'",
-                [],
-                |r| r.get(0),
-            )
-            .unwrap();
-        assert_eq!(titles, 0);
+        let renamed = || -> i64 {
+            reader
+                .conn
+                .query_row(
+                    "SELECT count(*) FROM incidents WHERE title = 'x'",
+                    [],
+                    |r| r.get(0),
+                )
+                .unwrap()
+        };
+        assert_eq!(renamed(), 0);
         tx.commit().unwrap();
-        let titles: i64 = reader
-            .conn
-            .query_row(
-                "SELECT count(*) FROM incidents WHERE title = 'x'",
-                [],
-                |r| r.get(0),
-            )
-            .unwrap();
-        assert_eq!(titles, before);
+        assert_eq!(renamed(), before);
         let refused = reader.conn.execute("DELETE FROM incidents", []);
         assert!(refused.is_err(), "the reader wrote");
         assert!(Store::open_in_memory().unwrap().open_reader().is_err());
