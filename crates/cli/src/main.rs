@@ -13,6 +13,7 @@ mod bench;
 mod import_cmd;
 mod registry_cmd;
 mod stats_cmd;
+mod sync_cmd;
 
 use clap::{Parser, Subcommand};
 use incidents_core::extract;
@@ -178,6 +179,36 @@ enum Command {
     },
     /// Print the path of the database in use
     Path,
+    /// Exchange changes with the team's server (docs/TEAM.md)
+    Sync {
+        /// The server's address, e.g. https://sync.example.org
+        #[arg(long, value_name = "URL", env = "INCIDENTS_SERVER")]
+        server: String,
+        /// Your token (from `incidents-server user add`)
+        #[arg(long, env = "INCIDENTS_TOKEN", hide_env_values = true)]
+        token: String,
+        /// Print the outcome as JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Fields changed both here and by a teammate, waiting for a choice
+    Conflicts {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Settle a conflict: keep mine or theirs
+    Resolve {
+        id: i64,
+        field: String,
+        #[arg(value_enum)]
+        side: sync_cmd::Choice,
+    },
+    /// Change fields of an incident: --set title=… --set records_affected=…
+    Edit {
+        id: i64,
+        #[arg(long = "set", value_name = "FIELD=VALUE", required = true)]
+        set: Vec<String>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -295,6 +326,7 @@ fn reads_only(command: &Command) -> bool {
             | Command::Export { .. }
             | Command::Stats { .. }
             | Command::Backup { .. }
+            | Command::Conflicts { .. }
             | Command::Regulators {
                 action: None | Some(registry_cmd::RegulatorAction::List { .. })
             }
@@ -363,6 +395,14 @@ fn run_command(store: &mut Store, command: Command, path: &std::path::Path) -> R
         }
         Command::Regulators { action } => registry_cmd::regulators(store, action, &who)?,
         Command::Companies { action } => registry_cmd::companies(store, action, &who)?,
+        Command::Sync {
+            server,
+            token,
+            json,
+        } => sync_cmd::run_sync(store, &server, &token, json)?,
+        Command::Conflicts { json } => sync_cmd::conflicts(store, json)?,
+        Command::Resolve { id, field, side } => sync_cmd::resolve(store, id, &field, side, &who)?,
+        Command::Edit { id, set } => sync_cmd::edit(store, id, &set, &who)?,
     }
     Ok(())
 }

@@ -48,6 +48,14 @@ pub enum Error {
     Io(#[from] std::io::Error),
 }
 
+/// JSON that our own code wrote and cannot read back (a damaged sync base):
+/// reported like a damaged file.
+impl From<serde_json::Error> for Error {
+    fn from(e: serde_json::Error) -> Self {
+        Error::Io(e.into())
+    }
+}
+
 impl Error {
     /// Shorthand for a validation error on `field`.
     pub fn invalid(field: impl Into<FieldPath>, message: Message) -> Self {

@@ -15,6 +15,7 @@ pub mod money;
 pub mod names;
 pub mod numbers;
 pub mod store;
+pub mod sync;
 
 pub use error::{Error, FieldPath, Message, Result};
 pub use model::{EventInput, Incident, IncidentInput, SourceInput};

@@ -56,14 +56,40 @@ impl Store {
         self.with_tx(|tx| {
             let before = load_incident(tx, id)?.ok_or_else(|| not_found(id))?;
             check_version(tx, &before, version)?;
-            let now = now_text();
-            run(tx,
-                "UPDATE incidents SET deleted_at = ?2, updated_at = ?2, version = version + 1 WHERE id = ?1",
-                params![id, now],
-            )?;
-            run(tx, "DELETE FROM incidents_fts WHERE rowid = ?1", [id])?;
-            record(tx, id, before.version + 1, &now, actor, "deleted", None, Some("yes"))
+            delete_in(tx, &before, actor)
         })
+    }
+
+    /// Changes some of incident `id`'s own fields, each given as text the way
+    /// the editor's form takes it (`records_affected=54,200,000`; empty clears
+    /// an optional field), through the editor's validation.
+    pub fn edit_fields(
+        &mut self,
+        id: i64,
+        changes: &[(String, String)],
+        actor: &str,
+    ) -> Result<Incident> {
+        let mut input = serde_json::to_value(self.get_incident(id)?.to_input())?;
+        for (field, value) in changes {
+            if !EDITABLE.contains(&field.as_str()) {
+                return Err(Error::invalid(
+                    field.as_str(),
+                    crate::msg!(
+                        "error.not_editable",
+                        "'{field}' cannot be set here; fields: {fields}",
+                        field = field,
+                        fields = EDITABLE.join(", ")
+                    ),
+                ));
+            }
+            let text = value.trim();
+            input[field.as_str()] = match text.is_empty() {
+                true => serde_json::Value::Null,
+                false => serde_json::Value::String(text.to_string()),
+            };
+        }
+        let input = IncidentInput::from_value(input)?;
+        self.update_incident(id, &input, actor)
     }
 
     /// One incident with its events (in time order) and sources.
@@ -757,6 +783,52 @@ fn describe_valid_event(e: &ValidEvent) -> String {
         e.amount.as_ref().map(|(m, c)| (*m, c.as_str())),
         e.note.as_deref(),
     )
+}
+
+/// The incident fields `edit --set` changes.
+pub const EDITABLE: [&str; 8] = [
+    "company",
+    "title",
+    "summary",
+    "counterparty",
+    "country",
+    "status",
+    "records_affected",
+    "users_affected",
+];
+
+/// Soft-deletes a live incident inside the caller's transaction.
+pub(crate) fn delete_in(conn: &Connection, before: &Incident, actor: &str) -> Result<()> {
+    let (id, now) = (before.id, now_text());
+    run(conn,
+        "UPDATE incidents SET deleted_at = ?2, updated_at = ?2, version = version + 1 WHERE id = ?1",
+        params![id, now],
+    )?;
+    run(conn, "DELETE FROM incidents_fts WHERE rowid = ?1", [id])?;
+    record(
+        conn,
+        id,
+        before.version + 1,
+        &now,
+        actor,
+        "deleted",
+        None,
+        Some("yes"),
+    )
+}
+
+/// Brings a soft-deleted incident back (a teammate's restore, or the choice of
+/// their side in a delete-against-edit conflict), history and all.
+pub(crate) fn restore_in(conn: &Connection, id: i64, actor: &str) -> Result<()> {
+    let now = now_text();
+    let version: i64 = conn.query_row(
+        "UPDATE incidents SET deleted_at = NULL, updated_at = ?2, version = version + 1
+         WHERE id = ?1 AND deleted_at IS NOT NULL RETURNING version",
+        params![id, now],
+        |r| r.get(0),
+    )?;
+    record(conn, id, version, &now, actor, "deleted", Some("yes"), None)?;
+    refresh_summary(conn, id)
 }
 
 #[allow(clippy::too_many_arguments)]

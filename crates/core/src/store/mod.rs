@@ -78,8 +78,7 @@ impl Store {
         value
     }
 
-    /// The connection, for the core's own unit tests.
-    #[cfg(test)]
+    /// The connection, for the core's own modules beside the store (sync).
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
     }

@@ -26,6 +26,7 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
     Migration::Rust(seed::seed_world_regulators),
     Migration::Sql(include_str!("migrations/0007_export_columns.sql")),
     Migration::Sql(include_str!("migrations/0008_regulator_index.sql")),
+    Migration::Sql(include_str!("migrations/0009_sync.sql")),
 ];
 
 /// The schema version this build writes.

@@ -141,3 +141,23 @@ CREATE TABLE sources (
     published TEXT,
     language  TEXT
 );
+CREATE TABLE sync_conflicts (
+    incident_id INTEGER NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+    field       TEXT NOT NULL,
+    mine        TEXT NOT NULL,
+    theirs      TEXT NOT NULL,
+    theirs_by   TEXT NOT NULL,
+    theirs_at   TEXT NOT NULL,
+    PRIMARY KEY (incident_id, field)
+);
+CREATE TABLE sync_objects (
+    incident_id   INTEGER PRIMARY KEY REFERENCES incidents(id) ON DELETE CASCADE,
+    uuid          TEXT NOT NULL UNIQUE,
+    -- 0 until the server has taken the incident.
+    version       INTEGER NOT NULL DEFAULT 0,
+    -- JSON of the incident as last synced (sync/doc.rs); NULL before that.
+    base          TEXT,
+    -- incidents.version when the local copy last equalled what the server
+    -- has; any save bumps incidents.version, so a difference means "to push".
+    local_version INTEGER
+);

@@ -1,0 +1,321 @@
+//! Team sync: the desktop keeps its SQLite file and exchanges incidents with
+//! the team's server (`incidents-server`, PostgreSQL) by versions, the way
+//! Zotero does. A sync pulls what changed since the library version it last
+//! saw, merges each incident field by field against the copy both sides
+//! started from, then pushes its own changes, each made from a server version;
+//! an incident the server moved on in between comes back as 412 and the round
+//! repeats. The same field changed on both sides becomes a conflict that a
+//! person settles (`resolve`); until then the server keeps its value.
+
+pub mod doc;
+pub mod http;
+mod local;
+pub mod wire;
+
+use crate::error::{Error, Result};
+use crate::Store;
+use doc::Doc;
+use local::Link;
+use serde::Serialize;
+use wire::{Batch, Change, Changes, Write};
+
+/// The server, as the sync sees it: [`http::HttpRemote`] or a test double.
+pub trait Remote {
+    /// Objects written after library version `since`.
+    fn changes(&mut self, since: i64) -> Result<Changes>;
+    /// Sends `batch`, made with the library at version `seen`.
+    fn batch(&mut self, seen: i64, batch: &Batch) -> Result<wire::BatchResult>;
+}
+
+/// What one sync did.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Report {
+    /// Incidents a teammate changed, merged in here.
+    pub pulled: usize,
+    /// Incidents sent to the server and taken.
+    pub pushed: usize,
+    /// Fields waiting for a person's choice after this sync (all incidents).
+    pub conflicts: usize,
+    /// The server's library version this desktop has seen.
+    pub version: i64,
+}
+
+/// Rounds of pull and push before a sync gives up on a busy server.
+const ROUNDS: u32 = 6;
+
+/// Pulls, merges and pushes until the server takes every change (or gives a
+/// conflict for a person). `actor` is written in the history of local edits
+/// made by the merge ("sync:alice").
+pub fn sync(store: &mut Store, remote: &mut dyn Remote) -> Result<Report> {
+    let mut report = Report::default();
+    for round in 0..ROUNDS {
+        report.pulled += pull(store, remote)?;
+        let (pushed, stale) = push(store, remote)?;
+        report.pushed += pushed;
+        if stale == 0 {
+            report.version = local::library_version(store.conn())?;
+            report.conflicts = store.sync_conflicts()?.len();
+            return Ok(report);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50 << round));
+    }
+    Err(Error::Unavailable(crate::msg!(
+        "error.sync_busy",
+        "the sync server kept changing the same incidents during {rounds} rounds; sync again",
+        rounds = ROUNDS
+    )))
+}
+
+/// Takes every change after the library version last seen; returns how many.
+fn pull(store: &mut Store, remote: &mut dyn Remote) -> Result<usize> {
+    let mut count = 0;
+    loop {
+        let since = local::library_version(store.conn())?;
+        let page = remote.changes(since)?;
+        count += store.with_tx(|tx| {
+            let mut changed = 0;
+            for change in &page.objects {
+                changed += usize::from(apply(tx, change)?);
+            }
+            local::set_library_version(tx, page.version)?;
+            Ok(changed)
+        })?;
+        if !page.more {
+            return Ok(count);
+        }
+    }
+}
+
+/// Merges one object from the server into the local copy; says whether that
+/// changed anything here (our own pushes come back unchanged).
+fn apply(conn: &rusqlite::Connection, change: &Change) -> Result<bool> {
+    let theirs = doc::from_wire(&change.data, change.deleted);
+    let actor = format!("sync:{}", change.by);
+    let Some(link) = local::link_of_uuid(conn, &change.uuid)? else {
+        if change.deleted {
+            return Ok(false); // deleted before this desktop ever saw it
+        }
+        let incident = local::insert_doc(conn, &theirs, &actor)?;
+        let link = Link {
+            incident,
+            uuid: change.uuid.clone(),
+            version: change.version,
+            base: Some(theirs),
+        };
+        local::save_link(conn, &link, true)?;
+        return Ok(true);
+    };
+    let mine = local::local_doc(conn, link.incident, link.base.as_ref())?
+        .unwrap_or_else(|| theirs.clone());
+    // Never synced from here (the answer to our push was lost): no common
+    // base, so only the fields that differ can conflict.
+    let base = link.base.clone().unwrap_or_else(|| theirs.clone());
+    let merged = doc::merge(&base, &mine, &theirs);
+    local::write_doc(conn, link.incident, &mine, &merged.doc, &actor)?;
+    local::update_conflicts(
+        conn,
+        link.incident,
+        &merged.conflicts,
+        (&merged.doc, &theirs),
+        (&change.by, &change.at),
+    )?;
+    let conflicted = local::conflicted_fields(conn, link.incident)?;
+    let clean = doc::to_push(&merged.doc, Some(&theirs), &conflicted) == theirs;
+    let changed = merged.doc != mine;
+    let link = Link {
+        version: change.version,
+        base: Some(theirs),
+        ..link
+    };
+    local::save_link(conn, &link, clean)?;
+    Ok(changed)
+}
+
+/// An incident to send, with the document sent.
+struct Outgoing {
+    link: Link,
+    doc: Doc,
+}
+
+/// Sends every local change; returns (taken, stale).
+fn push(store: &mut Store, remote: &mut dyn Remote) -> Result<(usize, usize)> {
+    let outgoing = store.with_tx(|tx| outgoing(tx))?;
+    let (mut taken, mut stale) = (0, 0);
+    for chunk in outgoing.chunks(wire::PAGE) {
+        let batch = Batch {
+            batch: uuid::Uuid::new_v4().to_string(),
+            objects: chunk.iter().map(write_of).collect(),
+        };
+        let seen = local::library_version(store.conn())?;
+        let result = send_with_retries(remote, seen, &batch)?;
+        let before = taken;
+        store.with_tx(|tx| {
+            for (out, r) in chunk.iter().zip(&result.results) {
+                match r.status {
+                    200 => {
+                        let link = Link {
+                            version: r.version,
+                            base: Some(out.doc.clone()),
+                            ..out.link.clone()
+                        };
+                        let now = local::local_doc(tx, link.incident, link.base.as_ref())?;
+                        local::save_link(tx, &link, now.as_ref() == Some(&out.doc))?;
+                        taken += 1;
+                    }
+                    _ => stale += 1,
+                }
+            }
+            // Nobody else wrote in between: this desktop has seen every
+            // version up to the batch's, and need not pull its own back.
+            if result.version == seen + (taken - before) as i64 {
+                local::set_library_version(tx, result.version)?;
+            }
+            Ok(())
+        })?;
+    }
+    Ok((taken, stale))
+}
+
+fn write_of(out: &Outgoing) -> Write {
+    Write {
+        uuid: out.link.uuid.clone(),
+        version: out.link.version,
+        deleted: doc::is_deleted(&out.doc),
+        data: doc::data_of(&out.doc),
+    }
+}
+
+/// The changed incidents and what to send for each; an incident whose change
+/// is all in conflicting fields has nothing to send and is marked clean.
+fn outgoing(conn: &rusqlite::Connection) -> Result<Vec<Outgoing>> {
+    let mut out = Vec::new();
+    for id in local::dirty_incidents(conn)? {
+        let link = match local::link_of_incident(conn, id)? {
+            Some(link) => link,
+            None => Link {
+                incident: id,
+                uuid: uuid::Uuid::new_v4().to_string(),
+                version: 0,
+                base: None,
+            },
+        };
+        let Some(mine) = local::local_doc(conn, id, link.base.as_ref())? else {
+            continue;
+        };
+        let doc = doc::to_push(
+            &mine,
+            link.base.as_ref(),
+            &local::conflicted_fields(conn, id)?,
+        );
+        if link.base.as_ref() == Some(&doc) {
+            local::save_link(conn, &link, true)?;
+            continue;
+        }
+        local::save_link(conn, &link, false)?;
+        out.push(Outgoing { link, doc });
+    }
+    Ok(out)
+}
+
+/// A batch lost on the way (server restarting, network gone) is sent again
+/// with the same id, so that the server applies it at most once.
+fn send_with_retries(
+    remote: &mut dyn Remote,
+    seen: i64,
+    batch: &Batch,
+) -> Result<wire::BatchResult> {
+    let mut wait = std::time::Duration::from_millis(200);
+    for _ in 0..3 {
+        match remote.batch(seen, batch) {
+            Err(Error::Unavailable(_)) => std::thread::sleep(wait),
+            other => return other,
+        }
+        wait *= 3;
+    }
+    remote.batch(seen, batch)
+}
+
+/// A field changed both here and by a teammate.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Conflict {
+    pub incident: i64,
+    pub title: String,
+    pub field: String,
+    pub mine: serde_json::Value,
+    pub theirs: serde_json::Value,
+    /// Who made the server's value, and when.
+    pub theirs_by: String,
+    pub theirs_at: String,
+}
+
+/// Which value a person keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Mine,
+    Theirs,
+}
+
+impl Store {
+    /// Every field waiting for a person's choice, by incident.
+    pub fn sync_conflicts(&self) -> Result<Vec<Conflict>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT c.incident_id, i.title, c.field, c.mine, c.theirs, c.theirs_by, c.theirs_at
+             FROM sync_conflicts c JOIN incidents i ON i.id = c.incident_id
+             ORDER BY c.incident_id, c.field",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(Conflict {
+                incident: r.get(0)?,
+                title: r.get(1)?,
+                field: r.get(2)?,
+                mine: json_cell(r.get(3)?),
+                theirs: json_cell(r.get(4)?),
+                theirs_by: r.get(5)?,
+                theirs_at: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Settles one conflict: `Mine` sends this desktop's value at the next
+    /// sync, `Theirs` takes the server's value here.
+    pub fn resolve_conflict(
+        &mut self,
+        incident: i64,
+        field: &str,
+        side: Side,
+        actor: &str,
+    ) -> Result<()> {
+        let conflict = self
+            .sync_conflicts()?
+            .into_iter()
+            .find(|c| c.incident == incident && c.field == field)
+            .ok_or_else(|| no_conflict(incident, field))?;
+        self.with_tx(|tx| {
+            if side == Side::Theirs {
+                let link = local::link_of_incident(tx, incident)?
+                    .ok_or_else(|| no_conflict(incident, field))?;
+                let current =
+                    local::local_doc(tx, incident, link.base.as_ref())?.unwrap_or_default();
+                let mut target = current.clone();
+                target.insert(field.to_string(), conflict.theirs.clone());
+                local::write_doc(tx, incident, &current, &target, actor)?;
+            }
+            local::remove_conflict(tx, incident, field)?;
+            local::mark_dirty(tx, incident)
+        })
+    }
+}
+
+fn json_cell(text: String) -> serde_json::Value {
+    serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text))
+}
+
+fn no_conflict(incident: i64, field: &str) -> Error {
+    Error::NotFound(crate::msg!(
+        "error.no_sync_conflict",
+        "incident {incident} has no conflict on '{field}'",
+        incident = incident,
+        field = field
+    ))
+}

@@ -1,0 +1,235 @@
+//! Two desktops and one server: what a team sees day to day.
+
+mod common;
+
+use common::Server;
+use incidents_core::sync::{self, http::HttpRemote, Side};
+use incidents_core::{IncidentInput, Store};
+
+struct Desktop {
+    store: Store,
+    remote: HttpRemote,
+}
+
+impl Desktop {
+    fn new(server: &Server, user: &str) -> Desktop {
+        let token = server.user(user);
+        let remote = HttpRemote::new(&server.url(), &token).expect("remote");
+        Desktop {
+            store: Store::open_in_memory().expect("store"),
+            remote,
+        }
+    }
+
+    fn sync(&mut self) -> sync::Report {
+        sync::sync(&mut self.store, &mut self.remote).expect("sync")
+    }
+
+    fn edit(&mut self, id: i64, field: &str, value: &str) {
+        self.store
+            .edit_fields(id, &[(field.to_string(), value.to_string())], "test")
+            .expect("edit");
+    }
+
+    fn id_of(&self, title: &str) -> i64 {
+        (1..200)
+            .find(|&id| self.store.get_incident(id).is_ok_and(|i| i.title == title))
+            .unwrap_or_else(|| panic!("no incident titled {title}"))
+    }
+}
+
+fn server_status(server: &Server) -> String {
+    let client = server.rt.block_on(server.pool.get()).expect("connect");
+    let row = server
+        .rt
+        .block_on(client.query_one(
+            "SELECT data->>'status' FROM objects WHERE data->>'title' = 'Shared'",
+            &[],
+        ))
+        .expect("status");
+    row.get(0)
+}
+
+/// Two desktops holding the sample data and one incident titled "Shared".
+fn two_desktops() -> (Server, Desktop, Desktop) {
+    let server = Server::start();
+    let (mut a, mut b) = (Desktop::new(&server, "alice"), Desktop::new(&server, "bob"));
+    a.store.load_sample_data("test").expect("samples");
+    let first = a.store.get_incident(1).expect("sample");
+    a.edit(first.id, "title", "Shared");
+    assert_eq!(a.sync().pushed, 7);
+    assert_eq!(b.sync().pulled, 7);
+    (server, a, b)
+}
+
+#[test]
+fn the_sample_data_synced_from_one_desktop_appears_in_the_other() {
+    let (_server, a, b) = two_desktops();
+    for id in 1..=7 {
+        let input = |d: &Desktop| IncidentInput {
+            version: None,
+            ..d.store.get_incident(id).expect("incident").to_input()
+        };
+        assert_eq!(input(&a), input(&b), "incident {id}");
+    }
+}
+
+#[test]
+fn edits_to_different_fields_merge_without_a_conflict() {
+    let (_server, mut a, mut b) = two_desktops();
+    let (ia, ib) = (a.id_of("Shared"), b.id_of("Shared"));
+    a.edit(ia, "summary", "Alice's summary");
+    b.edit(ib, "records_affected", "4,200");
+    a.sync();
+    assert_eq!(b.sync().conflicts, 0);
+    a.sync();
+    for d in [&a, &b] {
+        let i = d.store.get_incident(d.id_of("Shared")).expect("incident");
+        assert_eq!(i.summary.as_deref(), Some("Alice's summary"));
+        assert_eq!(i.records_affected, Some(4200));
+    }
+    assert!(a.store.sync_conflicts().expect("conflicts").is_empty());
+}
+
+#[test]
+fn the_same_field_edited_on_both_sides_is_one_conflict_until_a_person_chooses() {
+    let (server, mut a, mut b) = two_desktops();
+    let (ia, ib) = (a.id_of("Shared"), b.id_of("Shared"));
+    a.edit(ia, "status", "closed");
+    b.edit(ib, "status", "appealed");
+    a.sync();
+    assert_eq!(
+        b.sync().conflicts,
+        1,
+        "the desktop that synced second sees it"
+    );
+    let conflicts = b.store.sync_conflicts().expect("conflicts");
+    assert_eq!(conflicts.len(), 1);
+    let c = &conflicts[0];
+    assert_eq!(
+        (c.field.as_str(), c.mine.as_str(), c.theirs.as_str()),
+        ("status", Some("appealed"), Some("closed"))
+    );
+    assert_eq!(c.theirs_by, "alice");
+    assert!(a.store.sync_conflicts().expect("a").is_empty());
+    // Both values are kept: mine here, theirs on the server, until resolved.
+    b.sync();
+    assert_eq!(
+        b.store.get_incident(ib).expect("b").status.as_str(),
+        "appealed"
+    );
+    assert_eq!(server_status(&server), "closed");
+
+    b.store
+        .resolve_conflict(ib, "status", Side::Mine, "test")
+        .expect("resolve");
+    b.sync();
+    a.sync();
+    assert_eq!(server_status(&server), "appealed");
+    assert_eq!(
+        a.store.get_incident(ia).expect("a").status.as_str(),
+        "appealed"
+    );
+}
+
+#[test]
+fn taking_their_value_settles_the_conflict_here() {
+    let (server, mut a, mut b) = two_desktops();
+    let (ia, ib) = (a.id_of("Shared"), b.id_of("Shared"));
+    a.edit(ia, "counterparty", "Acme Ads");
+    b.edit(ib, "counterparty", "Beta Data");
+    a.sync();
+    b.sync();
+    b.store
+        .resolve_conflict(ib, "counterparty", Side::Theirs, "test")
+        .expect("resolve");
+    assert_eq!(
+        b.store.get_incident(ib).expect("b").counterparty.as_deref(),
+        Some("Acme Ads")
+    );
+    let report = b.sync();
+    assert_eq!((report.conflicts, report.pushed), (0, 0));
+    assert_eq!(
+        server.count("SELECT count(*) FROM objects WHERE data->>'counterparty' = 'Acme Ads'"),
+        1
+    );
+    let unknown = b
+        .store
+        .resolve_conflict(ib, "counterparty", Side::Mine, "test");
+    assert!(
+        unknown.is_err(),
+        "a settled conflict cannot be settled twice"
+    );
+}
+
+#[test]
+fn an_incident_deleted_here_and_edited_there_is_a_conflict_not_a_silent_loss() {
+    let (_server, mut a, mut b) = two_desktops();
+    let (ia, ib) = (a.id_of("Shared"), b.id_of("Shared"));
+    a.store.delete_incident(ia, None, "test").expect("delete");
+    b.edit(ib, "summary", "Still being investigated");
+    b.sync();
+    let report = a.sync();
+    assert_eq!(report.conflicts, 1);
+    let c = &a.store.sync_conflicts().expect("conflicts")[0];
+    assert_eq!(
+        (c.field.as_str(), &c.mine, &c.theirs),
+        ("deleted", &true.into(), &false.into())
+    );
+    a.store
+        .resolve_conflict(ia, "deleted", Side::Theirs, "test")
+        .expect("restore");
+    let restored = a.store.get_incident(ia).expect("restored here");
+    assert_eq!(
+        restored.summary.as_deref(),
+        Some("Still being investigated")
+    );
+}
+
+#[test]
+fn a_delete_with_no_edit_elsewhere_reaches_every_desktop() {
+    let (_server, mut a, mut b) = two_desktops();
+    let ia = a.id_of("Shared");
+    a.store.delete_incident(ia, None, "test").expect("delete");
+    a.sync();
+    let ib = b.id_of("Shared");
+    b.sync();
+    assert!(b.store.get_incident(ib).is_err(), "deleted on b too");
+    assert!(b.store.sync_conflicts().expect("conflicts").is_empty());
+}
+
+#[test]
+fn events_added_on_both_desktops_are_all_kept() {
+    let (_server, mut a, mut b) = two_desktops();
+    let add_event = |d: &mut Desktop, note: &str| {
+        let id = d.id_of("Shared");
+        let mut input = d.store.get_incident(id).expect("incident").to_input();
+        input.events.push(incidents_core::EventInput {
+            kind: "other".into(),
+            date: "2025-03-04".into(),
+            note: Some(note.into()),
+            ..Default::default()
+        });
+        input.version = None;
+        d.store.update_incident(id, &input, "test").expect("save");
+    };
+    add_event(&mut a, "from alice");
+    add_event(&mut b, "from bob");
+    a.sync();
+    b.sync();
+    a.sync();
+    for d in [&a, &b] {
+        let notes: Vec<_> = d
+            .store
+            .get_incident(d.id_of("Shared"))
+            .expect("incident")
+            .events
+            .into_iter()
+            .filter_map(|e| e.note)
+            .collect();
+        assert!(
+            notes.contains(&"from alice".to_string()) && notes.contains(&"from bob".to_string()),
+            "{notes:?}"
+        );
+    }
+}
