@@ -42,6 +42,11 @@ const COMMANDS: &[&str] = &[
     "set_language",
     "load_place",
     "save_place",
+    "team_settings",
+    "save_team",
+    "sync_now",
+    "sync_conflicts",
+    "resolve_conflict",
 ];
 
 fn main() {

@@ -18,6 +18,8 @@ import { showImport, shortcuts as importKeys } from './views/import.js';
 import { showArticle, shortcuts as articleKeys } from './views/article.js';
 import { showRegulators, shortcuts as regulatorsKeys } from './views/regulators.js';
 import { showSettings, showOpenError } from './views/settings.js';
+import { showConflicts } from './views/conflicts.js';
+import { startTeam } from './team.js';
 
 const main = document.getElementById('main');
 
@@ -62,6 +64,7 @@ export const navigate = {
   import: () => show(() => showImport(main, app, navigate), importKeys, { view: 'import' }),
   regulators: () => show(() => showRegulators(main, app, navigate), regulatorsKeys, { view: 'regulators' }),
   settings: () => show(() => showSettings(main, app, navigate, start, changeLanguage), [], { view: 'settings' }),
+  conflicts: () => show(() => showConflicts(main, app, navigate), [], { view: 'conflicts' }),
 };
 
 const openError = (error) => show(() => showOpenError(main, app.info, error, start), [], { view: 'list' });
@@ -158,6 +161,7 @@ async function start() {
     wired = true;
     wireTopBar();
   }
+  await startTeam({ conflicts: () => navigate.conflicts(), settings: () => navigate.settings() });
   openPlace(await loadPlace());
 }
 

@@ -51,6 +51,11 @@ export function fieldName(leaf) {
   return FIELD_NAMES[leaf]();
 }
 
+/** A field's label in every language, English included ("records_affected" → "Records affected"). */
+export function fieldLabel(leaf) {
+  return Object.hasOwn(FIELD_NAMES, leaf) ? FIELD_NAMES[leaf]() : leaf;
+}
+
 /** "events[2].date" → "events[2].날짜": the path kept, its last step named. */
 export function fieldText(path) {
   const m = /^(.*?)([a-z_]+)$/.exec(String(path));

@@ -24,6 +24,7 @@ use tauri::{Manager, Runtime, State};
 mod overview;
 mod prefs;
 mod registry;
+mod team;
 
 /// What the window shares: the open store, or why it could not be opened.
 /// The database file in use and the store open on it (or why it is not).
@@ -507,6 +508,11 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> t
             prefs::set_language,
             prefs::load_place,
             prefs::save_place,
+            team::team_settings,
+            team::save_team,
+            team::sync_now,
+            team::sync_conflicts,
+            team::resolve_conflict,
         ])
 }
 
@@ -922,6 +928,11 @@ mod tests {
                 "allow-set-language",
                 "allow-load-place",
                 "allow-save-place",
+                "allow-team-settings",
+                "allow-save-team",
+                "allow-sync-now",
+                "allow-sync-conflicts",
+                "allow-resolve-conflict",
                 "dialog:allow-open",
                 "dialog:allow-save",
             ]

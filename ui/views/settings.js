@@ -7,6 +7,7 @@ import { h, replaceChildren, notify } from '../dom.js';
 import { errorText, showError, notifyError } from '../errors.js';
 import { t, language, LANGUAGES } from '../i18n.js';
 import { leavePlace, stayInPlace } from '../place.js';
+import { refreshTeam, syncNow, lastText, syncError } from '../team.js';
 
 const dbFilters = () => [{ name: t('settings.db_filter'), extensions: ['db', 'sqlite', 'bak'] }];
 
@@ -119,11 +120,63 @@ function restoreBlock() {
   ];
 }
 
+/** The team's server, this person's token, how often to sync, and the last sync. */
+function teamBlock(team, navigate) {
+  const server = h('input', { id: 'team-server', size: '50', placeholder: 'https://sync.example.org', value: team.server ?? '' });
+  const token = h('input', { id: 'team-token', type: 'password', size: '50', autocomplete: 'off',
+    placeholder: team.has_token ? t('team.token_saved') : t('team.token_placeholder') });
+  const interval = h('input', { id: 'team-interval', type: 'number', min: '0', max: '1440', value: String(team.interval_minutes ?? 0) });
+  const status = h('p', { id: 'team-status', class: 'muted', role: 'status', text: lastText(team.last) });
+  const conflicts = h('button', { type: 'button', id: 'team-conflicts', class: 'link', hidden: team.conflicts === 0,
+    text: t('team.conflicts_link', { n: team.conflicts }), on: { click: () => navigate.conflicts() } });
+  const save = async () => {
+    const saved = await call('save_team', { server: server.value, token: token.value === '' ? null : token.value,
+      intervalMinutes: Number(interval.value || 0) });
+    token.value = '';
+    token.placeholder = saved.has_token ? t('team.token_saved') : t('team.token_placeholder');
+    await refreshTeam();
+    return saved;
+  };
+  const run = (action) => async () => {
+    try {
+      await action();
+    } catch (e) { showError(status, e, { field: true, className: 'error' }); }
+  };
+  const sync = async () => {
+    status.textContent = t('team.indicator_syncing');
+    status.className = 'muted';
+    await save();
+    try {
+      await syncNow();
+    } catch (e) { status.textContent = syncError(e); status.className = 'error'; }
+    const now = await call('team_settings');
+    if (now.last?.ok) { status.textContent = lastText(now.last); status.className = 'ok'; }
+    conflicts.hidden = now.conflicts === 0;
+    conflicts.textContent = t('team.conflicts_link', { n: now.conflicts });
+  };
+  const field = (id, label, input, hint) => h('div', { class: 'path-row' }, h('label', { for: id, text: label }), input,
+    hint ? h('span', { class: 'muted', text: hint }) : null);
+  return h('section', { id: 'team', class: 'settings-block', 'aria-labelledby': 'team-heading' },
+    h('h3', { id: 'team-heading', text: t('team.heading') }),
+    h('p', { class: 'muted', text: t('team.hint') }),
+    field('team-server', t('team.server'), server),
+    field('team-token', t('team.token'), token),
+    field('team-interval', t('team.interval'), interval, t('team.interval_hint')),
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', id: 'team-save', text: t('team.save'), on: { click: run(async () => {
+        await save(); status.textContent = t('team.saved'); status.className = 'ok';
+      }) } }),
+      h('button', { type: 'button', id: 'team-sync', class: 'primary', text: t('team.sync_now'), on: { click: run(sync) } }),
+      conflicts),
+    status);
+}
+
 /**
  * The Settings view; its listeners all sit on its own elements, so it has no
  * teardown. `changeLanguage(code)` saves and applies a language chosen here.
  */
-export function showSettings(main, app, navigate, restart, changeLanguage) {
+export async function showSettings(main, app, navigate, restart, changeLanguage) {
+  const team = await call('team_settings').catch(() => ({ conflicts: 0 }));
   replaceChildren(main, h('section', { class: 'view settings-view' },
     h('div', { class: 'view-head' }, h('h2', { text: t('settings.heading') })),
     h('h3', { text: t('settings.language') }),
@@ -131,6 +184,7 @@ export function showSettings(main, app, navigate, restart, changeLanguage) {
     h('h3', { text: t('settings.database') }),
     h('p', {}, t('settings.open_now'), ' ', h('code', { id: 'settings-db-path', text: app.info.db_path })),
     switcher(restart),
+    teamBlock(team, navigate),
     backupBlock(),
     restoreBlock(),
     aboutBlock(app.info)));

@@ -181,12 +181,18 @@ enum Command {
     Path,
     /// Exchange changes with the team's server (docs/TEAM.md)
     Sync {
-        /// The server's address, e.g. https://sync.example.org
-        #[arg(long, value_name = "URL", env = "INCIDENTS_SERVER")]
-        server: String,
+        /// The server's address, e.g. https://sync.example.org [default: the
+        /// one saved in the app's Settings → Team]
+        #[arg(long, value_name = "URL", env = "INCIDENTS_SERVER", requires = "token")]
+        server: Option<String>,
         /// Your token (from `incidents-server user add`)
-        #[arg(long, env = "INCIDENTS_TOKEN", hide_env_values = true)]
-        token: String,
+        #[arg(
+            long,
+            env = "INCIDENTS_TOKEN",
+            hide_env_values = true,
+            requires = "server"
+        )]
+        token: Option<String>,
         /// Print the outcome as JSON
         #[arg(long)]
         json: bool,
@@ -399,7 +405,7 @@ fn run_command(store: &mut Store, command: Command, path: &std::path::Path) -> R
             server,
             token,
             json,
-        } => sync_cmd::run_sync(store, &server, &token, json)?,
+        } => sync_cmd::run_sync(store, server.zip(token), json)?,
         Command::Conflicts { json } => sync_cmd::conflicts(store, json)?,
         Command::Resolve { id, field, side } => sync_cmd::resolve(store, id, &field, side, &who)?,
         Command::Edit { id, set } => sync_cmd::edit(store, id, &set, &who)?,

@@ -15,14 +15,26 @@ pub(crate) enum Choice {
     Theirs,
 }
 
+/// Syncs with the server and token given, or else with those saved in the
+/// database by the app; the outcome is kept for the app's Settings → Team.
 pub(crate) fn run_sync(
     store: &mut Store,
-    server: &str,
-    token: &str,
+    given: Option<(String, String)>,
     json: bool,
 ) -> Result<(), Error> {
-    let mut remote = HttpRemote::new(server, token)?;
-    let report = sync::sync(store, &mut remote)?;
+    let server = match &given {
+        Some((server, _)) => server.clone(),
+        None => store.team()?.server.unwrap_or_default(),
+    };
+    let report = match given {
+        Some((server, token)) => {
+            let outcome =
+                HttpRemote::new(&server, &token).and_then(|mut r| sync::sync(store, &mut r));
+            store.record_sync(&outcome)?;
+            outcome?
+        }
+        None => store.sync_with_team()?,
+    };
     if json {
         return print_json(&report);
     }

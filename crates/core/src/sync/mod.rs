@@ -10,6 +10,7 @@
 pub mod doc;
 pub mod http;
 mod local;
+pub mod team;
 pub mod wire;
 
 use crate::error::{Error, Result};
@@ -28,7 +29,7 @@ pub trait Remote {
 }
 
 /// What one sync did.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, serde::Deserialize)]
 pub struct Report {
     /// Incidents a teammate changed, merged in here.
     pub pulled: usize,
