@@ -3,7 +3,10 @@
 //! batches already applied (so that a batch sent twice is applied once).
 
 use deadpool_postgres::{GenericClient, Pool};
-use incidents_core::sync::wire::{Batch, BatchResult, Change, Changes, WriteResult, PAGE};
+use incidents_core::sync::registry::RegistryOp;
+use incidents_core::sync::wire::{
+    Batch, BatchResult, Change, Changes, Write, WriteResult, INCIDENT, PAGE, REGISTRY,
+};
 use incidents_core::IncidentInput;
 use sha2::{Digest, Sha256};
 
@@ -52,6 +55,8 @@ CREATE TABLE IF NOT EXISTS library (
 INSERT INTO library (id, version) VALUES (1, 0) ON CONFLICT DO NOTHING;
 CREATE TABLE IF NOT EXISTS objects (
     uuid        TEXT PRIMARY KEY,
+    -- 'incident' (merged field by field) or 'registry' (a change sent once).
+    kind        TEXT NOT NULL CHECK (kind IN ('incident', 'registry')),
     version     BIGINT NOT NULL,
     deleted     BOOLEAN NOT NULL,
     data        JSONB NOT NULL,
@@ -62,6 +67,7 @@ CREATE INDEX IF NOT EXISTS objects_version ON objects(version);
 CREATE TABLE IF NOT EXISTS writes (
     id       BIGSERIAL PRIMARY KEY,
     uuid     TEXT NOT NULL,
+    kind     TEXT NOT NULL,
     version  BIGINT NOT NULL,
     user_id  BIGINT NOT NULL REFERENCES users(id),
     batch    TEXT NOT NULL,
@@ -148,7 +154,7 @@ pub async fn changes(pool: &Pool, since: i64) -> Outcome<Changes> {
         .get(0);
     let rows = client
         .query(
-            "SELECT o.uuid, o.version, o.deleted, o.data, u.name,
+            "SELECT o.kind, o.uuid, o.version, o.deleted, o.data, u.name,
                     to_char(o.modified_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')
              FROM objects o JOIN users u ON u.id = o.modified_by
              WHERE o.version > $1 AND o.version <= $2 ORDER BY o.version LIMIT $3",
@@ -160,12 +166,13 @@ pub async fn changes(pool: &Pool, since: i64) -> Outcome<Changes> {
         .iter()
         .take(PAGE)
         .map(|r| Change {
-            uuid: r.get(0),
-            version: r.get(1),
-            deleted: r.get(2),
-            data: r.get(3),
-            by: r.get(4),
-            at: r.get(5),
+            kind: r.get(0),
+            uuid: r.get(1),
+            version: r.get(2),
+            deleted: r.get(3),
+            data: r.get(4),
+            by: r.get(5),
+            at: r.get(6),
         })
         .collect();
     let version = match (more, objects.last()) {
@@ -177,6 +184,29 @@ pub async fn changes(pool: &Pool, since: i64) -> Outcome<Changes> {
         more,
         objects,
     })
+}
+
+/// An incident must pass the editor's rules (unless deleted); a registry
+/// change must be one the desktop knows how to replay, and is sent once.
+fn check_data(object: &Write) -> Result<(), (String, Option<String>)> {
+    match object.kind.as_str() {
+        INCIDENT if object.deleted => Ok(()),
+        INCIDENT => IncidentInput::from_value(object.data.clone())
+            .and_then(|input| input.validate())
+            .map(drop)
+            .map_err(|e| (e.to_string(), e.field().map(|f| f.to_string()))),
+        REGISTRY if object.version != 0 || object.deleted => Err((
+            "a registry change is sent once, at version 0, and never deleted".into(),
+            Some("version".into()),
+        )),
+        REGISTRY => serde_json::from_value::<RegistryOp>(object.data.clone())
+            .map(drop)
+            .map_err(|e| (format!("not a registry change: {e}"), Some("data".into()))),
+        other => Err((
+            format!("unknown kind '{other}': incident or registry"),
+            Some("kind".into()),
+        )),
+    }
 }
 
 /// Refuses the whole batch when any object breaks the editor's rules.
@@ -198,11 +228,7 @@ fn check(batch: &Batch) -> Outcome<()> {
                 Some("version".into()),
             ));
         }
-        if !object.deleted {
-            IncidentInput::from_value(object.data.clone())
-                .and_then(|input| input.validate())
-                .map_err(|e| invalid(e.to_string(), e.field().map(|f| f.to_string())))?;
-        }
+        check_data(object).map_err(|(error, field)| invalid(error, field))?;
     }
     if batch.batch.trim().is_empty() || batch.batch.len() > 100 {
         return Err(Failure::Invalid {
@@ -290,18 +316,18 @@ async fn write_object(
     user: &User,
     batch: &str,
     version: i64,
-    object: &incidents_core::sync::wire::Write,
+    object: &Write,
 ) -> Outcome<()> {
     tx.execute(
-        "INSERT INTO objects (uuid, version, deleted, data, modified_by, modified_at)
-         VALUES ($1, $2, $3, $4, $5, now())
+        "INSERT INTO objects (uuid, version, deleted, data, modified_by, modified_at, kind)
+         VALUES ($1, $2, $3, $4, $5, now(), $6)
          ON CONFLICT (uuid) DO UPDATE SET version = $2, deleted = $3, data = $4, modified_by = $5, modified_at = now()",
-        &[&object.uuid, &version, &object.deleted, &object.data, &user.id],
+        &[&object.uuid, &version, &object.deleted, &object.data, &user.id, &object.kind],
     )
     .await?;
     tx.execute(
-        "INSERT INTO writes (uuid, version, user_id, batch, deleted, data) VALUES ($1, $2, $3, $4, $5, $6)",
-        &[&object.uuid, &version, &user.id, &batch, &object.deleted, &object.data],
+        "INSERT INTO writes (uuid, version, user_id, batch, deleted, data, kind) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        &[&object.uuid, &version, &user.id, &batch, &object.deleted, &object.data, &object.kind],
     )
     .await?;
     Ok(())

@@ -233,3 +233,116 @@ fn events_added_on_both_desktops_are_all_kept() {
         );
     }
 }
+
+/// Company names with their other names and incident counts, as a desktop
+/// lists them (ids differ between desktops, so they are left out).
+fn registry(d: &Desktop) -> Vec<(String, Vec<String>, i64)> {
+    let mut companies: Vec<_> = d
+        .store
+        .company_entries()
+        .expect("companies")
+        .into_iter()
+        .map(|c| {
+            let mut aliases = c.aliases;
+            aliases.sort();
+            (c.name, aliases, c.incidents)
+        })
+        .collect();
+    companies.sort();
+    companies
+}
+
+fn create(d: &mut Desktop, company: &str, title: &str) {
+    let input = IncidentInput {
+        company: company.into(),
+        title: title.into(),
+        ..Default::default()
+    };
+    d.store.create_incident(&input, "test").expect("create");
+}
+
+#[test]
+fn a_company_merge_reaches_every_desktop_as_a_redirect() {
+    let (server, mut a, mut b) = two_desktops();
+    create(&mut a, "Blue Finch Payments", "Leak at Blue Finch");
+    create(&mut a, "Bluefinch Pay", "Fine for Bluefinch");
+    a.sync();
+    b.sync();
+    a.store
+        .merge_companies("Blue Finch Payments", "Bluefinch Pay", "test")
+        .expect("merge");
+    a.sync();
+    // Bob, not yet synced, logs another incident under the old name.
+    create(&mut b, "Blue Finch Payments", "Second leak at Foo");
+    let report = b.sync();
+    assert_eq!(report.registry, 1, "{report:?}");
+    a.sync();
+    let mut c = Desktop::new(&server, "carol");
+    c.sync();
+    let expected = registry(&a);
+    let foo = expected
+        .iter()
+        .find(|(name, _, _)| name == "Bluefinch Pay")
+        .expect("Bluefinch Pay");
+    assert_eq!(
+        (foo.1.clone(), foo.2),
+        (vec!["Blue Finch Payments".to_string()], 3)
+    );
+    assert!(!expected
+        .iter()
+        .any(|(name, _, _)| name == "Blue Finch Payments"));
+    assert_eq!(registry(&b), expected, "bob's registry");
+    assert_eq!(registry(&c), expected, "a new desktop's registry");
+    let second = c
+        .store
+        .get_incident(c.id_of("Second leak at Foo"))
+        .expect("incident");
+    assert_eq!(second.company, "Bluefinch Pay");
+}
+
+#[test]
+fn a_regulator_added_and_aliased_on_one_desktop_resolves_on_the_other() {
+    let (_server, mut a, mut b) = two_desktops();
+    let input = incidents_core::store::registry::RegulatorInput {
+        name: Some("Data Protection Office of Examplestan".into()),
+        short_name: Some("DPOE".into()),
+        country: Some("FR".into()),
+        ..Default::default()
+    };
+    a.store.add_regulator(&input, "test").expect("add");
+    a.store
+        .add_regulator_alias("DPOE", "Examplestan DPA", "test")
+        .expect("alias");
+    let id = a.id_of("Shared");
+    let mut shared = a.store.get_incident(id).expect("incident").to_input();
+    shared.version = None;
+    shared.events.push(incidents_core::EventInput {
+        kind: "investigation_opened".into(),
+        date: "2025-02".into(),
+        regulator: Some("Examplestan DPA".into()),
+        ..Default::default()
+    });
+    a.store.update_incident(id, &shared, "test").expect("save");
+    a.sync();
+    let report = b.sync();
+    assert_eq!(
+        (report.registry, report.skipped.len()),
+        (2, 0),
+        "{report:?}"
+    );
+    assert_eq!(
+        b.store.regulator_id("Examplestan DPA").ok(),
+        b.store.regulator_id("DPOE").ok()
+    );
+    let events = b
+        .store
+        .get_incident(b.id_of("Shared"))
+        .expect("incident")
+        .events;
+    assert!(
+        events
+            .iter()
+            .any(|e| e.regulator.as_deref() == Some("DPOE")),
+        "{events:?}"
+    );
+}

@@ -14,6 +14,7 @@ use crate::store::lookup::regulator_label;
 use crate::store::lookup::resolve_regulator;
 use crate::store::seed;
 use crate::store::{now_text, Store};
+use crate::sync::registry::RegistryOp;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 /// Who made a change, as written in the history ("app:alice", "cli:alice").
@@ -133,6 +134,12 @@ impl Store {
                 if let Some(id) = find_company(tx, company)? {
                     for alias in aliases {
                         add_company_alias(tx, id, alias)?;
+                        // Teammates who did not load the samples get them too.
+                        let op = RegistryOp::AddCompanyAlias {
+                            company: company.clone(),
+                            alias: alias.clone(),
+                        };
+                        crate::sync::registry::record(tx, &op)?;
                     }
                     // The aliases are searchable from now on.
                     let mut stmt = tx.prepare(
@@ -220,6 +227,17 @@ pub fn party_of(name: &str) -> Option<&'static str> {
         "个人",
     ];
     individual.contains(&lower.as_str()).then_some("individual")
+}
+
+/// The company a name finds (as [`find_company`]) with its own name.
+pub(crate) fn company_named(conn: &Connection, name: &str) -> Result<Option<(i64, String)>> {
+    let Some(id) = find_company(conn, name)? else {
+        return Ok(None);
+    };
+    let own: String = conn.query_row("SELECT name FROM companies WHERE id = ?1", [id], |r| {
+        r.get(0)
+    })?;
+    Ok(Some((id, own)))
 }
 
 pub(crate) fn find_company(conn: &Connection, name: &str) -> Result<Option<i64>> {

@@ -45,6 +45,9 @@ pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
     created: bool,
+    /// Set while a teammate's registry change is replayed (sync/registry.rs),
+    /// so that it is not sent back as a change made here.
+    pub(crate) replaying: bool,
 }
 
 impl std::fmt::Debug for Store {

@@ -296,6 +296,7 @@ impl Store {
             conn,
             path: Some(path),
             created: false,
+            replaying: false,
         })
     }
 
@@ -333,6 +334,7 @@ impl Store {
             conn,
             path,
             created: false,
+            replaying: false,
         })
     }
 

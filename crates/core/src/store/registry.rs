@@ -12,6 +12,7 @@ use crate::names::name_key;
 use crate::store::incidents::{find_company, refresh_summary};
 use crate::store::lookup::{rekey_regulators, resolve_regulator};
 use crate::store::{now_text, Store};
+use crate::sync::registry::RegistryOp;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
@@ -328,7 +329,7 @@ impl Store {
             .filter(|w| !w.trim().is_empty())
             .map(|w| check_url("website", w))
             .transpose()?;
-        self.with_tx(|tx| {
+        self.registry_tx(RegistryOp::AddRegulator { input: input.clone() }, |tx| {
             let taken: Option<String> = tx
                 .query_row(
                     "SELECT name FROM regulators WHERE country = ?1 AND (name = ?2 COLLATE NOCASE
@@ -372,59 +373,76 @@ impl Store {
         let fields = checked_fields(input)?;
         // The country as stored (a code), which names must be unique in.
         let country = fields[2].1.clone();
-        self.with_tx(|tx| {
-            let id = resolve_regulator(tx, "regulator", which, None)?;
-            for (field, value) in fields {
-                let Some(value) = value else { continue };
-                set_regulator_field(tx, id, field, &value, country.as_deref(), actor)?;
-            }
-            for a in &input.aliases {
-                insert_alias(tx, id, a, actor)?;
-            }
-            rekey_regulators(tx)?;
-            refresh_incidents(
-                tx,
-                "SELECT DISTINCT incident_id FROM events WHERE regulator_id = ?1",
-                id,
-            )?;
-            Ok(id)
-        })
+        self.registry_tx(
+            RegistryOp::EditRegulator {
+                regulator: which.to_string(),
+                input: input.clone(),
+            },
+            |tx| {
+                let id = resolve_regulator(tx, "regulator", which, None)?;
+                for (field, value) in fields {
+                    let Some(value) = value else { continue };
+                    set_regulator_field(tx, id, field, &value, country.as_deref(), actor)?;
+                }
+                for a in &input.aliases {
+                    insert_alias(tx, id, a, actor)?;
+                }
+                rekey_regulators(tx)?;
+                refresh_incidents(
+                    tx,
+                    "SELECT DISTINCT incident_id FROM events WHERE regulator_id = ?1",
+                    id,
+                )?;
+                Ok(id)
+            },
+        )
     }
 
     /// Adds `alias` to the regulator `which` resolves to; false when it had it.
     pub fn add_regulator_alias(&mut self, which: &str, alias: &str, actor: &str) -> Result<bool> {
-        self.with_tx(|tx| {
-            let id = resolve_regulator(tx, "regulator", which, None)?;
-            let added = insert_alias(tx, id, alias, actor)?;
-            rekey_regulators(tx)?;
-            Ok(added)
-        })
+        self.registry_tx(
+            RegistryOp::AddRegulatorAlias {
+                regulator: which.to_string(),
+                alias: alias.to_string(),
+            },
+            |tx| {
+                let id = resolve_regulator(tx, "regulator", which, None)?;
+                let added = insert_alias(tx, id, alias, actor)?;
+                rekey_regulators(tx)?;
+                Ok(added)
+            },
+        )
     }
 
     /// Merges regulator `from` into `into`: its events move, its name, short
     /// name and aliases become aliases of `into`, and it is removed. Returns
     /// the events moved.
     pub fn merge_regulators(&mut self, from: &str, into: &str, actor: &str) -> Result<usize> {
-        self.with_tx(|tx| {
-            let from_id = resolve_regulator(tx, "from", from, None)?;
-            let into_id = resolve_regulator(tx, "into", into, None)?;
-            if from_id == into_id {
-                return Err(Error::invalid(
-                    "into",
-                    crate::msg!(
-                        "error.merge_self_regulator",
-                        "a regulator cannot be merged into itself"
-                    ),
-                ));
-            }
-            let (name, short, country) = regulator_row(tx, from_id)?;
-            let (into_name, _, into_country) = regulator_row(tx, into_id)?;
-            // Two names of one authority share its country; across countries
-            // a merge would move one authority's actions to another.
-            if country != into_country {
-                return Err(Error::invalid(
-                    "into",
-                    crate::msg!(
+        self.registry_tx(
+            RegistryOp::MergeRegulators {
+                from: from.to_string(),
+                into: into.to_string(),
+            },
+            |tx| {
+                let from_id = resolve_regulator(tx, "from", from, None)?;
+                let into_id = resolve_regulator(tx, "into", into, None)?;
+                if from_id == into_id {
+                    return Err(Error::invalid(
+                        "into",
+                        crate::msg!(
+                            "error.merge_self_regulator",
+                            "a regulator cannot be merged into itself"
+                        ),
+                    ));
+                }
+                let (name, short, country) = regulator_row(tx, from_id)?;
+                let (into_name, _, into_country) = regulator_row(tx, into_id)?;
+                // Two names of one authority share its country; across countries
+                // a merge would move one authority's actions to another.
+                if country != into_country {
+                    return Err(Error::invalid(
+                        "into",
+                        crate::msg!(
                         "error.merge_countries",
                         "{name} ({country}) and {into_name} ({into_country}) are authorities of \
                          different countries; only names of one authority are merged",
@@ -433,218 +451,251 @@ impl Store {
                         into_name = &into_name,
                         into_country = &into_country
                     ),
-                ));
-            }
-            let mut names = vec![name.clone()];
-            names.extend(short.clone());
-            let mut stmt =
-                tx.prepare("SELECT alias FROM regulator_aliases WHERE regulator_id = ?1")?;
-            names.extend(
-                stmt.query_map([from_id], |r| r.get::<_, String>(0))?
-                    .collect::<rusqlite::Result<Vec<_>>>()?,
-            );
-            let moved = tx.execute(
-                "UPDATE events SET regulator_id = ?2 WHERE regulator_id = ?1",
-                params![from_id, into_id],
-            )?;
-            tx.execute(
-                "DELETE FROM regulator_aliases WHERE regulator_id = ?1",
-                [from_id],
-            )?;
-            tx.execute("DELETE FROM regulators WHERE id = ?1", [from_id])?;
-            for n in &names {
-                insert_alias(tx, into_id, n, actor)?;
-            }
-            let what = format!("{name} ({country}), {moved} events");
-            record(tx, "regulator", into_id, actor, "merged", None, Some(&what))?;
-            record(
-                tx,
-                "regulator",
-                from_id,
-                actor,
-                "merged_into",
-                Some(&name),
-                Some(&into_name),
-            )?;
-            rekey_regulators(tx)?;
-            refresh_incidents(
-                tx,
-                "SELECT DISTINCT incident_id FROM events WHERE regulator_id = ?1",
-                into_id,
-            )?;
-            Ok(moved)
-        })
+                    ));
+                }
+                let mut names = vec![name.clone()];
+                names.extend(short.clone());
+                let mut stmt =
+                    tx.prepare("SELECT alias FROM regulator_aliases WHERE regulator_id = ?1")?;
+                names.extend(
+                    stmt.query_map([from_id], |r| r.get::<_, String>(0))?
+                        .collect::<rusqlite::Result<Vec<_>>>()?,
+                );
+                let moved = tx.execute(
+                    "UPDATE events SET regulator_id = ?2 WHERE regulator_id = ?1",
+                    params![from_id, into_id],
+                )?;
+                tx.execute(
+                    "DELETE FROM regulator_aliases WHERE regulator_id = ?1",
+                    [from_id],
+                )?;
+                tx.execute("DELETE FROM regulators WHERE id = ?1", [from_id])?;
+                for n in &names {
+                    insert_alias(tx, into_id, n, actor)?;
+                }
+                let what = format!("{name} ({country}), {moved} events");
+                record(tx, "regulator", into_id, actor, "merged", None, Some(&what))?;
+                record(
+                    tx,
+                    "regulator",
+                    from_id,
+                    actor,
+                    "merged_into",
+                    Some(&name),
+                    Some(&into_name),
+                )?;
+                rekey_regulators(tx)?;
+                refresh_incidents(
+                    tx,
+                    "SELECT DISTINCT incident_id FROM events WHERE regulator_id = ?1",
+                    into_id,
+                )?;
+                Ok(moved)
+            },
+        )
     }
 
     /// Renames the company `which` resolves to; the old name stays an alias.
     /// Returns the old name.
     pub fn rename_company(&mut self, which: &str, new_name: &str, actor: &str) -> Result<String> {
         let new_name = one_line("name", new_name)?;
-        self.with_tx(|tx| {
-            let id = company_or_not_found(tx, which)?;
-            if let Some(other) = find_company(tx, &new_name)?.filter(|o| *o != id) {
-                let taken: String =
-                    tx.query_row("SELECT name FROM companies WHERE id = ?1", [other], |r| {
+        self.registry_tx(
+            RegistryOp::RenameCompany {
+                company: which.to_string(),
+                to: new_name.clone(),
+            },
+            |tx| {
+                let id = company_or_not_found(tx, which)?;
+                if let Some(other) = find_company(tx, &new_name)?.filter(|o| *o != id) {
+                    let taken: String =
+                        tx.query_row("SELECT name FROM companies WHERE id = ?1", [other], |r| {
+                            r.get(0)
+                        })?;
+                    return Err(Error::invalid(
+                        "name",
+                        crate::msg!(
+                            "error.company_taken",
+                            "'{new_name}' is already the company {taken}; merge the two instead",
+                            new_name = &new_name,
+                            taken = taken
+                        ),
+                    ));
+                }
+                let old: String =
+                    tx.query_row("SELECT name FROM companies WHERE id = ?1", [id], |r| {
                         r.get(0)
                     })?;
-                return Err(Error::invalid(
+                tx.execute(
+                    "UPDATE companies SET name = ?2, name_key = ?3 WHERE id = ?1",
+                    params![id, new_name, name_key(&new_name)],
+                )?;
+                tx.execute(
+                    "DELETE FROM company_aliases WHERE alias = ?1 AND company_id = ?2",
+                    params![new_name, id],
+                )?;
+                crate::store::incidents::add_company_alias(tx, id, &old)?;
+                record(
+                    tx,
+                    "company",
+                    id,
+                    actor,
                     "name",
-                    crate::msg!(
-                        "error.company_taken",
-                        "'{new_name}' is already the company {taken}; merge the two instead",
-                        new_name = &new_name,
-                        taken = taken
-                    ),
-                ));
-            }
-            let old: String =
-                tx.query_row("SELECT name FROM companies WHERE id = ?1", [id], |r| {
-                    r.get(0)
-                })?;
-            tx.execute(
-                "UPDATE companies SET name = ?2, name_key = ?3 WHERE id = ?1",
-                params![id, new_name, name_key(&new_name)],
-            )?;
-            tx.execute(
-                "DELETE FROM company_aliases WHERE alias = ?1 AND company_id = ?2",
-                params![new_name, id],
-            )?;
-            crate::store::incidents::add_company_alias(tx, id, &old)?;
-            record(
-                tx,
-                "company",
-                id,
-                actor,
-                "name",
-                Some(&old),
-                Some(&new_name),
-            )?;
-            refresh_incidents(tx, "SELECT id FROM incidents WHERE company_id = ?1", id)?;
-            Ok(old)
-        })
+                    Some(&old),
+                    Some(&new_name),
+                )?;
+                refresh_incidents(tx, "SELECT id FROM incidents WHERE company_id = ?1", id)?;
+                Ok(old)
+            },
+        )
     }
 
     /// Adds `alias` to a company; an alias of another company is refused.
     pub fn add_company_alias(&mut self, which: &str, alias: &str, actor: &str) -> Result<()> {
         let alias = one_line("alias", alias)?;
-        self.with_tx(|tx| {
-            let id = company_or_not_found(tx, which)?;
-            if let Some(other) = find_company(tx, &alias)? {
-                if other == id {
-                    return Ok(());
+        self.registry_tx(
+            RegistryOp::AddCompanyAlias {
+                company: which.to_string(),
+                alias: alias.clone(),
+            },
+            |tx| {
+                let id = company_or_not_found(tx, which)?;
+                if let Some(other) = find_company(tx, &alias)? {
+                    if other == id {
+                        // Another spelling that finds it already ("Equifax Inc."):
+                        // listed as asked, unless it is the name itself.
+                        let name: String =
+                            tx.query_row("SELECT name FROM companies WHERE id = ?1", [id], |r| {
+                                r.get(0)
+                            })?;
+                        if name.to_lowercase() != alias.to_lowercase() {
+                            crate::store::incidents::add_company_alias(tx, id, &alias)?;
+                        }
+                        return Ok(());
+                    }
+                    let taken: String =
+                        tx.query_row("SELECT name FROM companies WHERE id = ?1", [other], |r| {
+                            r.get(0)
+                        })?;
+                    return Err(Error::invalid(
+                        "alias",
+                        crate::msg!(
+                            "error.alias_taken",
+                            "'{alias}' already names {taken}",
+                            alias = &alias,
+                            taken = taken
+                        ),
+                    ));
                 }
-                let taken: String =
-                    tx.query_row("SELECT name FROM companies WHERE id = ?1", [other], |r| {
-                        r.get(0)
-                    })?;
-                return Err(Error::invalid(
-                    "alias",
-                    crate::msg!(
-                        "error.alias_taken",
-                        "'{alias}' already names {taken}",
-                        alias = &alias,
-                        taken = taken
-                    ),
-                ));
-            }
-            crate::store::incidents::add_company_alias(tx, id, &alias)?;
-            record(tx, "company", id, actor, "alias", None, Some(&alias))?;
-            refresh_incidents(tx, "SELECT id FROM incidents WHERE company_id = ?1", id)
-        })
+                crate::store::incidents::add_company_alias(tx, id, &alias)?;
+                record(tx, "company", id, actor, "alias", None, Some(&alias))?;
+                refresh_incidents(tx, "SELECT id FROM incidents WHERE company_id = ?1", id)
+            },
+        )
     }
 
     /// Removes an alias of a company.
     pub fn remove_company_alias(&mut self, alias: &str, actor: &str) -> Result<()> {
-        self.with_tx(|tx| {
-            let owner: Option<i64> = tx
-                .query_row(
-                    "SELECT company_id FROM company_aliases WHERE alias = ?1",
+        self.registry_tx(
+            RegistryOp::RemoveCompanyAlias {
+                alias: alias.to_string(),
+            },
+            |tx| {
+                let owner: Option<i64> = tx
+                    .query_row(
+                        "SELECT company_id FROM company_aliases WHERE alias = ?1",
+                        [alias.trim()],
+                        |r| r.get(0),
+                    )
+                    .optional()?;
+                let id = owner.ok_or_else(|| {
+                    Error::NotFound(crate::msg!(
+                        "error.no_alias",
+                        "no company has the alias '{alias}'",
+                        alias = alias.trim()
+                    ))
+                })?;
+                tx.execute(
+                    "DELETE FROM company_aliases WHERE alias = ?1",
                     [alias.trim()],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            let id = owner.ok_or_else(|| {
-                Error::NotFound(crate::msg!(
-                    "error.no_alias",
-                    "no company has the alias '{alias}'",
-                    alias = alias.trim()
-                ))
-            })?;
-            tx.execute(
-                "DELETE FROM company_aliases WHERE alias = ?1",
-                [alias.trim()],
-            )?;
-            record(
-                tx,
-                "company",
-                id,
-                actor,
-                "alias_removed",
-                Some(alias.trim()),
-                None,
-            )?;
-            refresh_incidents(tx, "SELECT id FROM incidents WHERE company_id = ?1", id)
-        })
+                )?;
+                record(
+                    tx,
+                    "company",
+                    id,
+                    actor,
+                    "alias_removed",
+                    Some(alias.trim()),
+                    None,
+                )?;
+                refresh_incidents(tx, "SELECT id FROM incidents WHERE company_id = ?1", id)
+            },
+        )
     }
 
     /// Merges company `from` into `into`: its incidents move, its name and
     /// aliases become aliases of `into`. Returns the incidents moved.
     pub fn merge_companies(&mut self, from: &str, into: &str, actor: &str) -> Result<usize> {
-        self.with_tx(|tx| {
-            let from_id = company_or_not_found(tx, from)?;
-            let into_id = company_or_not_found(tx, into)?;
-            if from_id == into_id {
-                return Err(Error::invalid(
-                    "into",
-                    crate::msg!(
-                        "error.merge_self_company",
-                        "a company cannot be merged into itself"
-                    ),
-                ));
-            }
-            let name: String =
-                tx.query_row("SELECT name FROM companies WHERE id = ?1", [from_id], |r| {
-                    r.get(0)
-                })?;
-            let into_name: String =
-                tx.query_row("SELECT name FROM companies WHERE id = ?1", [into_id], |r| {
-                    r.get(0)
-                })?;
-            let moved = tx.execute(
-                "UPDATE incidents SET company_id = ?2 WHERE company_id = ?1",
-                params![from_id, into_id],
-            )?;
-            tx.execute(
-                "UPDATE company_aliases SET company_id = ?2 WHERE company_id = ?1",
-                params![from_id, into_id],
-            )?;
-            tx.execute("DELETE FROM companies WHERE id = ?1", [from_id])?;
-            crate::store::incidents::add_company_alias(tx, into_id, &name)?;
-            record(
-                tx,
-                "company",
-                into_id,
-                actor,
-                "merged",
-                None,
-                Some(&format!("{name}, {moved} incidents")),
-            )?;
-            record(
-                tx,
-                "company",
-                from_id,
-                actor,
-                "merged_into",
-                Some(&name),
-                Some(&into_name),
-            )?;
-            refresh_incidents(
-                tx,
-                "SELECT id FROM incidents WHERE company_id = ?1",
-                into_id,
-            )?;
-            Ok(moved)
-        })
+        self.registry_tx(
+            RegistryOp::MergeCompanies {
+                from: from.to_string(),
+                into: into.to_string(),
+            },
+            |tx| {
+                let from_id = company_or_not_found(tx, from)?;
+                let into_id = company_or_not_found(tx, into)?;
+                if from_id == into_id {
+                    return Err(Error::invalid(
+                        "into",
+                        crate::msg!(
+                            "error.merge_self_company",
+                            "a company cannot be merged into itself"
+                        ),
+                    ));
+                }
+                let name: String =
+                    tx.query_row("SELECT name FROM companies WHERE id = ?1", [from_id], |r| {
+                        r.get(0)
+                    })?;
+                let into_name: String =
+                    tx.query_row("SELECT name FROM companies WHERE id = ?1", [into_id], |r| {
+                        r.get(0)
+                    })?;
+                let moved = tx.execute(
+                    "UPDATE incidents SET company_id = ?2 WHERE company_id = ?1",
+                    params![from_id, into_id],
+                )?;
+                tx.execute(
+                    "UPDATE company_aliases SET company_id = ?2 WHERE company_id = ?1",
+                    params![from_id, into_id],
+                )?;
+                tx.execute("DELETE FROM companies WHERE id = ?1", [from_id])?;
+                crate::store::incidents::add_company_alias(tx, into_id, &name)?;
+                record(
+                    tx,
+                    "company",
+                    into_id,
+                    actor,
+                    "merged",
+                    None,
+                    Some(&format!("{name}, {moved} incidents")),
+                )?;
+                record(
+                    tx,
+                    "company",
+                    from_id,
+                    actor,
+                    "merged_into",
+                    Some(&name),
+                    Some(&into_name),
+                )?;
+                refresh_incidents(
+                    tx,
+                    "SELECT id FROM incidents WHERE company_id = ?1",
+                    into_id,
+                )?;
+                Ok(moved)
+            },
+        )
     }
 
     /// The recorded changes of a regulator or company, oldest first.

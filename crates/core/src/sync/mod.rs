@@ -10,6 +10,7 @@
 pub mod doc;
 pub mod http;
 mod local;
+pub mod registry;
 pub mod team;
 pub mod wire;
 
@@ -35,6 +36,10 @@ pub struct Report {
     pub pulled: usize,
     /// Incidents sent to the server and taken.
     pub pushed: usize,
+    /// Registry changes (renames, aliases, merges) of teammates applied here.
+    pub registry: usize,
+    /// Registry changes of teammates that were already in effect here, and why.
+    pub skipped: Vec<String>,
     /// Fields waiting for a person's choice after this sync (all incidents).
     pub conflicts: usize,
     /// The server's library version this desktop has seen.
@@ -50,10 +55,13 @@ const ROUNDS: u32 = 6;
 pub fn sync(store: &mut Store, remote: &mut dyn Remote) -> Result<Report> {
     let mut report = Report::default();
     for round in 0..ROUNDS {
-        report.pulled += pull(store, remote)?;
+        pull(store, remote, &mut report)?;
+        push_registry(store, remote, true)?;
         let (pushed, stale) = push(store, remote)?;
+        push_registry(store, remote, false)?;
         report.pushed += pushed;
-        if stale == 0 {
+        let renamed = store.settle_company_names()?;
+        if stale == 0 && !renamed {
             report.version = local::library_version(store.conn())?;
             report.conflicts = store.sync_conflicts()?.len();
             return Ok(report);
@@ -68,23 +76,47 @@ pub fn sync(store: &mut Store, remote: &mut dyn Remote) -> Result<Report> {
 }
 
 /// Takes every change after the library version last seen; returns how many.
-fn pull(store: &mut Store, remote: &mut dyn Remote) -> Result<usize> {
-    let mut count = 0;
+/// Incidents of a run merge in one transaction; registry changes replay one
+/// by one, in the server's order between them.
+fn pull(store: &mut Store, remote: &mut dyn Remote, report: &mut Report) -> Result<()> {
     loop {
         let since = local::library_version(store.conn())?;
         let page = remote.changes(since)?;
-        count += store.with_tx(|tx| {
-            let mut changed = 0;
-            for change in &page.objects {
-                changed += usize::from(apply(tx, change)?);
+        for run in page.objects.chunk_by(|a, b| a.kind == b.kind) {
+            if run[0].kind == wire::REGISTRY {
+                for change in run {
+                    replay(store, change, report)?;
+                }
+                continue;
             }
-            local::set_library_version(tx, page.version)?;
-            Ok(changed)
-        })?;
+            report.pulled += store.with_tx(|tx| {
+                let mut changed = 0;
+                for change in run {
+                    changed += usize::from(apply(tx, change)?);
+                }
+                Ok(changed)
+            })?;
+        }
+        store.with_tx(|tx| local::set_library_version(tx, page.version))?;
         if !page.more {
-            return Ok(count);
+            return Ok(());
         }
     }
+}
+
+/// Replays a teammate's registry change once; one made here is known already.
+fn replay(store: &mut Store, change: &Change, report: &mut Report) -> Result<()> {
+    if registry::known(store.conn(), &change.uuid)? {
+        // Made here: now its place in the server's order is known.
+        return store
+            .with_tx(|tx| registry::remember(tx, &change.uuid, &change.data, change.version));
+    }
+    let op: registry::RegistryOp = serde_json::from_value(change.data.clone())?;
+    match store.replay(&op, &format!("sync:{}", change.by))? {
+        Some(reason) => report.skipped.push(reason),
+        None => report.registry += 1,
+    }
+    store.with_tx(|tx| registry::remember(tx, &change.uuid, &change.data, change.version))
 }
 
 /// Merges one object from the server into the local copy; says whether that
@@ -177,8 +209,46 @@ fn push(store: &mut Store, remote: &mut dyn Remote) -> Result<(usize, usize)> {
     Ok((taken, stale))
 }
 
+/// Sends the registry changes made here: regulators before the incidents
+/// (whose events name them), companies after (an incident makes its company).
+/// A change the server has already (412: its answer was lost) counts as sent.
+fn push_registry(store: &mut Store, remote: &mut dyn Remote, regulators: bool) -> Result<()> {
+    let mut unsent = registry::unsent(store.conn())?;
+    unsent.retain(|(_, op)| registry::is_regulator_op(op) == regulators);
+    for chunk in unsent.chunks(wire::PAGE) {
+        let objects = chunk
+            .iter()
+            .map(|(uuid, op)| Write {
+                kind: wire::REGISTRY.into(),
+                uuid: uuid.clone(),
+                version: 0,
+                deleted: false,
+                data: op.clone(),
+            })
+            .collect();
+        let batch = Batch {
+            batch: uuid::Uuid::new_v4().to_string(),
+            objects,
+        };
+        let seen = local::library_version(store.conn())?;
+        let result = send_with_retries(remote, seen, &batch)?;
+        store.with_tx(|tx| {
+            for r in &result.results {
+                registry::mark_sent(tx, &r.uuid, r.version)?;
+            }
+            let taken = result.results.iter().filter(|r| r.status == 200).count() as i64;
+            if result.version == seen + taken {
+                local::set_library_version(tx, result.version)?;
+            }
+            Ok(())
+        })?;
+    }
+    Ok(())
+}
+
 fn write_of(out: &Outgoing) -> Write {
     Write {
+        kind: wire::INCIDENT.into(),
         uuid: out.link.uuid.clone(),
         version: out.link.version,
         deleted: doc::is_deleted(&out.doc),

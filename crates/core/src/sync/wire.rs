@@ -8,6 +8,15 @@ use serde_json::Value;
 pub const SINCE_HEADER: &str = "If-Unmodified-Since-Version";
 /// The header of every answer that gives the server's library version.
 pub const VERSION_HEADER: &str = "Last-Modified-Version";
+/// What an object is: an incident (a document that merges field by field)
+/// or a registry change (an operation, sent once and never changed).
+pub const INCIDENT: &str = "incident";
+pub const REGISTRY: &str = "registry";
+
+fn incident() -> String {
+    INCIDENT.to_string()
+}
+
 /// At most this many objects go in one batch, and come in one page of changes.
 pub const PAGE: usize = 500;
 
@@ -24,6 +33,8 @@ pub struct Changes {
 /// One incident as the server holds it, tombstones included.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Change {
+    #[serde(default = "incident")]
+    pub kind: String,
     pub uuid: String,
     pub version: i64,
     pub deleted: bool,
@@ -48,6 +59,8 @@ pub struct Batch {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Write {
+    #[serde(default = "incident")]
+    pub kind: String,
     pub uuid: String,
     pub version: i64,
     pub deleted: bool,

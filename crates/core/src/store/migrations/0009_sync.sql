@@ -13,6 +13,20 @@ CREATE TABLE sync_objects (
     local_version INTEGER
 );
 
+-- Registry changes (rename, alias, merge) as operations, in the order made
+-- here or replayed from the server (sync/registry.rs).
+CREATE TABLE sync_ops (
+    id     INTEGER PRIMARY KEY,
+    uuid   TEXT NOT NULL UNIQUE,
+    -- JSON of a RegistryOp.
+    op     TEXT NOT NULL,
+    -- 0: made here and not yet taken by the server.
+    pushed INTEGER NOT NULL DEFAULT 0,
+    -- Its place in the server's order, once known: the last change to name
+    -- a company decides its name on every desktop.
+    version INTEGER
+);
+
 -- A field changed both here and on the server since the last sync. The local
 -- value stays here, the server keeps its own, until a person picks one.
 CREATE TABLE sync_conflicts (

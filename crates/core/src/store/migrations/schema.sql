@@ -161,3 +161,14 @@ CREATE TABLE sync_objects (
     -- has; any save bumps incidents.version, so a difference means "to push".
     local_version INTEGER
 );
+CREATE TABLE sync_ops (
+    id     INTEGER PRIMARY KEY,
+    uuid   TEXT NOT NULL UNIQUE,
+    -- JSON of a RegistryOp.
+    op     TEXT NOT NULL,
+    -- 0: made here and not yet taken by the server.
+    pushed INTEGER NOT NULL DEFAULT 0,
+    -- Its place in the server's order, once known: the last change to name
+    -- a company decides its name on every desktop.
+    version INTEGER
+);
