@@ -10,6 +10,7 @@ macro_rules! outln {
 }
 
 mod bench;
+mod bench_sync;
 mod import_cmd;
 mod registry_cmd;
 mod stats_cmd;
@@ -155,6 +156,19 @@ enum Command {
         #[arg(long, default_value_t = 200)]
         rounds: usize,
     },
+    /// Load run of team sync: one desktop per token, all syncing at once
+    /// (docs/PERFORMANCE.md, "Team sync")
+    BenchSync {
+        /// The team server's address
+        #[arg(long, value_name = "URL")]
+        server: String,
+        /// A file with one token per line (one user per desktop)
+        #[arg(long, value_name = "FILE")]
+        tokens: PathBuf,
+        /// Incidents each desktop adds, then changes
+        #[arg(long, default_value_t = 100)]
+        changes: usize,
+    },
     /// Write a consistent copy of the database (safe while the app is open)
     Backup {
         #[arg(long, value_name = "FILE")]
@@ -299,6 +313,21 @@ fn run_without_store(cli: &Cli) -> Result<bool, Error> {
             url,
         } => extract_command(cli.db.as_deref(), file, published.as_deref(), url.clone())?,
         Command::BenchExtract { dir, rounds } => bench_extract(dir, *rounds)?,
+        Command::BenchSync {
+            server,
+            tokens,
+            changes,
+        } => {
+            let text = std::fs::read_to_string(tokens)?;
+            let tokens: Vec<String> = text
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(String::from)
+                .collect();
+            let report = bench_sync::run(server, &tokens, *changes)?;
+            outln!("{report}");
+        }
         Command::Bench {
             incidents,
             seed,
@@ -349,6 +378,7 @@ fn run_command(store: &mut Store, command: Command, path: &std::path::Path) -> R
         Command::Path
         | Command::Extract { .. }
         | Command::BenchExtract { .. }
+        | Command::BenchSync { .. }
         | Command::Bench { .. } => {}
         Command::Generate { incidents, seed } => generate(store, incidents, seed)?,
         Command::Demo => {

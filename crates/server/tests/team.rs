@@ -75,6 +75,29 @@ fn the_sample_data_synced_from_one_desktop_appears_in_the_other() {
 }
 
 #[test]
+fn a_second_desktop_with_its_own_sample_data_does_not_duplicate_it() {
+    let (server, mut a, _b) = two_desktops();
+    let mut c = Desktop::new(&server, "carol");
+    c.store.load_sample_data("test").expect("samples");
+    let report = c.sync();
+    assert_eq!(
+        report.pushed, 1,
+        "only the sample A renamed is new here: {report:?}"
+    );
+    a.sync();
+    assert_eq!(
+        server.count("SELECT count(*) FROM objects WHERE kind = 'incident'"),
+        8
+    );
+    assert_eq!(
+        (1..40)
+            .filter(|&id| c.store.get_incident(id).is_ok())
+            .count(),
+        8
+    );
+}
+
+#[test]
 fn edits_to_different_fields_merge_without_a_conflict() {
     let (_server, mut a, mut b) = two_desktops();
     let (ia, ib) = (a.id_of("Shared"), b.id_of("Shared"));

@@ -27,6 +27,7 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
     Migration::Sql(include_str!("migrations/0007_export_columns.sql")),
     Migration::Sql(include_str!("migrations/0008_regulator_index.sql")),
     Migration::Sql(include_str!("migrations/0009_sync.sql")),
+    Migration::Sql(include_str!("migrations/0010_sync_ids.sql")),
 ];
 
 /// The schema version this build writes.

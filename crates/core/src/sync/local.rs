@@ -4,10 +4,17 @@
 
 use super::doc::{self, Doc, FieldConflict};
 use crate::error::{Error, Result};
+pub(crate) use crate::store::incidents::index_incidents;
 use crate::store::incidents::{
-    delete_in, insert_incident, load_incident, replace_incident, restore_in,
+    delete_in, insert_incident_with, load_incident, replace_incident, restore_in, Indexing,
 };
 use rusqlite::{params, Connection, OptionalExtension};
+
+/// One statement through the connection's cache: a pull runs the same few
+/// statements for every incident it brings.
+fn run(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> Result<usize> {
+    Ok(conn.prepare_cached(sql)?.execute(params)?)
+}
 
 /// One row of `sync_objects`.
 #[derive(Debug, Clone)]
@@ -32,7 +39,8 @@ pub(crate) fn library_version(conn: &Connection) -> Result<i64> {
 }
 
 pub(crate) fn set_library_version(conn: &Connection, version: i64) -> Result<()> {
-    conn.execute(
+    run(
+        conn,
         "INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)",
         params![LIBRARY_KEY, version.to_string()],
     )?;
@@ -42,7 +50,8 @@ pub(crate) fn set_library_version(conn: &Connection, version: i64) -> Result<()>
 fn link_where(conn: &Connection, clause: &str, key: &dyn rusqlite::ToSql) -> Result<Option<Link>> {
     let sql = format!("SELECT incident_id, uuid, version, base FROM sync_objects WHERE {clause}");
     let row = conn
-        .query_row(&sql, [key], |r| {
+        .prepare_cached(&sql)?
+        .query_row([key], |r| {
             Ok((
                 r.get(0)?,
                 r.get(1)?,
@@ -75,7 +84,8 @@ pub(crate) fn link_of_incident(conn: &Connection, id: i64) -> Result<Option<Link
 /// has (otherwise it stays on the list of incidents to push).
 pub(crate) fn save_link(conn: &Connection, link: &Link, clean: bool) -> Result<()> {
     let base = link.base.as_ref().map(serde_json::to_string).transpose()?;
-    conn.execute(
+    run(
+        conn,
         "INSERT OR REPLACE INTO sync_objects (incident_id, uuid, version, base, local_version)
          VALUES (?1, ?2, ?3, ?4,
                  CASE WHEN ?5 THEN (SELECT version FROM incidents WHERE id = ?1) END)",
@@ -86,7 +96,8 @@ pub(crate) fn save_link(conn: &Connection, link: &Link, clean: bool) -> Result<(
 
 /// Marks an incident as having local changes to push.
 pub(crate) fn mark_dirty(conn: &Connection, id: i64) -> Result<()> {
-    conn.execute(
+    run(
+        conn,
         "UPDATE sync_objects SET local_version = NULL WHERE incident_id = ?1",
         [id],
     )?;
@@ -96,7 +107,7 @@ pub(crate) fn mark_dirty(conn: &Connection, id: i64) -> Result<()> {
 /// Incidents changed since they last matched the server: new live ones, and
 /// those saved or deleted since.
 pub(crate) fn dirty_incidents(conn: &Connection) -> Result<Vec<i64>> {
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "SELECT i.id FROM incidents i LEFT JOIN sync_objects s ON s.incident_id = i.id
          WHERE (s.incident_id IS NULL AND i.deleted_at IS NULL)
             OR (s.incident_id IS NOT NULL AND s.local_version IS NOT i.version)
@@ -147,10 +158,58 @@ pub(crate) fn write_doc(
     Ok(())
 }
 
-/// Creates the incident a teammate added.
+/// The live incidents here that never synced, by title: read once per pull,
+/// as titles have no index and a first pull brings every incident of the team.
+pub(crate) type Unsynced = std::collections::HashMap<String, Vec<i64>>;
+
+pub(crate) fn unsynced(conn: &Connection) -> Result<Unsynced> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT i.title, i.id FROM incidents i LEFT JOIN sync_objects s ON s.incident_id = i.id
+         WHERE i.deleted_at IS NULL AND s.base IS NULL",
+    )?;
+    let mut map = Unsynced::new();
+    for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))? {
+        let (title, id) = row?;
+        map.entry(title).or_default().push(id);
+    }
+    Ok(map)
+}
+
+/// A live incident here that never synced and reads exactly as `target`.
+pub(crate) fn unsynced_twin(
+    conn: &Connection,
+    unsynced: &mut Unsynced,
+    target: &Doc,
+) -> Result<Option<i64>> {
+    let Some(ids) = target
+        .get("title")
+        .and_then(|t| t.as_str())
+        .and_then(|t| unsynced.get_mut(t))
+    else {
+        return Ok(None);
+    };
+    for (n, &id) in ids.iter().enumerate() {
+        let same = load_incident(conn, id)?
+            .map(|i| doc::of_incident(&i))
+            .transpose()?;
+        if same.as_ref() == Some(target) {
+            run(
+                conn,
+                "DELETE FROM sync_objects WHERE incident_id = ?1",
+                [id],
+            )?;
+            ids.remove(n);
+            return Ok(Some(id));
+        }
+    }
+    Ok(None)
+}
+
+/// Creates the incident a teammate added; its full-text row is left to
+/// [`index_incidents`] once the pull's run of incidents is in.
 pub(crate) fn insert_doc(conn: &Connection, target: &Doc, actor: &str) -> Result<i64> {
     let valid = doc::input_of(target)?.validate()?;
-    insert_incident(conn, &valid, actor)
+    insert_incident_with(conn, &valid, actor, Indexing::Later)
 }
 
 fn gone(id: i64) -> Error {
@@ -163,8 +222,8 @@ fn gone(id: i64) -> Error {
 
 /// The fields of an incident waiting for a person's choice.
 pub(crate) fn conflicted_fields(conn: &Connection, id: i64) -> Result<Vec<String>> {
-    let mut stmt =
-        conn.prepare("SELECT field FROM sync_conflicts WHERE incident_id = ?1 ORDER BY field")?;
+    let mut stmt = conn
+        .prepare_cached("SELECT field FROM sync_conflicts WHERE incident_id = ?1 ORDER BY field")?;
     let fields = stmt.query_map([id], |r| r.get(0))?;
     Ok(fields.collect::<rusqlite::Result<_>>()?)
 }
@@ -184,7 +243,7 @@ pub(crate) fn update_conflicts(
         }
     }
     for c in found {
-        conn.execute(
+        run(conn,
             "INSERT OR REPLACE INTO sync_conflicts (incident_id, field, mine, theirs, theirs_by, theirs_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             params![id, c.field, c.mine.to_string(), c.theirs.to_string(), by, at],
@@ -194,9 +253,50 @@ pub(crate) fn update_conflicts(
 }
 
 pub(crate) fn remove_conflict(conn: &Connection, id: i64, field: &str) -> Result<bool> {
-    let n = conn.execute(
+    let n = run(
+        conn,
         "DELETE FROM sync_conflicts WHERE incident_id = ?1 AND field = ?2",
         params![id, field],
     )?;
     Ok(n > 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{IncidentInput, Store};
+
+    #[test]
+    fn migration_10_gives_every_live_incident_a_distinct_uuid() {
+        let mut store = Store::open_in_memory().expect("store");
+        for title in ["One", "Two", "Three"] {
+            let input = IncidentInput {
+                company: "Acme".into(),
+                title: title.into(),
+                ..Default::default()
+            };
+            store.create_incident(&input, "test").expect("create");
+        }
+        store.delete_incident(3, None, "test").expect("delete");
+        let conn = store.conn();
+        conn.execute_batch(include_str!("../store/migrations/0010_sync_ids.sql"))
+            .expect("fill");
+        let mut stmt = conn
+            .prepare_cached("SELECT incident_id, uuid FROM sync_objects ORDER BY incident_id")
+            .expect("sql");
+        let rows: Vec<(i64, String)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .expect("rows")
+            .map(|r| r.expect("row"))
+            .collect();
+        assert_eq!(
+            rows.iter().map(|r| r.0).collect::<Vec<_>>(),
+            [1, 2],
+            "live incidents only"
+        );
+        for (_, text) in &rows {
+            let parsed = uuid::Uuid::parse_str(text).expect("a UUID");
+            assert_eq!(parsed.get_version_num(), 4, "{text}");
+        }
+        assert_ne!(rows[0].1, rows[1].1);
+    }
 }

@@ -90,10 +90,16 @@ fn pull(store: &mut Store, remote: &mut dyn Remote, report: &mut Report) -> Resu
                 continue;
             }
             report.pulled += store.with_tx(|tx| {
-                let mut changed = 0;
+                let (mut changed, mut unsynced) = (0, local::unsynced(tx)?);
+                let first_new: i64 =
+                    tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM incidents", [], |r| {
+                        r.get(0)
+                    })?;
                 for change in run {
-                    changed += usize::from(apply(tx, change)?);
+                    changed += usize::from(apply(tx, change, &mut unsynced)?);
                 }
+                // New incidents get their full-text rows together, as an import's do.
+                local::index_incidents(tx, first_new, i64::MAX)?;
                 Ok(changed)
             })?;
         }
@@ -121,14 +127,23 @@ fn replay(store: &mut Store, change: &Change, report: &mut Report) -> Result<()>
 
 /// Merges one object from the server into the local copy; says whether that
 /// changed anything here (our own pushes come back unchanged).
-fn apply(conn: &rusqlite::Connection, change: &Change) -> Result<bool> {
+fn apply(
+    conn: &rusqlite::Connection,
+    change: &Change,
+    unsynced: &mut local::Unsynced,
+) -> Result<bool> {
     let theirs = doc::from_wire(&change.data, change.deleted);
     let actor = format!("sync:{}", change.by);
     let Some(link) = local::link_of_uuid(conn, &change.uuid)? else {
         if change.deleted {
             return Ok(false); // deleted before this desktop ever saw it
         }
-        let incident = local::insert_doc(conn, &theirs, &actor)?;
+        // The same incident made here too and never synced (the sample data
+        // of a first start): the two become one instead of a duplicate.
+        let incident = match local::unsynced_twin(conn, unsynced, &theirs)? {
+            Some(id) => id,
+            None => local::insert_doc(conn, &theirs, &actor)?,
+        };
         let link = Link {
             incident,
             uuid: change.uuid.clone(),

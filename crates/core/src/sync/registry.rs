@@ -171,7 +171,8 @@ pub(crate) fn mark_sent(conn: &Connection, uuid: &str, version: i64) -> Result<(
 /// Whether a change from the server is known here (made here, or replayed).
 pub(crate) fn known(conn: &Connection, uuid: &str) -> Result<bool> {
     Ok(conn
-        .query_row("SELECT 1 FROM sync_ops WHERE uuid = ?1", [uuid], |_| Ok(()))
+        .prepare_cached("SELECT 1 FROM sync_ops WHERE uuid = ?1")?
+        .query_row([uuid], |_| Ok(()))
         .optional()?
         .is_some())
 }
