@@ -21,7 +21,7 @@ pub(crate) async fn save_team(
     state: State<'_, AppState>,
     server: String,
     token: Option<String>,
-    interval_minutes: u32,
+    interval_minutes: i64,
 ) -> Result<Team, Error> {
     state.with_store(|s| s.save_team(&server, token.as_deref(), interval_minutes))
 }

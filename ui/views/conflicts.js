@@ -12,6 +12,12 @@ import { refreshTeam } from '../team.js';
 function valueText(field, value) {
   if (field === 'deleted') return value ? t('conflicts.deleted_yes') : t('conflicts.deleted_no');
   if (value === null || value === undefined || value === '') return t('conflicts.empty');
+  // Sources (and events) as one line each: their fields, without the JSON.
+  if (Array.isArray(value)) {
+    return value.map((item) => (item && typeof item === 'object'
+      ? Object.values(item).filter((v) => v !== null && v !== '').join(' · ')
+      : String(item))).join('\n');
+  }
   return String(value);
 }
 

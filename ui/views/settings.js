@@ -130,8 +130,10 @@ function teamBlock(team, navigate) {
   const conflicts = h('button', { type: 'button', id: 'team-conflicts', class: 'link', hidden: team.conflicts === 0,
     text: t('team.conflicts_link', { n: team.conflicts }), on: { click: () => navigate.conflicts() } });
   const save = async () => {
+    // Not a whole number: -1, which the core refuses with the allowed range.
+    const minutes = Number(interval.value || 0);
     const saved = await call('save_team', { server: server.value, token: token.value === '' ? null : token.value,
-      intervalMinutes: Number(interval.value || 0) });
+      intervalMinutes: Number.isInteger(minutes) ? minutes : -1 });
     token.value = '';
     token.placeholder = saved.has_token ? t('team.token_saved') : t('team.token_placeholder');
     await refreshTeam();

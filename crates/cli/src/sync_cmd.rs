@@ -28,6 +28,7 @@ pub(crate) fn run_sync(
     };
     let report = match given {
         Some((server, token)) => {
+            store.bind_sync_server(&server)?;
             let outcome =
                 HttpRemote::new(&server, &token).and_then(|mut r| sync::sync(store, &mut r));
             store.record_sync(&outcome)?;

@@ -152,6 +152,9 @@ pub async fn changes(pool: &Pool, since: i64) -> Outcome<Changes> {
         .query_one("SELECT version FROM library WHERE id = 1", &[])
         .await?
         .get(0);
+    if since > library {
+        return Err(ahead(since, library));
+    }
     let rows = client
         .query(
             "SELECT o.kind, o.uuid, o.version, o.deleted, o.data, u.name,
@@ -188,13 +191,26 @@ pub async fn changes(pool: &Pool, since: i64) -> Outcome<Changes> {
 
 /// An incident must pass the editor's rules (unless deleted); a registry
 /// change must be one the desktop knows how to replay, and is sent once.
-fn check_data(object: &Write) -> Result<(), (String, Option<String>)> {
+/// An incident is stored in the one form every desktop writes (read-only
+/// keys such as `version` dropped), so that no desktop is handed a key that
+/// its store would act on; a tombstone keeps the last form of its incident.
+fn check_data(object: &mut Write) -> Result<(), (String, Option<String>)> {
     match object.kind.as_str() {
-        INCIDENT if object.deleted => Ok(()),
-        INCIDENT => IncidentInput::from_value(object.data.clone())
-            .and_then(|input| input.validate())
-            .map(drop)
-            .map_err(|e| (e.to_string(), e.field().map(|f| f.to_string()))),
+        INCIDENT => {
+            let input = IncidentInput::from_value(object.data.clone())
+                .and_then(|input| input.validate().map(|_| input))
+                .map_err(|e| (e.to_string(), e.field().map(|f| f.to_string())))?;
+            let mut canonical = serde_json::to_value(IncidentInput {
+                version: None,
+                ..input
+            })
+            .map_err(|e| (e.to_string(), Some("data".into())))?;
+            if let Some(map) = canonical.as_object_mut() {
+                map.remove("version");
+            }
+            object.data = canonical;
+            Ok(())
+        }
         REGISTRY if object.version != 0 || object.deleted => Err((
             "a registry change is sent once, at version 0, and never deleted".into(),
             Some("version".into()),
@@ -209,9 +225,17 @@ fn check_data(object: &Write) -> Result<(), (String, Option<String>)> {
     }
 }
 
+/// A desktop that has seen more of the library than the server holds.
+fn ahead(seen: i64, library: i64) -> Failure {
+    Failure::Ahead(format!(
+        "this desktop has seen library version {seen} but the server is at {library}: \
+         was the server restored from an older backup?"
+    ))
+}
+
 /// Refuses the whole batch when any object breaks the editor's rules.
-fn check(batch: &Batch) -> Outcome<()> {
-    for (i, object) in batch.objects.iter().enumerate() {
+fn check(batch: &mut Batch) -> Outcome<()> {
+    for (i, object) in batch.objects.iter_mut().enumerate() {
         let invalid = |error: String, field: Option<String>| Failure::Invalid {
             error: format!("objects[{i}]: {error}"),
             field,
@@ -245,7 +269,7 @@ pub async fn apply_batch(
     pool: &Pool,
     user: &User,
     seen: i64,
-    batch: &Batch,
+    batch: &mut Batch,
 ) -> Outcome<BatchResult> {
     check(batch)?;
     let mut client = pool.get().await?;
@@ -266,18 +290,27 @@ pub async fn apply_batch(
         return serde_json::from_value(response).map_err(|e| Failure::Database(e.to_string()));
     }
     if seen > library {
-        return Err(Failure::Ahead(format!(
-            "this desktop has seen library version {seen} but the server is at {library}: was the server restored from an older backup?"
-        )));
+        return Err(ahead(seen, library));
     }
     let mut results = Vec::with_capacity(batch.objects.len());
     for object in &batch.objects {
         let current = tx
             .query_opt(
-                "SELECT version FROM objects WHERE uuid = $1 FOR UPDATE",
+                "SELECT version, kind FROM objects WHERE uuid = $1 FOR UPDATE",
                 &[&object.uuid],
             )
             .await?;
+        if let Some(kind) = current
+            .as_ref()
+            .map(|r| r.get::<_, String>(1))
+            .filter(|k| *k != object.kind)
+        {
+            // Dropping the transaction rolls back what this batch wrote so far.
+            return Err(Failure::Invalid {
+                error: format!("{} is a {kind}, not a {}", object.uuid, object.kind),
+                field: Some("kind".into()),
+            });
+        }
         let current: i64 = current.map(|r| r.get(0)).unwrap_or(0);
         if current != object.version {
             results.push(WriteResult {

@@ -2,13 +2,14 @@
 
 use crate::db::{self, Failure, User};
 use axum::body::Bytes;
+use axum::extract::DefaultBodyLimit;
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use deadpool_postgres::Pool;
-use incidents_core::sync::wire::{Batch, Refusal, SINCE_HEADER, VERSION_HEADER};
+use incidents_core::sync::wire::{Batch, Refusal, BATCH_BYTES, SINCE_HEADER, VERSION_HEADER};
 use serde::Deserialize;
 
 /// Every route of the server, on `pool`.
@@ -16,6 +17,9 @@ pub fn router(pool: Pool) -> Router {
     Router::new()
         .route("/changes", get(changes))
         .route("/batch", post(batch))
+        // Desktops keep a batch near BATCH_BYTES; a single incident may be
+        // larger (10,000 events), so the server takes four times that.
+        .layer(DefaultBodyLimit::max(4 * BATCH_BYTES))
         .with_state(pool)
 }
 
@@ -29,7 +33,11 @@ impl IntoResponse for Failure {
             ),
             Failure::Invalid { error, field } => (StatusCode::BAD_REQUEST, error, field),
             Failure::Ahead(error) => (StatusCode::PRECONDITION_FAILED, error, None),
-            Failure::Database(error) => (StatusCode::SERVICE_UNAVAILABLE, format!("database: {error}"), None),
+            Failure::Database(error) => {
+                // The details stay in the server's log, not in the answer.
+                eprintln!("incidents-server: database: {error}");
+                (StatusCode::SERVICE_UNAVAILABLE, "the server's database failed; try again later".to_string(), None)
+            }
         };
         (status, Json(Refusal { error, field })).into_response()
     }
@@ -91,8 +99,8 @@ async fn batch(
                 SINCE_HEADER,
             )
         })?;
-    let batch: Batch = serde_json::from_slice(&body)
+    let mut batch: Batch = serde_json::from_slice(&body)
         .map_err(|e| invalid(format!("the batch is not valid: {e}"), "body"))?;
-    let result = db::apply_batch(&pool, &user, seen, &batch).await?;
+    let result = db::apply_batch(&pool, &user, seen, &mut batch).await?;
     Ok(with_version(result.version, Json(result)))
 }

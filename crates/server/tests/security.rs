@@ -158,3 +158,76 @@ fn a_stale_object_gets_412_while_the_rest_of_the_batch_is_written() {
     );
     assert_eq!(status, 412);
 }
+
+#[test]
+fn an_incident_is_stored_without_keys_a_desktop_would_act_on_and_a_kind_cannot_be_swapped() {
+    let server = Server::start();
+    let alice = server.user("alice");
+    let mut data = incident("A");
+    data["version"] = json!(7);
+    let (status, _) = post(
+        &server,
+        &alice,
+        Some(0),
+        &json!({"batch": "a1", "objects": [object(U1, 0, data)]}),
+    );
+    assert_eq!(status, 200);
+    let (_, changes) = get(&server, "/changes?since=0", Some(&alice));
+    assert!(
+        changes["objects"][0]["data"].get("version").is_none(),
+        "{changes}"
+    );
+
+    let op = json!({"op": "merge_companies", "from": "A Ltd", "into": "B Ltd"});
+    let registry =
+        json!({"kind": "registry", "uuid": U2, "version": 0, "deleted": false, "data": op});
+    assert_eq!(
+        post(
+            &server,
+            &alice,
+            Some(1),
+            &json!({"batch": "a2", "objects": [registry]})
+        )
+        .0,
+        200
+    );
+    // The operation cannot be overwritten by an "incident" of the same id.
+    let swap = json!({"batch": "a3", "objects": [object(U1, 1, incident("A2")), object(U2, 2, incident("X"))]});
+    let (status, refusal) = post(&server, &alice, Some(2), &swap);
+    assert_eq!(
+        (status, refusal["field"].as_str()),
+        (400, Some("kind")),
+        "{refusal}"
+    );
+    assert_eq!(
+        server.count("SELECT count(*) FROM objects WHERE data->>'title' = 'A2'"),
+        0,
+        "nothing of it written"
+    );
+    let mut tombstone = object(U1, 1, json!({"title": ""}));
+    tombstone["deleted"] = json!(true);
+    assert_eq!(
+        post(
+            &server,
+            &alice,
+            Some(2),
+            &json!({"batch": "a4", "objects": [tombstone]})
+        )
+        .0,
+        400
+    );
+}
+
+#[test]
+fn a_desktop_ahead_of_the_server_is_told_when_it_pulls() {
+    let server = Server::start();
+    let alice = server.user("alice");
+    let (status, refusal) = get(&server, "/changes?since=5", Some(&alice));
+    assert_eq!(status, 412);
+    assert!(
+        refusal["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("older backup")),
+        "{refusal}"
+    );
+}

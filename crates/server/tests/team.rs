@@ -369,3 +369,119 @@ fn a_regulator_added_and_aliased_on_one_desktop_resolves_on_the_other() {
         "{events:?}"
     );
 }
+
+#[test]
+fn a_company_renamed_on_one_desktop_is_renamed_on_the_other() {
+    let (_server, mut a, mut b) = two_desktops();
+    create(&mut a, "Kestrel Data", "Kestrel leak");
+    a.sync();
+    b.sync();
+    a.store
+        .rename_company("Kestrel Data", "Kestrel Analytics", "test")
+        .expect("rename");
+    a.sync();
+    let report = b.sync();
+    assert!(report.skipped.is_empty(), "{report:?}");
+    assert_eq!(registry(&b), registry(&a));
+    let kestrel = registry(&b)
+        .into_iter()
+        .find(|c| c.0 == "Kestrel Analytics")
+        .expect("renamed");
+    assert_eq!(
+        (kestrel.1, kestrel.2),
+        (vec!["Kestrel Data".to_string()], 1)
+    );
+}
+
+/// The network of a desktop whose answers to its batches get lost after the
+/// server committed them, `lose` times.
+struct Losing {
+    inner: HttpRemote,
+    lose: usize,
+}
+
+impl sync::Remote for Losing {
+    fn changes(&mut self, since: i64) -> incidents_core::Result<sync::wire::Changes> {
+        self.inner.changes(since)
+    }
+
+    fn batch(
+        &mut self,
+        seen: i64,
+        batch: &sync::wire::Batch,
+    ) -> incidents_core::Result<sync::wire::BatchResult> {
+        let answer = self.inner.batch(seen, batch)?;
+        if self.lose == 0 {
+            return Ok(answer);
+        }
+        self.lose -= 1;
+        Err(incidents_core::Error::Unavailable(incidents_core::msg!(
+            "cli.text",
+            "{text}",
+            text = "connection reset"
+        )))
+    }
+}
+
+#[test]
+fn a_teammates_edit_of_an_incident_whose_answer_was_lost_is_taken_not_undone() {
+    let server = Server::start();
+    let mut a = Desktop::new(&server, "alice");
+    let mut b = Desktop::new(&server, "bob");
+    create(&mut a, "Osprey Mobile", "Osprey leak");
+    let token = server.user("alice2");
+    let mut losing = Losing {
+        inner: HttpRemote::new(&server.url(), &token).expect("remote"),
+        lose: 4,
+    };
+    let lost = sync::sync(&mut a.store, &mut losing).expect_err("every answer lost");
+    assert_eq!(lost.kind(), "unavailable");
+    b.sync();
+    let id = b.id_of("Osprey leak");
+    b.edit(id, "summary", "Bob's summary");
+    b.sync();
+    let report = a.sync();
+    assert_eq!(report.conflicts, 0, "{report:?}");
+    let here = a
+        .store
+        .get_incident(a.id_of("Osprey leak"))
+        .expect("incident");
+    assert_eq!(here.summary.as_deref(), Some("Bob's summary"));
+    assert_eq!(
+        server.count("SELECT count(*) FROM objects WHERE kind = 'incident'"),
+        1
+    );
+}
+
+#[test]
+fn an_incident_that_cannot_be_written_here_is_left_out_and_reported_while_the_rest_syncs() {
+    let (server, mut a, mut b) = two_desktops();
+    // Another kind of client sends an event by a regulator no desktop knows.
+    let token = server.user("script");
+    let odd = serde_json::json!({"company": "Heron Ltd", "title": "Heron fine", "status": "sanctioned",
+        "events": [{"kind": "fined", "date": "2025-01-02", "regulator": "Office of Nowhere"}]});
+    let body = serde_json::json!({"batch": "s1", "objects": [
+        {"uuid": "2b7c8a3e-0d1f-4e8a-9b2c-3d4e5f607182", "version": 0, "deleted": false, "data": odd}]});
+    let answer = ureq::post(&format!("{}/batch", server.url()))
+        .set("Authorization", &format!("Bearer {token}"))
+        .set("If-Unmodified-Since-Version", "0")
+        .send_json(body)
+        .expect("taken by the server, which has no registry");
+    assert_eq!(answer.status(), 200);
+    create(&mut a, "Ibis Bank", "Ibis leak");
+    a.sync();
+    let report = b.sync();
+    assert_eq!(report.skipped.len(), 1, "{report:?}");
+    assert!(
+        report.skipped[0].contains("Office of Nowhere"),
+        "{report:?}"
+    );
+    assert!(
+        b.store.get_incident(b.id_of("Ibis leak")).is_ok(),
+        "the rest came in"
+    );
+    assert!((1..40).all(|id| b
+        .store
+        .get_incident(id)
+        .map_or(true, |i| i.title != "Heron fine")));
+}

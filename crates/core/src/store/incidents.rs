@@ -497,6 +497,18 @@ fn resolve_children(conn: &Connection, v: &ValidIncident) -> Result<Children> {
     Ok(Children { events, sources })
 }
 
+/// Whether every regulator the events of `v` name is known here, read-only:
+/// a sync checks a teammate's incident before it writes any of it.
+pub(crate) fn check_regulators(conn: &Connection, v: &ValidIncident) -> Result<()> {
+    for (position, e) in v.events.iter().enumerate() {
+        if let Some(r) = e.regulator.as_deref() {
+            let field = format!("events[{position}].regulator");
+            resolve_regulator(conn, &field, r, v.country.as_deref())?;
+        }
+    }
+    Ok(())
+}
+
 fn insert_children(conn: &Connection, id: i64, v: &ValidIncident) -> Result<()> {
     resolve_children(conn, v)?.write(conn, id, v)
 }

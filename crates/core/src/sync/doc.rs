@@ -77,7 +77,15 @@ pub fn merge(base: &Doc, mine: &Doc, theirs: &Doc) -> Merged {
     for field in field_names(base, mine, theirs) {
         let [b, m, t] = [base, mine, theirs].map(|d| d.get(&field).unwrap_or(&Value::Null));
         let value = if SETS.contains(&field.as_str()) {
-            merge_set(&field, b, m, t)
+            let (value, clash) = merge_set(&field, b, m, t);
+            if clash {
+                conflicts.push(FieldConflict {
+                    field: field.clone(),
+                    mine: m.clone(),
+                    theirs: t.clone(),
+                });
+            }
+            value
         } else if m == t || t == b {
             m.clone()
         } else if m == b {
@@ -125,9 +133,9 @@ fn deleted_while_edited(base: &Doc, mine: &Doc, theirs: &Doc) -> Option<FieldCon
 
 /// Items kept on both sides, plus those added on either; an item either side
 /// removed is gone. Mine keep their order, theirs follow. Sources are then
-/// one per address, mine first, so that details changed on both sides do not
-/// leave the same address twice.
-fn merge_set(field: &str, base: &Value, mine: &Value, theirs: &Value) -> Value {
+/// one per address, mine first; when that drops their version of a source
+/// (its details changed on both sides), the merge says so: a conflict.
+fn merge_set(field: &str, base: &Value, mine: &Value, theirs: &Value) -> (Value, bool) {
     let items = |v: &Value| v.as_array().cloned().unwrap_or_default();
     let (base, mine, theirs) = (items(base), items(mine), items(theirs));
     let removed = |item: &Value, side: &[Value]| base.contains(item) && !side.contains(item);
@@ -137,16 +145,18 @@ fn merge_set(field: &str, base: &Value, mine: &Value, theirs: &Value) -> Value {
             out.push(item.clone());
         }
     }
+    let mut clash = false;
     if field == "sources" {
         let mut seen = Vec::new();
         out.retain(|s| {
             let url = s.get("url").cloned().unwrap_or(Value::Null);
             let first = !seen.contains(&url);
+            clash |= !first;
             seen.push(url);
             first
         });
     }
-    Value::Array(out)
+    (Value::Array(out), clash)
 }
 
 /// The document to send: conflicting fields keep the server's value (the
@@ -241,7 +251,7 @@ mod tests {
     }
 
     #[test]
-    fn a_source_whose_details_changed_on_both_sides_stays_one_source() {
+    fn a_source_whose_details_changed_on_both_sides_stays_one_source_and_is_shown() {
         let mine = with(
             base(),
             "sources",
@@ -257,6 +267,9 @@ mod tests {
             merged.doc["sources"],
             json!([{"url": "https://a.example/1", "title": "Mine"}])
         );
+        assert_eq!(merged.conflicts.len(), 1);
+        assert_eq!(merged.conflicts[0].field, "sources");
+        assert_eq!(merged.conflicts[0].theirs, theirs["sources"]);
     }
 
     #[test]

@@ -94,6 +94,26 @@ pub(crate) fn save_link(conn: &Connection, link: &Link, clean: bool) -> Result<(
     Ok(())
 }
 
+/// Keeps the copy about to be sent of an incident new to the server.
+pub(crate) fn save_sent(conn: &Connection, id: i64, sent: &Doc) -> Result<()> {
+    run(
+        conn,
+        "UPDATE sync_objects SET sent = ?2 WHERE incident_id = ?1",
+        params![id, serde_json::to_string(sent)?],
+    )?;
+    Ok(())
+}
+
+/// The copy last sent of an incident whose answer never came, if any.
+pub(crate) fn sent_of(conn: &Connection, id: i64) -> Result<Option<Doc>> {
+    let text: Option<String> = conn
+        .prepare_cached("SELECT sent FROM sync_objects WHERE incident_id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?
+        .flatten();
+    Ok(text.map(|t| serde_json::from_str(&t)).transpose()?)
+}
+
 /// Marks an incident as having local changes to push.
 pub(crate) fn mark_dirty(conn: &Connection, id: i64) -> Result<()> {
     run(
@@ -128,6 +148,16 @@ pub(crate) fn local_doc(conn: &Connection, id: i64, base: Option<&Doc>) -> Resul
         d.insert("deleted".into(), true.into());
         d
     }))
+}
+
+/// The value of one field of the incident as it is here now.
+pub(crate) fn current_value(
+    conn: &Connection,
+    id: i64,
+    field: &str,
+) -> Result<Option<serde_json::Value>> {
+    let base = link_of_incident(conn, id)?.and_then(|l| l.base);
+    Ok(local_doc(conn, id, base.as_ref())?.and_then(|d| d.get(field).cloned()))
 }
 
 /// Writes `target` over the incident's current state `current`, as `actor`.
@@ -203,6 +233,16 @@ pub(crate) fn unsynced_twin(
         }
     }
     Ok(None)
+}
+
+/// Whether `target` can be written here: the editor's rules and known
+/// regulators, checked before anything of it is written.
+pub(crate) fn check_doc(conn: &Connection, target: &Doc) -> Result<()> {
+    if doc::is_deleted(target) {
+        return Ok(());
+    }
+    let valid = doc::input_of(target)?.validate()?;
+    crate::store::incidents::check_regulators(conn, &valid)
 }
 
 /// Creates the incident a teammate added; its full-text row is left to

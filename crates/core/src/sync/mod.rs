@@ -89,19 +89,9 @@ fn pull(store: &mut Store, remote: &mut dyn Remote, report: &mut Report) -> Resu
                 }
                 continue;
             }
-            report.pulled += store.with_tx(|tx| {
-                let (mut changed, mut unsynced) = (0, local::unsynced(tx)?);
-                let first_new: i64 =
-                    tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM incidents", [], |r| {
-                        r.get(0)
-                    })?;
-                for change in run {
-                    changed += usize::from(apply(tx, change, &mut unsynced)?);
-                }
-                // New incidents get their full-text rows together, as an import's do.
-                local::index_incidents(tx, first_new, i64::MAX)?;
-                Ok(changed)
-            })?;
+            let (changed, skipped) = store.with_tx(|tx| apply_run(tx, run))?;
+            report.pulled += changed;
+            report.skipped.extend(skipped);
         }
         store.with_tx(|tx| local::set_library_version(tx, page.version))?;
         if !page.more {
@@ -125,14 +115,53 @@ fn replay(store: &mut Store, change: &Change, report: &mut Report) -> Result<()>
     store.with_tx(|tx| registry::remember(tx, &change.uuid, &change.data, change.version))
 }
 
+/// Merges a run of incidents from the server in one transaction. An incident
+/// that cannot be written here (it breaks a rule this desktop checks, such as
+/// an unknown regulator) is found before any of it is written, left out and
+/// reported: one bad object must not stop the team's sync.
+fn apply_run(tx: &rusqlite::Connection, run: &[Change]) -> Result<(usize, Vec<String>)> {
+    let (mut changed, mut skipped, mut unsynced) = (0, Vec::new(), local::unsynced(tx)?);
+    let first_new: i64 =
+        tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM incidents", [], |r| {
+            r.get(0)
+        })?;
+    for change in run {
+        match apply(tx, change, &mut unsynced) {
+            Ok(done) => changed += usize::from(done),
+            Err(Skip(e)) => {
+                skipped.push(format!("incident {} from {}: {e}", change.uuid, change.by))
+            }
+            Err(Fail(e)) => return Err(e),
+        }
+    }
+    // New incidents get their full-text rows together, as an import's do.
+    local::index_incidents(tx, first_new, i64::MAX)?;
+    Ok((changed, skipped))
+}
+
+/// Why an object was not applied: it cannot be written here (left out and
+/// reported; nothing of it was written), or the store failed (the pull stops).
+enum Applied {
+    Skip(Error),
+    Fail(Error),
+}
+use Applied::{Fail, Skip};
+
+impl From<Error> for Applied {
+    fn from(e: Error) -> Self {
+        Fail(e)
+    }
+}
+
 /// Merges one object from the server into the local copy; says whether that
 /// changed anything here (our own pushes come back unchanged).
 fn apply(
     conn: &rusqlite::Connection,
     change: &Change,
     unsynced: &mut local::Unsynced,
-) -> Result<bool> {
+) -> std::result::Result<bool, Applied> {
     let theirs = doc::from_wire(&change.data, change.deleted);
+    local::check_doc(conn, &theirs).map_err(Skip)?;
     let actor = format!("sync:{}", change.by);
     let Some(link) = local::link_of_uuid(conn, &change.uuid)? else {
         if change.deleted {
@@ -153,12 +182,21 @@ fn apply(
         local::save_link(conn, &link, true)?;
         return Ok(true);
     };
-    let mine = local::local_doc(conn, link.incident, link.base.as_ref())?
-        .unwrap_or_else(|| theirs.clone());
-    // Never synced from here (the answer to our push was lost): no common
-    // base, so only the fields that differ can conflict.
-    let base = link.base.clone().unwrap_or_else(|| theirs.clone());
+    // Never synced from here: the answer to our push was lost, so what we
+    // sent is what the server started from; without even that, every field
+    // the two copies hold differently is a conflict.
+    let base = match &link.base {
+        Some(base) => base.clone(),
+        None => local::sent_of(conn, link.incident)?.unwrap_or_default(),
+    };
+    let mine = local::local_doc(
+        conn,
+        link.incident,
+        Some(link.base.as_ref().unwrap_or(&theirs)),
+    )?
+    .unwrap_or_else(|| theirs.clone());
     let merged = doc::merge(&base, &mine, &theirs);
+    local::check_doc(conn, &merged.doc).map_err(Skip)?;
     local::write_doc(conn, link.incident, &mine, &merged.doc, &actor)?;
     local::update_conflicts(
         conn,
@@ -189,7 +227,7 @@ struct Outgoing {
 fn push(store: &mut Store, remote: &mut dyn Remote) -> Result<(usize, usize)> {
     let outgoing = store.with_tx(|tx| outgoing(tx))?;
     let (mut taken, mut stale) = (0, 0);
-    for chunk in outgoing.chunks(wire::PAGE) {
+    for chunk in wire::chunks(&outgoing, |out| doc::data_of(&out.doc).to_string().len()) {
         let batch = Batch {
             batch: uuid::Uuid::new_v4().to_string(),
             objects: chunk.iter().map(write_of).collect(),
@@ -199,6 +237,7 @@ fn push(store: &mut Store, remote: &mut dyn Remote) -> Result<(usize, usize)> {
         let before = taken;
         store.with_tx(|tx| {
             for (out, r) in chunk.iter().zip(&result.results) {
+                check_answer(&out.link.uuid, &r.uuid)?;
                 match r.status {
                     200 => {
                         let link = Link {
@@ -298,9 +337,26 @@ fn outgoing(conn: &rusqlite::Connection) -> Result<Vec<Outgoing>> {
             continue;
         }
         local::save_link(conn, &link, false)?;
+        if link.base.is_none() {
+            local::save_sent(conn, id, &doc)?;
+        }
         out.push(Outgoing { link, doc });
     }
     Ok(out)
+}
+
+/// The server answers each object in the order sent; anything else is a
+/// server this desktop cannot trust with its changes.
+fn check_answer(sent: &str, answered: &str) -> Result<()> {
+    if sent == answered {
+        return Ok(());
+    }
+    Err(Error::Unavailable(crate::msg!(
+        "error.sync_answer",
+        "the sync server answered for {answered} where {sent} was sent; nothing was recorded",
+        answered = answered,
+        sent = sent
+    )))
 }
 
 /// A batch lost on the way (server restarting, network gone) is sent again
@@ -360,7 +416,14 @@ impl Store {
                 theirs_at: r.get(6)?,
             })
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut conflicts: Vec<Conflict> = rows.collect::<rusqlite::Result<_>>()?;
+        // "Mine" is the value here now: the person may have changed it again.
+        for c in &mut conflicts {
+            if let Some(now) = local::current_value(self.conn(), c.incident, &c.field)? {
+                c.mine = now;
+            }
+        }
+        Ok(conflicts)
     }
 
     /// Settles one conflict: `Mine` sends this desktop's value at the next

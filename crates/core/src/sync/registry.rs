@@ -83,8 +83,16 @@ impl Store {
 
     fn replay_op(&mut self, op: &RegistryOp, actor: &str) -> Result<()> {
         match op {
+            // The new name may have arrived first, with an incident that
+            // names it (incidents travel before company changes): the two
+            // are one company, as on the desktop that renamed.
             RegistryOp::RenameCompany { company, to } => {
-                self.rename_company(company, to, actor).map(drop)
+                match self.rename_company(company, to, actor) {
+                    Err(e) if e.field() == Some("name") => {
+                        self.merge_companies(company, to, actor).map(drop)
+                    }
+                    other => other.map(drop),
+                }
             }
             RegistryOp::AddCompanyAlias { company, alias } => {
                 self.add_company_alias(company, alias, actor)

@@ -12,6 +12,8 @@ const SERVER: &str = "team_server";
 const TOKEN: &str = "team_token";
 const INTERVAL: &str = "team_interval_minutes";
 const LAST: &str = "team_last_sync";
+/// The server this database's sync state belongs to.
+const BOUND: &str = "team_sync_server";
 
 /// The longest automatic interval: a day.
 pub const MAX_INTERVAL: u32 = 24 * 60;
@@ -83,14 +85,14 @@ impl Store {
         &mut self,
         server: &str,
         token: Option<&str>,
-        interval_minutes: u32,
+        interval_minutes: i64,
     ) -> Result<Team> {
         let server = server.trim().trim_end_matches('/');
         let server = match server.is_empty() {
             true => None,
             false => Some(crate::model::check_url("server", server)?),
         };
-        if interval_minutes > MAX_INTERVAL {
+        if !(0..=i64::from(MAX_INTERVAL)).contains(&interval_minutes) {
             return Err(Error::invalid(
                 "interval_minutes",
                 crate::msg!(
@@ -111,6 +113,26 @@ impl Store {
         self.team()
     }
 
+    /// Ties this database's sync state to the server at `url`. The versions
+    /// and copies kept for one server mean nothing to another: moving to a
+    /// new one starts over (every incident is compared afresh, and any that
+    /// differs becomes a conflict rather than being overwritten).
+    pub fn bind_sync_server(&mut self, url: &str) -> Result<()> {
+        let url = url.trim().trim_end_matches('/');
+        if self.setting(BOUND)?.as_deref() == Some(url) {
+            return Ok(());
+        }
+        self.with_tx(|tx| {
+            tx.execute_batch(
+                "UPDATE sync_objects SET version = 0, base = NULL, local_version = NULL;
+                 DELETE FROM sync_conflicts;
+                 UPDATE sync_ops SET pushed = 0, version = NULL;
+                 DELETE FROM settings WHERE key = 'sync_library_version';",
+            )?;
+            Store::put_setting(tx, BOUND, Some(url))
+        })
+    }
+
     /// Syncs with the saved server and token, and records how it went.
     pub fn sync_with_team(&mut self) -> Result<Report> {
         let (server, token) = (self.setting(SERVER)?, self.setting(TOKEN)?);
@@ -123,6 +145,7 @@ impl Store {
                 ),
             ));
         };
+        self.bind_sync_server(&server)?;
         let outcome =
             HttpRemote::new(&server, &token).and_then(|mut remote| super::sync(self, &mut remote));
         self.record_sync(&outcome)?;
@@ -155,9 +178,17 @@ mod tests {
             .expect_err("not http");
         assert_eq!(bad.field(), Some("server"));
         let long = store
-            .save_team("https://sync.example.org", Some("t"), MAX_INTERVAL + 1)
+            .save_team(
+                "https://sync.example.org",
+                Some("t"),
+                i64::from(MAX_INTERVAL) + 1,
+            )
             .expect_err("too long");
         assert_eq!(long.field(), Some("interval_minutes"));
+        let negative = store
+            .save_team("https://sync.example.org", Some("t"), -1)
+            .expect_err("negative");
+        assert_eq!(negative.field(), Some("interval_minutes"));
         assert_eq!(
             store.team().expect("team"),
             Team::default(),

@@ -20,6 +20,54 @@ fn incident() -> String {
 /// At most this many objects go in one batch, and come in one page of changes.
 pub const PAGE: usize = 500;
 
+/// The largest batch a desktop sends, in bytes of JSON; the server takes up
+/// to four times as much.
+pub const BATCH_BYTES: usize = 8 << 20;
+
+/// Splits `items` into batches of at most [`PAGE`] objects and about
+/// [`BATCH_BYTES`] (an object larger than that goes alone).
+pub fn chunks<T>(items: &[T], size: impl Fn(&T) -> usize) -> Vec<&[T]> {
+    let (mut out, mut start, mut bytes) = (Vec::new(), 0, 0);
+    for (i, item) in items.iter().enumerate() {
+        let n = size(item);
+        if i > start && (i - start == PAGE || bytes + n > BATCH_BYTES) {
+            out.push(&items[start..i]);
+            (start, bytes) = (i, 0);
+        }
+        bytes += n;
+    }
+    if start < items.len() {
+        out.push(&items[start..]);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn batches_stop_at_a_page_of_objects_or_at_the_byte_limit() {
+        let small = vec![10usize; 1_200];
+        let sizes: Vec<usize> = super::chunks(&small, |n| *n)
+            .iter()
+            .map(|c| c.len())
+            .collect();
+        assert_eq!(sizes, [500, 500, 200]);
+        let big = vec![super::BATCH_BYTES / 3; 7];
+        let sizes: Vec<usize> = super::chunks(&big, |n| *n)
+            .iter()
+            .map(|c| c.len())
+            .collect();
+        assert_eq!(sizes, [3, 3, 1]);
+        let huge = vec![super::BATCH_BYTES * 2, 1];
+        assert_eq!(
+            super::chunks(&huge, |n| *n).len(),
+            2,
+            "an object over the limit goes alone"
+        );
+        assert!(super::chunks(&Vec::<usize>::new(), |n| *n).is_empty());
+    }
+}
+
 /// `GET /changes?since=V`: the objects written after library version V.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Changes {

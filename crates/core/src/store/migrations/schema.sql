@@ -159,7 +159,11 @@ CREATE TABLE sync_objects (
     base          TEXT,
     -- incidents.version when the local copy last equalled what the server
     -- has; any save bumps incidents.version, so a difference means "to push".
-    local_version INTEGER
+    local_version INTEGER,
+    -- JSON of the copy last sent for an incident the server had not taken
+    -- yet: if the answer was lost, it is what the server holds, so it is the
+    -- base of the merge when the incident comes back.
+    sent          TEXT
 );
 CREATE TABLE sync_ops (
     id     INTEGER PRIMARY KEY,
