@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::Server;
+use common::{Loss, Lossy, Server};
 use incidents_core::sync::{self, http::HttpRemote, Side};
 use incidents_core::{Error, Incident, IncidentInput, Store};
 use serde_json::Value;
@@ -34,45 +34,7 @@ const FIELDS: [&str; 4] = [
 
 struct Client {
     store: Store,
-    remote: Flaky,
-}
-
-/// The network between a desktop and the server: now and then an answer is
-/// lost after the server committed the batch (the desktop must send it again
-/// without it being applied twice), or a batch is lost before it arrives.
-struct Flaky {
-    inner: HttpRemote,
-    dice: Dice,
-    lost_answers: usize,
-}
-
-impl sync::Remote for Flaky {
-    fn changes(&mut self, since: i64) -> incidents_core::Result<sync::wire::Changes> {
-        self.inner.changes(since)
-    }
-
-    fn batch(
-        &mut self,
-        seen: i64,
-        batch: &sync::wire::Batch,
-    ) -> incidents_core::Result<sync::wire::BatchResult> {
-        let lost = || {
-            Error::Unavailable(incidents_core::msg!(
-                "cli.text",
-                "{text}",
-                text = "connection reset"
-            ))
-        };
-        match self.dice.below(10) {
-            0 => {
-                self.inner.batch(seen, batch)?;
-                self.lost_answers += 1;
-                Err(lost())
-            }
-            1 => Err(lost()),
-            _ => self.inner.batch(seen, batch),
-        }
-    }
+    remote: Lossy,
 }
 
 /// What happened to values, by (title, field).
@@ -256,11 +218,19 @@ fn ten_desktops_converge_and_no_edit_is_lost() {
     let mut clients: Vec<Client> = (0..10)
         .map(|n| Client {
             store: Store::open_in_memory().expect("store"),
-            remote: Flaky {
-                inner: HttpRemote::new(&server.url(), &server.user(&format!("user{n}")))
-                    .expect("remote"),
-                dice: Dice(0xf1a6 + n as u64),
-                lost_answers: 0,
+            remote: {
+                // About one batch in ten loses its answer, one in ten is lost.
+                let mut dice = Dice(0xf1a6 + n as u64);
+                Lossy {
+                    inner: HttpRemote::new(&server.url(), &server.user(&format!("user{n}")))
+                        .expect("remote"),
+                    decide: Box::new(move || match dice.below(10) {
+                        0 => Loss::Answer,
+                        1 => Loss::Request,
+                        _ => Loss::None,
+                    }),
+                    lost_answers: 0,
+                }
             },
         })
         .collect();

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::Server;
+use common::{Loss, Lossy, Server};
 use incidents_core::sync::{self, http::HttpRemote, Side};
 use incidents_core::{IncidentInput, Store};
 
@@ -393,36 +393,6 @@ fn a_company_renamed_on_one_desktop_is_renamed_on_the_other() {
     );
 }
 
-/// The network of a desktop whose answers to its batches get lost after the
-/// server committed them, `lose` times.
-struct Losing {
-    inner: HttpRemote,
-    lose: usize,
-}
-
-impl sync::Remote for Losing {
-    fn changes(&mut self, since: i64) -> incidents_core::Result<sync::wire::Changes> {
-        self.inner.changes(since)
-    }
-
-    fn batch(
-        &mut self,
-        seen: i64,
-        batch: &sync::wire::Batch,
-    ) -> incidents_core::Result<sync::wire::BatchResult> {
-        let answer = self.inner.batch(seen, batch)?;
-        if self.lose == 0 {
-            return Ok(answer);
-        }
-        self.lose -= 1;
-        Err(incidents_core::Error::Unavailable(incidents_core::msg!(
-            "cli.text",
-            "{text}",
-            text = "connection reset"
-        )))
-    }
-}
-
 #[test]
 fn a_teammates_edit_of_an_incident_whose_answer_was_lost_is_taken_not_undone() {
     let server = Server::start();
@@ -430,9 +400,18 @@ fn a_teammates_edit_of_an_incident_whose_answer_was_lost_is_taken_not_undone() {
     let mut b = Desktop::new(&server, "bob");
     create(&mut a, "Osprey Mobile", "Osprey leak");
     let token = server.user("alice2");
-    let mut losing = Losing {
+    // Four answers lost: the first try and the three retries of one sync.
+    let mut lose = 4;
+    let mut losing = Lossy {
         inner: HttpRemote::new(&server.url(), &token).expect("remote"),
-        lose: 4,
+        decide: Box::new(move || match lose {
+            0 => Loss::None,
+            _ => {
+                lose -= 1;
+                Loss::Answer
+            }
+        }),
+        lost_answers: 0,
     };
     let lost = sync::sync(&mut a.store, &mut losing).expect_err("every answer lost");
     assert_eq!(lost.kind(), "unavailable");

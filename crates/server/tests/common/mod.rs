@@ -120,3 +120,54 @@ impl Drop for Server {
         self.down();
     }
 }
+
+/// What the network does to one batch.
+pub enum Loss {
+    /// Delivered, answered.
+    None,
+    /// Delivered and committed; the answer never arrives.
+    Answer,
+    /// Never arrives.
+    Request,
+}
+
+/// A desktop's network to the server that loses batches or their answers
+/// as `decide` says; pulls always get through.
+pub struct Lossy {
+    pub inner: incidents_core::sync::http::HttpRemote,
+    pub decide: Box<dyn FnMut() -> Loss>,
+    /// Answers lost after the server committed their batch.
+    pub lost_answers: usize,
+}
+
+impl incidents_core::sync::Remote for Lossy {
+    fn changes(
+        &mut self,
+        since: i64,
+    ) -> incidents_core::Result<incidents_core::sync::wire::Changes> {
+        self.inner.changes(since)
+    }
+
+    fn batch(
+        &mut self,
+        seen: i64,
+        batch: &incidents_core::sync::wire::Batch,
+    ) -> incidents_core::Result<incidents_core::sync::wire::BatchResult> {
+        let lost = || {
+            incidents_core::Error::Unavailable(incidents_core::msg!(
+                "cli.text",
+                "{text}",
+                text = "connection reset"
+            ))
+        };
+        match (self.decide)() {
+            Loss::None => self.inner.batch(seen, batch),
+            Loss::Answer => {
+                self.inner.batch(seen, batch)?;
+                self.lost_answers += 1;
+                Err(lost())
+            }
+            Loss::Request => Err(lost()),
+        }
+    }
+}
