@@ -158,6 +158,21 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             regex: re(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*(?:[~～\-–]\s*\d{1,2}\s*)?[月월]"),
             read: |c, _| ym(year_ok(num(c, 1)? as i32)?, num(c, 2)?),
         },
+        // 22年4月, 22년 4월 (9日): a two-digit year with its month, in this
+        // century and not after publication.
+        Rule {
+            regex: re(r"(\d{2})\s*[年년]\s*(\d{1,2})\s*[月월](?:\s*(\d{1,2})\s*[日일])?"),
+            read: |c, ctx| {
+                let year = 2000 + num(c, 1)? as i32;
+                if year > ctx.published?.year() {
+                    return None;
+                }
+                match num(c, 3) {
+                    Some(d) => ymd(year, num(c, 2)?, d),
+                    None => ym(year, num(c, 2)?),
+                }
+            },
+        },
         // 지난해 3월, 작년 3월, 去年3月: a month of the year before publication.
         Rule {
             regex: re(r"(?:지난해|작년|去年|前年|昨年)\s*(\d{1,2})\s*[月월]"),
@@ -288,9 +303,9 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             regex: re(&format!(r"(?i)\b({WEEKDAY})\b")),
             read: |c, ctx| ctx.weekday(weekday_of(c.get(1)?.as_str())?),
         },
-        // yesterday, 昨天, 前一天, 어제
+        // yesterday, 昨天, 어제
         Rule {
-            regex: re(r"(?i)\byesterday\b|昨天|昨日|前一天|어제"),
+            regex: re(r"(?i)\byesterday\b|昨天|昨日|어제"),
             read: |_, ctx| {
                 Some(
                     (ctx.published? - Duration::days(1))
@@ -367,7 +382,9 @@ pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> 
     let mut found = pattern_dates(text, &Context { published });
     found.sort_by_key(|d| d.start);
     let later = later_dates(text, &found);
+    let before = day_before_dates(text, &found, published);
     found.extend(later);
+    found.extend(before);
     found.sort_by_key(|d| d.start);
     mark_ranges(text, found)
 }
@@ -395,6 +412,7 @@ fn pattern_dates(text: &str, ctx: &Context) -> Vec<DateMention> {
                 continue;
             }
             if let Some(date) = (rule.read)(&c, ctx) {
+                let date = ahead_if_deadline(before, after, m.as_str(), date, ctx);
                 taken.push((start, end));
                 found.push(DateMention {
                     start,
@@ -406,6 +424,106 @@ fn pattern_dates(text: &str, ctx: &Context) -> Vec<DateMention> {
         }
     }
     found
+}
+
+/// Words that make a date without its year a deadline, still to come: "has
+/// until Feb. 15", "no later than 3 June", "10月31日までに".
+const DEADLINE_BEFORE: &[&str] = &[
+    "has until",
+    "have until",
+    "given until",
+    "no later than",
+    "deadline of",
+    "deadline is",
+    "due by",
+];
+const DEADLINE_AFTER: &[&str] = &["までに"];
+
+/// A deadline written without its year is the next such day after
+/// publication when that is under half a year away ("has until Feb. 15" in
+/// a January article), not the one of the year before.
+fn ahead_if_deadline(
+    before: &str,
+    after: &str,
+    written: &str,
+    date: String,
+    ctx: &Context,
+) -> String {
+    let Some(p) = ctx.published else { return date };
+    let has_year = written
+        .as_bytes()
+        .windows(4)
+        .any(|w| w.iter().all(u8::is_ascii_digit));
+    let b = before[super::floor(before, before.len().saturating_sub(24))..]
+        .trim_end()
+        .to_ascii_lowercase();
+    let cue = DEADLINE_BEFORE.iter().any(|w| b.ends_with(w))
+        || DEADLINE_AFTER
+            .iter()
+            .any(|w| after.trim_start().starts_with(w));
+    if has_year || !cue || date.len() < 7 {
+        return date;
+    }
+    let Ok(year) = date[..4].parse::<i32>() else {
+        return date;
+    };
+    let next = format!("{:04}{}", year + 1, &date[4..]);
+    let first_day =
+        |d: &str| NaiveDate::parse_from_str(&format!("{}-01", &d[..7]), "%Y-%m-%d").ok();
+    let day = |d: &str| {
+        NaiveDate::parse_from_str(d, "%Y-%m-%d")
+            .ok()
+            .or_else(|| first_day(d))
+    };
+    match (day(&date), day(&next)) {
+        (Some(now), Some(later)) if now < p && later > p && later - p < Duration::days(183) => next,
+        _ => date,
+    }
+}
+
+/// "전날", "the day before", "前日に": the day before the day named nearest
+/// in the same sentence, else before the last day named earlier, else
+/// before publication.
+fn day_before_dates(
+    text: &str,
+    found: &[DateMention],
+    published: Option<NaiveDate>,
+) -> Vec<DateMention> {
+    static DAY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\bthe\s+(?:day\s+before|previous\s+day)\b|\ba\s+day\s+earlier\b|전날|하루\s*전|前一天|前一日|前日[にの]",
+        )
+    });
+    let is_day = |d: &&DateMention| d.date.len() == 10;
+    let mut out = Vec::new();
+    for m in DAY_BEFORE.find_iter(text) {
+        let (s, e) = super::sentence_around(text, m.start(), m.end());
+        let in_sentence = found
+            .iter()
+            .filter(is_day)
+            .filter(|d| d.start >= s && d.end <= e)
+            .min_by_key(|d| d.start.abs_diff(m.start()));
+        let earlier = || {
+            found
+                .iter()
+                .filter(is_day)
+                .filter(|d| d.end <= m.start())
+                .max_by_key(|d| d.end)
+        };
+        let anchor = in_sentence
+            .or_else(earlier)
+            .and_then(|d| NaiveDate::parse_from_str(&d.date, "%Y-%m-%d").ok())
+            .or(published);
+        if let Some(day) = anchor.and_then(|a| a.pred_opt()) {
+            out.push(DateMention {
+                start: m.start(),
+                end: m.end(),
+                date: day.format("%Y-%m-%d").to_string(),
+                range: None,
+            });
+        }
+    }
+    out
 }
 
 /// Digits glued to more digits are part of a larger number.
@@ -517,11 +635,14 @@ fn mark_ranges(text: &str, mut found: Vec<DateMention>) -> Vec<DateMention> {
         if prev.range.is_some() || next.start < prev.end {
             continue;
         }
-        // "7月ごろから今年1月まで": a relative year word belongs to the end.
+        // "7月ごろから今年1月まで": a relative year word belongs to the end,
+        // which then has a year of its own.
         let mut between = text[prev.end..next.start].trim().to_lowercase();
+        let mut end_has_year = false;
         for year_word in ["今年", "本年", "올해", "this year"] {
             if let Some(cut) = between.strip_suffix(year_word) {
                 between = cut.trim_end().to_string();
+                end_has_year = true;
             }
         }
         // "from May to July": the joining word may open the second mention.
@@ -541,17 +662,34 @@ fn mark_ranges(text: &str, mut found: Vec<DateMention>) -> Vec<DateMention> {
                     .trim_end()
                     .to_lowercase()
                     .ends_with("between"));
+        let listed = LIST_JOINS.contains(&between.as_str());
+        if listed && !end_has_year {
+            // "2019 年 7 月、10 月": a month listed after a dated one shares its year.
+            let written = &text[found[i].start..found[i].end];
+            if let Some(date) = in_year_of(&found[i - 1].date, &found[i].date, written) {
+                found[i].date = date;
+            }
+        }
         if joined {
             found[i - 1].range = Some(RangeEnd::From);
             found[i].range = Some(RangeEnd::To);
             let written = &text[found[i].start..found[i].end];
-            if let Some(date) = in_year_of(&found[i - 1].date, &found[i].date, written) {
+            let carried = (!end_has_year)
+                .then(|| in_year_of(&found[i - 1].date, &found[i].date, written))
+                .flatten();
+            if let Some(date) = carried {
                 found[i].date = date;
             }
         }
     }
     found
 }
+
+/// What lists two dates: "7月、10月", "May and June" ("and" also joins a
+/// period after "between", which is told apart before this is asked).
+const LIST_JOINS: &[&str] = &[
+    "、", ",", "，", "和", "及", "与", "與", "및", "과", "와", "and", "or",
+];
 
 /// "1월 3일부터 2월 9일까지": an end written without its year is in the
 /// start's year (or the next one, when its month comes earlier).

@@ -284,7 +284,8 @@ const STAMP_LABELS: &[&str] = &[
 #[rustfmt::skip]
 const DATELINE_MARKS: &[&str] = &[
     "消息", "电", "電", "讯", "訊", "综合外电", "綜合外電", "报道", "報導", "보도", "(reuters)",
-    "(ap)", "(afp)", "(bloomberg)", "(yonhap)", "/prnewswire/", "(共同)", "共同通信",
+    "(ap)", "(afp)", "(bloomberg)", "(yonhap)", "/prnewswire/", "(共同)", "共同通信", "援引",
+    "引述", "인용",
 ];
 
 /// Whether the date at `mention` stamps the page rather than dating anything
@@ -312,6 +313,94 @@ pub(super) fn is_page_stamp(
     let on_publication_day =
         published.is_none_or(|p| p.format("%Y-%m-%d").to_string() == mention.date);
     on_publication_day && DATELINE_MARKS.iter().any(|m| dateline_mark(&after, m))
+}
+
+/// Words of a company's founding: the year it was set up is its history,
+/// not this incident's.
+#[rustfmt::skip]
+const FOUNDING: &[&str] = &[
+    "founded", "established in", "incorporated in", "was set up", "설립", "창립", "창업",
+    "成立于", "成立於", "创立", "創立", "创办", "創辦", "設立", "創業",
+];
+
+/// Words of a law coming into force, and of a law, for "the amended act that
+/// took effect last September": the law's date is not the incident's.
+#[rustfmt::skip]
+const IN_FORCE: &[&str] = &[
+    "took effect", "came into force", "came into effect", "entered into force", "enacted",
+    "시행", "施行", "生效", "実施された",
+];
+#[rustfmt::skip]
+const LAW: &[&str] = &[
+    " act", " law", "regulation", "gdpr", "보호법", "법률", "개정법", "法律", "法》", "保护法",
+    "保護法", "条例", "條例", "改正法",
+];
+
+/// Nouns of an earlier legal instrument, for "a 2011 FTC order": a year
+/// that names an older order or law is background.
+const INSTRUMENTS: &[&str] = &[
+    "order",
+    "decree",
+    "consent decree",
+    "law",
+    "act",
+    "agreement",
+];
+
+/// Whether the date at `mention` is background to the incident rather than
+/// an event of it: the company's founding, a law coming into force, or a
+/// year that names an older order ("a 2011 FTC order").
+pub(super) fn is_background(text: &str, mention: &DateMention) -> bool {
+    let (s, e) = sentence_around(text, mention.start, mention.end);
+    let near = |before: usize, after: usize| {
+        let from = super::floor(text, mention.start.saturating_sub(before).max(s));
+        let to = ceil(text, (mention.end + after).min(e));
+        text[from..to].to_lowercase()
+    };
+    // "founded in 2009", "2001年設立", "2010년 설립된": the founding word right before
+    // the date, or right after it.
+    let before = near(16, 0);
+    let after = text[mention.end..ceil(text, (mention.end + 12).min(e))]
+        .trim_start()
+        .to_lowercase();
+    if FOUNDING
+        .iter()
+        .any(|w| before.contains(w) || after.starts_with(w))
+    {
+        return true;
+    }
+    let clause = near(20, 60);
+    if IN_FORCE.iter().any(|w| clause.contains(w)) && LAW.iter().any(|w| clause.contains(w)) {
+        return true;
+    }
+    names_an_instrument(text, mention, e)
+}
+
+/// "a 2011 FTC order", "the 2016 consent decree": an article, the year, at
+/// most two capitalised words, then an instrument's noun.
+fn names_an_instrument(text: &str, mention: &DateMention, sentence_end: usize) -> bool {
+    let before = text[super::floor(text, mention.start.saturating_sub(6))..mention.start]
+        .to_ascii_lowercase();
+    if !(before.ends_with("a ") || before.ends_with("the ")) || mention.date.len() != 4 {
+        return false;
+    }
+    let after = &text[mention.end..ceil(text, (mention.end + 40).min(sentence_end))];
+    let words: Vec<&str> = after.split_whitespace().take(4).collect();
+    let names = words
+        .iter()
+        .take_while(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
+        .count();
+    let rest = words[names.min(words.len())..]
+        .join(" ")
+        .to_ascii_lowercase();
+    names <= 2
+        && INSTRUMENTS.iter().any(|i| {
+            rest.starts_with(i)
+                && rest[i.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        })
 }
 
 /// "12:00", "02:30 IST", "오후 3:15": a clock time opens `after`.
@@ -342,7 +431,7 @@ fn dateline_mark(after: &str, mark: &str) -> bool {
 
 /// `word` in `text`, a Latin word only as a word of its own ("sec" is not in
 /// "security"; a stem such as "supervis" may run on).
-fn contains_word(text: &str, word: &str) -> bool {
+pub(super) fn contains_word(text: &str, word: &str) -> bool {
     if !word.is_ascii() {
         return text.contains(word);
     }

@@ -167,7 +167,8 @@ fn headline(text: &str) -> Option<(usize, &str)> {
 }
 
 /// The country the text says first-hand: the regulator's, else the
-/// company's own where the text names it, else the reporting site's.
+/// company's own where the text names it, else the one the lead places the
+/// story in, else the reporting site's.
 fn first_country(
     text: &str,
     ctx: &Context,
@@ -179,6 +180,10 @@ fn first_country(
         .or_else(|| {
             let (code, s, e) = names::country_before(text, company?.value.as_str())?;
             Some(Found::new(text, s, e, code, 0.6))
+        })
+        .or_else(|| {
+            let (code, s, e) = names::country_in_lead(text)?;
+            Some(Found::new(text, s, e, code, 0.55))
         })
         .or_else(|| {
             names::country_from_url(ctx.url.as_deref()).map(|c| Found {
@@ -252,12 +257,14 @@ pub fn extract(text: &str, ctx: &Context) -> Draft {
     let company = orgs.company.clone();
     let counterparty = orgs.counterparty.clone();
     let country = first_country(text, ctx, regulator.as_ref(), company.as_ref());
-    let regulator_key = regulator.as_ref().and_then(|(f, _)| {
+    // By its whole display name: "Personal Information Protection
+    // Commission (Japan)" must not be taken for Korea's of the same name.
+    let chosen = regulator.as_ref().and_then(|(f, _)| {
         ctx.regulators
             .iter()
-            .find(|r| f.value == r.name || f.value.starts_with(&format!("{} (", r.name)))
-            .map(|r| r.short_name.clone().unwrap_or_else(|| r.name.clone()))
+            .find(|r| f.value == names::display_name(r))
     });
+    let regulator_key = chosen.map(|r| r.short_name.clone().unwrap_or_else(|| r.name.clone()));
     let regulator = regulator.map(|(f, _)| f);
     let [records, users] = counts(text, head.map(|(s, h)| s + h.len()));
     let ([records_affected, records_next], [users_affected, users_next]) = (records, users);
@@ -274,7 +281,8 @@ pub fn extract(text: &str, ctx: &Context) -> Draft {
     // Every mention of a known regulator, by any of its names: a sentence
     // holding one is said by (or of) an authority.
     let authorities = index.spans(text);
-    let mut events = events(text, ctx.published, &authorities);
+    let own = chosen.map(|r| names::regulator_spans(r, text));
+    let mut events = events(text, ctx.published, &authorities, own.as_deref());
     if let Some(f) = &fine {
         date_the_fine(text, f, &mut events, ctx.published);
     }
@@ -348,6 +356,16 @@ fn date_the_fine(
             };
             return;
         }
+    }
+    // An authority's announcement on a named day ("On 23 May, the ICO
+    // confirmed …") is the day of a fine the article does not date otherwise.
+    if let Some(announced) = events
+        .iter_mut()
+        .filter(|e| e.kind == EventKind::FindingsPublished && e.precision == "day")
+        .max_by(|a, b| a.date.cmp(&b.date))
+    {
+        announced.kind = EventKind::Fined;
+        return;
     }
     let Some(p) = published else { return };
     let date = p.format("%Y-%m-%d").to_string();
@@ -643,6 +661,17 @@ fn counts(text: &str, headline_end: Option<usize>) -> [[Option<Found<i64>>; 2]; 
 }
 
 /// Every number with a counting noun, per kind (records, people).
+/// "September 2019 Twitter told users": a number after a month's name is
+/// the year of a date, whatever noun follows it.
+fn after_month_name(text: &str, start: usize) -> bool {
+    let before = text[floor(text, start.saturating_sub(12))..start].trim_end();
+    let word = before
+        .rsplit(|c: char| !c.is_ascii_alphabetic() && c != '.')
+        .next()
+        .unwrap_or("");
+    !word.is_empty() && crate::datetext::month_number(word).is_some()
+}
+
 fn counts_seen(text: &str, headline_end: Option<usize>) -> [Vec<CountSeen>; 2] {
     let mut seen: [Vec<CountSeen>; 2] = [Vec::new(), Vec::new()];
     let mut i = 0;
@@ -683,6 +712,9 @@ fn counts_seen(text: &str, headline_end: Option<usize>) -> [Vec<CountSeen>; 2] {
         let Some(value) = q.rounded().filter(|v| *v >= 10) else {
             continue;
         };
+        if after_month_name(text, start) {
+            continue;
+        }
         // Qualifiers before the number belong to the evidence.
         let lead = qualifier_start(text, start);
         let in_headline = headline_end.is_some_and(|h| start < h);
@@ -787,6 +819,21 @@ const NOT_MAIN_AFTER: &[&str] = &[
     "过失罚款", "过失", "each", "각각", "proposed",
 ];
 
+/// Nouns after an amount that make it the price of a deal or a company's
+/// figures ("a $44bn takeover plan", "€2bn in revenue"), not a penalty.
+#[rustfmt::skip]
+const DEAL_WORDS: &[&str] = &[
+    "takeover", "acquisition", "buyout", "merger", "deal", "bid", "revenue", "sales", "valuation",
+    "profit", "investment", "loan", "market value", "收购", "收購", "营收", "營收", "市值", "인수",
+    "매출", "시가총액", "買収", "売上",
+];
+
+/// Whether the words after an amount name a deal, and no penalty.
+fn is_deal(after: &str) -> bool {
+    let penalty = ["fine", "penalt", "settle", "罚", "罰", "과징금"];
+    DEAL_WORDS.iter().any(|w| after.contains(w)) && !penalty.iter().any(|w| after.contains(w))
+}
+
 struct Money {
     start: usize,
     end: usize,
@@ -872,7 +919,10 @@ fn fine(text: &str, country: Option<&str>) -> Option<Found<FineValue>> {
         let after = after.split([',', ';', '，', '。']).next().unwrap_or("");
         let further = text[m.end..ceil(text, (m.end + 80).min(text.len()))].to_lowercase();
         if NOT_MAIN_BEFORE.iter().any(|w| before.contains(w))
-            || NOT_MAIN_AFTER.iter().any(|w| after.contains(w))
+            || NOT_MAIN_AFTER
+                .iter()
+                .any(|w| kinds::contains_word(after, w))
+            || is_deal(after)
             || further
                 .split(['.', '。'])
                 .next()
@@ -915,6 +965,7 @@ fn events(
     text: &str,
     published: Option<NaiveDate>,
     authorities: &[(usize, usize)],
+    own: Option<&[(usize, usize)]>,
 ) -> Vec<ExtractedEvent> {
     let mut out: Vec<ExtractedEvent> = Vec::new();
     for d in dates::find_dates(text, published) {
@@ -928,7 +979,10 @@ fn events(
                 continue;
             }
         }
-        if kinds::is_page_stamp(text, &d, published) {
+        if kinds::is_page_stamp(text, &d, published)
+            || kinds::is_background(text, &d)
+            || own.is_some_and(|own| of_another_authority(text, &d, authorities, own))
+        {
             continue;
         }
         let Some((mut kind, confidence)) = kinds::kind_of(text, &d, authorities) else {
@@ -964,6 +1018,26 @@ fn events(
     }
     out.sort_by(|a, b| a.date.cmp(&b.date));
     out
+}
+
+/// Whether the date's sentence tells what another authority did: it names
+/// an authority other than the article's regulator, and not the regulator
+/// ("In March 2022 the Italian DPA fined …" in a report of the UK's fine).
+fn of_another_authority(
+    text: &str,
+    d: &dates::DateMention,
+    authorities: &[(usize, usize)],
+    own: &[(usize, usize)],
+) -> bool {
+    let (s, e) = sentence_around(text, d.start, d.end);
+    let within = |&&(a, b): &&(usize, usize)| a >= s && b <= e;
+    let overlaps = |(a, b): (usize, usize)| own.iter().any(|&(x, y)| a < y && x < b);
+    let names_own = own.iter().any(|span| within(&span));
+    !names_own
+        && authorities
+            .iter()
+            .filter(within)
+            .any(|&span| !overlaps(span))
 }
 
 #[cfg(test)]

@@ -120,6 +120,11 @@ pub fn regulator_needles(regulators: &[KnownRegulator]) -> Needles {
     Needles::new(regulators.iter().flat_map(regulator_names).collect())
 }
 
+/// Where `text` names the regulator `r`, by any of its names.
+pub fn regulator_spans(r: &KnownRegulator, text: &str) -> Vec<(usize, usize)> {
+    Needles::new(regulator_names(r)).spans(text)
+}
+
 /// The names under which a regulator is looked for. Short names of two
 /// letters ("AP", "EC") are left out: they are too often something else.
 fn regulator_names(r: &KnownRegulator) -> Vec<(String, bool)> {
@@ -173,12 +178,17 @@ pub fn find_regulator(
         }
     }
     let (count, s, e, r) = best?;
-    let value = match &r.short_name {
-        Some(short) if short != &r.name => format!("{} ({short})", r.name),
-        _ => r.name.clone(),
-    };
+    let value = display_name(r);
     let confidence = if count >= 2 { 0.85 } else { 0.6 };
     Some((Found::new(text, s, e, value, confidence), r.country.clone()))
+}
+
+/// A regulator as the extractor names it: "Name (SHORT)".
+pub fn display_name(r: &KnownRegulator) -> String {
+    match &r.short_name {
+        Some(short) if short != &r.name => format!("{} ({short})", r.name),
+        _ => r.name.clone(),
+    }
 }
 
 /// What English calls the people of a country, for "Australian lender X".
@@ -231,6 +241,35 @@ pub fn country_before(text: &str, company: &str) -> Option<(String, usize, usize
         }
     }
     None
+}
+
+/// A country the lead places the story in, in English: "the largest breach
+/// ever reported in Australia", "Australia's biggest lender" — in the
+/// headline or the sentence after it, which say where the story is.
+pub fn country_in_lead(text: &str) -> Option<(String, usize, usize)> {
+    static PLACE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\bin (?:the )?((?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+)|\b((?:[A-Z][a-z]+ )?[A-Z][a-z]+)['’]s\b")
+            .unwrap_or_else(|e| panic!("place pattern: {e}"))
+    });
+    let mut lines = text.lines().filter(|l| !l.trim().is_empty());
+    let lead_end = match (lines.next(), lines.next()) {
+        (Some(_), Some(second)) => {
+            let at = second.as_ptr() as usize - text.as_ptr() as usize;
+            let first_stop = second.find(". ").map_or(second.len(), |i| i + 1);
+            at + first_stop
+        }
+        _ => text.len().min(400),
+    };
+    let lead = &text[..floor(text, lead_end)];
+    PLACE.captures_iter(lead).find_map(|c| {
+        let m = c.get(1).or_else(|| c.get(2))?;
+        let words: Vec<&str> = m.as_str().split(' ').collect();
+        (0..words.len()).find_map(|skip| {
+            let place = words[skip..].join(" ");
+            let code = crate::countries::country_code(&place).filter(|_| place.len() > 3)?;
+            Some((code.to_string(), m.start(), m.end()))
+        })
+    })
 }
 
 /// The country of a news site from its address: `.co.kr` → KR, `.com.au` → AU.
@@ -545,6 +584,7 @@ static ROLE_NAMES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"([가-힣A-Za-z0-9]{2,12})(?:의|에서)\s*(?:해킹|개인정보\s?유출|정보\s?유출|고객\s?정보\s?유출|유출\s?사고)",
         r"对([\p{Han}A-Za-z0-9]{2,12}?)(?:处以|作出|依法)",
         r"([\p{Han}A-Za-z0-9]{2,12}?)被(?:处以|罚款|罚)",
+        r"(?:被告|起诉|起訴|状告)([\p{Han}A-Za-z0-9]{2,12}?)(?:被|在|于|於|向|对|對|的|，|,|。|\s)",
         r"([\p{Han}\p{Katakana}ー]{2,15}?)(?:に対し|に)(?:課徴金|勧告|是正命令|指導)",
     ]
     .iter()
@@ -583,9 +623,22 @@ fn headline_subject(text: &str, (hs, he): (usize, usize), out: &mut Vec<(String,
     if let Some(cut) = head.find([',', '，', '…', ' ']) {
         let first = strip_particle(text, head[..cut].trim());
         if !first.is_empty() && first.chars().all(is_cjk) && first.chars().count() >= 2 {
-            out.push((first.to_string(), hs, hs + first.len()));
+            let name = recurring_prefix(first, &text[he..]).unwrap_or(first);
+            out.push((name.to_string(), hs, hs + name.len()));
         }
     }
+}
+
+/// The longest start of a headline's subject that the article repeats:
+/// "國泰航空遇駭洩顧客個資" runs the name into what happened to it, and the
+/// body names "國泰航空" alone.
+fn recurring_prefix<'a>(subject: &'a str, body: &str) -> Option<&'a str> {
+    let ends: Vec<usize> = subject.char_indices().map(|(i, _)| i).skip(2).collect();
+    ends.into_iter()
+        .chain([subject.len()])
+        .rev()
+        .map(|end| &subject[..end])
+        .find(|prefix| body.contains(prefix))
 }
 
 fn is_hangul(c: char) -> bool {

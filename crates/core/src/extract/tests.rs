@@ -576,3 +576,154 @@ fn next_best_counts_in_korean_and_chinese() {
         Some(30_000)
     );
 }
+
+#[test]
+fn a_two_digit_year_and_this_year_at_a_period_s_end() {
+    // "24年3月": a two-digit year with its month, in Japanese and Korean.
+    let ja = events_of("24年3月には顧客から問い合わせがあった。", "2025-02-01");
+    assert!(ja.iter().any(|(d, _)| d == "2024-03"), "{ja:?}");
+    let ko = events_of("23년 11월 외부 접속이 처음 확인됐다.", "2025-02-01");
+    assert!(ko.iter().any(|(d, _)| d == "2023-11"), "{ko:?}");
+    // A two-digit year after publication is no year of ours.
+    let later = events_of("30年4月に移転する予定だ。", "2025-02-01");
+    assert!(
+        !later.iter().any(|(d, _)| d.starts_with("2030")),
+        "{later:?}"
+    );
+    // "今年1月" ends a period in its own year, not in the start's.
+    let ja = events_of("流出は2019年5月ごろから今年1月まで続いた。", "2025-06-01");
+    assert!(has_event(&ja, "2019-05", EventKind::Started), "{ja:?}");
+    assert!(has_event(&ja, "2025-01", EventKind::Ceased), "{ja:?}");
+}
+
+#[test]
+fn a_month_listed_after_a_dated_one_shares_its_year() {
+    let zh = events_of(
+        "2018 年 3 月、9 月,该公司两次向会员发送通知。",
+        "2021-04-10",
+    );
+    assert!(zh.iter().any(|(d, _)| d == "2018-09"), "{zh:?}");
+    assert!(!zh.iter().any(|(d, _)| d == "2020-09"), "{zh:?}");
+}
+
+#[test]
+fn a_deadline_without_its_year_is_still_to_come() {
+    let en = events_of(
+        "The clinic chain has until March 3 to answer the authority's findings.",
+        "2024-02-10",
+    );
+    assert!(en.iter().any(|(d, _)| d == "2024-03-03"), "{en:?}");
+    assert!(!en.iter().any(|(d, _)| d == "2023-03-03"), "{en:?}");
+    let ja = events_of(
+        "委員会は同社に3月31日までに報告するよう求めた。",
+        "2024-02-10",
+    );
+    assert!(ja.iter().any(|(d, _)| d == "2024-03-31"), "{ja:?}");
+    // Without a word of a deadline, a day not yet come is last year's.
+    let past = events_of(
+        "The clinic chain found the intrusion on March 3.",
+        "2024-02-10",
+    );
+    assert!(past.iter().any(|(d, _)| d == "2023-03-03"), "{past:?}");
+}
+
+#[test]
+fn the_day_before_counts_from_the_day_it_is_told_against() {
+    let ko = events_of(
+        "개인정보보호위원회는 전날 전체회의에서 과징금 부과를 의결했다고 12일 밝혔다.",
+        "2024-06-12",
+    );
+    assert!(has_event(&ko, "2024-06-11", EventKind::Fined), "{ko:?}");
+    let en = events_of(
+        "The retailer disclosed the attack on 30 May. Staff had noticed strange logins the day before.",
+        "2024-06-12",
+    );
+    assert!(en.iter().any(|(d, _)| d == "2024-05-29"), "{en:?}");
+    let zh = events_of("该银行4月9日表示,前一天发现系统遭入侵。", "2024-04-12");
+    assert!(zh.iter().any(|(d, _)| d == "2024-04-08"), "{zh:?}");
+}
+
+#[test]
+fn founding_years_laws_in_force_and_older_orders_are_no_events() {
+    let en = events_of(
+        "Fernway Travel, founded in 2009, said on 2 May that booking files were copied.",
+        "2024-05-20",
+    );
+    assert!(!en.iter().any(|(d, _)| d == "2009"), "{en:?}");
+    assert!(has_event(&en, "2024-05-02", EventKind::Disclosed), "{en:?}");
+    let ko = events_of(
+        "이번 처분은 2023년 9월 시행된 개정 개인정보 보호법을 적용한 사례다. 한빛몰은 5일 사과했다.",
+        "2024-05-20",
+    );
+    assert!(!ko.iter().any(|(d, _)| d == "2023-09"), "{ko:?}");
+    let zh = events_of("该公司成立于2012年,3日宣布部分会员资料外泄。", "2024-05-20");
+    assert!(!zh.iter().any(|(d, _)| d == "2012"), "{zh:?}");
+    let ja = events_of(
+        "同社は2001年設立。同社は5日、被害を確認したと発表した。",
+        "2024-05-20",
+    );
+    assert!(!ja.iter().any(|(d, _)| d == "2001"), "{ja:?}");
+    let order = events_of(
+        "The regulator said the app broke a 2016 FTC order by sharing contacts.",
+        "2024-05-20",
+    );
+    assert!(!order.iter().any(|(d, _)| d == "2016"), "{order:?}");
+    // A year that names the breach itself stays.
+    let breach = events_of("The 2019 breach exposed contact lists.", "2024-05-20");
+    assert!(breach.iter().any(|(d, _)| d == "2019"), "{breach:?}");
+}
+
+#[test]
+fn what_another_authority_did_is_not_this_incident_s_event() {
+    let text = "The Information Commissioner's Office fined Lumen Faces £2m on 9 May 2024.\n\
+                In March 2023 the CNIL ordered Lumen Faces to delete French data.";
+    let en = events_of(text, "2024-05-12");
+    assert!(has_event(&en, "2024-05-09", EventKind::Fined), "{en:?}");
+    assert!(!en.iter().any(|(d, _)| d == "2023-03"), "{en:?}");
+}
+
+#[test]
+fn an_authority_s_announcement_dates_an_undated_fine() {
+    let text = "On 9 May 2024 the Information Commissioner's Office confirmed its findings.\n\
+                Lumen Faces was fined £2,100,000 for the breach.";
+    let en = events_of(text, "2024-05-12");
+    assert!(has_event(&en, "2024-05-09", EventKind::Fined), "{en:?}");
+    assert!(!en.iter().any(|(d, _)| d == "2024-05-12"), "{en:?}");
+}
+
+#[test]
+fn a_headline_subject_is_cut_where_the_body_stops_repeating_it() {
+    let text = "星辰航空遭駭洩會員資料 延誤通報挨批\n星辰航空昨天表示,部分會員資料遭讀取。星辰航空已報警。";
+    let d = extract(text, &ctx("2024-05-12"));
+    assert_eq!(d.company.map(|c| c.value).as_deref(), Some("星辰航空"));
+}
+
+#[test]
+fn a_defendant_is_the_company() {
+    let text = "法院作出判决。被告青松乐园被判删除原告的面部信息。";
+    let d = extract(text, &ctx("2024-05-12"));
+    assert_eq!(d.company.map(|c| c.value).as_deref(), Some("青松乐园"));
+}
+
+#[test]
+fn the_lead_places_the_story_before_the_site_does() {
+    let c = Context::with_builtin_regulators(
+        NaiveDate::from_ymd_opt(2024, 6, 4),
+        Some("https://news.example.in/a".into()),
+    );
+    let text = "Lender loses customer files\nBrightline Finance said it suffered the largest breach reported in New Zealand. Brightline Finance apologised.";
+    assert_eq!(
+        extract(text, &c).country.map(|c| c.value).as_deref(),
+        Some("NZ")
+    );
+}
+
+#[test]
+fn a_year_after_a_month_is_no_count_and_a_deal_is_no_fine() {
+    let text = "From May 2017 to August 2021 Harbor Chat told users it kept numbers private.\n\
+                Harbor Chat will pay a $90m penalty. The penalty comes as a $12bn takeover plan stalls.";
+    let d = extract(text, &ctx("2022-01-10"));
+    assert_eq!(d.users_affected.map(|u| u.value), None);
+    let fine = d.fine.map(|f| f.value.amount_text);
+    assert_eq!(fine.as_deref(), Some("90000000"));
+}
