@@ -167,6 +167,12 @@ pub fn scan_number(s: &str) -> Option<(Quantity, usize)> {
     let mut group: i128 = 0;
     let mut current = first;
     let mut saw_cjk = false;
+    // "7.46 亿欧元": one space may stand before the first large unit.
+    if let Some(unit) = s[used..].strip_prefix(' ').and_then(|r| r.chars().next()) {
+        if cjk_unit(unit).is_some_and(|(_, large)| large) {
+            used += 1;
+        }
+    }
     loop {
         let rest = &s[used..];
         let Some(c) = rest.chars().next() else { break };

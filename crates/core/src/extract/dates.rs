@@ -145,7 +145,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         },
         // 2024-08-13, 2024/8/13, 2024.08.13
         Rule {
-            regex: re(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b"),
+            regex: re(r"(?-u:\b)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?-u:\b)"),
             read: |c, _| ymd(year_ok(num(c, 1)? as i32)?, num(c, 2)?, num(c, 3)?),
         },
         // 2024年8月13日, 2024년 8월 13일
@@ -218,7 +218,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         // August 13, 2024 / Aug. 13 2024
         Rule {
             regex: re(&format!(
-                r"(?i)\b({MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"
+                r"(?i)(?-u:\b)({MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?-u:\b)"
             )),
             read: |c, _| {
                 ymd(
@@ -231,7 +231,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         // 13 August 2024
         Rule {
             regex: re(&format!(
-                r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH})\s+(\d{{4}})\b"
+                r"(?i)(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH})\s+(\d{{4}})(?-u:\b)"
             )),
             read: |c, _| {
                 ymd(
@@ -244,7 +244,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         // July last year / last July
         Rule {
             regex: re(&format!(
-                r"(?i)\b(?:({MONTH})\s+last\s+year|last\s+({MONTH}))\b"
+                r"(?i)(?-u:\b)(?:({MONTH})\s+last\s+year|last\s+({MONTH}))(?-u:\b)"
             )),
             read: |c, ctx| {
                 let m = month_of(c.get(1).or_else(|| c.get(2))?.as_str())?;
@@ -253,12 +253,14 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         },
         // August 2024
         Rule {
-            regex: re(&format!(r"(?i)\b({MONTH})\s+(\d{{4}})\b")),
+            regex: re(&format!(r"(?i)(?-u:\b)({MONTH})\s+(\d{{4}})(?-u:\b)")),
             read: |c, _| ym(year_ok(num(c, 2)? as i32)?, month_of(c.get(1)?.as_str())?),
         },
         // May 22nd (no year)
         Rule {
-            regex: re(&format!(r"(?i)\b({MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b")),
+            regex: re(&format!(
+                r"(?i)(?-u:\b)({MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)"
+            )),
             read: |c, ctx| {
                 let (m, d) = (month_of(c.get(1)?.as_str())?, num(c, 2)?);
                 ymd(ctx.year_for(m, d)?, m, d)
@@ -267,7 +269,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         // 22nd of May, 22 May (no year)
         Rule {
             regex: re(&format!(
-                r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH})\b"
+                r"(?i)(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH})(?-u:\b)"
             )),
             read: |c, ctx| {
                 let (m, d) = (month_of(c.get(2)?.as_str())?, num(c, 1)?);
@@ -277,7 +279,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         // in May, since November, starting in January (no year)
         Rule {
             regex: re(&format!(
-                r"(?i)\b(in|since|from|until|to|through|by|starting|beginning|early|late|during)\s+(?:in\s+)?({MONTH})\b"
+                r"(?i)(?-u:\b)(in|since|from|until|to|through|by|starting|beginning|early|late|during)\s+(?:in\s+)?({MONTH})(?-u:\b)"
             )),
             read: |c, ctx| {
                 let m = month_of(c.get(2)?.as_str())?;
@@ -295,17 +297,17 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         },
         // on the 13th
         Rule {
-            regex: re(r"(?i)\bon\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b"),
+            regex: re(r"(?i)(?-u:\b)on\s+the\s+(\d{1,2})(?:st|nd|rd|th)(?-u:\b)"),
             read: |c, ctx| ctx.bare_day(num(c, 1)?),
         },
         // on Monday, announced Monday
         Rule {
-            regex: re(&format!(r"(?i)\b({WEEKDAY})\b")),
+            regex: re(&format!(r"(?i)(?-u:\b)({WEEKDAY})(?-u:\b)")),
             read: |c, ctx| ctx.weekday(weekday_of(c.get(1)?.as_str())?),
         },
         // yesterday, 昨天, 어제
         Rule {
-            regex: re(r"(?i)\byesterday\b|昨天|昨日|어제"),
+            regex: re(r"(?i)(?-u:\b)yesterday(?-u:\b)|昨天|昨日|어제"),
             read: |_, ctx| {
                 Some(
                     (ctx.published? - Duration::days(1))
@@ -314,9 +316,38 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 )
             },
         },
+        // 2年前, 2년 전, two years ago: the year so many years before
+        // publication ("more than 10 years ago" is no date).
+        Rule {
+            regex: re(
+                r"(?i)(more than |over |nearly |almost |at least |about |around |약 ?|约|近|約)?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:年前|년\s*전|years?\s+ago(?-u:\b))",
+            ),
+            read: |c, ctx| {
+                if c.get(1).is_some() {
+                    return None;
+                }
+                let n = small_number(&c.get(2)?.as_str().to_ascii_lowercase())?;
+                year_ok(ctx.published?.year() - n).map(|y| format!("{y:04}"))
+            },
+        },
+        // 3か月前, 3개월 전, three months ago: the month so many months before.
+        Rule {
+            regex: re(
+                r"(?i)(more than |over |nearly |almost |at least |about |around |약 ?|约|近|約)?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven)\s*(?:[かカヶケ]月前|个月前|個月前|개월\s*전|months?\s+ago(?-u:\b))",
+            ),
+            read: |c, ctx| {
+                if c.get(1).is_some() {
+                    return None;
+                }
+                let n = small_number(&c.get(2)?.as_str().to_ascii_lowercase())?;
+                let p = ctx.published?;
+                let total = p.year() * 12 + p.month0() as i32 - n;
+                ym(total.div_euclid(12), total.rem_euclid(12) as u32 + 1)
+            },
+        },
         // last month, 上个月, 지난달
         Rule {
-            regex: re(r"(?i)\blast\s+month\b|上个月|上月|지난달"),
+            regex: re(r"(?i)(?-u:\b)last\s+month(?-u:\b)|上个月|上月|지난달"),
             read: |_, ctx| {
                 let p = ctx.published?;
                 let (y, m) = if p.month() == 1 {
@@ -329,7 +360,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         },
         // A year on its own: in 2014, since 2020, the 2017 breach.
         Rule {
-            regex: re(r"\b((?:19[5-9]|20\d)\d)\b"),
+            regex: re(r"(?-u:\b)((?:19[5-9]|20\d)\d)(?-u:\b)"),
             read: |c, _| year_ok(num(c, 1)? as i32).map(|y| format!("{y:04}")),
         },
     ]
@@ -491,7 +522,7 @@ fn day_before_dates(
 ) -> Vec<DateMention> {
     static DAY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)\bthe\s+(?:day\s+before|previous\s+day)\b|\ba\s+day\s+earlier\b|전날|하루\s*전|前一天|前一日|前日[にの]",
+            r"(?i)(?-u:\b)the\s+(?:day\s+before|previous\s+day)(?-u:\b)|(?-u:\b)a\s+day\s+earlier(?-u:\b)|전날|하루\s*전|前一天|前一日|前日[にの]",
         )
     });
     let is_day = |d: &&DateMention| d.date.len() == 10;
@@ -540,7 +571,7 @@ fn glued_to_digits(before: &str, after: &str) -> bool {
 fn later_dates(text: &str, found: &[DateMention]) -> Vec<DateMention> {
     static LATER: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(months?|years?)\s+later\b",
+            r"(?i)(?-u:\b)(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(months?|years?)\s+later(?-u:\b)",
         )
     });
     let mut out = Vec::new();

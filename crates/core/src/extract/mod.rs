@@ -14,6 +14,8 @@ use crate::model::{EventKind, Status};
 use crate::numbers::{scan_number, Quantity};
 use chrono::NaiveDate;
 use serde::Serialize;
+use std::collections::HashSet;
+use std::sync::{LazyLock, OnceLock};
 
 pub use names::{KnownCompany, KnownRegulator};
 
@@ -111,17 +113,29 @@ pub struct Context {
     /// The regulators' names ready to search for, built on first use and kept
     /// with the context (a benchmark or a session extracts many articles).
     pub regulator_index: std::sync::OnceLock<names::Needles>,
+    /// The comparison keys of the regulators' names, built on first use.
+    pub regulator_keys: std::sync::OnceLock<std::collections::HashSet<String>>,
 }
 
 impl Context {
     /// A context with the built-in regulators and no known companies.
+    /// Their search automata are built once per process and shared.
     pub fn with_builtin_regulators(published: Option<NaiveDate>, url: Option<String>) -> Context {
+        static BUILTIN: LazyLock<(Vec<KnownRegulator>, names::Needles, HashSet<String>)> =
+            LazyLock::new(|| {
+                let regulators = names::builtin_regulators();
+                let index = names::regulator_needles(&regulators);
+                let keys = names::regulator_keys(&regulators);
+                (regulators, index, keys)
+            });
+        let (regulators, index, keys) = &*BUILTIN;
         Context {
             published,
             url,
-            regulators: names::builtin_regulators(),
+            regulators: regulators.clone(),
             companies: Vec::new(),
-            regulator_index: Default::default(),
+            regulator_index: OnceLock::from(index.clone()),
+            regulator_keys: OnceLock::from(keys.clone()),
         }
     }
 }
@@ -248,12 +262,11 @@ pub fn extract(text: &str, ctx: &Context) -> Draft {
         .regulator_index
         .get_or_init(|| names::regulator_needles(&ctx.regulators));
     let regulator = names::find_regulator(text, &ctx.regulators, index);
-    let orgs = names::find_organisations(
-        text,
-        head.map(|(s, h)| (s, s + h.len())),
-        ctx,
-        regulator.as_ref(),
-    );
+    // Every mention of a known regulator, by any of its names: a sentence
+    // holding one is said by (or of) an authority.
+    let authorities = index.spans(text);
+    let orgs =
+        names::find_organisations(text, head.map(|(s, h)| (s, s + h.len())), ctx, &authorities);
     let company = orgs.company.clone();
     let counterparty = orgs.counterparty.clone();
     let country = first_country(text, ctx, regulator.as_ref(), company.as_ref());
@@ -278,9 +291,6 @@ pub fn extract(text: &str, ctx: &Context) -> Draft {
             Some(Found::new(text, f.start, f.end, code.to_string(), 0.4))
         })
         .or_else(|| country_of_language(text));
-    // Every mention of a known regulator, by any of its names: a sentence
-    // holding one is said by (or of) an authority.
-    let authorities = index.spans(text);
     let own = chosen.map(|r| names::regulator_spans(r, text));
     let mut events = events(text, ctx.published, &authorities, own.as_deref());
     if let Some(f) = &fine {
@@ -583,7 +593,31 @@ const NOT_AFFECTED: &[&str] = &[
     "employees worldwide", "years", "year", "months", "types", "종", "种", "类", "项",
 ];
 
-fn classify_count(text: &str, end: usize) -> Option<(Counted, usize)> {
+/// "유출된 계정은 2천9백만 개": Korean counts things with 개 and names
+/// them before the number; what is named says whose count it is.
+fn korean_counter(text: &str, start: usize, after: &str) -> Option<Counted> {
+    let rest = after.strip_prefix('개')?;
+    if rest.starts_with(['월', '국', '사', '소', '년', '종', '항', '곳']) {
+        return None;
+    }
+    let (s, _) = sentence_around(text, start, start);
+    let before = &text[floor(text, start.saturating_sub(30).max(s))..start];
+    if ["계정", "아이디", "ID", "회원"]
+        .iter()
+        .any(|w| before.contains(w))
+    {
+        Some(Counted::People)
+    } else if ["정보", "데이터", "파일", "기록", "레코드"]
+        .iter()
+        .any(|w| before.contains(w))
+    {
+        Some(Counted::Records)
+    } else {
+        None
+    }
+}
+
+fn classify_count(text: &str, start: usize, end: usize) -> Option<(Counted, usize)> {
     // The noun may come a few words later: "40 Million Kakao Pay Customers".
     let window_end = floor(text, end + 48);
     let window = &text[end..window_end];
@@ -595,6 +629,9 @@ fn classify_count(text: &str, end: usize) -> Option<(Counted, usize)> {
     let stripped =
         lower.trim_start_matches(|c: char| c.is_whitespace() || "+余餘多여[(".contains(c));
     let offset = lower.len() - stripped.len();
+    if let Some(kind) = korean_counter(text, start, stripped) {
+        return Some((kind, end + offset + '개'.len_utf8()));
+    }
     // CJK counters attach directly to the number.
     for (words, kind) in [
         (RECORD_WORDS, Counted::Records),
@@ -645,22 +682,96 @@ fn classify_count(text: &str, end: usize) -> Option<(Counted, usize)> {
 type CountSeen = (bool, Found<i64>);
 
 /// Per kind (records, people): the best count and the next-best of another
-/// value. The headline's figure wins, then the largest.
+/// value. The headline's figure wins, then one told as affected, then the
+/// largest; an exact figure beats its own rounding next to it.
 fn counts(text: &str, headline_end: Option<usize>) -> [[Option<Found<i64>>; 2]; 2] {
+    use std::cmp::Reverse;
     counts_seen(text, headline_end).map(|mut seen| {
-        seen.sort_by(|(ha, a), (hb, b)| {
-            (hb, b.value)
-                .cmp(&(ha, a.value))
-                .then(a.start.cmp(&b.start))
+        seen.sort_by_key(|(h, f)| {
+            (
+                Reverse(*h),
+                Reverse(count_role(text, f)),
+                Reverse(f.value),
+                f.start,
+            )
         });
-        let mut ranked = seen.into_iter().map(|(_, f)| f);
+        let mut ranked: Vec<Found<i64>> = seen.into_iter().map(|(_, f)| f).collect();
+        prefer_exact(&mut ranked);
+        let mut ranked = ranked.into_iter();
         let best = ranked.next();
         let next = ranked.find(|f| best.as_ref().is_some_and(|b| b.value != f.value));
         [best, next]
     })
 }
 
-/// Every number with a counting noun, per kind (records, people).
+/// Words of a count's sentence that say it was hit by the incident.
+#[rustfmt::skip]
+const AFFECTED_CUES: &[&str] = &[
+    "affected", "exposed", "leaked", "stolen", "compromised", "breached", "impacted", "accessed",
+    "유출", "피해", "노출", "泄露", "泄漏", "外泄", "外洩", "洩漏", "流出", "漏えい", "被盗", "被窃",
+    "影响", "受影響",
+];
+/// Words that make a count something else than those affected: a
+/// platform's whole user base, or the people who complained.
+#[rustfmt::skip]
+const BASE_AFTER: &[&str] = &[
+    "worldwide", "globally", "around the world", "전 세계", "全球", "世界で", "보유", "を抱え",
+];
+#[rustfmt::skip]
+const BASE_BEFORE: &[&str] = &[
+    "has ", "have ", "serves ", "boasts ", "拥有", "擁有", "会員数", "가입자 수", "회원 수",
+];
+#[rustfmt::skip]
+const COMPLAINT_CUES: &[&str] = &["complain", "민원", "投诉", "投訴", "申诉", "苦情"];
+
+/// 2 for a count told as affected, 0 for a user base or complainants, 1
+/// for any other.
+fn count_role(text: &str, f: &Found<i64>) -> u8 {
+    let (s, e) = sentence_around(text, f.start, f.end);
+    let sentence = text[s..e].to_lowercase();
+    let after = text[f.end..ceil(text, (f.end + 30).min(e))].to_lowercase();
+    let before = text[floor(text, f.start.saturating_sub(12).max(s))..f.start].to_lowercase();
+    if BASE_AFTER.iter().any(|w| after.contains(w))
+        || BASE_BEFORE.iter().any(|w| before.ends_with(w))
+        || COMPLAINT_CUES.iter().any(|w| sentence.contains(w))
+    {
+        0
+    } else if AFFECTED_CUES.iter().any(|w| sentence.contains(w)) {
+        2
+    } else {
+        1
+    }
+}
+
+/// "About 5 million … 4,812,337 after removing duplicates": where the pick
+/// is a rounding ("about", "약", "约") and an exact figure within 15 % of it
+/// is given too, the exact one.
+fn prefer_exact(ranked: &mut [Found<i64>]) {
+    let Some(best) = ranked.first() else { return };
+    let lower = best.evidence.to_lowercase();
+    let rounded = [
+        "about",
+        "around",
+        "approximately",
+        "nearly",
+        "roughly",
+        "약",
+        "约",
+        "近",
+        "約",
+        "およそ",
+    ]
+    .iter()
+    .any(|q| lower.starts_with(q));
+    let close = |f: &Found<i64>| (f.value - best.value).abs() * 100 <= best.value * 15;
+    if let Some(i) = ranked
+        .iter()
+        .position(|f| rounded && f.value % 1000 != 0 && close(f))
+    {
+        ranked[..=i].rotate_right(1);
+    }
+}
+
 /// "September 2019 Twitter told users": a number after a month's name is
 /// the year of a date, whatever noun follows it.
 fn after_month_name(text: &str, start: usize) -> bool {
@@ -672,6 +783,7 @@ fn after_month_name(text: &str, start: usize) -> bool {
     !word.is_empty() && crate::datetext::month_number(word).is_some()
 }
 
+/// Every number with a counting noun, per kind (records, people).
 fn counts_seen(text: &str, headline_end: Option<usize>) -> [Vec<CountSeen>; 2] {
     let mut seen: [Vec<CountSeen>; 2] = [Vec::new(), Vec::new()];
     let mut i = 0;
@@ -706,7 +818,7 @@ fn counts_seen(text: &str, headline_end: Option<usize>) -> [Vec<CountSeen>; 2] {
         }
         let _ = bytes;
         // Inside brackets right after another figure: a restatement, not a count.
-        let Some((kind, noun_end)) = classify_count(text, end) else {
+        let Some((kind, noun_end)) = classify_count(text, start, end) else {
             continue;
         };
         let Some(value) = q.rounded().filter(|v| *v >= 10) else {
@@ -798,13 +910,33 @@ const AFTER_MARKS: &[(&str, &str)] = &[
     ("yen", "JPY"),
     ("달러", "USD"),
     ("유로", "EUR"),
+    ("円", "JPY"),
+    ("엔", "JPY"),
+    // Crowns, kroner and the like, named with their country where the word
+    // alone is shared (Norway's and Denmark's kroner).
+    ("norwegian crowns", "NOK"),
+    ("norwegian kroner", "NOK"),
+    ("norwegian krone", "NOK"),
+    ("swedish crowns", "SEK"),
+    ("swedish kronor", "SEK"),
+    ("kronor", "SEK"),
+    ("danish crowns", "DKK"),
+    ("danish kroner", "DKK"),
+    ("czech crowns", "CZK"),
+    ("koruna", "CZK"),
+    ("zlotys", "PLN"),
+    ("zloty", "PLN"),
+    ("złoty", "PLN"),
+    ("swiss francs", "CHF"),
+    ("rupees", "INR"),
+    ("reais", "BRL"),
 ];
 
 /// Words that make an amount a penalty when they stand in its sentence.
 #[rustfmt::skip]
 const FINE_WORDS: &[&str] = &[
     "fine", "fined", "penalty", "penalties", "settlement", "settle", "pay", "罚款", "罚", "处以", "과징금",
-    "벌금", "부과", "제재", "制裁",
+    "벌금", "부과", "제재", "制裁", "課徴金", "罰金", "制裁金", "過料",
 ];
 /// Words just before an amount that make it something other than the main
 /// penalty: a separate administrative fine, an earlier proposal.
@@ -902,9 +1034,15 @@ fn fine(text: &str, country: Option<&str>) -> Option<Found<FineValue>> {
     let local = country.and_then(crate::money::currency_of_country);
     let mut best: Option<(bool, Quantity, &Money)> = None;
     for (n, m) in mentions.iter().enumerate() {
-        // "1.2 billion euros ($1.3 billion)": the bracketed one is a conversion.
+        // "1.2 billion euros ($1.3 billion)", "(约 25 亿元)": the bracketed one
+        // is a conversion.
         let before = text[..m.start].trim_end();
-        if before.ends_with(['(', '（']) && n > 0 && mentions[n - 1].end + 4 >= m.start {
+        let before = ["约", "約", "약", "about", "approx.", "approximately", "c."]
+            .iter()
+            .find_map(|q| before.strip_suffix(q))
+            .unwrap_or(before)
+            .trim_end();
+        if before.ends_with(['(', '（']) && n > 0 && mentions[n - 1].end + 12 >= m.start {
             continue;
         }
         let (s, e) = sentence_around(text, m.start, m.end);

@@ -29,7 +29,7 @@ pub fn builtin_regulators() -> Vec<KnownRegulator> {
     crate::store::seed::regulator_table()
         .map(|r| KnownRegulator {
             name: r.name.to_string(),
-            short_name: Some(r.short_name.to_string()),
+            short_name: Some(r.short_name.to_string()).filter(|s| !s.is_empty()),
             country: r.country.to_string(),
             aliases: r.aliases.iter().map(|a| a.to_string()).collect(),
         })
@@ -43,6 +43,8 @@ pub fn builtin_regulators() -> Vec<KnownRegulator> {
 #[derive(Debug, Clone, Default)]
 pub struct Needles {
     needles: Vec<(String, bool)>,
+    /// For a registry's needles, the index of the entry each belongs to.
+    owners: Vec<usize>,
     /// The exact and the ASCII-case-insensitive automaton, each with the
     /// needles it holds.
     automata: Vec<(aho_corasick::AhoCorasick, Vec<usize>)>,
@@ -71,7 +73,11 @@ impl Needles {
                 automata.push((automaton, ids));
             }
         }
-        Needles { needles, automata }
+        Needles {
+            needles,
+            owners: Vec::new(),
+            automata,
+        }
     }
 
     /// Every occurrence of each needle in `text`, by needle, in order.
@@ -117,7 +123,32 @@ fn find_all(text: &str, needles: &[(String, bool)]) -> Vec<Vec<usize>> {
 
 /// The names of every regulator, to search for (built once per context).
 pub fn regulator_needles(regulators: &[KnownRegulator]) -> Needles {
-    Needles::new(regulators.iter().flat_map(regulator_names).collect())
+    let mut owners = Vec::new();
+    let mut needles = Vec::new();
+    for (i, r) in regulators.iter().enumerate() {
+        for name in regulator_names(r) {
+            owners.push(i);
+            needles.push(name);
+        }
+    }
+    Needles {
+        owners,
+        ..Needles::new(needles)
+    }
+}
+
+/// The comparison keys of every regulator's names, for telling a
+/// regulator's name from a company's (built once per context).
+pub fn regulator_keys(regulators: &[KnownRegulator]) -> std::collections::HashSet<String> {
+    regulators
+        .iter()
+        .flat_map(|r| {
+            std::iter::once(r.name.clone())
+                .chain(r.short_name.clone())
+                .chain(r.aliases.iter().cloned())
+        })
+        .map(|n| name_key(&n))
+        .collect()
 }
 
 /// Where `text` names the regulator `r`, by any of its names.
@@ -144,40 +175,39 @@ fn regulator_names(r: &KnownRegulator) -> Vec<(String, bool)> {
 }
 
 /// The regulator mentioned most (first mention breaks ties), with its country.
+/// A name inside another regulator's longer name is not a mention ("the
+/// Australian Information Commissioner" is not the UK's "Information
+/// Commissioner"), and an EU-level body yields to a national authority the
+/// text names too (the board advises; the national authority decides).
 pub fn find_regulator(
     text: &str,
     regulators: &[KnownRegulator],
     index: &Needles,
 ) -> Option<(Found<String>, String)> {
-    let mut best: Option<(usize, usize, usize, &KnownRegulator)> = None;
-    let names: Vec<Vec<(String, bool)>> = regulators.iter().map(regulator_names).collect();
-    let mut positions = index.find_all(text).into_iter();
-    for (r, names) in regulators.iter().zip(&names) {
-        let mut count = 0;
-        let mut first: Option<(usize, usize)> = None;
+    let mentions = regulator_mentions(index, index.find_all(text));
+    let national_named = mentions.iter().any(|(r, _)| regulators[*r].country != "EU");
+    let mut best: Option<(bool, usize, usize, usize, &KnownRegulator)> = None;
+    for (i, r) in regulators.iter().enumerate() {
         let mut seen: Vec<(usize, usize)> = Vec::new();
-        for (name, _) in names {
-            for at in positions.next().unwrap_or_default() {
-                let span = (at, at + name.len());
-                // "Irish Data Protection Commission" holds "Data Protection Commission": one mention.
-                if seen.iter().any(|(s, e)| span.0 < *e && *s < span.1) {
-                    continue;
-                }
+        for &(_, span) in mentions.iter().filter(|(at, _)| *at == i) {
+            // "Irish Data Protection Commission" holds "Data Protection Commission": one mention.
+            if !seen.iter().any(|(s, e)| span.0 < *e && *s < span.1) {
                 seen.push(span);
-                count += 1;
-                if first.is_none_or(|(s, _)| at < s) {
-                    first = Some(span);
-                }
             }
         }
-        if let Some((s, e)) = first {
-            let better = best.is_none_or(|(c, f, _, _)| count > c || count == c && s < f);
-            if better {
-                best = Some((count, s, e, r));
-            }
+        let Some(&(s, e)) = seen.iter().min() else {
+            continue;
+        };
+        let count = seen.len();
+        let rank = !(national_named && r.country == "EU");
+        let better = best.is_none_or(|(br, c, f, _, _)| {
+            (rank, count, std::cmp::Reverse(s)) > (br, c, std::cmp::Reverse(f))
+        });
+        if better {
+            best = Some((rank, count, s, e, r));
         }
     }
-    let (count, s, e, r) = best?;
+    let (_, count, s, e, r) = best?;
     let value = display_name(r);
     let confidence = if count >= 2 { 0.85 } else { 0.6 };
     Some((Found::new(text, s, e, value, confidence), r.country.clone()))
@@ -189,6 +219,30 @@ pub fn display_name(r: &KnownRegulator) -> String {
         Some(short) if short != &r.name => format!("{} ({short})", r.name),
         _ => r.name.clone(),
     }
+}
+
+/// Every mention of a regulator as (its index, span), less those inside a
+/// longer mention of another regulator.
+fn regulator_mentions(index: &Needles, found: Vec<Vec<usize>>) -> Vec<(usize, (usize, usize))> {
+    let mut all = Vec::new();
+    for ((at, (name, _)), owner) in found.iter().zip(&index.needles).zip(&index.owners) {
+        all.extend(at.iter().map(|&s| (*owner, (s, s + name.len()))));
+    }
+    // One sweep from left to right, longest first at each start, keeping the
+    // mention that reaches furthest (linear, whatever the text's length).
+    all.sort_by_key(|&(_, (s, e))| (s, std::cmp::Reverse(e)));
+    let mut cover: Option<(usize, (usize, usize))> = None;
+    let mut kept = Vec::with_capacity(all.len());
+    for (i, (s, e)) in all {
+        let inside = cover.is_some_and(|(j, (a, b))| j != i && a <= s && e <= b && b - a > e - s);
+        if !inside {
+            kept.push((i, (s, e)));
+        }
+        if cover.is_none_or(|(_, (_, b))| e > b) {
+            cover = Some((i, (s, e)));
+        }
+    }
+    kept
 }
 
 /// What English calls the people of a country, for "Australian lender X".
@@ -337,7 +391,8 @@ const NOT_NAMES: &[&str] = &[
     "canadian", "france", "french", "germany", "german", "india", "indian", "singapore", "brazil",
     "covid", "ap", "reuters", "afp", "yonhap", "xinhua", "ceo", "chief executive", "director",
     "chairman", "president", "commissioner", "minister", "internet", "online", "app", "apps",
-    "state", "states",
+    "state", "states", "about", "around", "approximately", "nearly", "roughly", "almost", "over",
+    "up", "at least", "last", "earlier", "later", "meanwhile", "separately", "yesterday", "today",
     // Page furniture of press releases and news sites.
     "news release", "press release", "newsroom", "media release", "statement", "update",
     "updated", "published", "share", "print", "subscribe", "advertisement", "related",
@@ -489,6 +544,8 @@ fn raw_names(text: &str, headline: Option<(usize, usize)>) -> Vec<(String, usize
     chinese_company_names(text, &mut out);
     names_before_abbreviations(text, &mut out);
     names_in_their_role(text, &mut out);
+    korean_lead_topics(text, &mut out);
+    japanese_lead_topics(text, &mut out);
     if let Some(h) = headline {
         headline_subject(text, h, &mut out);
     }
@@ -585,7 +642,7 @@ static ROLE_NAMES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"对([\p{Han}A-Za-z0-9]{2,12}?)(?:处以|作出|依法)",
         r"([\p{Han}A-Za-z0-9]{2,12}?)被(?:处以|罚款|罚)",
         r"(?:被告|起诉|起訴|状告)([\p{Han}A-Za-z0-9]{2,12}?)(?:被|在|于|於|向|对|對|的|，|,|。|\s)",
-        r"([\p{Han}\p{Katakana}ー]{2,15}?)(?:に対し|に)(?:課徴金|勧告|是正命令|指導)",
+        r"(?:^|[、。「\s(（は])((?:\p{Hiragana}{1,4})?[\p{Han}\p{Katakana}ー]{2,15}?)(?:に対し|に)(?:課徴金|勧告|是正命令|指導|行政指導)",
     ]
     .iter()
     .map(|p| Regex::new(p).unwrap_or_else(|e| panic!("role pattern: {e}")))
@@ -614,6 +671,68 @@ fn names_before_abbreviations(text: &str, out: &mut Vec<(String, usize, usize)>)
             continue;
         }
         out.extend(cjk_run_before(text, at, 8));
+    }
+}
+
+/// Words that open a Korean sentence as its topic and are never a company.
+#[rustfmt::skip]
+const KO_GENERIC_TOPICS: &[&str] = &[
+    "정부", "경찰", "검찰", "법원", "업계", "당국", "이번", "이날", "한편", "또한", "특히", "전문가",
+    "관계자", "해커", "고객", "회원", "이용자", "피해자", "회사", "기업", "이들", "그는", "이에",
+    "조사", "유출", "과징금", "개인정보",
+];
+
+/// The topic that opens each of a Korean report's first three sentences,
+/// its particle taken off ("한빛통신은 …", "한빛통신이 …"): the press names
+/// the company first, and only a name it goes on repeating wins.
+fn korean_lead_topics(text: &str, out: &mut Vec<(String, usize, usize)>) {
+    let lead_end = floor(text, 1200.min(text.len()));
+    let mut starts = vec![text.len() - text.trim_start().len()];
+    starts.extend(
+        text[..lead_end]
+            .match_indices(['.', '\n'])
+            .map(|(i, _)| i + 1)
+            .filter(|&i| text[i..].starts_with([' ', '\n'])),
+    );
+    for start in starts.into_iter().take(4) {
+        let from = start + (text[start..].len() - text[start..].trim_start().len());
+        let word = text[from..]
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .next()
+            .unwrap_or("");
+        if !word.ends_with(['은', '는', '이', '가'])
+            || !word
+                .chars()
+                .all(|c| is_hangul(c) || c.is_ascii_alphanumeric())
+        {
+            continue;
+        }
+        let stem = strip_particle(text, word);
+        if stem != word && stem.chars().count() >= 2 && !KO_GENERIC_TOPICS.contains(&stem) {
+            out.push((stem.to_string(), from, from + stem.len()));
+        }
+    }
+}
+
+/// Words that open a Japanese sentence as its topic and are never a company.
+#[rustfmt::skip]
+const JA_GENERIC_TOPICS: &[&str] = &["同社", "当社", "政府", "警察", "同委員会", "委員会", "同省", "同庁", "関係者"];
+
+/// The topic that opens each of a Japanese report's first three sentences
+/// when a date or a comma follows it ("さくら電機は8日、…"): the press names
+/// the one it reports on first.
+fn japanese_lead_topics(text: &str, out: &mut Vec<(String, usize, usize)>) {
+    static TOPIC: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?m)(?:^|。)\s*((?:\p{Hiragana}{1,4})?[\p{Han}\p{Katakana}ーA-Za-z0-9]{2,16})は(?:\d{1,2}日|、|昨年|今年|同日)")
+            .unwrap_or_else(|e| panic!("topic pattern: {e}"))
+    });
+    let lead = &text[..floor(text, 1200.min(text.len()))];
+    for c in TOPIC.captures_iter(lead).take(3) {
+        if let Some(m) = c.get(1) {
+            if !JA_GENERIC_TOPICS.contains(&m.as_str()) {
+                out.push((m.as_str().to_string(), m.start(), m.end()));
+            }
+        }
     }
 }
 
@@ -697,10 +816,9 @@ pub fn find_organisations(
     text: &str,
     headline: Option<(usize, usize)>,
     ctx: &super::Context,
-    regulator: Option<&(Found<String>, String)>,
+    authorities: &[(usize, usize)],
 ) -> Organisations {
-    let _ = regulator;
-    let mut candidates = gather_candidates(text, headline, ctx);
+    let mut candidates = gather_candidates(text, headline, ctx, authorities);
     count_mentions(text, headline, ctx, &mut candidates);
     drop_contained(&mut candidates);
     choose_organisations(text, &candidates)
@@ -713,18 +831,12 @@ fn gather_candidates(
     text: &str,
     headline: Option<(usize, usize)>,
     ctx: &super::Context,
+    authorities: &[(usize, usize)],
 ) -> HashMap<String, Candidate> {
     let mut candidates: HashMap<String, Candidate> = HashMap::new();
-    let regulator_keys: Vec<String> = ctx
-        .regulators
-        .iter()
-        .flat_map(|r| {
-            std::iter::once(r.name.clone())
-                .chain(r.short_name.clone())
-                .chain(r.aliases.iter().cloned())
-        })
-        .map(|n| name_key(&n))
-        .collect();
+    let regulator_keys = ctx
+        .regulator_keys
+        .get_or_init(|| regulator_keys(&ctx.regulators));
     let mut add = |display: &str, s: usize, e: usize, known: Option<&str>| {
         let shown = known.unwrap_or(display);
         let key = name_key(shown);
@@ -761,7 +873,9 @@ fn gather_candidates(
         }
     }
     for (name, s, e) in raw_names(text, headline) {
-        if is_person(text, s) {
+        // A piece of an authority's name ("Irish Data Protection" of the
+        // Irish Data Protection Commission) is no company.
+        if is_person(text, s) || authorities.iter().any(|&(a, b)| a <= s && e <= b) {
             continue;
         }
         // A name in brackets right after a longer one is its abbreviation.

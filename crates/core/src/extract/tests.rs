@@ -727,3 +727,111 @@ fn a_year_after_a_month_is_no_count_and_a_deal_is_no_fine() {
     let fine = d.fine.map(|f| f.value.amount_text);
     assert_eq!(fine.as_deref(), Some("90000000"));
 }
+
+#[test]
+fn a_count_told_as_affected_beats_a_user_base_and_complainants() {
+    let text = "Streamly said at least 2.5 million users were affected. The platform has 200 million users worldwide. 1,200 people filed complaints.";
+    let d = extract(text, &ctx("2024-05-10"));
+    assert_eq!(d.users_affected.map(|u| u.value), Some(2_500_000));
+    let ko = "회원 800만 명을 보유한 한빛카드의 해킹 피해 규모가 120만 명으로 집계됐다. 한빛카드는 사과했다.";
+    let d = extract(ko, &ctx("2024-05-10"));
+    assert_eq!(d.users_affected.map(|u| u.value), Some(1_200_000));
+}
+
+#[test]
+fn an_exact_figure_beats_its_rounding() {
+    let text = "About 5 million records were exposed; after removing duplicates, 4,812,337 records were affected.";
+    let d = extract(text, &ctx("2024-05-10"));
+    assert_eq!(d.records_affected.map(|r| r.value), Some(4_812_337));
+    // "About" opens the sentence: it is no company.
+    assert_ne!(d.company.map(|c| c.value).as_deref(), Some("About"));
+}
+
+#[test]
+fn korean_counts_with_a_counter_and_a_lead_topic() {
+    let text = "한빛통신은 고객 정보 유출로 과징금 68억원을 부과받았다. 유출된 계정은 2천9백만 개에 이른다. 한빛통신은 사과했다.";
+    let d = extract(text, &ctx("2024-05-10"));
+    assert_eq!(d.users_affected.map(|u| u.value), Some(29_000_000));
+    assert_eq!(d.company.map(|c| c.value).as_deref(), Some("한빛통신"));
+    // A number of months is no count.
+    let d = extract(
+        "한빛통신 계정 정보는 3개월 동안 노출됐다.",
+        &ctx("2024-05-10"),
+    );
+    assert_eq!(d.users_affected.map(|u| u.value), None);
+}
+
+#[test]
+fn a_name_inside_another_regulator_s_name_is_not_its_mention() {
+    let text = "The Office of the Australian Information Commissioner said on 9 May it was suing Medlink. The Information Commissioner said Medlink failed its customers. The Australian Information Commissioner added more.";
+    let d = extract(text, &ctx("2024-05-10"));
+    assert_eq!(d.country.map(|c| c.value).as_deref(), Some("AU"));
+    assert!(d.regulator.is_some_and(|r| r.value.contains("OAIC")));
+}
+
+#[test]
+fn the_national_authority_decides_not_the_eu_board() {
+    let text = "The Irish Data Protection Commission fined Pixelgram €405 million on Thursday after a binding decision by the European Data Protection Board (EDPB). The EDPB had settled a dispute. The EDPB said the fine must rise.";
+    let d = extract(text, &ctx("2024-05-10"));
+    assert!(d.regulator.is_some_and(|r| r.value.contains("(DPC)")));
+    assert_eq!(d.country.map(|c| c.value).as_deref(), Some("IE"));
+    // A piece of the authority's name is no company.
+    assert_eq!(d.company.map(|c| c.value).as_deref(), Some("Pixelgram"));
+}
+
+#[test]
+fn crowns_with_their_country_and_a_spaced_chinese_unit_are_money() {
+    let text = "The authority plans to fine Flirtly 65 million Norwegian crowns ($6.1 million) for sharing data.";
+    let d = extract(text, &ctx("2024-05-10"));
+    let fine = d.fine.map(|f| (f.value.amount_text, f.value.currency));
+    assert_eq!(fine, Some(("65000000".to_string(), "NOK".to_string())));
+    let zh = "监管机构对该公司处以 3.2 亿欧元(约 25 亿元人民币)的罚款。";
+    let d = extract(zh, &ctx("2024-05-10"));
+    let fine = d.fine.map(|f| (f.value.amount_text, f.value.currency));
+    assert_eq!(fine, Some(("320000000".to_string(), "EUR".to_string())));
+}
+
+#[test]
+fn japanese_companies_fines_guidance_and_relative_dates() {
+    let d = extract(
+        "公正取引委員会は8日、みどり商事に課徴金2億3000万円の納付を命じた。",
+        &ctx("2024-05-10"),
+    );
+    assert_eq!(
+        d.company.as_ref().map(|c| c.value.as_str()),
+        Some("みどり商事")
+    );
+    let fine = d.fine.map(|f| (f.value.amount_text, f.value.currency));
+    assert_eq!(fine, Some(("230000000".to_string(), "JPY".to_string())));
+    let text = "総務省は令和6年4月26日、あおば通信に行政指導を行った。同社は2023年12月に被害を把握し、今年1月15日に公表した。";
+    let ja = events_of(text, "2024-05-10");
+    assert!(
+        has_event(&ja, "2024-04-26", EventKind::CorrectiveOrder),
+        "{ja:?}"
+    );
+    assert!(has_event(&ja, "2023-12", EventKind::Discovered), "{ja:?}");
+    assert!(has_event(&ja, "2024-01-15", EventKind::Disclosed), "{ja:?}");
+    let d = extract(
+        "さくら電機は8日、顧客情報約5万件が流出したと発表した。流出は2年前から続いていた。",
+        &ctx("2024-05-10"),
+    );
+    assert_eq!(d.company.map(|c| c.value).as_deref(), Some("さくら電機"));
+    assert_eq!(d.records_affected.map(|r| r.value), Some(50_000));
+    assert!(d.events.iter().any(|e| e.date == "2022"), "{:?}", d.events);
+}
+
+#[test]
+fn so_many_years_or_months_ago_but_not_more_than() {
+    let en = events_of(
+        "The intrusion began two years ago, the bank said.",
+        "2024-05-10",
+    );
+    assert!(en.iter().any(|(d, _)| d == "2022"), "{en:?}");
+    let ko = events_of("해킹은 3개월 전 시작됐다.", "2024-05-10");
+    assert!(ko.iter().any(|(d, _)| d == "2024-02"), "{ko:?}");
+    let vague = events_of(
+        "Customers from more than 10 years ago were affected.",
+        "2024-05-10",
+    );
+    assert!(vague.is_empty(), "{vague:?}");
+}

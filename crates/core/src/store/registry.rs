@@ -776,6 +776,7 @@ impl Store {
             regulators,
             companies,
             regulator_index: Default::default(),
+            regulator_keys: Default::default(),
         })
     }
 }

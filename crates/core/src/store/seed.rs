@@ -35,10 +35,41 @@ fn seed_rows(table: &'static str) -> impl Iterator<Item = RegulatorSeed> {
     })
 }
 
+/// The broad list of authorities migration 6 loaded (name, short name,
+/// country, level, website, aliases).
+const WORLD_REGULATORS: &str = include_str!("migrations/0006_regulators.tsv");
+
 /// The built-in regulators, for code that has no database at hand (the
-/// article extractor run from the CLI).
+/// article extractor run from the CLI): the first table with the broad
+/// list's rows and other names merged in, as a new database holds them.
 pub fn regulator_table() -> impl Iterator<Item = RegulatorSeed> {
-    seed_rows(FIRST_REGULATORS)
+    let mut rows: Vec<RegulatorSeed> = seed_rows(FIRST_REGULATORS).collect();
+    for line in WORLD_REGULATORS.lines().skip(1) {
+        let cells: Vec<&'static str> = line.split('\t').collect();
+        let [name, short, country, _level, _website, aliases] = cells[..] else {
+            continue;
+        };
+        let aliases = aliases
+            .split(" | ")
+            .map(str::trim)
+            .filter(|a| !a.is_empty());
+        match rows
+            .iter_mut()
+            .find(|r| r.name == name && r.country == country)
+        {
+            Some(row) => {
+                let new: Vec<&str> = aliases.filter(|a| !row.aliases.contains(a)).collect();
+                row.aliases.extend(new);
+            }
+            None => rows.push(RegulatorSeed {
+                name,
+                short_name: short,
+                country,
+                aliases: aliases.collect(),
+            }),
+        }
+    }
+    rows.into_iter()
 }
 
 /// Migration step: loads the regulators and their aliases.
@@ -49,7 +80,7 @@ pub(crate) fn seed_regulators(tx: &Transaction) -> Result<()> {
     let mut find = tx.prepare("SELECT id FROM regulators WHERE name = ?1 AND country = ?2")?;
     let mut alias = tx
         .prepare("INSERT OR IGNORE INTO regulator_aliases (regulator_id, alias) VALUES (?1, ?2)")?;
-    for r in regulator_table() {
+    for r in seed_rows(FIRST_REGULATORS) {
         insert.execute(params![r.name, r.short_name, r.country])?;
         let id: i64 = find.query_row(params![r.name, r.country], |row| row.get(0))?;
         for a in r.aliases {
@@ -64,7 +95,7 @@ pub(crate) fn seed_regulators(tx: &Transaction) -> Result<()> {
 /// `0006_regulators.tsv`. Rows already present (matched by name and country)
 /// gain the level, website and aliases; the comparison keys are computed last.
 pub(crate) fn seed_world_regulators(tx: &Transaction) -> Result<()> {
-    let table = include_str!("migrations/0006_regulators.tsv");
+    let table = WORLD_REGULATORS;
     let mut find = tx.prepare("SELECT id FROM regulators WHERE name = ?1 AND country = ?2")?;
     let mut insert = tx.prepare(
         "INSERT INTO regulators (name, short_name, country, level, website) VALUES (?1, ?2, ?3, ?4, ?5)",
