@@ -36,6 +36,12 @@ const SAYING: &[&str] = &[
 ];
 const SAYING_HANDICAP: usize = 15;
 
+/// Whether `after` opens with a word of saying ("밝혔다", "said").
+pub(super) fn starts_with_saying(after: &str) -> bool {
+    let lower = after.to_lowercase();
+    SAYING.iter().any(|w| lower.starts_with(w))
+}
+
 /// Words that name an authority in a sentence, in every language we read.
 #[rustfmt::skip]
 const AUTHORITY: &[&str] = &[

@@ -1154,8 +1154,31 @@ fn events(
             confidence,
         });
     }
+    announced_after_deciding(text, &mut out);
     out.sort_by(|a, b| a.date.cmp(&b.date));
     out
+}
+
+/// "27일 전체회의에서 의결했다고 28일 밝혔다": where one sentence gives two
+/// days of a fine, the later one that a word of saying follows is the day
+/// the decision was announced, not made.
+fn announced_after_deciding(text: &str, events: &mut [ExtractedEvent]) {
+    let fined: Vec<(usize, usize)> = events
+        .iter()
+        .filter(|e| e.kind == EventKind::Fined && e.precision == "day")
+        .map(|e| (e.start, e.end))
+        .collect();
+    for e in events
+        .iter_mut()
+        .filter(|e| e.kind == EventKind::Fined && e.precision == "day")
+    {
+        let (s, end) = sentence_around(text, e.start, e.end);
+        let decided_before = fined.iter().any(|&(a, _)| a >= s && a < e.start);
+        let after = text[e.end..ceil(text, (e.end + 12).min(end))].trim_start();
+        if decided_before && kinds::starts_with_saying(after) {
+            e.kind = EventKind::FindingsPublished;
+        }
+    }
 }
 
 /// Whether the date's sentence tells what another authority did: it names

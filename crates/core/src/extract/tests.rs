@@ -634,6 +634,11 @@ fn the_day_before_counts_from_the_day_it_is_told_against() {
         "2024-06-12",
     );
     assert!(has_event(&ko, "2024-06-11", EventKind::Fined), "{ko:?}");
+    // The later day, followed by "밝혔다", is the day it was announced.
+    assert!(
+        has_event(&ko, "2024-06-12", EventKind::FindingsPublished),
+        "{ko:?}"
+    );
     let en = events_of(
         "The retailer disclosed the attack on 30 May. Staff had noticed strange logins the day before.",
         "2024-06-12",
