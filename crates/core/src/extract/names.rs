@@ -499,6 +499,8 @@ struct Candidate {
     count: usize,
     in_headline: bool,
     recipient: usize,
+    /// Mentions as a product of another ("ChatGPT maker OpenAI").
+    product: usize,
 }
 
 /// The company and counterparty chosen for an article.
@@ -855,6 +857,7 @@ fn gather_candidates(
             count: 0,
             in_headline: false,
             recipient: 0,
+            product: 0,
         });
     };
     let known: Vec<(&str, &str)> = ctx
@@ -951,6 +954,10 @@ fn count_mentions(
             c.count = spans.len();
             c.in_headline = in_headline;
             c.recipient = recipient;
+            c.product = spans
+                .iter()
+                .filter(|&&(_, e)| names_its_maker(text, e))
+                .count();
             if let Some(first) = spans.first() {
                 c.first = *first;
             }
@@ -973,9 +980,32 @@ fn drop_contained(candidates: &mut HashMap<String, Candidate>) {
 
 /// The company (the best-scored candidate) and the counterparty (the most
 /// mentioned receiver that is not the company).
+/// Words after a product's name that bring in the company behind it:
+/// "ChatGPT maker OpenAI", "Instagram parent Meta", "틱톡 운영사 바이트댄스".
+#[rustfmt::skip]
+const MAKER_WORDS: &[&str] = &[
+    " maker ", " owner ", " parent ", " operator ", " developer ", "-maker ", "-owner ",
+    "'s parent ", "’s parent ", " 운영사 ", " 모회사 ", "의 모회사 ", " 개발사 ", "母公司", "的母公司",
+    "运营商", "開発元の", "の親会社",
+];
+
+/// Whether the name ending at `end` is a product whose maker is named next.
+fn names_its_maker(text: &str, end: usize) -> bool {
+    let after = &text[end..ceil(text, (end + 20).min(text.len()))];
+    MAKER_WORDS.iter().any(|w| {
+        after.strip_prefix(w).is_some_and(|rest| {
+            rest.starts_with(|c: char| {
+                c.is_uppercase() || is_cjk(c) || ('\u{3040}'..='\u{30FF}').contains(&c)
+            })
+        })
+    })
+}
+
 fn choose_organisations(text: &str, candidates: &HashMap<String, Candidate>) -> Organisations {
     let score = |c: &Candidate| {
-        c.count as f32 + if c.in_headline { 2.0 } else { 0.0 } - 3.0 * c.recipient as f32
+        c.count as f32 + if c.in_headline { 2.0 } else { 0.0 }
+            - 3.0 * c.recipient as f32
+            - 3.0 * c.product as f32
     };
     let mut ranked: Vec<&Candidate> = candidates.values().filter(|c| c.count >= 1).collect();
     ranked.sort_by(|a, b| score(b).total_cmp(&score(a)).then(a.first.cmp(&b.first)));

@@ -840,3 +840,15 @@ fn so_many_years_or_months_ago_but_not_more_than() {
     );
     assert!(vague.is_empty(), "{vague:?}");
 }
+
+#[test]
+fn a_product_named_with_its_maker_is_not_the_company() {
+    let text = "PixTalk maker Brightwave fined €15m\n\
+                The authority fined PixTalk maker Brightwave 15 million euros. PixTalk had kept chats. \
+                PixTalk is used by millions. Brightwave said it would appeal.";
+    let d = extract(text, &ctx("2024-05-10"));
+    assert_eq!(d.company.map(|c| c.value).as_deref(), Some("Brightwave"));
+    let ko = "개인정보위는 픽톡 운영사 한빛웨이브에 과징금을 부과했다. 픽톡은 대화를 보관했다. 픽톡 이용자는 많다. 한빛웨이브는 사과했다.";
+    let d = extract(ko, &ctx("2024-05-10"));
+    assert_eq!(d.company.map(|c| c.value).as_deref(), Some("한빛웨이브"));
+}
