@@ -291,8 +291,12 @@ pub fn extract(text: &str, ctx: &Context) -> Draft {
             Some(Found::new(text, f.start, f.end, code.to_string(), 0.4))
         })
         .or_else(|| country_of_language(text));
-    let own = chosen.map(|r| names::regulator_spans(r, text));
-    let mut events = events(text, ctx.published, &authorities, own.as_deref());
+    let own = chosen.map(|r| {
+        let foreign = names::foreign_spans(index, &ctx.regulators, text, &r.country);
+        (names::regulator_spans(r, text), foreign)
+    });
+    let own = own.as_ref().map(|(o, f)| (o.as_slice(), f.as_slice()));
+    let mut events = events(text, ctx.published, &authorities, own);
     if let Some(f) = &fine {
         date_the_fine(text, f, &mut events, ctx.published);
     }
@@ -1103,7 +1107,7 @@ fn events(
     text: &str,
     published: Option<NaiveDate>,
     authorities: &[(usize, usize)],
-    own: Option<&[(usize, usize)]>,
+    own: Option<(&[(usize, usize)], &[(usize, usize)])>,
 ) -> Vec<ExtractedEvent> {
     let mut out: Vec<ExtractedEvent> = Vec::new();
     for d in dates::find_dates(text, published) {
@@ -1119,7 +1123,7 @@ fn events(
         }
         if kinds::is_page_stamp(text, &d, published)
             || kinds::is_background(text, &d)
-            || own.is_some_and(|own| of_another_authority(text, &d, authorities, own))
+            || own.is_some_and(|(own, foreign)| of_another_authority(text, &d, own, foreign))
         {
             continue;
         }
@@ -1181,24 +1185,20 @@ fn announced_after_deciding(text: &str, events: &mut [ExtractedEvent]) {
     }
 }
 
-/// Whether the date's sentence tells what another authority did: it names
-/// an authority other than the article's regulator, and not the regulator
-/// ("In March 2022 the Italian DPA fined …" in a report of the UK's fine).
+/// Whether the date's sentence tells what a foreign authority did: it
+/// names an authority of another country than the article's regulator, and
+/// not the regulator ("In March 2022 the Italian DPA fined …" in a report of
+/// the UK's fine). An authority of the same country, or the EU's bodies for
+/// a member state's, act in the same case.
 fn of_another_authority(
     text: &str,
     d: &dates::DateMention,
-    authorities: &[(usize, usize)],
     own: &[(usize, usize)],
+    foreign: &[(usize, usize)],
 ) -> bool {
     let (s, e) = sentence_around(text, d.start, d.end);
-    let within = |&&(a, b): &&(usize, usize)| a >= s && b <= e;
-    let overlaps = |(a, b): (usize, usize)| own.iter().any(|&(x, y)| a < y && x < b);
-    let names_own = own.iter().any(|span| within(&span));
-    !names_own
-        && authorities
-            .iter()
-            .filter(within)
-            .any(|&span| !overlaps(span))
+    let within = |&(a, b): &(usize, usize)| a >= s && b <= e;
+    !own.iter().any(within) && foreign.iter().any(within)
 }
 
 #[cfg(test)]

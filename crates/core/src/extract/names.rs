@@ -156,6 +156,23 @@ pub fn regulator_spans(r: &KnownRegulator, text: &str) -> Vec<(usize, usize)> {
     Needles::new(regulator_names(r)).spans(text)
 }
 
+/// Where `text` names an authority of another country than `country`
+/// (the EU's bodies and a member state's authorities are not foreign to
+/// each other).
+pub fn foreign_spans(
+    index: &Needles,
+    regulators: &[KnownRegulator],
+    text: &str,
+    country: &str,
+) -> Vec<(usize, usize)> {
+    let foreign = |other: &str| other != country && other != "EU" && country != "EU";
+    regulator_mentions(index, index.find_all(text))
+        .into_iter()
+        .filter(|(r, _)| foreign(&regulators[*r].country))
+        .map(|(_, span)| span)
+        .collect()
+}
+
 /// The names under which a regulator is looked for. Short names of two
 /// letters ("AP", "EC") are left out: they are too often something else.
 fn regulator_names(r: &KnownRegulator) -> Vec<(String, bool)> {
@@ -585,6 +602,14 @@ fn trimmed_latin_name(found: &str, start: usize, end: usize) -> (String, usize, 
 /// SK电讯当天 → 电讯. Han glues only to an acronym or as a known ending
 /// ("App存在" is no name).
 fn glued_name(text: &str, name: &str, e: usize) -> Option<String> {
+    // "LINEヤフー": a Latin name runs on into katakana, which is all name.
+    let kana: String = text[e..]
+        .chars()
+        .take_while(|c| ('\u{30A1}'..='\u{30FF}').contains(c))
+        .collect();
+    if kana.chars().count() >= 2 && name.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return Some(kana);
+    }
     let tail: String = text[e..].chars().take_while(|c| is_cjk(*c)).collect();
     let acronym = name
         .chars()

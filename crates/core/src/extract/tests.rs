@@ -852,3 +852,27 @@ fn a_product_named_with_its_maker_is_not_the_company() {
     let d = extract(ko, &ctx("2024-05-10"));
     assert_eq!(d.company.map(|c| c.value).as_deref(), Some("한빛웨이브"));
 }
+
+#[test]
+fn a_same_country_authority_acts_in_the_same_case_a_foreign_one_does_not() {
+    // Japan: the MIC's guidance is part of the PPC's case.
+    let ja = events_of(
+        "個人情報保護委員会は28日、ABCモバイルに勧告を行った。総務省も今月5日、同社に行政指導を行っている。",
+        "2024-03-29",
+    );
+    assert!(ja.iter().any(|(d, _)| d == "2024-03-05"), "{ja:?}");
+    // The EU board's decision belongs to the Irish case.
+    let ie = events_of(
+        "The Irish Data Protection Commission fined Brightwave €40 million on Friday.\n\
+         The European Data Protection Board adopted a binding decision on 2 August.",
+        "2023-09-15",
+    );
+    assert!(ie.iter().any(|(d, _)| d == "2023-08-02"), "{ie:?}");
+}
+
+#[test]
+fn a_latin_name_runs_on_into_katakana() {
+    let text = "ABCモバイルは8日、顧客情報約3万件が流出したと発表した。ABCモバイルは謝罪した。";
+    let d = extract(text, &ctx("2024-05-10"));
+    assert_eq!(d.company.map(|c| c.value).as_deref(), Some("ABCモバイル"));
+}
