@@ -1107,7 +1107,7 @@ fn events(
     text: &str,
     published: Option<NaiveDate>,
     authorities: &[(usize, usize)],
-    own: Option<(&[(usize, usize)], &[(usize, usize)])>,
+    own: Option<(Spans, Spans)>,
 ) -> Vec<ExtractedEvent> {
     let mut out: Vec<ExtractedEvent> = Vec::new();
     for d in dates::find_dates(text, published) {
@@ -1184,6 +1184,9 @@ fn announced_after_deciding(text: &str, events: &mut [ExtractedEvent]) {
         }
     }
 }
+
+/// Byte spans of the text (names of authorities).
+type Spans<'a> = &'a [(usize, usize)];
 
 /// Whether the date's sentence tells what a foreign authority did: it
 /// names an authority of another country than the article's regulator, and
