@@ -21,7 +21,7 @@ const KIND_WORDS: &[(EventKind, usize, &[&str])] = &[
     (EventKind::Discovered, 0, &["discovered", "detected", "became aware", "learned of", "발견", "发现", "發現", "인지", "발견했", "判明", "発覚", "発見", "被害を確認", "把握", "收到"]),
     (EventKind::Disclosed, 0, &["disclosed", "disclose", "notified", "revealed", "filing", "披露", "通报", "공시", "曝光", "admitted", "apologized", "apologised", "apology", "사과문", "사과했", "道歉", "致歉", "謝罪", "お詫び"]),
     (EventKind::FindingsPublished, 0, &["调查结果", "审查结果", "检查结果", "조사 결과", "검사 결과", "점검 결과", "results of", "findings"]),
-    (EventKind::InvestigationOpened, 0, &["investigating", "investigation", "probe", "inspection", "inspected", "调查", "审查", "검사", "조사", "調査"]),
+    (EventKind::InvestigationOpened, 0, &["investigating", "investigation", "inquiry", "probe", "inspection", "inspected", "调查", "审查", "검사", "조사", "調査"]),
     (EventKind::Started, 0, &["hacked", "intrusion", "infiltrated", "began", "started", "beginning in", "dated back", "dates back", "侵入", "入侵", "攻击", "攻擊", "盗走", "窃取", "침투", "해킹", "공격", "不正アクセス", "サイバー攻撃"]),
     (EventKind::Started, 25, &["since", "breach", "hit in", "부터"]),
 ];
@@ -35,6 +35,19 @@ const SAYING: &[&str] = &[
     "显示", "밝혔", "발표", "공개", "전했", "적발", "発表", "公表", "明らかにした",
 ];
 const SAYING_HANDICAP: usize = 15;
+
+/// "한빛몰은 8일 … 입었다고 밝혔다", "同社は8日、…と発表した": a bare day right
+/// after the sentence's subject, in a sentence that ends in a word of saying,
+/// is the day it was said.
+fn told_on(text: &str, mention: &DateMention, sentence_end: usize) -> bool {
+    let written = &text[mention.start..mention.end];
+    let bare_day = written.ends_with(['일', '日']) && !written.contains(['월', '月']);
+    let before =
+        text[super::floor(text, mention.start.saturating_sub(8))..mention.start].trim_end();
+    let after_subject = before.ends_with(['은', '는', '이', '가', 'は', 'が']);
+    let tail = &text[super::floor(text, sentence_end.saturating_sub(30))..sentence_end];
+    bare_day && after_subject && SAYING.iter().any(|w| tail.contains(w))
+}
 
 /// Whether `after` opens with a word of saying ("밝혔다", "said").
 pub(super) fn starts_with_saying(after: &str) -> bool {
@@ -97,13 +110,30 @@ pub(super) fn kind_of(
             (RangeEnd::To, false) => Some((EventKind::Ceased, 0.6)),
         };
     }
-    Some(nearest_kind(
+    // "该公司8日表示", "同社は8日発表した": a day a word of saying follows is the
+    // day it was said, whatever the saying tells of.
+    let nearest = nearest_kind(
         &lower,
         mention.start - s,
         mention.end - s,
         (s, e),
         authorities,
-    ))
+    );
+    // What happened to the data is not what was done on the day it was
+    // told; an authority's own act (a fine, an order) is.
+    let of_the_breach = matches!(
+        nearest.0,
+        EventKind::Started | EventKind::Discovered | EventKind::Ceased | EventKind::Other
+    );
+    let after = text[mention.end..ceil(text, (mention.end + 12).min(e))].trim_start();
+    if of_the_breach
+        && mention.date.len() == 10
+        && (starts_with_saying(after) || told_on(text, mention, e))
+    {
+        let named = authorities.iter().any(|&(a, b)| s <= a && b <= e);
+        return Some((said(&lower, named), 0.55));
+    }
+    Some(nearest)
 }
 
 /// Whether a period is an inspection's ("an inspection … carried out from
@@ -325,9 +355,15 @@ pub(super) fn is_page_stamp(
 /// not this incident's.
 #[rustfmt::skip]
 const FOUNDING: &[&str] = &[
-    "founded", "established in", "incorporated in", "was set up", "설립", "창립", "창업",
-    "成立于", "成立於", "创立", "創立", "创办", "創辦", "設立", "創業",
+    "founded", "established in", "incorporated in", "was set up", "went public", "listed on",
+    "설립", "창립", "창업", "상장", "成立于", "成立於", "创立", "創立", "创办", "創辦", "設立",
+    "創業", "上市", "上場",
 ];
+
+/// Words that make a date the moment a statistic was taken ("as of June
+/// 30", "截至6月30日", "6월 30일 기준", "6月30日時点"): no event.
+const AS_OF_BEFORE: &[&str] = &["as of", "as at", "截至", "截止", "截止到"];
+const AS_OF_AFTER: &[&str] = &["기준", "현재", "時点", "現在", "现在"];
 
 /// Words of a law coming into force, and of a law, for "the amended act that
 /// took effect last September": the law's date is not the incident's.
@@ -372,6 +408,13 @@ pub(super) fn is_background(text: &str, mention: &DateMention) -> bool {
     if FOUNDING
         .iter()
         .any(|w| before.contains(w) || after.starts_with(w))
+    {
+        return true;
+    }
+    let from = super::floor(text, mention.start.saturating_sub(12).max(s));
+    let right_before = text[from..mention.start].trim_end().to_lowercase();
+    if AS_OF_BEFORE.iter().any(|w| right_before.ends_with(w))
+        || AS_OF_AFTER.iter().any(|w| after.starts_with(w))
     {
         return true;
     }

@@ -876,3 +876,35 @@ fn a_latin_name_runs_on_into_katakana() {
     let d = extract(text, &ctx("2024-05-10"));
     assert_eq!(d.company.map(|c| c.value).as_deref(), Some("ABCモバイル"));
 }
+
+#[test]
+fn as_of_dates_and_listings_are_no_events() {
+    for (text, date) in [
+        ("As of June 30, 2024, Brightwave had 3 million customers. Brightwave said on July 8 that hackers stole files.", "2024-06-30"),
+        ("截至2024年6月30日,该公司拥有300万用户。该公司8日表示,黑客窃取了文件。", "2024-06-30"),
+        ("2024년 6월 30일 기준 회원 300만 명을 보유한 한빛몰은 8일 해킹 피해를 입었다고 밝혔다.", "2024-06-30"),
+        ("2024年6月30日時点で会員は300万人。同社は8日、不正アクセスを受けたと発表した。", "2024-06-30"),
+        ("Brightwave, which went public in 2019, said on July 8 that hackers stole files.", "2019"),
+    ] {
+        let events = events_of(text, "2024-07-10");
+        assert!(!events.iter().any(|(d, _)| d == date), "{text}: {events:?}");
+        assert!(events.iter().any(|(d, _)| d == "2024-07-08"), "{text}: {events:?}");
+    }
+}
+
+#[test]
+fn the_day_a_report_is_told_is_a_disclosure_not_the_breach() {
+    let ko = events_of("한빛몰은 8일 해킹 피해를 입었다고 밝혔다.", "2024-07-10");
+    assert!(has_event(&ko, "2024-07-08", EventKind::Disclosed), "{ko:?}");
+    let zh = events_of("该公司8日表示,黑客窃取了文件。", "2024-07-10");
+    assert!(has_event(&zh, "2024-07-08", EventKind::Disclosed), "{zh:?}");
+    // An authority's own act on the day it tells of it keeps its kind.
+    let ja = events_of(
+        "個人情報保護委員会は8日、ABCモバイルに対し勧告を行ったと発表した。",
+        "2024-07-10",
+    );
+    assert!(
+        has_event(&ja, "2024-07-08", EventKind::CorrectiveOrder),
+        "{ja:?}"
+    );
+}
