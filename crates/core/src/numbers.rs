@@ -158,7 +158,9 @@ fn spaced_group(s: &str) -> Option<(i128, usize)> {
     let rest = s.strip_prefix(' ')?;
     let (digits, n) = scan_digits(rest)?;
     let unit = rest[n..].chars().next()?;
-    cjk_unit(unit).map(|_| (digits, n + 1))
+    // "29만 7,117명": the last group may end in the counter itself.
+    let counter = "명건개원名件人元".contains(unit) && !rest[..n].contains('.');
+    (cjk_unit(unit).is_some() || counter).then_some((digits, n + 1))
 }
 
 pub fn scan_number(s: &str) -> Option<(Quantity, usize)> {

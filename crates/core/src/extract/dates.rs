@@ -417,7 +417,39 @@ pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> 
     found.extend(later);
     found.extend(before);
     found.sort_by_key(|d| d.start);
-    mark_ranges(text, found)
+    let found = mark_ranges(text, found);
+    years_of_the_sentence(text, found)
+}
+
+/// "on July 19, 2019, … and made it public on July 29": a day or month
+/// written without its year, after one written with it in the same
+/// clause, is in that year (or the next, when its month comes earlier).
+fn years_of_the_sentence(text: &str, mut found: Vec<DateMention>) -> Vec<DateMention> {
+    let written_year = |d: &DateMention| {
+        text.as_bytes()[d.start..d.end]
+            .windows(4)
+            .any(|w| w.iter().all(u8::is_ascii_digit))
+    };
+    for i in 1..found.len() {
+        if found[i].range.is_some() || written_year(&found[i]) || found[i].date.len() < 7 {
+            continue;
+        }
+        // Within the clause: "…2013年8月…;当年12月" starts another.
+        let (s, _) = super::sentence_around(text, found[i].start, found[i].end);
+        let s = text[s..found[i].start]
+            .rfind([';', '；'])
+            .map_or(s, |c| s + c);
+        let anchor = found[..i]
+            .iter()
+            .rev()
+            .take_while(|d| d.start >= s)
+            .find(|d| written_year(d) && d.date.len() >= 7);
+        let written = &text[found[i].start..found[i].end];
+        if let Some(date) = anchor.and_then(|a| in_year_of(&a.date, &found[i].date, written)) {
+            found[i].date = date;
+        }
+    }
+    found
 }
 
 /// The dates every rule finds, the most specific rule first, without overlaps.

@@ -356,7 +356,7 @@ pub(super) fn is_page_stamp(
 #[rustfmt::skip]
 const FOUNDING: &[&str] = &[
     "founded", "established in", "incorporated in", "was set up", "went public", "listed on",
-    "설립", "창립", "창업", "상장", "成立于", "成立於", "创立", "創立", "创办", "創辦", "設立",
+    "설립", "창립", "창업", "상장", "출범", "発足", "成立于", "成立於", "创立", "創立", "创办", "創辦", "設立",
     "創業", "上市", "上場",
 ];
 
@@ -405,9 +405,16 @@ pub(super) fn is_background(text: &str, mention: &DateMention) -> bool {
     let after = text[mention.end..ceil(text, (mention.end + 12).min(e))]
         .trim_start()
         .to_lowercase();
+    // "1955年に岡山市で創業", "1996년 LG텔레콤으로 출범한": a few words may come
+    // between the year and the founding.
+    let further = near(0, 30);
     if FOUNDING
         .iter()
         .any(|w| before.contains(w) || after.starts_with(w))
+        || mention.date.len() == 4
+            && FOUNDING
+                .iter()
+                .any(|w| !w.is_ascii() && further.contains(w))
     {
         return true;
     }

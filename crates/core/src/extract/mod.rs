@@ -700,7 +700,7 @@ fn counts(text: &str, headline_end: Option<usize>) -> [[Option<Found<i64>>; 2]; 
             )
         });
         let mut ranked: Vec<Found<i64>> = seen.into_iter().map(|(_, f)| f).collect();
-        prefer_exact(&mut ranked);
+        prefer_exact(text, &mut ranked);
         let mut ranked = ranked.into_iter();
         let best = ranked.next();
         let next = ranked.find(|f| best.as_ref().is_some_and(|b| b.value != f.value));
@@ -713,7 +713,7 @@ fn counts(text: &str, headline_end: Option<usize>) -> [[Option<Found<i64>>; 2]; 
 const AFFECTED_CUES: &[&str] = &[
     "affected", "exposed", "leaked", "stolen", "compromised", "breached", "impacted", "accessed",
     "유출", "피해", "노출", "泄露", "泄漏", "外泄", "外洩", "洩漏", "流出", "漏えい", "被盗", "被窃",
-    "影响", "受影響",
+    "影响", "影響",
 ];
 /// Words that make a count something else than those affected: a
 /// platform's whole user base, or the people who complained.
@@ -735,8 +735,10 @@ fn count_role(text: &str, f: &Found<i64>) -> u8 {
     let sentence = text[s..e].to_lowercase();
     let after = text[f.end..ceil(text, (f.end + 30).min(e))].to_lowercase();
     let before = text[floor(text, f.start.saturating_sub(12).max(s))..f.start].to_lowercase();
+    let wider = &text[floor(text, f.start.saturating_sub(24).max(s))..f.start];
     if BASE_AFTER.iter().any(|w| after.contains(w))
         || BASE_BEFORE.iter().any(|w| before.ends_with(w))
+        || ["累計", "累计", "누적"].iter().any(|w| wider.contains(w))
         || COMPLAINT_CUES.iter().any(|w| sentence.contains(w))
     {
         0
@@ -750,23 +752,34 @@ fn count_role(text: &str, f: &Found<i64>) -> u8 {
 /// "About 5 million … 4,812,337 after removing duplicates": where the pick
 /// is a rounding ("about", "약", "约") and an exact figure within 15 % of it
 /// is given too, the exact one.
-fn prefer_exact(ranked: &mut [Found<i64>]) {
+fn prefer_exact(text: &str, ranked: &mut [Found<i64>]) {
     let Some(best) = ranked.first() else { return };
     let lower = best.evidence.to_lowercase();
-    let rounded = [
-        "about",
-        "around",
-        "approximately",
-        "nearly",
-        "roughly",
-        "약",
-        "约",
-        "近",
-        "約",
-        "およそ",
+    // "29만 명 수준", "9만여 명", "30万人左右": a rounding said after the figure.
+    let after = text[best.end..ceil(text, (best.end + 12).min(text.len()))].trim_start();
+    let said_after = [
+        "수준", "가량", "안팎", "정도", "左右", "程度", "ほど", "前後",
     ]
     .iter()
-    .any(|q| lower.starts_with(q));
+    .any(|w| after.starts_with(w))
+        || ["여 ", "여명", "余", "餘", "多"]
+            .iter()
+            .any(|w| best.evidence.contains(w));
+    let rounded = said_after
+        || [
+            "about",
+            "around",
+            "approximately",
+            "nearly",
+            "roughly",
+            "약",
+            "约",
+            "近",
+            "約",
+            "およそ",
+        ]
+        .iter()
+        .any(|q| lower.starts_with(q));
     let close = |f: &Found<i64>| (f.value - best.value).abs() * 100 <= best.value * 15;
     if let Some(i) = ranked
         .iter()
@@ -916,6 +929,17 @@ const AFTER_MARKS: &[(&str, &str)] = &[
     ("유로", "EUR"),
     ("円", "JPY"),
     ("엔", "JPY"),
+    // The same in traditional characters, and Taiwan's and Hong Kong's own.
+    ("英鎊", "GBP"),
+    ("歐元", "EUR"),
+    ("韓元", "KRW"),
+    ("韓圜", "KRW"),
+    ("日圓", "JPY"),
+    ("人民幣", "CNY"),
+    ("新台幣", "TWD"),
+    ("台幣", "TWD"),
+    ("港元", "HKD"),
+    ("港幣", "HKD"),
     // Crowns, kroner and the like, named with their country where the word
     // alone is shared (Norway's and Denmark's kroner).
     ("norwegian crowns", "NOK"),
@@ -940,13 +964,14 @@ const AFTER_MARKS: &[(&str, &str)] = &[
 #[rustfmt::skip]
 const FINE_WORDS: &[&str] = &[
     "fine", "fined", "penalty", "penalties", "settlement", "settle", "pay", "罚款", "罚", "处以", "과징금",
-    "벌금", "부과", "제재", "制裁", "課徴金", "罰金", "制裁金", "過料",
+    "벌금", "부과", "제재", "制裁", "課徴金", "罰金", "制裁金", "過料", "罰款", "處以", "開罰",
 ];
 /// Words just before an amount that make it something other than the main
 /// penalty: a separate administrative fine, an earlier proposal.
 #[rustfmt::skip]
 const NOT_MAIN_BEFORE: &[&str] = &[
     "과태료", "proposed", "intention to fine", "notice of intent", "originally", "lower than",
+    "拟", "擬", "原先", "原本", "당초", "当初",
 ];
 /// Words just after an amount with the same effect, or a fine on people
 /// ("… each") rather than the company.

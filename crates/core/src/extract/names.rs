@@ -504,7 +504,9 @@ static LATIN_NAME: LazyLock<Regex> = LazyLock::new(|| {
     // Capitalised words (CamelCase and acronyms too), joined by spaces, "&" or
     // "of"; a name may run straight into Hangul or Han characters (SK텔레콤, SK电讯).
     // A name never runs over a line break: a headline is not the next line's name.
-    Regex::new(r"[A-Z][A-Za-z0-9]*(?:[&.'’-][A-Za-z0-9]+)*(?:[ \t\u{a0}](?:&[ \t\u{a0}])?[A-Z][A-Za-z0-9]*(?:[&.'’-][A-Za-z0-9]+)*){0,3}")
+    // A name may open with digits where letters follow in its own way:
+    // "23andMe", "7-Eleven", "1Password".
+    Regex::new(r"(?:[A-Z]|\b\d+(?:[a-z]+[A-Z]|-[A-Z][a-z]|[A-Z][a-z]{2}))[A-Za-z0-9]*(?:[&.'’-][A-Za-z0-9]+)*(?:[ \t\u{a0}](?:&[ \t\u{a0}])?[A-Z][A-Za-z0-9]*(?:[&.'’-][A-Za-z0-9]+)*){0,3}")
         .unwrap_or_else(|e| panic!("name pattern: {e}"))
 });
 
@@ -651,8 +653,13 @@ fn cjk_run_before(text: &str, at: usize, max: usize) -> Option<(String, usize, u
 
 /// Chinese: the characters before 公司/集团 up to a break ("对滴滴公司开展" → 滴滴).
 fn chinese_company_names(text: &str, out: &mut Vec<(String, usize, usize)>) {
-    for suffix in ["公司", "集团"] {
+    for suffix in ["公司", "集团", "集團"] {
         for (at, _) in text.match_indices(suffix) {
+            // "基因檢測公司23andMe": what comes before 公司 describes the name
+            // that follows it.
+            if text[at + suffix.len()..].starts_with(|c: char| c.is_ascii_alphanumeric()) {
+                continue;
+            }
             out.extend(cjk_run_before(text, at, 6));
         }
     }
@@ -750,7 +757,7 @@ const JA_GENERIC_TOPICS: &[&str] = &["同社", "当社", "政府", "警察", "�
 /// the one it reports on first.
 fn japanese_lead_topics(text: &str, out: &mut Vec<(String, usize, usize)>) {
     static TOPIC: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?m)(?:^|。)\s*((?:\p{Hiragana}{1,4})?[\p{Han}\p{Katakana}ーA-Za-z0-9]{2,16})は(?:\d{1,2}日|、|昨年|今年|同日)")
+        Regex::new(r"(?m)(?:^|。)\s*((?:\p{Hiragana}{1,4})?[\p{Han}\p{Katakana}ーA-Za-z0-9]{2,16})は(?:(?:\d{1,2}月)?\d{1,2}日|、|昨年|今年|同日)")
             .unwrap_or_else(|e| panic!("topic pattern: {e}"))
     });
     let lead = &text[..floor(text, 1200.min(text.len()))];

@@ -908,3 +908,44 @@ fn the_day_a_report_is_told_is_a_disclosure_not_the_breach() {
         "{ja:?}"
     );
 }
+
+#[test]
+fn a_name_may_open_with_digits_after_a_descriptor_and_公司() {
+    let text = "基因檢測公司42andYou資料外洩\n英國ICO 17日宣布，對基因檢測公司42andYou處以231萬英鎊（約新台幣9000多萬元）罰款。ICO今年3月原先擬議的罰款金額為459萬英鎊。42andYou表示遺憾。";
+    let d = extract(text, &ctx("2025-06-18"));
+    assert_eq!(d.company.map(|c| c.value).as_deref(), Some("42andYou"));
+    let fine = d.fine.map(|f| (f.value.amount_text, f.value.currency));
+    assert_eq!(fine, Some(("2310000".to_string(), "GBP".to_string())));
+}
+
+#[test]
+fn a_korean_remainder_after_만_and_a_rounding_said_after_the_figure() {
+    let text = "한빛통신은 유출 규모가 29만 명 수준으로 늘었다고 밝혔다. 중복을 걸러낸 결과 가입자 29만 7,117명의 정보가 유출됐다.";
+    let d = extract(text, &ctx("2023-07-13"));
+    assert_eq!(d.users_affected.map(|u| u.value), Some(297_117));
+}
+
+#[test]
+fn founding_a_few_words_from_its_year_and_a_clause_s_year() {
+    let ja = events_of(
+        "同社は1955年に岡山市で創業した。同社は7月9日、顧客情報の流出を発表した。",
+        "2014-09-27",
+    );
+    assert!(!ja.iter().any(|(d, _)| d == "1955"), "{ja:?}");
+    let ko = events_of(
+        "1996년 한빛텔레콤으로 출범한 한빛통신은 1월 10일 유출을 공지했다.",
+        "2023-07-13",
+    );
+    assert!(!ko.iter().any(|(d, _)| d == "1996"), "{ko:?}");
+    let en = events_of(
+        "The bank found the intrusion on July 19, 2019, and made it public on July 29.",
+        "2020-08-06",
+    );
+    assert!(en.iter().any(|(d, _)| d == "2019-07-29"), "{en:?}");
+    // A new clause after a semicolon does not take the year.
+    let zh = events_of(
+        "去年9月,该公司曾宣布,黑客于2013年8月盗走了资料;当年12月,该公司又称被盗账户更多。",
+        "2017-10-05",
+    );
+    assert!(zh.iter().any(|(d, _)| d == "2016-12"), "{zh:?}");
+}
