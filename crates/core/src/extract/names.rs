@@ -716,19 +716,20 @@ const KO_GENERIC_TOPICS: &[&str] = &[
     "조사", "유출", "과징금", "개인정보",
 ];
 
-/// The topic that opens each of a Korean report's first three sentences,
-/// its particle taken off ("한빛통신은 …", "한빛통신이 …"): the press names
-/// the company first, and only a name it goes on repeating wins.
+/// The topic that opens each of a Korean report's first twenty sentences,
+/// its particle taken off ("한빛통신은 …", "딥시크는 …"): the press names
+/// the one it reports on as the subject, and only a name it goes on
+/// repeating wins.
 fn korean_lead_topics(text: &str, out: &mut Vec<(String, usize, usize)>) {
-    let lead_end = floor(text, 1200.min(text.len()));
+    let lead_end = floor(text, 8000.min(text.len()));
     let mut starts = vec![text.len() - text.trim_start().len()];
     starts.extend(
         text[..lead_end]
             .match_indices(['.', '\n'])
-            .map(|(i, _)| i + 1)
-            .filter(|&i| text[i..].starts_with([' ', '\n'])),
+            .filter(|&(i, m)| m == "\n" || text[i + 1..].starts_with([' ', '\n']))
+            .map(|(i, _)| i + 1),
     );
-    for start in starts.into_iter().take(4) {
+    for start in starts.into_iter().take(20) {
         let from = start + (text[start..].len() - text[start..].trim_start().len());
         let word = text[from..]
             .split(|c: char| c.is_whitespace() || c == ',')

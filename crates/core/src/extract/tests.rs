@@ -949,3 +949,10 @@ fn founding_a_few_words_from_its_year_and_a_clause_s_year() {
     );
     assert!(zh.iter().any(|(d, _)| d == "2016-12"), "{zh:?}");
 }
+
+#[test]
+fn a_korean_subject_the_report_keeps_returning_to_is_the_company() {
+    let text = "개인정보보호위원회는 24일 점검 결과를 공개했다.\n위원회 설명에 따르면 픽셀봇은 이용자 정보를 해외 회사로 넘겼다.\n픽셀봇은 지난달 이전을 멈췄다. 픽셀봇은 개선하겠다고 밝혔다.";
+    let d = extract(text, &ctx("2025-04-25"));
+    assert_eq!(d.company.map(|c| c.value).as_deref(), Some("픽셀봇"));
+}
