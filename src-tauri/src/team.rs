@@ -50,19 +50,6 @@ pub(crate) async fn resolve_conflict(
     field: String,
     keep: String,
 ) -> Result<(), Error> {
-    let side = match keep.as_str() {
-        "mine" => Side::Mine,
-        "theirs" => Side::Theirs,
-        _ => {
-            return Err(Error::invalid(
-                "keep",
-                incidents_core::msg!(
-                    "error.keep_side",
-                    "keep 'mine' or 'theirs', not '{keep}'",
-                    keep = keep
-                ),
-            ))
-        }
-    };
+    let side = Side::parse(&keep)?;
     state.with_store(|s| s.resolve_conflict(incident, &field, side, &actor("app")))
 }

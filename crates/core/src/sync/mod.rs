@@ -397,6 +397,24 @@ pub enum Side {
     Theirs,
 }
 
+impl Side {
+    /// Reads a person's choice as the app and the CLI send it: `mine` or `theirs`.
+    pub fn parse(keep: &str) -> Result<Side> {
+        match keep {
+            "mine" => Ok(Side::Mine),
+            "theirs" => Ok(Side::Theirs),
+            _ => Err(crate::Error::invalid(
+                "keep",
+                crate::msg!(
+                    "error.keep_side",
+                    "keep 'mine' or 'theirs', not '{keep}'",
+                    keep = keep
+                ),
+            )),
+        }
+    }
+}
+
 impl Store {
     /// Every field waiting for a person's choice, by incident.
     pub fn sync_conflicts(&self) -> Result<Vec<Conflict>> {
@@ -467,4 +485,20 @@ fn no_conflict(incident: i64, field: &str) -> Error {
         incident = incident,
         field = field
     ))
+}
+
+#[cfg(test)]
+mod side_tests {
+    use super::Side;
+
+    #[test]
+    fn a_choice_is_mine_or_theirs_and_anything_else_names_the_field() {
+        assert_eq!(Side::parse("mine").ok(), Some(Side::Mine));
+        assert_eq!(Side::parse("theirs").ok(), Some(Side::Theirs));
+        let err = Side::parse("both")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(err.contains("keep") && err.contains("both"), "{err}");
+    }
 }
