@@ -319,30 +319,21 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         // 2年前, 2년 전, two years ago: the year so many years before
         // publication ("more than 10 years ago" is no date).
         Rule {
-            regex: re(
-                r"(?i)(more than |over |nearly |almost |at least |about |around |약 ?|约|近|約)?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:年前|년\s*전|years?\s+ago(?-u:\b))",
-            ),
+            regex: re(&format!(
+                r"(?i){VAGUE}?(\d{{1,2}}|{SMALL})\s*(?:年前|년\s*전|years?\s+ago(?-u:\b))"
+            )),
             read: |c, ctx| {
-                if c.get(1).is_some() {
-                    return None;
-                }
-                let n = small_number(&c.get(2)?.as_str().to_ascii_lowercase())?;
-                year_ok(ctx.published?.year() - n).map(|y| format!("{y:04}"))
+                year_ok(ctx.published?.year() - counted_back(c)?).map(|y| format!("{y:04}"))
             },
         },
         // 3か月前, 3개월 전, three months ago: the month so many months before.
         Rule {
-            regex: re(
-                r"(?i)(more than |over |nearly |almost |at least |about |around |약 ?|约|近|約)?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven)\s*(?:[かカヶケ]月前|个月前|個月前|개월\s*전|months?\s+ago(?-u:\b))",
-            ),
+            regex: re(&format!(
+                r"(?i){VAGUE}?(\d{{1,2}}|{SMALL})\s*(?:[かカヶケ]月前|个月前|個月前|개월\s*전|months?\s+ago(?-u:\b))"
+            )),
             read: |c, ctx| {
-                if c.get(1).is_some() {
-                    return None;
-                }
-                let n = small_number(&c.get(2)?.as_str().to_ascii_lowercase())?;
                 let p = ctx.published?;
-                let total = p.year() * 12 + p.month0() as i32 - n;
-                ym(total.div_euclid(12), total.rem_euclid(12) as u32 + 1)
+                date_after(&ym(p.year(), p.month())?, -counted_back(c)?, false)
             },
         },
         // last month, 上个月, 지난달
@@ -635,6 +626,20 @@ fn later_dates(text: &str, found: &[DateMention]) -> Vec<DateMention> {
         }
     }
     out
+}
+
+/// A vague amount before "N years ago" ("more than 10 years ago" is no date).
+const VAGUE: &str = "(more than |over |nearly |almost |at least |about |around |약 ?|约|近|約)";
+/// Small numbers in words, as `small_number` reads them.
+const SMALL: &str = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve";
+
+/// How many years or months "N … ago" counts back: none when a vague
+/// amount comes before it.
+fn counted_back(c: &regex::Captures) -> Option<i32> {
+    if c.get(1).is_some() {
+        return None;
+    }
+    small_number(&c.get(2)?.as_str().to_ascii_lowercase())
 }
 
 /// "four" or "4" as 4 (one to twelve in words).
