@@ -876,8 +876,10 @@ fn gather_candidates(
         let shown = known.unwrap_or(display);
         let key = name_key(shown);
         let lower = display.to_lowercase();
+        // "Norwegian" of "100 million Norwegian crowns" is no company.
         if key.chars().count() < 2
             || NOT_NAMES.contains(&lower.as_str())
+            || DEMONYMS.iter().any(|(d, _)| *d == lower)
             || regulator_keys.contains(&name_key(display))
             || is_institution(display)
             || display.chars().all(|c| c.is_ascii_digit())

@@ -956,3 +956,12 @@ fn a_korean_subject_the_report_keeps_returning_to_is_the_company() {
     let d = extract(text, &ctx("2025-04-25"));
     assert_eq!(d.company.map(|c| c.value).as_deref(), Some("픽셀봇"));
 }
+
+#[test]
+fn a_people_s_name_is_never_offered_as_the_company() {
+    let text = "Norway's Data Protection Authority said on Tuesday it plans to fine Flirtly 65 million Norwegian crowns. Flirtly said it would answer.";
+    let d = extract(text, &ctx("2021-01-26"));
+    assert_eq!(d.company.map(|c| c.value).as_deref(), Some("Flirtly"));
+    let next = d.next_best.company.map(|c| c.value);
+    assert_ne!(next.as_deref(), Some("Norwegian"));
+}
