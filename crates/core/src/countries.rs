@@ -9,18 +9,40 @@ use std::sync::OnceLock;
 fn table() -> &'static HashMap<String, &'static str> {
     static TABLE: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut map = HashMap::new();
-        for line in include_str!("countries.tsv").lines().skip(1) {
-            let Some((code, names)) = line.split_once('\t') else {
-                continue;
-            };
-            map.insert(code.to_lowercase(), code);
-            for name in names.split(" | ") {
-                map.insert(name.trim().to_lowercase(), code);
-            }
-        }
+        // A name wins over a code spelled the same.
+        let names = names_of(include_str!("countries.tsv"));
+        let mut map: HashMap<String, &'static str> =
+            names.values().map(|c| (c.to_lowercase(), *c)).collect();
+        map.extend(names);
         map
     })
+}
+
+/// Lower-cased place (a city, province or state) → the ISO code of its
+/// country, from `places.tsv`: only places no other country shares a name
+/// with ("Georgia", "Perth" and "Victoria" are left out).
+fn places() -> &'static HashMap<String, &'static str> {
+    static TABLE: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
+    TABLE.get_or_init(|| names_of(include_str!("places.tsv")))
+}
+
+/// A `code<TAB>name | name …` table, after its header line.
+fn names_of(tsv: &'static str) -> HashMap<String, &'static str> {
+    let mut map = HashMap::new();
+    for line in tsv.lines().skip(1) {
+        let Some((code, names)) = line.split_once('\t') else {
+            continue;
+        };
+        for name in names.split(" | ") {
+            map.insert(name.trim().to_lowercase(), code);
+        }
+    }
+    map
+}
+
+/// The country of a well-known place: `Hangzhou`, `杭州`, `Dublin`, `서울`.
+pub fn country_of_place(text: &str) -> Option<&'static str> {
+    places().get(&text.trim().to_lowercase()).copied()
 }
 
 /// The ISO code of a country written as a code or a name in English, its own

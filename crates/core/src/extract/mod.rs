@@ -196,6 +196,11 @@ fn first_country(
             Some(Found::new(text, s, e, code, 0.6))
         })
         .or_else(|| {
+            let company = company?;
+            let code = names::country_in_name(&company.value)?;
+            Some(Found::new(text, company.start, company.end, code, 0.55))
+        })
+        .or_else(|| {
             let (code, s, e) = names::country_in_lead(text)?;
             Some(Found::new(text, s, e, code, 0.55))
         })

@@ -288,7 +288,7 @@ pub fn country_before(text: &str, company: &str) -> Option<(String, usize, usize
             // Only a place in Korean, Chinese or Japanese script: Latin
             // letters run into codes ("lender" ends in "er", Eritrea's).
             let cjk = !place.is_empty() && place.chars().all(|c| !c.is_ascii());
-            if let Some(code) = crate::countries::country_code(place).filter(|_| cjk) {
+            if let Some(code) = country_or_place(place).filter(|_| cjk) {
                 return Some((code.to_string(), s, at));
             }
         }
@@ -337,9 +337,29 @@ pub fn country_in_lead(text: &str) -> Option<(String, usize, usize)> {
         let words: Vec<&str> = m.as_str().split(' ').collect();
         (0..words.len()).find_map(|skip| {
             let place = words[skip..].join(" ");
-            let code = crate::countries::country_code(&place).filter(|_| place.len() > 3)?;
+            let code = country_or_place(&place).filter(|_| place.len() > 3)?;
             Some((code.to_string(), m.start(), m.end()))
         })
+    })
+}
+
+/// A country, or the country of a well-known city or province.
+fn country_or_place(name: &str) -> Option<&'static str> {
+    crate::countries::country_code(name).or_else(|| crate::countries::country_of_place(name))
+}
+
+/// The country a company written in Chinese, Japanese or Korean script
+/// carries at the head of its own name: "杭州野生动物世界" (Hangzhou),
+/// "深圳市某科技公司", "서울우유".
+pub fn country_in_name(company: &str) -> Option<String> {
+    let chars: Vec<(usize, char)> = company.char_indices().collect();
+    if chars.len() < 4 || chars.iter().any(|(_, c)| c.is_ascii()) {
+        return None;
+    }
+    // The longest head first: "北京市" before "北京".
+    (2..=3.min(chars.len() - 2)).rev().find_map(|n| {
+        let head = &company[..chars[n].0];
+        country_or_place(head).map(str::to_string)
     })
 }
 

@@ -965,3 +965,30 @@ fn a_people_s_name_is_never_offered_as_the_company() {
     let next = d.next_best.company.map(|c| c.value);
     assert_ne!(next.as_deref(), Some("Norwegian"));
 }
+
+#[test]
+fn a_city_or_province_tells_the_country_when_nothing_else_does() {
+    let country = |text: &str| {
+        let c = Context::with_builtin_regulators(
+            NaiveDate::from_ymd_opt(2023, 3, 2),
+            Some("https://news.example.com/a".into()),
+        );
+        extract(text, &c).country.map(|c| c.value)
+    };
+    // The city heads the company's own name.
+    assert_eq!(
+        country("法院判决被告南京云栖物流公司删除原告的手机号码和住址信息。").as_deref(),
+        Some("CN")
+    );
+    // The English lead places the story in a city.
+    assert_eq!(
+        country("Records stolen in Dublin\nA clinic group in Dublin said on Monday that a contractor copied patient files.").as_deref(),
+        Some("IE")
+    );
+    // A province glued before the company's name.
+    assert_eq!(
+        country("浙江星梭科技公司3日宣布,星梭科技公司部分会员资料外泄。").as_deref(),
+        Some("CN")
+    );
+    assert_eq!(crate::countries::country_of_place("Georgia"), None);
+}
