@@ -436,6 +436,11 @@ fn years_of_the_sentence(text: &str, mut found: Vec<DateMention>) -> Vec<DateMen
             .take_while(|d| d.start >= s)
             .find(|d| written_year(d) && d.date.len() >= 7);
         let written = &text[found[i].start..found[i].end];
+        if !names_its_month(written) {
+            // "on Monday", "yesterday", "지난달 29일": counted from the
+            // publication, never from another date of the sentence.
+            continue;
+        }
         if let Some(date) = anchor.and_then(|a| in_year_of(&a.date, &found[i].date, written)) {
             found[i].date = date;
         }
@@ -761,6 +766,17 @@ const LIST_JOINS: &[&str] = &[
 
 /// "1월 3일부터 2월 9일까지": an end written without its year is in the
 /// start's year (or the next one, when its month comes earlier).
+/// Whether a date's words name its month: "July 29", "12月1日", "7월 22일",
+/// "Dec." — not "Monday", "昨天", "上月11日" or "지난달 29일", which count
+/// from the day of publication.
+fn names_its_month(written: &str) -> bool {
+    static MONTH: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)[0-9０-９]\s*[月월]|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s|$|,)|[0-9]{1,2}/[0-9]{1,2}")
+            .unwrap_or_else(|e| panic!("month pattern: {e}"))
+    });
+    MONTH.is_match(written)
+}
+
 fn in_year_of(start: &str, end: &str, written: &str) -> Option<String> {
     let has_year = written
         .as_bytes()
@@ -911,5 +927,31 @@ mod tests {
     fn nothing_relative_without_a_publication_date() {
         assert!(dates("13日公布 on Monday", "").is_empty());
         assert_eq!(dates("on 22 May 2024", ""), ["2024-05-22"]);
+    }
+
+    #[test]
+    fn a_weekday_or_yesterday_counts_from_publication_not_from_the_sentence_s_year() {
+        assert_eq!(
+            dates(
+                "The intrusion began in August 2022, the firm said on Monday.",
+                "2024-03-05"
+            ),
+            ["2022-08", "2024-03-04"]
+        );
+        assert_eq!(
+            dates(
+                "The leak began in March 2021, the firm said yesterday.",
+                "2024-03-05"
+            ),
+            ["2021-03", "2024-03-04"]
+        );
+        // A month written without its year still takes the clause's.
+        assert_eq!(
+            dates(
+                "hackers got in on July 19, 2019, and it was made public on July 29",
+                "2024-03-05"
+            ),
+            ["2019-07-19", "2019-07-29"]
+        );
     }
 }
