@@ -976,13 +976,13 @@ const FINE_WORDS: &[&str] = &[
 #[rustfmt::skip]
 const NOT_MAIN_BEFORE: &[&str] = &[
     "과태료", "proposed", "intention to fine", "notice of intent", "originally", "lower than",
-    "拟", "擬", "原先", "原本", "당초", "当初",
+    "拟", "擬", "原先", "原本", "당초", "当初", "ransom", "赎金", "贖金", "身代金", "몸값",
 ];
 /// Words just after an amount with the same effect, or a fine on people
 /// ("… each") rather than the company.
 #[rustfmt::skip]
 const NOT_MAIN_AFTER: &[&str] = &[
-    "过失罚款", "过失", "each", "각각", "proposed",
+    "过失罚款", "过失", "each", "각각", "proposed", "ransom", "赎金", "贖金", "身代金", "몸값",
 ];
 
 /// Nouns after an amount that make it the price of a deal or a company's
@@ -993,6 +993,37 @@ const DEAL_WORDS: &[&str] = &[
     "profit", "investment", "loan", "market value", "收购", "收購", "营收", "營收", "市值", "인수",
     "매출", "시가총액", "買収", "売上",
 ];
+
+/// Words that make an amount the most a law allows, not a penalty given:
+/// "can be fined up to £500,000", "raised the maximum penalty to A$50
+/// million", "最高可处100万元罚款", "최대 3천만원".
+#[rustfmt::skip]
+const CEILING_BEFORE: &[&str] = &[
+    "maximum", "a cap of", "capped at", "ceiling", "not exceeding", "最高", "最多可", "上限",
+    "不超过", "不超過", "최대", "최고", "상한",
+];
+/// "Up to" is the most a law allows only beside a word of possibility: "can
+/// be fined up to" — "will pay up to $700 million" is an agreed sum.
+const UP_TO: &[&str] = &["up to", "as much as", "no more than"];
+const POSSIBLE: &[&str] = &["can ", "could ", "may ", "might ", "face", "risk", "allow"];
+/// The same after the amount: "30万円以下の罰金", "十倍以下罚款", "3천만원 이하의".
+#[rustfmt::skip]
+const CEILING_AFTER: &[&str] = &["以下", "以内", "以內", "이하", "까지", "or 4%", "or 2%", "or 10%"];
+
+/// Whether the amount at `start` (its sentence from `sentence_start`, the
+/// words after it `after`) is a legal maximum.
+fn is_ceiling(text: &str, sentence_start: usize, start: usize, after: &str) -> bool {
+    // The clause before the amount, back to the last comma at most.
+    let from = floor(text, start.saturating_sub(90)).max(sentence_start);
+    let before = text[from..start].to_lowercase();
+    let clause = before.rsplit([',', '，', '、']).next().unwrap_or(&before);
+    let up_to = UP_TO.iter().any(|w| clause.contains(w));
+    CEILING_BEFORE.iter().any(|w| clause.contains(w))
+        || up_to && POSSIBLE.iter().any(|w| clause.contains(w))
+        || CEILING_AFTER
+            .iter()
+            .any(|w| after.trim_start().starts_with(w))
+}
 
 /// Whether the words after an amount name a deal, and no penalty.
 fn is_deal(after: &str) -> bool {
@@ -1066,7 +1097,7 @@ fn money_mentions(text: &str) -> Vec<Money> {
 fn fine(text: &str, country: Option<&str>) -> Option<Found<FineValue>> {
     let mentions = money_mentions(text);
     let local = country.and_then(crate::money::currency_of_country);
-    let mut best: Option<(bool, Quantity, &Money)> = None;
+    let mut best: Option<(bool, &Money)> = None;
     for (n, m) in mentions.iter().enumerate() {
         // "1.2 billion euros ($1.3 billion)", "(约 25 亿元)": the bracketed one
         // is a conversion.
@@ -1091,6 +1122,7 @@ fn fine(text: &str, country: Option<&str>) -> Option<Found<FineValue>> {
         let after = after.split([',', ';', '，', '。']).next().unwrap_or("");
         let further = text[m.end..ceil(text, (m.end + 80).min(text.len()))].to_lowercase();
         if NOT_MAIN_BEFORE.iter().any(|w| before.contains(w))
+            || is_ceiling(text, s, m.start, after)
             || NOT_MAIN_AFTER
                 .iter()
                 .any(|w| kinds::contains_word(after, w))
@@ -1102,16 +1134,15 @@ fn fine(text: &str, country: Option<&str>) -> Option<Found<FineValue>> {
         {
             continue;
         }
+        // The first penalty named (the headline's, the lead's) is this
+        // case's: larger ones further down are other cases' records. One in
+        // the regulator's own currency wins over a conversion.
         let is_local = local == Some(m.currency);
-        let better = match &best {
-            None => true,
-            Some((l, v, _)) => (is_local && !l) || (is_local == *l && m.value > *v),
-        };
-        if better {
-            best = Some((is_local, m.value, m));
+        if best.is_none_or(|(l, _)| is_local && !l) {
+            best = Some((is_local, m));
         }
     }
-    let (_, _, m) = best?;
+    let (_, m) = best?;
     let text_amount = m.value.to_decimal();
     let amount = text_amount
         .parse::<i64>()
@@ -1189,8 +1220,21 @@ fn events(
         });
     }
     announced_after_deciding(text, &mut out);
+    drop_vaguer_repeats(&mut out);
     out.sort_by(|a, b| a.date.cmp(&b.date));
     out
+}
+
+/// "In 2013 hackers broke in … in August 2013 they took the accounts": a
+/// year or a month restated more exactly as an event of the same kind is
+/// one event, kept at its most exact date.
+fn drop_vaguer_repeats(events: &mut Vec<ExtractedEvent>) {
+    let exact: Vec<(String, EventKind)> = events.iter().map(|e| (e.date.clone(), e.kind)).collect();
+    events.retain(|e| {
+        !exact
+            .iter()
+            .any(|(d, k)| *k == e.kind && d.len() > e.date.len() && d.starts_with(&e.date))
+    });
 }
 
 /// "27일 전체회의에서 의결했다고 28일 밝혔다": where one sentence gives two

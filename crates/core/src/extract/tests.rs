@@ -992,3 +992,69 @@ fn a_city_or_province_tells_the_country_when_nothing_else_does() {
     );
     assert_eq!(crate::countries::country_of_place("Georgia"), None);
 }
+
+#[test]
+fn a_vaguer_date_of_the_same_event_gives_way_to_the_exact_one() {
+    let c = ctx("2024-03-05");
+    let text = "The breach at Harbourline Ferries began in 2022. \
+                It began in August 2022 through a supplier, the company said on Monday.";
+    let dates: Vec<String> = extract(text, &c)
+        .events
+        .into_iter()
+        .map(|e| e.date)
+        .collect();
+    assert!(dates.contains(&"2022-08".to_string()), "{dates:?}");
+    assert!(!dates.contains(&"2022".to_string()), "{dates:?}");
+    // Another kind of event in that year stays.
+    let text = "Harbourline Ferries was breached in March 2022. \
+                The Information Commissioner's Office fined the company in 2022.";
+    let dates: Vec<String> = extract(text, &c)
+        .events
+        .into_iter()
+        .map(|e| e.date)
+        .collect();
+    assert!(
+        dates.contains(&"2022-03".to_string()) && dates.contains(&"2022".to_string()),
+        "{dates:?}"
+    );
+}
+
+#[test]
+fn a_legal_maximum_or_a_ransom_is_not_the_fine() {
+    let fine = |text: &str| {
+        extract(text, &ctx("2024-05-02"))
+            .fine
+            .map(|f| (f.value.amount_text, f.value.currency))
+    };
+    for text in [
+        "Under the privacy act, the commissioner can fine a firm up to £250,000 for a breach at Lowmoor Trust.",
+        "The breach at Lowmoor Trust led parliament to raise the maximum penalty for such failures to A$30 million.",
+        "Lowmoor Trust refused to pay a $4 million ransom demand from the gang, and no fine has been set.",
+        "根据条例,违规机构最高可处50万元罚款,但星梭科技目前未被处罚。",
+        "命令に違反した場合は1年以下の懲役または50万円以下の罰金が科される。",
+        "위반 시 최대 5억원의 과징금이 부과될 수 있다.",
+    ] {
+        assert_eq!(fine(text), None, "{text}");
+    }
+    // An agreed sum "up to" an amount is the settlement itself.
+    assert_eq!(
+        fine("Lowmoor Trust will pay up to $90 million in a settlement with the regulators."),
+        Some(("90000000".to_string(), "USD".to_string()))
+    );
+}
+
+#[test]
+fn the_first_penalty_named_is_the_case_s_not_a_larger_older_one() {
+    let text = "개인정보위, 한빛몰에 과징금 12억원 부과\n\
+                개인정보보호위원회는 한빛몰에 과징금 12억원을 부과했다고 밝혔다. \
+                위원회는 2022년 다른 두 회사에 각각 500억원, 300억원의 과징금을 부과한 바 있다.";
+    let f = extract(text, &ctx("2024-05-02"))
+        .fine
+        .map(|f| f.value.amount_text);
+    assert_eq!(f.as_deref(), Some("1200000000"));
+    let text = "Regulator fines Lowmoor EUR 40 Mln\nThe regulator fined Lowmoor 40 million euros.";
+    let f = extract(text, &ctx("2024-05-02"))
+        .fine
+        .map(|f| f.value.amount_text);
+    assert_eq!(f.as_deref(), Some("40000000"));
+}
