@@ -358,6 +358,9 @@ const FOUNDING: &[&str] = &[
     "founded", "established in", "incorporated in", "was set up", "went public", "listed on",
     "설립", "창립", "창업", "상장", "출범", "発足", "成立于", "成立於", "创立", "創立", "创办", "創辦", "設立",
     "創業", "上市", "上場",
+    // Its mergers and owners: "which Google bought in 2014", "2014年に…と経営統合".
+    "bought", "acquired by", "acquisition of", "merged with", "経営統合", "買収", "合并", "合併",
+    "收购", "收購", "합병", "인수", "출발",
 ];
 
 /// Words that make a date the moment a statistic was taken ("as of June
@@ -370,12 +373,14 @@ const AS_OF_AFTER: &[&str] = &["기준", "현재", "時点", "現在", "现在"]
 #[rustfmt::skip]
 const IN_FORCE: &[&str] = &[
     "took effect", "came into force", "came into effect", "entered into force", "enacted",
-    "시행", "施行", "生效", "実施された",
+    "시행", "施行", "生效", "実施された", "amended", "amendment", "개정", "改正", "修订", "修訂",
 ];
+/// The end of a law's name when a year follows it as part of the name.
+const LAW_YEAR: &[&str] = &["act", "act of", "law of", "ordinance", "regulations"];
 #[rustfmt::skip]
 const LAW: &[&str] = &[
     " act", " law", "regulation", "gdpr", "보호법", "법률", "개정법", "法律", "法》", "保护法",
-    "保護法", "条例", "條例", "改正法",
+    "保護法", "条例", "條例", "改正法", "법 개정", "법이 개정", "법을 개정",
 ];
 
 /// Nouns of an earlier legal instrument, for "a 2011 FTC order": a year
@@ -407,11 +412,11 @@ pub(super) fn is_background(text: &str, mention: &DateMention) -> bool {
         .to_lowercase();
     // "1955年に岡山市で創業", "1996년 LG텔레콤으로 출범한": a few words may come
     // between the year and the founding.
-    let further = near(0, 30);
+    let further = near(0, 36);
     if FOUNDING
         .iter()
         .any(|w| before.contains(w) || after.starts_with(w))
-        || mention.date.len() == 4
+        || mention.date.len() <= 7
             && FOUNDING
                 .iter()
                 .any(|w| !w.is_ascii() && further.contains(w))
@@ -427,6 +432,10 @@ pub(super) fn is_background(text: &str, mention: &DateMention) -> bool {
     }
     let clause = near(20, 60);
     if IN_FORCE.iter().any(|w| clause.contains(w)) && LAW.iter().any(|w| clause.contains(w)) {
+        return true;
+    }
+    // A law's own year: "the Privacy Act 1988", "Data Protection Act of 1998".
+    if mention.date.len() == 4 && LAW_YEAR.iter().any(|w| right_before.ends_with(w)) {
         return true;
     }
     names_an_instrument(text, mention, e)

@@ -1058,3 +1058,29 @@ fn the_first_penalty_named_is_the_case_s_not_a_larger_older_one() {
         .map(|f| f.value.amount_text);
     assert_eq!(f.as_deref(), Some("40000000"));
 }
+
+#[test]
+fn a_law_s_year_a_takeover_and_a_listing_month_are_not_events() {
+    let dates = |text: &str| -> Vec<String> {
+        extract(text, &ctx("2024-05-02"))
+            .events
+            .into_iter()
+            .map(|e| e.date)
+            .collect()
+    };
+    let none: Vec<String> = Vec::new();
+    for text in [
+        "Under the Health Records Act 2001 the clinic group had to tell patients.",
+        "Larkspur, which a rival bought in 2015 for £200 million, said the files were copied.",
+        "星梭科技2012年5月在香港上市,目前有员工3000人。",
+        "星梭は2016年に北辰電機と経営統合した。",
+        "2019년 정보통신망법 개정으로 과징금 상한이 높아졌다.",
+    ] {
+        assert_eq!(dates(text), none, "{text}");
+    }
+    // A breach in the same words stays an event.
+    assert_eq!(
+        dates("Hackers broke into Larkspur's servers in 2015, the company said."),
+        ["2015"]
+    );
+}
