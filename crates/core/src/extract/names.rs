@@ -691,12 +691,12 @@ fn chinese_company_names(text: &str, out: &mut Vec<(String, usize, usize)>) {
 /// Chinese and Japanese names are found this way when nothing else marks them.
 static ROLE_NAMES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
-        r"([가-힣A-Za-z0-9]{2,12})(?:에|에게|에 대해|에 대해서|에 대한)\s*(?:과징금|과태료|시정\s?명령|제재)",
+        r"([가-힣A-Za-z0-9]{2,12})(?:에|에게|에 대해|에 대해서|에 대한)\s*(?:첫\s?|역대\s?최대\s?)?(?:과징금|과태료|시정\s?명령|제재)",
         r"([가-힣A-Za-z0-9]{2,12})(?:의|에서)\s*(?:해킹|개인정보\s?유출|정보\s?유출|고객\s?정보\s?유출|유출\s?사고)",
         r"对([\p{Han}A-Za-z0-9]{2,12}?)(?:处以|作出|依法)",
         r"([\p{Han}A-Za-z0-9]{2,12}?)被(?:处以|罚款|罚)",
         r"(?:被告|起诉|起訴|状告)([\p{Han}A-Za-z0-9]{2,12}?)(?:被|在|于|於|向|对|對|的|，|,|。|\s)",
-        r"(?:^|[、。「\s(（は])((?:\p{Hiragana}{1,4})?[\p{Han}\p{Katakana}ー]{2,15}?)(?:に対し|に)(?:課徴金|勧告|是正命令|指導|行政指導)",
+        r"(?:^|[、。「\s(（は])((?:\p{Hiragana}{1,4})?[\p{Han}\p{Katakana}ー]{2,15}?)(?:に対し|に)(?:初の|初めての|過去最大の)?(?:課徴金|勧告|是正命令|指導|行政指導)",
     ]
     .iter()
     .map(|p| Regex::new(p).unwrap_or_else(|e| panic!("role pattern: {e}")))
@@ -879,6 +879,21 @@ pub fn find_organisations(
     choose_organisations(text, &candidates)
 }
 
+/// "このうち約55万件", "약 30만 명", "其中1.3亿条": a count, or words that
+/// pick part of one, is never a name. A digit glued to a counting unit
+/// tells it; "23andMe" and "7-Eleven" are names.
+pub(super) fn is_a_count(display: &str) -> bool {
+    const UNITS: &[char] = &[
+        '万', '萬', '億', '亿', '件', '人', '名', '条', '條', '만', '억', '명', '건',
+    ];
+    const PARTS: &[&str] = &["このうち", "そのうち", "うち", "其中", "이 중", "이중"];
+    let chars: Vec<char> = display.chars().collect();
+    PARTS.iter().any(|p| display.starts_with(p))
+        || chars
+            .windows(2)
+            .any(|w| w[0].is_ascii_digit() && UNITS.contains(&w[1]))
+}
+
 /// Every name that could be the company: the database's companies and
 /// aliases found in the text, and the names the text itself writes, less
 /// regulators, places, institutions and people.
@@ -903,6 +918,7 @@ fn gather_candidates(
             || regulator_keys.contains(&name_key(display))
             || is_institution(display)
             || display.chars().all(|c| c.is_ascii_digit())
+            || is_a_count(display)
         {
             return;
         }

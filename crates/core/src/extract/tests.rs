@@ -1084,3 +1084,21 @@ fn a_law_s_year_a_takeover_and_a_listing_month_are_not_events() {
         ["2015"]
     );
 }
+
+#[test]
+fn a_count_is_never_the_company_and_a_first_sanction_still_names_its_target() {
+    let company = |text: &str| extract(text, &ctx("2024-05-02")).company.map(|c| c.value);
+    assert_eq!(
+        company("個人情報保護委、北辰メディカルに初の勧告\n委員会は北辰メディカルに対し、再発防止を求めた。").as_deref(),
+        Some("北辰メディカル")
+    );
+    assert_eq!(
+        company("개인정보위, 한빛몰에 첫 과징금 부과\n위원회는 한빛몰의 관리 소홀을 지적했다.")
+            .as_deref(),
+        Some("한빛몰")
+    );
+    for count in ["このうち約55万件", "약 30만 명", "其中1.3亿条"] {
+        assert!(names::is_a_count(count), "{count}");
+    }
+    assert!(!names::is_a_count("23andMe"));
+}
