@@ -416,11 +416,7 @@ pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> 
 /// written without its year, after one written with it in the same
 /// clause, is in that year (or the next, when its month comes earlier).
 fn years_of_the_sentence(text: &str, mut found: Vec<DateMention>) -> Vec<DateMention> {
-    let written_year = |d: &DateMention| {
-        text.as_bytes()[d.start..d.end]
-            .windows(4)
-            .any(|w| w.iter().all(u8::is_ascii_digit))
-    };
+    let written_year = |d: &DateMention| writes_a_year(&text[d.start..d.end]);
     for i in 1..found.len() {
         if found[i].range.is_some() || written_year(&found[i]) || found[i].date.len() < 7 {
             continue;
@@ -509,10 +505,7 @@ fn ahead_if_deadline(
     ctx: &Context,
 ) -> String {
     let Some(p) = ctx.published else { return date };
-    let has_year = written
-        .as_bytes()
-        .windows(4)
-        .any(|w| w.iter().all(u8::is_ascii_digit));
+    let has_year = writes_a_year(written);
     let b = before[super::floor(before, before.len().saturating_sub(24))..]
         .trim_end()
         .to_ascii_lowercase();
@@ -777,12 +770,17 @@ fn names_its_month(written: &str) -> bool {
     MONTH.is_match(written)
 }
 
-fn in_year_of(start: &str, end: &str, written: &str) -> Option<String> {
-    let has_year = written
+/// Whether a date's words write its year in four digits ("2019年", "May
+/// 2019"), rather than counting it ("two years ago", "去年").
+pub(super) fn writes_a_year(written: &str) -> bool {
+    written
         .as_bytes()
         .windows(4)
-        .any(|w| w.iter().all(u8::is_ascii_digit));
-    if has_year || start.len() < 7 || end.len() < 7 {
+        .any(|w| w.iter().all(u8::is_ascii_digit))
+}
+
+fn in_year_of(start: &str, end: &str, written: &str) -> Option<String> {
+    if writes_a_year(written) || start.len() < 7 || end.len() < 7 {
         return None;
     }
     let year: i32 = start[..4].parse().ok()?;
