@@ -977,6 +977,8 @@ const FINE_WORDS: &[&str] = &[
 const NOT_MAIN_BEFORE: &[&str] = &[
     "과태료", "proposed", "intention to fine", "notice of intent", "originally", "lower than",
     "拟", "擬", "原先", "原本", "당초", "当初", "ransom", "赎金", "贖金", "身代金", "몸값",
+    // The price stolen data was offered at.
+    "price of", "asking", "标价", "售价", "要价", "価格", "판매가",
 ];
 /// Words just after an amount with the same effect, or a fine on people
 /// ("… each") rather than the company.
@@ -1123,6 +1125,8 @@ fn fine(text: &str, country: Option<&str>) -> Option<Found<FineValue>> {
         let further = text[m.end..ceil(text, (m.end + 80).min(text.len()))].to_lowercase();
         if NOT_MAIN_BEFORE.iter().any(|w| before.contains(w))
             || is_ceiling(text, s, m.start, after)
+            // "1억원대 제재": a range ("in the 100 millions"), not the sum.
+            || after.starts_with('대')
             || NOT_MAIN_AFTER
                 .iter()
                 .any(|w| kinds::contains_word(after, w))
@@ -1191,6 +1195,16 @@ fn events(
         let Some((mut kind, confidence)) = kinds::kind_of(text, &d, authorities) else {
             continue;
         };
+        if kind == EventKind::Other
+            && confidence < 0.5
+            && d.date.len() == 4
+            && dates::writes_a_year(&text[d.start..d.end])
+        {
+            // A year written out with no word of what happened is nearly
+            // always history ("a household name in 2008"); "two years ago"
+            // counts back from the story itself.
+            continue;
+        }
         if let Some(p) = published {
             // Something announced for later ("starting in January") is not an
             // event that has happened.

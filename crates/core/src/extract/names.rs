@@ -201,7 +201,8 @@ pub fn find_regulator(
     regulators: &[KnownRegulator],
     index: &Needles,
 ) -> Option<(Found<String>, String)> {
-    let mentions = regulator_mentions(index, index.find_all(text));
+    let mut mentions = regulator_mentions(index, index.find_all(text));
+    mentions.retain(|&(_, span)| !is_filing_venue(text, span));
     let national_named = mentions.iter().any(|(r, _)| regulators[*r].country != "EU");
     let mut best: Option<(bool, usize, usize, usize, &KnownRegulator)> = None;
     for (i, r) in regulators.iter().enumerate() {
@@ -228,6 +229,18 @@ pub fn find_regulator(
     let value = display_name(r);
     let confidence = if count >= 2 { 0.85 } else { 0.6 };
     Some((Found::new(text, s, e, value, confidence), r.country.clone()))
+}
+
+/// "said in an SEC filing", "filed with the SEC": the authority a company
+/// reports to as a matter of course, not one acting on the incident.
+fn is_filing_venue(text: &str, (s, e): (usize, usize)) -> bool {
+    let after = text[e..ceil(text, (e + 10).min(text.len()))].to_ascii_lowercase();
+    let before = text[floor(text, s.saturating_sub(20))..s].to_ascii_lowercase();
+    after.starts_with(" filing")
+        || after.starts_with("-filing")
+        || ["filed with the ", "filing with the ", "filing to the "]
+            .iter()
+            .any(|w| before.ends_with(w))
 }
 
 /// A regulator as the extractor names it: "Name (SHORT)".
@@ -680,9 +693,55 @@ fn chinese_company_names(text: &str, out: &mut Vec<(String, usize, usize)>) {
             if text[at + suffix.len()..].starts_with(|c: char| c.is_ascii_alphanumeric()) {
                 continue;
             }
-            out.extend(cjk_run_before(text, at, 6));
+            out.extend(registered_name_before(text, at));
         }
     }
+}
+
+/// The name in a registered company name ending at `at` (before 公司):
+/// "支付宝（中国）网络技术有限公司" → 支付宝, "星梭科技股份有限公司" → 星梭.
+/// The legal form and the trade words are not the name; a bracketed
+/// place comes after it.
+fn registered_name_before(text: &str, at: usize) -> Option<(String, usize, usize)> {
+    #[rustfmt::skip]
+    const TAILS: &[&str] = &[
+        "股份有限", "有限责任", "有限責任", "有限", "网络技术", "網絡技術", "信息技术", "資訊科技",
+        "网络科技", "網絡科技", "电子商务", "電子商務", "科技", "技术", "技術", "控股",
+    ];
+    // Six characters reach most names ("被告南京云栖物流公司" → 南京云栖物流);
+    // a registered name with its legal form runs longer.
+    let short = cjk_run_before(text, at, 6);
+    let registered = short
+        .as_ref()
+        .is_some_and(|(run, _, _)| run.ends_with("有限") || run.ends_with("有限责任"));
+    let run = if registered {
+        cjk_run_before(text, at, 16)
+    } else {
+        short
+    };
+    let (run, start, end) = run.unwrap_or_default();
+    let start = if run.is_empty() { at } else { start };
+    let mut core = end.max(start);
+    let mut cut = true;
+    while cut {
+        cut = false;
+        for t in TAILS {
+            if core >= start + t.len() && text[start..core].ends_with(t) {
+                core -= t.len();
+                cut = true;
+            }
+        }
+    }
+    let core_len = text[start..core].chars().count();
+    if core_len >= 2 {
+        return Some((text[start..core].to_string(), start, core));
+    }
+    if core_len > 0 || !text[..start].ends_with(['）', ')']) {
+        return (run.chars().count() >= 2).then_some((run, start, end));
+    }
+    // Only the legal form was left: the name stands before the bracket.
+    let open = text[..start].rfind(['（', '('])?;
+    cjk_run_before(text, open, 8)
 }
 
 /// Where a sentence gives a name its role in the incident, written without
@@ -771,7 +830,7 @@ fn korean_lead_topics(text: &str, out: &mut Vec<(String, usize, usize)>) {
 
 /// Words that open a Japanese sentence as its topic and are never a company.
 #[rustfmt::skip]
-const JA_GENERIC_TOPICS: &[&str] = &["同社", "当社", "政府", "警察", "同委員会", "委員会", "同省", "同庁", "関係者"];
+const JA_GENERIC_TOPICS: &[&str] = &["同社", "当社", "政府", "警察", "同委員会", "委員会", "同省", "同庁", "関係者", "対象", "原因", "被害", "流出", "同グループ"];
 
 /// The topic that opens each of a Japanese report's first three sentences
 /// when a date or a comma follows it ("さくら電機は8日、…"): the press names

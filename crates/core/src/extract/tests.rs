@@ -1102,3 +1102,67 @@ fn a_count_is_never_the_company_and_a_first_sanction_still_names_its_target() {
     }
     assert!(!names::is_a_count("23andMe"));
 }
+
+#[test]
+fn words_of_coming_to_light_closing_down_noticing_and_ruling_give_their_kinds() {
+    let kinds = |text: &str| -> Vec<(String, &'static str)> {
+        extract(text, &ctx("2024-05-02"))
+            .events
+            .into_iter()
+            .map(|e| (e.date, e.kind.as_str()))
+            .collect()
+    };
+    assert_eq!(
+        kinds("The data sharing at Larkspur Clinic came to light in April 2023 through a magazine report."),
+        [("2023-04".to_string(), "disclosed")]
+    );
+    assert_eq!(
+        kinds("北辰メディカルは4月22日付でサービスの廃止を決めた。"),
+        [("2024-04-22".to_string(), "ceased")]
+    );
+    assert_eq!(
+        kinds("한빛몰은 3월 2일 고객 항의를 받고서야 유출 사실을 알았다."),
+        [("2024-03-02".to_string(), "discovered")]
+    );
+    assert_eq!(
+        kinds("The Information Commissioner's Office ruled on Monday that Larkspur Clinic broke the law."),
+        [("2024-04-29".to_string(), "findings_published")]
+    );
+}
+
+#[test]
+fn a_filing_venue_a_sale_price_and_a_vague_range_are_no_regulator_or_fine() {
+    let d = extract(
+        "Larkspur Ticketing said in an SEC filing on Friday that hackers copied customer data.",
+        &ctx("2024-05-02"),
+    );
+    assert!(d.regulator.is_none(), "{:?}", d.regulator);
+    for text in [
+        "Buyers were asked to pay a price of $300,000 for the stolen files of Larkspur Ticketing.",
+        "한빛몰이 1억원대 제재를 받았다.",
+    ] {
+        assert!(extract(text, &ctx("2024-05-02")).fine.is_none(), "{text}");
+    }
+}
+
+#[test]
+fn a_registered_chinese_name_gives_its_brand() {
+    let company = |text: &str| extract(text, &ctx("2024-05-02")).company.map(|c| c.value);
+    assert_eq!(
+        company("网信办10日约谈了星梭（中国）网络技术有限公司的负责人,要求整改。").as_deref(),
+        Some("星梭")
+    );
+}
+
+#[test]
+fn a_bare_year_with_no_word_of_what_happened_is_not_an_event() {
+    let dates: Vec<String> = extract(
+        "Larkspur Clinic, a household name in 2008, lost patient files in March 2024.",
+        &ctx("2024-05-02"),
+    )
+    .events
+    .into_iter()
+    .map(|e| e.date)
+    .collect();
+    assert!(!dates.contains(&"2008".to_string()), "{dates:?}");
+}
