@@ -706,9 +706,15 @@ fn counts(text: &str, headline_end: Option<usize>) -> [[Option<Found<i64>>; 2]; 
         });
         let mut ranked: Vec<Found<i64>> = seen.into_iter().map(|(_, f)| f).collect();
         prefer_exact(text, &mut ranked);
-        let mut ranked = ranked.into_iter();
-        let best = ranked.next();
-        let next = ranked.find(|f| best.as_ref().is_some_and(|b| b.value != f.value));
+        // A user base or a number of complainants is never the answer; it
+        // stays on offer as the next best.
+        let best = ranked
+            .iter()
+            .position(|f| count_role(text, f) > 0)
+            .map(|i| ranked.remove(i));
+        let next = ranked
+            .into_iter()
+            .find(|f| best.as_ref().is_none_or(|b| b.value != f.value));
         [best, next]
     })
 }
@@ -725,10 +731,19 @@ const AFFECTED_CUES: &[&str] = &[
 #[rustfmt::skip]
 const BASE_AFTER: &[&str] = &[
     "worldwide", "globally", "around the world", "전 세계", "全球", "世界で", "보유", "を抱え",
+    "끌어모", "을 모았", "를 모았", "monthly active", "weekly active", "daily active",
+];
+/// A platform's active users, named just before the figure: "월간활성이용자수
+/// (MAU)는 837만명", "月活跃用户达3亿".
+#[rustfmt::skip]
+const ACTIVE_BEFORE: &[&str] = &[
+    "mau", "dau", "monthly active", "weekly active", "daily active", "월간활성", "월간 활성",
+    "활성이용자", "활성 이용자", "月活", "日活", "活跃用户", "活躍用戶", "アクティブ",
 ];
 #[rustfmt::skip]
 const BASE_BEFORE: &[&str] = &[
-    "has ", "have ", "serves ", "boasts ", "拥有", "擁有", "会員数", "가입자 수", "회원 수",
+    "has ", "have ", "serves ", "boasts ", "attracted ", "拥有", "擁有", "会員数", "가입자 수",
+    "회원 수",
 ];
 #[rustfmt::skip]
 const COMPLAINT_CUES: &[&str] = &["complain", "민원", "投诉", "投訴", "申诉", "苦情"];
@@ -744,6 +759,9 @@ fn count_role(text: &str, f: &Found<i64>) -> u8 {
     if BASE_AFTER.iter().any(|w| after.contains(w))
         || BASE_BEFORE.iter().any(|w| before.ends_with(w))
         || ["累計", "累计", "누적"].iter().any(|w| wider.contains(w))
+        || ACTIVE_BEFORE
+            .iter()
+            .any(|w| wider.to_lowercase().contains(w))
         || COMPLAINT_CUES.iter().any(|w| sentence.contains(w))
     {
         0

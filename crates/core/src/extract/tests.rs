@@ -1166,3 +1166,20 @@ fn a_bare_year_with_no_word_of_what_happened_is_not_an_event() {
     .collect();
     assert!(!dates.contains(&"2008".to_string()), "{dates:?}");
 }
+
+#[test]
+fn active_users_and_users_won_are_a_user_base_not_those_affected() {
+    let users = |text: &str| {
+        extract(text, &ctx("2024-05-02"))
+            .users_affected
+            .map(|u| u.value)
+    };
+    assert_eq!(
+        users("유출 사고가 난 한빛몰 앱의 월간활성이용자수(MAU)는 520만명에 이른다."),
+        None
+    );
+    assert_eq!(
+        users("Larkspur's chatbot, whose data was exposed, attracted 2 million users in a month."),
+        None
+    );
+}
