@@ -301,7 +301,11 @@ pub fn extract(text: &str, ctx: &Context) -> Draft {
         (names::regulator_spans(r, text), foreign)
     });
     let own = own.as_ref().map(|(o, f)| (o.as_slice(), f.as_slice()));
-    let mut events = events(text, ctx.published, &authorities, own);
+    let parties = Parties {
+        company: orgs.company.as_ref().map(|c| c.value.as_str()),
+        others: &orgs.others,
+    };
+    let mut events = events(text, ctx.published, &authorities, own, &parties);
     if let Some(f) = &fine {
         date_the_fine(text, f, &mut events, ctx.published);
     }
@@ -1191,6 +1195,7 @@ fn events(
     published: Option<NaiveDate>,
     authorities: &[(usize, usize)],
     own: Option<(Spans, Spans)>,
+    parties: &Parties,
 ) -> Vec<ExtractedEvent> {
     let mut out: Vec<ExtractedEvent> = Vec::new();
     for d in dates::find_dates(text, published) {
@@ -1207,6 +1212,7 @@ fn events(
         if kinds::is_page_stamp(text, &d, published)
             || kinds::is_background(text, &d)
             || own.is_some_and(|(own, foreign)| of_another_authority(text, &d, own, foreign))
+            || parties.another_s_breach(text, &d)
         {
             continue;
         }
@@ -1255,6 +1261,42 @@ fn events(
     drop_vaguer_repeats(&mut out);
     out.sort_by(|a, b| a.date.cmp(&b.date));
     out
+}
+
+/// The company the article is about and the other organisations it names.
+struct Parties<'a> {
+    company: Option<&'a str>,
+    others: &'a [String],
+}
+
+/// Words of a breach or a penalty, which make a sentence someone's case.
+#[rustfmt::skip]
+const CASE_WORDS: &[&str] = &[
+    "breach", "hacked", "leak", "accessed", "stolen", "fined", "penalty", "유출", "해킹", "과징금",
+    "泄露", "外泄", "罚款", "處罰", "流出", "漏えい", "課徴金", "制裁金",
+];
+/// How a sentence points back at the article's company without its name.
+#[rustfmt::skip]
+const SELF_WORDS: &[&str] = &[
+    "the company", "the firm", "同社", "该公司", "該公司", "该平台", "이 회사", "회사는", "당사",
+];
+
+impl Parties<'_> {
+    /// "2008년에는 인터넷 쇼핑몰 옥션에서 1천81만명의 정보가 유출됐다", "In January
+    /// 2022 it fined Google": a breach or penalty of another organisation
+    /// named in the date's sentence, in which the article's company is not.
+    fn another_s_breach(&self, text: &str, d: &dates::DateMention) -> bool {
+        let Some(company) = self.company else {
+            return false;
+        };
+        let (s, e) = sentence_around(text, d.start, d.end);
+        let sentence = text[s..e].to_lowercase();
+        let names = |n: &str| sentence.contains(&n.to_lowercase());
+        !names(company)
+            && !SELF_WORDS.iter().any(|w| sentence.contains(w))
+            && self.others.iter().any(|o| names(o))
+            && CASE_WORDS.iter().any(|w| sentence.contains(w))
+    }
 }
 
 /// "In 2013 hackers broke in … in August 2013 they took the accounts": a

@@ -561,6 +561,9 @@ pub struct Organisations {
     /// The next-best company, offered one click away in the editor.
     pub runner_up: Option<Found<String>>,
     pub counterparty: Option<Found<String>>,
+    /// Every other organisation the text names (for telling whose event a
+    /// date is).
+    pub others: Vec<String>,
 }
 
 fn is_institution(name: &str) -> bool {
@@ -1163,9 +1166,16 @@ fn choose_organisations(text: &str, candidates: &HashMap<String, Candidate>) -> 
         let (s, e) = c.first;
         Found::new(text, s, e, c.display.clone(), 0.6)
     });
+    let taken = [&company, &counterparty].map(|f| f.as_ref().map(|f| name_key(&f.value)));
+    let others = ranked
+        .iter()
+        .filter(|c| !taken.contains(&Some(name_key(&c.display))))
+        .map(|c| c.display.clone())
+        .collect();
     Organisations {
         company,
         runner_up,
         counterparty,
+        others,
     }
 }

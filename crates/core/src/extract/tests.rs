@@ -1183,3 +1183,24 @@ fn active_users_and_users_won_are_a_user_base_not_those_affected() {
         None
     );
 }
+
+#[test]
+fn a_date_of_another_organisation_s_breach_is_not_this_incident_s() {
+    let dates = |text: &str| -> Vec<String> {
+        extract(text, &ctx("2024-05-02"))
+            .events
+            .into_iter()
+            .map(|e| e.date)
+            .collect()
+    };
+    let text =
+        "Larkspur Clinic said on Monday that patient files were stolen by hackers in March. \
+                Larkspur Clinic apologised. In June 2019 Brightwater Bank was hacked as well.";
+    let found = dates(text);
+    assert!(found.contains(&"2024-03".to_string()), "{found:?}");
+    assert!(!found.contains(&"2019-06".to_string()), "{found:?}");
+    // The company named beside the other: its own event.
+    let text = "Larkspur Clinic said on Monday that patient files were stolen. \
+                Larkspur Clinic apologised. In June 2019 Larkspur Clinic and Brightwater Bank were hacked.";
+    assert!(dates(text).contains(&"2019-06".to_string()));
+}
