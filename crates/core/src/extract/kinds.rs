@@ -359,14 +359,37 @@ const FOUNDING: &[&str] = &[
     "설립", "창립", "창업", "상장", "출범", "発足", "成立于", "成立於", "创立", "創立", "创办", "創辦", "設立",
     "創業", "上市", "上場",
     // Its mergers and owners: "which Google bought in 2014", "2014年に…と経営統合".
-    "bought", "acquired by", "acquisition of", "merged with", "経営統合", "買収", "合并", "合併",
+    "bought", "acquired by", "acquisition of", "merged with", "merger", "経営統合", "買収", "合并", "合併",
     "收购", "收購", "합병", "인수", "출발",
 ];
 
 /// Words that make a date the moment a statistic was taken ("as of June
 /// 30", "截至6月30日", "6월 30일 기준", "6月30日時点"): no event.
 const AS_OF_BEFORE: &[&str] = &["as of", "as at", "截至", "截止", "截止到"];
-const AS_OF_AFTER: &[&str] = &["기준", "현재", "時点", "現在", "现在"];
+const AS_OF_AFTER: &[&str] = &[
+    "기준",
+    "현재",
+    "時点",
+    "現在",
+    "现在",
+    "末時点",
+    "末現在",
+    "말 기준",
+    "末时",
+    "底时",
+    // A fiscal period: "2023年3月期決算" (not 期间, "during").
+    "期決算",
+    "期連結",
+    "期の決算",
+    "期業績",
+];
+/// Words of a share price or a company's results: market news, not the
+/// incident's.
+#[rustfmt::skip]
+const MARKET_WORDS: &[&str] = &[
+    "share price", "shares fell", "shares rose", "shares closed", "stock fell", "stock price",
+    "quarterly results", "earnings", "주가", "실적", "股价", "股價", "财报", "財報", "株価", "決算",
+];
 
 /// Words of a law coming into force, and of a law, for "the amended act that
 /// took effect last September": the law's date is not the incident's.
@@ -374,13 +397,15 @@ const AS_OF_AFTER: &[&str] = &["기준", "현재", "時点", "現在", "现在"]
 const IN_FORCE: &[&str] = &[
     "took effect", "came into force", "came into effect", "entered into force", "enacted",
     "시행", "施行", "生效", "実施された", "amended", "amendment", "개정", "改正", "修订", "修訂",
+    "起实施", "起實施", "正式实施", "正式實施",
 ];
 /// The end of a law's name when a year follows it as part of the name.
 const LAW_YEAR: &[&str] = &["act", "act of", "law of", "ordinance", "regulations"];
 #[rustfmt::skip]
 const LAW: &[&str] = &[
     " act", " law", "regulation", "gdpr", "보호법", "법률", "개정법", "法律", "法》", "保护法",
-    "保護法", "条例", "條例", "改正法", "법 개정", "법이 개정", "법을 개정",
+    "保護法", "条例", "條例", "改正法", "법 개정", "법이 개정", "법을 개정", "规范》", "規範》",
+    "标准》", "標準》",
 ];
 
 /// Nouns of an earlier legal instrument, for "a 2011 FTC order": a year
@@ -407,15 +432,20 @@ pub(super) fn is_background(text: &str, mention: &DateMention) -> bool {
     // "founded in 2009", "2001年設立", "2010년 설립된": the founding word right before
     // the date, or right after it.
     let before = near(16, 0);
+    // "listed on Nasdaq since 2013": the listing named a few words before.
+    let lead = text[super::floor(text, mention.start.saturating_sub(40).max(s))..mention.start]
+        .to_lowercase();
+    let listed_since = lead.contains("listed on") && lead.trim_end().ends_with("since");
     let after = text[mention.end..ceil(text, (mention.end + 12).min(e))]
         .trim_start()
         .to_lowercase();
     // "1955年に岡山市で創業", "1996년 LG텔레콤으로 출범한": a few words may come
     // between the year and the founding.
     let further = near(0, 36);
-    if FOUNDING
-        .iter()
-        .any(|w| before.contains(w) || after.starts_with(w))
+    if listed_since
+        || FOUNDING
+            .iter()
+            .any(|w| before.contains(w) || after.starts_with(w))
         || mention.date.len() <= 7
             && FOUNDING
                 .iter()
@@ -430,7 +460,11 @@ pub(super) fn is_background(text: &str, mention: &DateMention) -> bool {
     {
         return true;
     }
-    let clause = near(20, 60);
+    let sentence = text[s..e].to_lowercase();
+    if MARKET_WORDS.iter().any(|w| sentence.contains(w)) {
+        return true;
+    }
+    let clause = near(48, 60);
     if IN_FORCE.iter().any(|w| clause.contains(w)) && LAW.iter().any(|w| clause.contains(w)) {
         return true;
     }

@@ -1272,8 +1272,9 @@ struct Parties<'a> {
 /// Words of a breach or a penalty, which make a sentence someone's case.
 #[rustfmt::skip]
 const CASE_WORDS: &[&str] = &[
-    "breach", "hacked", "leak", "accessed", "stolen", "fined", "penalty", "유출", "해킹", "과징금",
-    "泄露", "外泄", "罚款", "處罰", "流出", "漏えい", "課徴金", "制裁金",
+    "breach", "hacked", "leak", "accessed", "stolen", "fined", "penalty", "lawsuit", "sued",
+    "유출", "해킹", "과징금", "소송", "泄露", "外泄", "罚款", "處罰", "诉讼", "訴訟", "起诉", "流出",
+    "漏えい", "課徴金", "制裁金",
 ];
 /// How a sentence points back at the article's company without its name.
 #[rustfmt::skip]

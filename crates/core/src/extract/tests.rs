@@ -1204,3 +1204,30 @@ fn a_date_of_another_organisation_s_breach_is_not_this_incident_s() {
                 Larkspur Clinic apologised. In June 2019 Larkspur Clinic and Brightwater Bank were hacked.";
     assert!(dates(text).contains(&"2019-06".to_string()));
 }
+
+#[test]
+fn market_news_fiscal_periods_standards_and_listings_are_not_events() {
+    let dates = |text: &str| -> Vec<String> {
+        extract(text, &ctx("2024-05-02"))
+            .events
+            .into_iter()
+            .map(|e| e.date)
+            .collect()
+    };
+    let none: Vec<String> = Vec::new();
+    for text in [
+        "한빛몰 주가는 3일 전날보다 4% 내린 1만원에 장을 마쳤다.",
+        "北辰電機は4月10日に2024年3月期決算を発表した。",
+        "Larkspur, listed on Nasdaq since 2013, said nothing more.",
+        "The group, formed by the 2016 merger of two lenders, apologised.",
+        "《数据安全技术 个人信息处理规范》将于今年6月1日起实施。",
+        "会員数は今年3月末時点で約400万人に達している。",
+    ] {
+        assert_eq!(dates(text), none, "{text}");
+    }
+    // "期间" (during) is no fiscal period.
+    assert_eq!(
+        dates("星梭科技称,2024年3月期间黑客入侵了其服务器。"),
+        ["2024-03"]
+    );
+}
