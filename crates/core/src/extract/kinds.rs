@@ -227,14 +227,19 @@ fn nearest_kind(
         }
     }
     match best {
-        Some((d, _, Some(kind))) if d < 100 => (kind, 0.6),
-        Some((d, _, None)) if d < 100 => {
+        Some((d, _, Some(kind))) if d < REACH => (kind, 0.6),
+        Some((d, _, None)) if d < REACH => {
             let named = authorities.iter().any(|&(a, b)| s <= a && b <= e);
             (said(lower, named), 0.5)
         }
         _ => (EventKind::Other, 0.4),
     }
 }
+
+/// How far a telling word may stand from its date, in [`Nearness`] units:
+/// 80 Korean or Japanese characters after it, where the verb ends a
+/// sentence that may first spell out a company's whole legal name.
+const REACH: usize = 160;
 
 /// Who said it decides: an authority publishes findings (a fine, when the
 /// sentence names one); anyone else discloses.

@@ -510,7 +510,6 @@ fn status(events: &[ExtractedEvent], fined: bool) -> Option<Status> {
 /// The bytes of the sentence around `at`: from the last sentence end before it
 /// to the next one after it.
 fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let is_end = |c: char| matches!(c, '.' | '。' | '!' | '?' | '\n' | '！' | '？');
     // A "sentence" without an end in sight is cut: looking further would make
     // every figure of a long unpunctuated text scan all of it.
     let low = floor(text, start.saturating_sub(MAX_SENTENCE_BYTES));
@@ -518,22 +517,42 @@ fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
     let from = text[low..start]
         .char_indices()
         .rev()
-        .find(|(i, c)| {
-            is_end(*c)
-                && !(*c == '.' && text[low + i + 1..].starts_with(|d: char| d.is_ascii_digit()))
-        })
+        .find(|&(i, c)| ends_sentence(text, low + i, c))
         .map(|(i, c)| low + i + c.len_utf8())
         .unwrap_or(low);
     let to = text[end..high]
         .char_indices()
-        .find(|(i, c)| {
-            is_end(*c)
-                && !(*c == '.' && text[end + i + 1..].starts_with(|d: char| d.is_ascii_digit()))
-        })
+        .find(|&(i, c)| ends_sentence(text, end + i, c))
         .map(|(i, _)| end + i)
         .unwrap_or(high);
     (from, to)
 }
+
+/// Whether the character `c` at `at` ends a sentence. A full stop does only
+/// before a space, a line's end or a closing quote, and not after a short
+/// form: "1.5", "Alibaba.com", "(Meta Platforms, Inc.)" and "Acme Corp. said"
+/// go on.
+fn ends_sentence(text: &str, at: usize, c: char) -> bool {
+    if c != '.' {
+        return matches!(c, '。' | '!' | '?' | '\n' | '！' | '？');
+    }
+    let next = text[at + 1..].chars().next();
+    if !next.is_none_or(|n| n.is_whitespace() || matches!(n, '"' | '”' | '’' | '\'')) {
+        return false;
+    }
+    let word = text[..at]
+        .rsplit(|ch: char| !ch.is_alphanumeric() && ch != '.')
+        .next()
+        .unwrap_or("");
+    !SHORT_FORMS.contains(&word)
+}
+
+/// Words that end in a full stop inside a sentence.
+#[rustfmt::skip]
+const SHORT_FORMS: &[&str] = &[
+    "Inc", "Ltd", "Co", "Corp", "Mr", "Ms", "Mrs", "Dr", "St", "No", "vs", "U.S", "U.K", "Jan",
+    "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+];
 
 /// The longest stretch on each side of a figure taken as its sentence.
 const MAX_SENTENCE_BYTES: usize = 600;

@@ -1231,3 +1231,22 @@ fn market_news_fiscal_periods_standards_and_listings_are_not_events() {
         ["2024-03"]
     );
 }
+
+#[test]
+fn a_legal_name_s_full_stop_does_not_cut_the_sentence_and_the_verb_at_its_end_counts() {
+    let ko = events_of(
+        "개인정보보호위원회는 전날 전체회의를 열고 개인정보 보호법을 위반한 한빛몰(Hanbit Mall Co., Ltd.)에 \
+         과징금 12억원과 과태료 600만원을 부과하고 시정명령을 내리기로 의결했다고 5일 밝혔다.",
+        "2024-11-05",
+    );
+    assert!(has_event(&ko, "2024-11-04", EventKind::Fined), "{ko:?}");
+    assert!(
+        has_event(&ko, "2024-11-05", EventKind::FindingsPublished),
+        "{ko:?}"
+    );
+    let en = events_of(
+        "Regulators fined Larkspur Holdings Inc. on March 3 after the leak at Larkspur.com.",
+        "2024-05-02",
+    );
+    assert!(has_event(&en, "2024-03-03", EventKind::Fined), "{en:?}");
+}
