@@ -1250,3 +1250,23 @@ fn a_legal_name_s_full_stop_does_not_cut_the_sentence_and_the_verb_at_its_end_co
     );
     assert!(has_event(&en, "2024-03-03", EventKind::Fined), "{en:?}");
 }
+
+#[test]
+fn a_summons_is_an_order_and_identifying_is_discovering() {
+    let zh = events_of(
+        "网信办网络安全协调局10日约谈了星梭科技的负责人。",
+        "2024-05-12",
+    );
+    assert!(
+        has_event(&zh, "2024-05-10", EventKind::CorrectiveOrder),
+        "{zh:?}"
+    );
+    let en = events_of(
+        "Larkspur identified unauthorized activity in a cloud database on May 20.",
+        "2024-06-02",
+    );
+    assert!(
+        has_event(&en, "2024-05-20", EventKind::Discovered),
+        "{en:?}"
+    );
+}
