@@ -599,6 +599,7 @@ fn raw_names(text: &str, headline: Option<(usize, usize)>) -> Vec<(String, usize
         }
     }
     chinese_company_names(text, &mut out);
+    japanese_company_names(text, &mut out);
     names_before_abbreviations(text, &mut out);
     names_in_their_role(text, &mut out);
     korean_lead_topics(text, &mut out);
@@ -697,6 +698,25 @@ fn chinese_company_names(text: &str, out: &mut Vec<(String, usize, usize)>) {
                 continue;
             }
             out.extend(registered_name_before(text, at));
+        }
+    }
+}
+
+/// Japanese: a name in kanji with the word of its trade that Japanese
+/// companies carry in their names ("日立製作所", "北辰電機", "みずほ銀行" is
+/// found by its kana elsewhere): the particle before it ends it.
+fn japanese_company_names(text: &str, out: &mut Vec<(String, usize, usize)>) {
+    #[rustfmt::skip]
+    const TRADES: &[&str] = &[
+        "製作所", "銀行", "電機", "電器", "工業", "商事", "証券", "生命", "電力", "鉄道", "製薬",
+        "自動車", "化学", "重工", "建設", "運輸", "通信",
+    ];
+    for trade in TRADES {
+        for (at, _) in text.match_indices(trade) {
+            if let Some((_, start, _)) = cjk_run_before(text, at, 5) {
+                let end = at + trade.len();
+                out.push((text[start..end].to_string(), start, end));
+            }
         }
     }
 }
@@ -924,7 +944,22 @@ fn recipient_mentions(text: &str, start: usize, end: usize) -> bool {
     ]
     .iter()
     .any(|v| after.starts_with(v));
-    english || chinese || korean
+    // "日立製作所に提供", "日立への提供", "A社に販売".
+    let japanese = [
+        "に提供",
+        "への提供",
+        "に有償で",
+        "に販売",
+        "への販売",
+        "に売却",
+        "に渡",
+        "へ渡",
+        "に譲渡",
+        "への譲渡",
+    ]
+    .iter()
+    .any(|v| after.starts_with(v));
+    english || chinese || korean || japanese
 }
 
 /// Chooses the company (most mentioned name that is not a regulator, place,

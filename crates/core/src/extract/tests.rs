@@ -1270,3 +1270,17 @@ fn a_summons_is_an_order_and_identifying_is_discovering() {
         "{en:?}"
     );
 }
+
+#[test]
+fn a_japanese_company_named_by_its_trade_can_be_the_recipient() {
+    let d = extract(
+        "東海ネットは、乗客の履歴データを北辰製作所に有償で提供していた。北辰製作所は分析に使う予定だった。\
+         東海ネットは25日、北辰製作所への提供を中止すると発表した。",
+        &ctx("2024-05-25"),
+    );
+    assert_eq!(d.company.map(|c| c.value).as_deref(), Some("東海ネット"));
+    assert_eq!(
+        d.counterparty.map(|c| c.value).as_deref(),
+        Some("北辰製作所")
+    );
+}
