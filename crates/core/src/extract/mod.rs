@@ -296,19 +296,13 @@ pub fn extract(text: &str, ctx: &Context) -> Draft {
             Some(Found::new(text, f.start, f.end, code.to_string(), 0.4))
         })
         .or_else(|| country_of_language(text));
-    let own = chosen.map(|r| {
-        let foreign = names::foreign_spans(index, &ctx.regulators, text, &r.country);
-        (names::regulator_spans(r, text), foreign)
-    });
-    let own = own.as_ref().map(|(o, f)| (o.as_slice(), f.as_slice()));
-    let parties = Parties {
-        company: orgs.company.as_ref().map(|c| c.value.as_str()),
-        others: &orgs.others,
+    let case = Case {
+        index,
+        regulator: chosen,
+        authorities: &authorities,
+        orgs: &orgs,
     };
-    let mut events = events(text, ctx.published, &authorities, own, &parties);
-    if let Some(f) = &fine {
-        date_the_fine(text, f, &mut events, ctx.published);
-    }
+    let events = case.events(text, ctx, fine.as_ref());
     let status = status(&events, fine.is_some()).map(|s| Found {
         value: s.as_str().to_string(),
         evidence: String::new(),
@@ -1280,6 +1274,40 @@ fn events(
     drop_vaguer_repeats(&mut out);
     out.sort_by(|a, b| a.date.cmp(&b.date));
     out
+}
+
+/// Who the article's case involves, as found before its dates are read.
+struct Case<'a> {
+    index: &'a names::Needles,
+    regulator: Option<&'a names::KnownRegulator>,
+    authorities: &'a [(usize, usize)],
+    orgs: &'a names::Organisations,
+}
+
+impl Case<'_> {
+    /// The case's events: the dates of the text less those of other
+    /// authorities and other organisations, with the fine dated.
+    fn events(
+        &self,
+        text: &str,
+        ctx: &Context,
+        fine: Option<&Found<FineValue>>,
+    ) -> Vec<ExtractedEvent> {
+        let own = self.regulator.map(|r| {
+            let foreign = names::foreign_spans(self.index, &ctx.regulators, text, &r.country);
+            (names::regulator_spans(r, text), foreign)
+        });
+        let own = own.as_ref().map(|(o, f)| (o.as_slice(), f.as_slice()));
+        let parties = Parties {
+            company: self.orgs.company.as_ref().map(|c| c.value.as_str()),
+            others: &self.orgs.others,
+        };
+        let mut events = events(text, ctx.published, self.authorities, own, &parties);
+        if let Some(f) = fine {
+            date_the_fine(text, f, &mut events, ctx.published);
+        }
+        events
+    }
 }
 
 /// The company the article is about and the other organisations it names.
