@@ -465,6 +465,10 @@ pub(super) fn is_background(text: &str, mention: &DateMention) -> bool {
     {
         return true;
     }
+    // "昨年10月にも…流出", "지난해에도 …": an earlier time it happened too.
+    if ["にも", "에도"].iter().any(|w| after.starts_with(w)) {
+        return true;
+    }
     let sentence = text[s..e].to_lowercase();
     if MARKET_WORDS.iter().any(|w| sentence.contains(w)) {
         return true;

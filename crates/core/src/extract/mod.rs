@@ -284,7 +284,8 @@ pub fn extract(text: &str, ctx: &Context) -> Draft {
     });
     let regulator_key = chosen.map(|r| r.short_name.clone().unwrap_or_else(|| r.name.clone()));
     let regulator = regulator.map(|(f, _)| f);
-    let [records, users] = counts(text, head.map(|(s, h)| s + h.len()));
+    let parties = Parties::of(&orgs);
+    let [records, users] = counts(text, head.map(|(s, h)| s + h.len()), &parties);
     let ([records_affected, records_next], [users_affected, users_next]) = (records, users);
     let fine = fine(text, country.as_ref().map(|c| c.value.as_str()));
     // Without a regulator or a national site, a fine in a national currency
@@ -300,7 +301,7 @@ pub fn extract(text: &str, ctx: &Context) -> Draft {
         index,
         regulator: chosen,
         authorities: &authorities,
-        orgs: &orgs,
+        parties: &parties,
     };
     let events = case.events(text, ctx, fine.as_ref());
     let status = status(&events, fine.is_some()).map(|s| Found {
@@ -710,9 +711,15 @@ type CountSeen = (bool, Found<i64>);
 /// Per kind (records, people): the best count and the next-best of another
 /// value. The headline's figure wins, then one told as affected, then the
 /// largest; an exact figure beats its own rounding next to it.
-fn counts(text: &str, headline_end: Option<usize>) -> [[Option<Found<i64>>; 2]; 2] {
+fn counts(
+    text: &str,
+    headline_end: Option<usize>,
+    parties: &Parties,
+) -> [[Option<Found<i64>>; 2]; 2] {
     use std::cmp::Reverse;
     counts_seen(text, headline_end).map(|mut seen| {
+        // "2008년에는 옥션에서 1천81만명의 정보가 유출됐다": another's case.
+        seen.retain(|(_, f)| !parties.another_s_case(text, f.start, f.end));
         seen.sort_by_key(|(h, f)| {
             (
                 Reverse(*h),
@@ -1225,7 +1232,7 @@ fn events(
         if kinds::is_page_stamp(text, &d, published)
             || kinds::is_background(text, &d)
             || own.is_some_and(|(own, foreign)| of_another_authority(text, &d, own, foreign))
-            || parties.another_s_breach(text, &d)
+            || parties.another_s_case(text, d.start, d.end)
         {
             continue;
         }
@@ -1281,7 +1288,7 @@ struct Case<'a> {
     index: &'a names::Needles,
     regulator: Option<&'a names::KnownRegulator>,
     authorities: &'a [(usize, usize)],
-    orgs: &'a names::Organisations,
+    parties: &'a Parties<'a>,
 }
 
 impl Case<'_> {
@@ -1298,11 +1305,7 @@ impl Case<'_> {
             (names::regulator_spans(r, text), foreign)
         });
         let own = own.as_ref().map(|(o, f)| (o.as_slice(), f.as_slice()));
-        let parties = Parties {
-            company: self.orgs.company.as_ref().map(|c| c.value.as_str()),
-            others: &self.orgs.others,
-        };
-        let mut events = events(text, ctx.published, self.authorities, own, &parties);
+        let mut events = events(text, ctx.published, self.authorities, own, self.parties);
         if let Some(f) = fine {
             date_the_fine(text, f, &mut events, ctx.published);
         }
@@ -1330,14 +1333,22 @@ const SELF_WORDS: &[&str] = &[
 ];
 
 impl Parties<'_> {
+    fn of(orgs: &names::Organisations) -> Parties<'_> {
+        Parties {
+            company: orgs.company.as_ref().map(|c| c.value.as_str()),
+            others: &orgs.others,
+        }
+    }
+
     /// "2008년에는 인터넷 쇼핑몰 옥션에서 1천81만명의 정보가 유출됐다", "In January
     /// 2022 it fined Google": a breach or penalty of another organisation
-    /// named in the date's sentence, in which the article's company is not.
-    fn another_s_breach(&self, text: &str, d: &dates::DateMention) -> bool {
+    /// named in the sentence of the date or count at `start..end`, in which
+    /// the article's company is not.
+    fn another_s_case(&self, text: &str, start: usize, end: usize) -> bool {
         let Some(company) = self.company else {
             return false;
         };
-        let (s, e) = sentence_around(text, d.start, d.end);
+        let (s, e) = sentence_around(text, start, end);
         let sentence = text[s..e].to_lowercase();
         let names = |n: &str| sentence.contains(&n.to_lowercase());
         !names(company)

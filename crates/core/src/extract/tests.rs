@@ -1284,3 +1284,22 @@ fn a_japanese_company_named_by_its_trade_can_be_the_recipient() {
         Some("北辰製作所")
     );
 }
+
+#[test]
+fn another_organisation_s_count_and_an_earlier_occurrence_are_not_this_case() {
+    let d = extract(
+        "星梭科技公司3日宣布,约12万条用户信息外泄。星梭科技公司表示正在调查,星梭科技已报警。\
+         2020年3月,有人在暗网上兜售5.38亿条北辰微博用户数据,北辰微博公司称泄露的是公开信息。",
+        &ctx("2024-05-05"),
+    );
+    assert_eq!(d.records_affected.map(|r| r.value), Some(120_000));
+    let dates: Vec<String> = extract(
+        "北辰電機は3日、顧客情報約2万件が流出したと発表した。北辰電機では昨年10月にも、約1万件の流出が判明している。",
+        &ctx("2024-05-05"),
+    )
+    .events
+    .into_iter()
+    .map(|e| e.date)
+    .collect();
+    assert!(!dates.contains(&"2023-10".to_string()), "{dates:?}");
+}
