@@ -316,6 +316,13 @@ fn events_of(text: &str, published: &str) -> Vec<(String, EventKind)> {
         .collect()
 }
 
+fn dates_of(text: &str, published: &str) -> Vec<String> {
+    events_of(text, published)
+        .into_iter()
+        .map(|(d, _)| d)
+        .collect()
+}
+
 fn has_event(events: &[(String, EventKind)], date: &str, kind: EventKind) -> bool {
     events.iter().any(|(d, k)| d == date && *k == kind)
 }
@@ -995,24 +1002,15 @@ fn a_city_or_province_tells_the_country_when_nothing_else_does() {
 
 #[test]
 fn a_vaguer_date_of_the_same_event_gives_way_to_the_exact_one() {
-    let c = ctx("2024-03-05");
     let text = "The breach at Harbourline Ferries began in 2022. \
                 It began in August 2022 through a supplier, the company said on Monday.";
-    let dates: Vec<String> = extract(text, &c)
-        .events
-        .into_iter()
-        .map(|e| e.date)
-        .collect();
+    let dates = dates_of(text, "2024-03-05");
     assert!(dates.contains(&"2022-08".to_string()), "{dates:?}");
     assert!(!dates.contains(&"2022".to_string()), "{dates:?}");
     // Another kind of event in that year stays.
     let text = "Harbourline Ferries was breached in March 2022. \
                 The Information Commissioner's Office fined the company in 2022.";
-    let dates: Vec<String> = extract(text, &c)
-        .events
-        .into_iter()
-        .map(|e| e.date)
-        .collect();
+    let dates = dates_of(text, "2024-03-05");
     assert!(
         dates.contains(&"2022-03".to_string()) && dates.contains(&"2022".to_string()),
         "{dates:?}"
@@ -1061,13 +1059,7 @@ fn the_first_penalty_named_is_the_case_s_not_a_larger_older_one() {
 
 #[test]
 fn a_law_s_year_a_takeover_and_a_listing_month_are_not_events() {
-    let dates = |text: &str| -> Vec<String> {
-        extract(text, &ctx("2024-05-02"))
-            .events
-            .into_iter()
-            .map(|e| e.date)
-            .collect()
-    };
+    let dates = |text: &str| dates_of(text, "2024-05-02");
     let none: Vec<String> = Vec::new();
     for text in [
         "Under the Health Records Act 2001 the clinic group had to tell patients.",
@@ -1106,10 +1098,9 @@ fn a_count_is_never_the_company_and_a_first_sanction_still_names_its_target() {
 #[test]
 fn words_of_coming_to_light_closing_down_noticing_and_ruling_give_their_kinds() {
     let kinds = |text: &str| -> Vec<(String, &'static str)> {
-        extract(text, &ctx("2024-05-02"))
-            .events
+        events_of(text, "2024-05-02")
             .into_iter()
-            .map(|e| (e.date, e.kind.as_str()))
+            .map(|(d, k)| (d, k.as_str()))
             .collect()
     };
     assert_eq!(
@@ -1156,14 +1147,10 @@ fn a_registered_chinese_name_gives_its_brand() {
 
 #[test]
 fn a_bare_year_with_no_word_of_what_happened_is_not_an_event() {
-    let dates: Vec<String> = extract(
+    let dates = dates_of(
         "Larkspur Clinic, a household name in 2008, lost patient files in March 2024.",
-        &ctx("2024-05-02"),
-    )
-    .events
-    .into_iter()
-    .map(|e| e.date)
-    .collect();
+        "2024-05-02",
+    );
     assert!(!dates.contains(&"2008".to_string()), "{dates:?}");
 }
 
@@ -1186,13 +1173,7 @@ fn active_users_and_users_won_are_a_user_base_not_those_affected() {
 
 #[test]
 fn a_date_of_another_organisation_s_breach_is_not_this_incident_s() {
-    let dates = |text: &str| -> Vec<String> {
-        extract(text, &ctx("2024-05-02"))
-            .events
-            .into_iter()
-            .map(|e| e.date)
-            .collect()
-    };
+    let dates = |text: &str| dates_of(text, "2024-05-02");
     let text =
         "Larkspur Clinic said on Monday that patient files were stolen by hackers in March. \
                 Larkspur Clinic apologised. In June 2019 Brightwater Bank was hacked as well.";
@@ -1207,13 +1188,7 @@ fn a_date_of_another_organisation_s_breach_is_not_this_incident_s() {
 
 #[test]
 fn market_news_fiscal_periods_standards_and_listings_are_not_events() {
-    let dates = |text: &str| -> Vec<String> {
-        extract(text, &ctx("2024-05-02"))
-            .events
-            .into_iter()
-            .map(|e| e.date)
-            .collect()
-    };
+    let dates = |text: &str| dates_of(text, "2024-05-02");
     let none: Vec<String> = Vec::new();
     for text in [
         "한빛몰 주가는 3일 전날보다 4% 내린 1만원에 장을 마쳤다.",
@@ -1293,13 +1268,9 @@ fn another_organisation_s_count_and_an_earlier_occurrence_are_not_this_case() {
         &ctx("2024-05-05"),
     );
     assert_eq!(d.records_affected.map(|r| r.value), Some(120_000));
-    let dates: Vec<String> = extract(
+    let dates = dates_of(
         "北辰電機は3日、顧客情報約2万件が流出したと発表した。北辰電機では昨年10月にも、約1万件の流出が判明している。",
-        &ctx("2024-05-05"),
-    )
-    .events
-    .into_iter()
-    .map(|e| e.date)
-    .collect();
+        "2024-05-05",
+    );
     assert!(!dates.contains(&"2023-10".to_string()), "{dates:?}");
 }
