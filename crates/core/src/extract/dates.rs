@@ -773,10 +773,13 @@ fn names_its_month(written: &str) -> bool {
 /// Whether a date's words write its year in four digits ("2019年", "May
 /// 2019"), rather than counting it ("two years ago", "去年").
 pub(super) fn writes_a_year(written: &str) -> bool {
+    // "22年9月", "令和4年4月": a short or era year, written before its month.
+    static SHORT_YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"\d\s*[年년]\s*\d"));
     written
         .as_bytes()
         .windows(4)
         .any(|w| w.iter().all(u8::is_ascii_digit))
+        || SHORT_YEAR.is_match(written)
 }
 
 fn in_year_of(start: &str, end: &str, written: &str) -> Option<String> {
@@ -909,6 +912,11 @@ mod tests {
         );
         assert_eq!(dates("平成30年の法改正", "2023-12-01"), ["2018"]);
         assert_eq!(dates("令和元年", "2023-12-01"), ["2019"]);
+        // The end of a period with its own short year keeps it.
+        assert_eq!(
+            dates("2017年12月から22年9月までの約5年間", "2023-05-12"),
+            ["2017-12", "2022-09"]
+        );
         assert_eq!(dates("昨年7月に判明", "2023-12-01"), ["2022-07"]);
     }
 
