@@ -165,6 +165,40 @@ fn spaced_group(s: &str) -> Option<(i128, usize)> {
     (cjk_unit(unit).is_some() || counter).then_some((digits, n + 1))
 }
 
+/// Reads a count written in words at the start of `s`: "one million", "a
+/// billion", "half a million", "two million". Only the round forms a
+/// reporter writes out; anything else is left to the digits.
+pub fn scan_word_number(s: &str) -> Option<(Quantity, usize)> {
+    const SMALL: &[(&str, i128)] = &[
+        ("half a", 1),
+        ("one", 2),
+        ("a", 2),
+        ("two", 4),
+        ("three", 6),
+        ("four", 8),
+        ("five", 10),
+        ("six", 12),
+        ("seven", 14),
+        ("eight", 16),
+        ("nine", 18),
+        ("ten", 20),
+    ];
+    let lower: String = s.chars().take(20).collect::<String>().to_ascii_lowercase();
+    for (word, halves) in SMALL {
+        let Some(rest) = lower.strip_prefix(word).and_then(|r| r.strip_prefix(' ')) else {
+            continue;
+        };
+        for (scale, size) in [("million", 1_000_000), ("billion", 1_000_000_000)] {
+            let after = rest.strip_prefix(scale);
+            if after.is_some_and(|a| !a.starts_with(|c: char| c.is_ascii_alphanumeric())) {
+                let used = word.len() + 1 + scale.len();
+                return Some((Quantity(halves * size * SCALE / 2), used));
+            }
+        }
+    }
+    None
+}
+
 pub fn scan_number(s: &str) -> Option<(Quantity, usize)> {
     let (first, mut used) = scan_digits(s)?;
     let mut total: i128 = 0;
@@ -496,6 +530,11 @@ mod tests {
         assert_eq!(count("more than 148 million"), 148_000_000);
         assert_eq!(count("9.8m"), 9_800_000);
         assert_eq!(count("9.8 [million records]"), 9_800_000);
+        let words = |s: &str| scan_word_number(s).and_then(|(q, n)| Some((q.rounded()?, n)));
+        assert_eq!(words("one million people"), Some((1_000_000, 11)));
+        assert_eq!(words("Half a billion"), Some((500_000_000, 14)));
+        assert_eq!(words("a millionaire"), None);
+        assert_eq!(words("one of them"), None);
         assert_eq!(count("339000000"), 339_000_000);
     }
 

@@ -484,6 +484,33 @@ pub(super) fn is_background(text: &str, mention: &DateMention) -> bool {
     names_an_instrument(text, mention, e)
 }
 
+/// "昨年10月にも…約29万件が流出", "2021년에도 …", "in a separate incident": the
+/// sentence at `start..end` tells an earlier time it happened, whose figures
+/// are not this incident's. A time of this year or to come ("今年中にも",
+/// "年内にも") looks ahead instead.
+pub(super) fn tells_an_earlier_occurrence(text: &str, start: usize, end: usize) -> bool {
+    let (s, e) = sentence_around(text, start, end);
+    let sentence = &text[s..e];
+    let dated_too = ["にも", "에도"].iter().any(|mark| {
+        sentence.match_indices(mark).any(|(i, _)| {
+            let before = &sentence[super::floor(sentence, i.saturating_sub(15))..i];
+            ['年', '년', '해'].iter().any(|c| before.contains(*c))
+                && !["今年", "来年", "年内", "年中", "올해", "내년"]
+                    .iter()
+                    .any(|w| before.contains(w))
+        })
+    });
+    let lower = sentence.to_lowercase();
+    dated_too || EARLIER_CASE.iter().any(|w| lower.contains(w))
+}
+
+/// Words that set a sentence apart as another, earlier incident.
+#[rustfmt::skip]
+const EARLIER_CASE: &[&str] = &[
+    "in a separate incident", "a separate breach", "an earlier breach", "a previous breach",
+    "a prior breach", "此前也曾", "过去也曾", "過去にも", "以前にも", "과거에도",
+];
+
 /// "a 2011 FTC order", "the 2016 consent decree": an article, the year, at
 /// most two capitalised words, then an instrument's noun.
 fn names_an_instrument(text: &str, mention: &DateMention, sentence_end: usize) -> bool {

@@ -602,7 +602,7 @@ enum Counted {
 #[rustfmt::skip]
 const RECORD_WORDS: &[&str] = &[
     "records", "record", "cases", "files", "entries", "rows", "items", "pieces", "data points",
-    "条", "件", "건",
+    "cards", "card numbers", "条", "件", "건", "笔", "筆",
 ];
 #[rustfmt::skip]
 const PEOPLE_WORDS: &[&str] = &[
@@ -612,11 +612,21 @@ const PEOPLE_WORDS: &[&str] = &[
     "visitors", "viewers", "shoppers", "borrowers", "policyholders", "名", "人", "명", "户",
     "位",
 ];
+/// People told by their noun rather than a counter ("5000万用户", "10亿中国居民",
+/// "300만 이용자"); a short qualifier may come between the figure and the noun.
+#[rustfmt::skip]
+const CJK_PEOPLE_NOUNS: &[&str] = &[
+    "用户", "用戶", "会员", "會員", "客户", "客戶", "顾客", "顧客", "居民", "市民", "住民", "患者",
+    "乘客", "消费者", "消費者", "利用者", "契約者", "회원", "고객", "이용자", "사용자", "가입자",
+    "주민", "국민", "환자",
+];
+/// Characters of a unit or a time, which no qualifier of people holds.
+const NOT_A_QUALIFIER: &str = "年月日时時分秒元円원년월일개个個件条건名人명の的의歲岁歳세才以";
 /// Words between a figure and its noun that make it something else than an
 /// affected count ("20 million monthly active users").
 #[rustfmt::skip]
 const NOT_AFFECTED: &[&str] = &[
-    "monthly", "daily", "active", "gb", "tb", "mb", "apps", "app ", "revenue", "shares",
+    "monthly", "weekly", "daily", "active", "gb", "tb", "mb", "apps", "app ", "revenue", "shares",
     "employees worldwide", "years", "year", "months", "types", "종", "种", "类", "项",
 ];
 
@@ -659,16 +669,30 @@ fn classify_count(text: &str, start: usize, end: usize) -> Option<(Counted, usiz
     if let Some(kind) = korean_counter(text, start, stripped) {
         return Some((kind, end + offset + '개'.len_utf8()));
     }
-    // CJK counters attach directly to the number.
+    // CJK counters attach directly to the number; "461,091件のお客様ID",
+    // "3900万个SHEIN账户", "2천만 개 계정" count accounts, which are people.
+    for counter in ["个", "個", "개"] {
+        if stripped.strip_prefix(counter).is_some_and(names_accounts) {
+            return Some((Counted::People, end + offset + counter.len()));
+        }
+    }
     for (words, kind) in [
         (RECORD_WORDS, Counted::Records),
         (PEOPLE_WORDS, Counted::People),
     ] {
         for w in words.iter().filter(|w| !w.is_ascii()) {
-            if stripped.starts_with(w) {
+            if let Some(rest) = stripped.strip_prefix(w) {
+                let kind = if names_accounts(rest) {
+                    Counted::People
+                } else {
+                    kind
+                };
                 return Some((kind, end + offset + w.len()));
             }
         }
+    }
+    if let Some(at) = cjk_people_noun(stripped) {
+        return Some((Counted::People, end + offset + at));
     }
     // Latin words: within the next four words, before any punctuation.
     let mut pos = 0;
@@ -705,6 +729,49 @@ fn classify_count(text: &str, start: usize, end: usize) -> Option<(Counted, usiz
     None
 }
 
+/// Whether the few words after a counter (lowercased), before any
+/// punctuation, name accounts.
+fn names_accounts(after: &str) -> bool {
+    const ACCOUNTS: &[&str] = &[
+        "アカウント",
+        "id",
+        "계정",
+        "아이디",
+        "账户",
+        "账号",
+        "帳戶",
+        "帳號",
+        "賬戶",
+    ];
+    let clause = after
+        .char_indices()
+        .take(10)
+        .find(|(_, c)| "、。，,．.；;)）".contains(*c))
+        .map_or(after.get(..floor(after, 30)).unwrap_or(after), |(i, _)| {
+            &after[..i]
+        });
+    ACCOUNTS.iter().any(|a| clause.contains(a))
+}
+
+/// Where a noun of people ends that follows the figure, after at most
+/// three characters of qualifier ("中国", "国内").
+fn cjk_people_noun(after: &str) -> Option<usize> {
+    let mut skipped = 0;
+    for c in after.chars().take(4) {
+        if let Some(noun) = CJK_PEOPLE_NOUNS
+            .iter()
+            .find(|n| after[skipped..].starts_with(*n))
+        {
+            return Some(skipped + noun.len());
+        }
+        if c.is_ascii() || c.is_numeric() || NOT_A_QUALIFIER.contains(c) {
+            return None;
+        }
+        skipped += c.len_utf8();
+    }
+    None
+}
+
 /// A count found in the text, and whether the headline holds it.
 type CountSeen = (bool, Found<i64>);
 
@@ -717,9 +784,14 @@ fn counts(
     parties: &Parties,
 ) -> [[Option<Found<i64>>; 2]; 2] {
     use std::cmp::Reverse;
-    counts_seen(text, headline_end).map(|mut seen| {
+    let seen = counts_seen(text, headline_end);
+    let largest = seen.iter().flatten().map(|(_, f)| f.value).max();
+    seen.map(|mut seen| {
         // "2008년에는 옥션에서 1천81만명의 정보가 유출됐다": another's case.
         seen.retain(|(_, f)| !parties.another_s_case(text, f.start, f.end));
+        // "339 million customers … seven million records concern people in
+        // the UK": one country's share of a larger figure.
+        seen.retain(|(_, f)| !(largest > Some(f.value) && one_country_s_share(text, f)));
         seen.sort_by_key(|(h, f)| {
             (
                 Reverse(*h),
@@ -762,7 +834,8 @@ const BASE_AFTER: &[&str] = &[
 #[rustfmt::skip]
 const ACTIVE_BEFORE: &[&str] = &[
     "mau", "dau", "monthly active", "weekly active", "daily active", "월간활성", "월간 활성",
-    "활성이용자", "활성 이용자", "月活", "日活", "活跃用户", "活躍用戶", "アクティブ",
+    "활성이용자", "활성 이용자", "月活", "日活", "活跃用户", "活躍用戶", "アクティブ", "평균 이용자",
+    "일평균", "日均", "average daily", "daily average",
 ];
 #[rustfmt::skip]
 const BASE_BEFORE: &[&str] = &[
@@ -772,24 +845,44 @@ const BASE_BEFORE: &[&str] = &[
 #[rustfmt::skip]
 const COMPLAINT_CUES: &[&str] = &["complain", "민원", "投诉", "投訴", "申诉", "苦情"];
 
-/// 2 for a count told as affected, 0 for a user base or complainants, 1
-/// for any other.
+/// Words that make a count an estimate the article says was replaced.
+#[rustfmt::skip]
+const SUPERSEDED_CUES: &[&str] = &[
+    "said at the time", "saying at the time", "initially", "initial finding", "initial estimate",
+    "first estimated", "처음 알려졌을", "당초", "当初は", "当初、", "起初",
+    "最初は",
+];
+/// Words that make a count the exact one: duplicates taken out.
+#[rustfmt::skip]
+const DEDUPED_CUES: &[&str] = &[
+    "deduplicat", "unique ", "중복을 제거", "중복 제거", "중복을 뺀", "去重", "重複を除",
+];
+
+/// 2 for a count told as affected, 0 for a user base, complainants, an
+/// estimate since replaced or an earlier incident's figure, 1 for any other.
 fn count_role(text: &str, f: &Found<i64>) -> u8 {
     let (s, e) = sentence_around(text, f.start, f.end);
     let sentence = text[s..e].to_lowercase();
     let after = text[f.end..ceil(text, (f.end + 30).min(e))].to_lowercase();
     let before = text[floor(text, f.start.saturating_sub(12).max(s))..f.start].to_lowercase();
     let wider = &text[floor(text, f.start.saturating_sub(24).max(s))..f.start];
+    // "하루 평균 이용자는 2023년 기준 약 290만명": the subject may stand a few
+    // words before the figure.
+    let subject = text[floor(text, f.start.saturating_sub(48).max(s))..f.start].to_lowercase();
     if BASE_AFTER.iter().any(|w| after.contains(w))
         || BASE_BEFORE.iter().any(|w| before.ends_with(w))
         || ["累計", "累计", "누적"].iter().any(|w| wider.contains(w))
-        || ACTIVE_BEFORE
-            .iter()
-            .any(|w| wider.to_lowercase().contains(w))
+        || ACTIVE_BEFORE.iter().any(|w| subject.contains(w))
         || COMPLAINT_CUES.iter().any(|w| sentence.contains(w))
+        || SUPERSEDED_CUES.iter().any(|w| sentence.contains(w))
+        || kinds::tells_an_earlier_occurrence(text, f.start, f.end)
     {
         0
-    } else if AFFECTED_CUES.iter().any(|w| sentence.contains(w)) {
+    } else if AFFECTED_CUES
+        .iter()
+        .chain(DEDUPED_CUES)
+        .any(|w| sentence.contains(w))
+    {
         2
     } else {
         1
@@ -836,6 +929,25 @@ fn prefer_exact(text: &str, ranked: &mut [Found<i64>]) {
     }
 }
 
+/// Whether the words after a count place it in one country: "… records
+/// concern people in the UK", "customers in Ireland".
+fn one_country_s_share(text: &str, f: &Found<i64>) -> bool {
+    let (_, e) = sentence_around(text, f.start, f.end);
+    let after = &text[f.end..ceil(text, (f.end + 40).min(e))];
+    let Some(at) = after.find(" in ") else {
+        return false;
+    };
+    let place = after[at + 4..].trim_start_matches("the ");
+    let words: Vec<&str> = place
+        .split(|c: char| !c.is_alphanumeric() && c != ' ')
+        .next()
+        .unwrap_or("")
+        .split(' ')
+        .take(2)
+        .collect();
+    (1..=words.len()).any(|n| names::country_or_place(&words[..n].join(" ")).is_some())
+}
+
 /// "September 2019 Twitter told users": a number after a month's name is
 /// the year of a date, whatever noun follows it.
 fn after_month_name(text: &str, start: usize) -> bool {
@@ -866,11 +978,17 @@ fn counts_seen(text: &str, headline_end: Option<usize>) -> [Vec<CountSeen>; 2] {
                     || p == '₩'
                     || crate::numbers::digit_value(p).is_some()
             });
-        if !starts_number {
-            i += c.len_utf8();
-            continue;
-        }
-        let Some((q, used)) = scan_number(&text[i..]) else {
+        // "more than one million people": a round count in words.
+        let starts_word = c.is_ascii_alphabetic()
+            && !text[..i].ends_with(|p: char| p.is_alphanumeric() || p == '-');
+        let scanned = if starts_number {
+            scan_number(&text[i..])
+        } else if starts_word {
+            crate::numbers::scan_word_number(&text[i..])
+        } else {
+            None
+        };
+        let Some((q, used)) = scanned else {
             i += c.len_utf8();
             continue;
         };

@@ -357,7 +357,7 @@ pub fn country_in_lead(text: &str) -> Option<(String, usize, usize)> {
 }
 
 /// A country, or the country of a well-known city or province.
-fn country_or_place(name: &str) -> Option<&'static str> {
+pub(super) fn country_or_place(name: &str) -> Option<&'static str> {
     crate::countries::country_code(name).or_else(|| crate::countries::country_of_place(name))
 }
 
@@ -856,11 +856,12 @@ fn korean_lead_topics(text: &str, out: &mut Vec<(String, usize, usize)>) {
 const JA_GENERIC_TOPICS: &[&str] = &["同社", "当社", "政府", "警察", "同委員会", "委員会", "同省", "同庁", "関係者", "対象", "原因", "被害", "流出", "同グループ"];
 
 /// The topic that opens each of a Japanese report's first three sentences
-/// when a date or a comma follows it ("さくら電機は8日、…"): the press names
-/// the one it reports on first.
+/// when a date or a comma follows it ("さくら電機は8日、…"), perhaps after a
+/// clause that describes it ("給付を担う日本年金機構は1日、"): the press
+/// names the one it reports on first.
 fn japanese_lead_topics(text: &str, out: &mut Vec<(String, usize, usize)>) {
     static TOPIC: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?m)(?:^|。)\s*((?:\p{Hiragana}{1,4})?[\p{Han}\p{Katakana}ーA-Za-z0-9]{2,16})は(?:(?:\d{1,2}月)?\d{1,2}日|、|昨年|今年|同日)")
+        Regex::new(r"(?m)(?:^|。|[うるたすくの])\s*((?:\p{Hiragana}{1,4})?[\p{Han}\p{Katakana}ーA-Za-z0-9]{2,16})は(?:(?:\d{1,2}月)?\d{1,2}日|、|昨年|今年|同日)")
             .unwrap_or_else(|e| panic!("topic pattern: {e}"))
     });
     let lead = &text[..floor(text, 1200.min(text.len()))];
@@ -873,12 +874,14 @@ fn japanese_lead_topics(text: &str, out: &mut Vec<(String, usize, usize)>) {
     }
 }
 
-/// A Korean or Chinese headline that opens with its subject: "카카오페이, …".
+/// A Korean, Chinese or Japanese headline that opens with its subject:
+/// "카카오페이, …", "トヨタ、…".
 fn headline_subject(text: &str, (hs, he): (usize, usize), out: &mut Vec<(String, usize, usize)>) {
     let head = &text[hs..he];
-    if let Some(cut) = head.find([',', '，', '…', ' ']) {
+    if let Some(cut) = head.find([',', '，', '、', '…', ' ']) {
         let first = strip_particle(text, head[..cut].trim());
-        if !first.is_empty() && first.chars().all(is_cjk) && first.chars().count() >= 2 {
+        let written = |c: char| is_cjk(c) || is_kana(c);
+        if !first.is_empty() && first.chars().all(written) && first.chars().count() >= 2 {
             let name = recurring_prefix(first, &text[he..]).unwrap_or(first);
             out.push((name.to_string(), hs, hs + name.len()));
         }
@@ -903,6 +906,11 @@ fn is_hangul(c: char) -> bool {
 
 fn is_cjk(c: char) -> bool {
     is_hangul(c) || ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
+/// Hiragana, katakana and the long-vowel mark.
+fn is_kana(c: char) -> bool {
+    ('\u{3040}'..='\u{30FF}').contains(&c)
 }
 
 /// Words before a name that make it the receiver of data ("… to Alipay",
@@ -1046,7 +1054,12 @@ fn gather_candidates(
     for (name, s, e) in raw_names(text, headline) {
         // A piece of an authority's name ("Irish Data Protection" of the
         // Irish Data Protection Commission) is no company.
-        if is_person(text, s) || authorities.iter().any(|&(a, b)| a <= s && e <= b) {
+        // So is an authority's clipped name ("個人情報保護委" in a headline).
+        if is_person(text, s)
+            || authorities
+                .iter()
+                .any(|&(a, b)| a <= s && e <= b || text[a..b].starts_with(&name))
+        {
             continue;
         }
         // A name in brackets right after a longer one is its abbreviation.
@@ -1162,9 +1175,7 @@ fn names_its_maker(text: &str, end: usize) -> bool {
     let after = &text[end..ceil(text, (end + 20).min(text.len()))];
     MAKER_WORDS.iter().any(|w| {
         after.strip_prefix(w).is_some_and(|rest| {
-            rest.starts_with(|c: char| {
-                c.is_uppercase() || is_cjk(c) || ('\u{3040}'..='\u{30FF}').contains(&c)
-            })
+            rest.starts_with(|c: char| c.is_uppercase() || is_cjk(c) || is_kana(c))
         })
     })
 }

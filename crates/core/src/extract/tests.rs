@@ -1274,3 +1274,132 @@ fn another_organisation_s_count_and_an_earlier_occurrence_are_not_this_case() {
     );
     assert!(!dates.contains(&"2023-10".to_string()), "{dates:?}");
 }
+
+fn counts_of(text: &str) -> (Option<i64>, Option<i64>) {
+    let d = extract(text, &ctx("2024-05-05"));
+    (
+        d.records_affected.map(|r| r.value),
+        d.users_affected.map(|u| u.value),
+    )
+}
+
+fn company_of(text: &str) -> Option<String> {
+    extract(text, &ctx("2024-05-05")).company.map(|c| c.value)
+}
+
+#[test]
+fn people_told_by_a_noun_rather_than_a_counter() {
+    assert_eq!(
+        counts_of("星梭科技称约3000万用户的手机号外泄。").1,
+        Some(30_000_000)
+    );
+    assert_eq!(
+        counts_of("黑客声称掌握8亿中国居民的资料。").1,
+        Some(800_000_000)
+    );
+    assert_eq!(
+        counts_of("약 120만 이용자의 정보가 유출됐다.").1,
+        Some(1_200_000)
+    );
+    // "59の顧客" counts client firms, and "3개월" is no qualifier.
+    assert_eq!(
+        counts_of("取引先とみられる59の顧客で被害が判明した。").1,
+        None
+    );
+    assert_eq!(counts_of("3개월 이용자에게 알렸다.").1, None);
+}
+
+#[test]
+fn a_replaced_estimate_an_earlier_case_and_a_weekly_base_are_not_the_count() {
+    let (records, _) = counts_of(
+        "Harbor Retail first disclosed the breach in June, saying at the time that about \
+         9 million records might have been accessed. The regulator said 5.6 million payment \
+         cards had been compromised.",
+    );
+    assert_eq!(records, Some(5_600_000));
+    let (records, users) = counts_of(
+        "北辰電機は3日、顧客約2万人分の情報が流出したと発表した。\
+         北辰電機では昨年10月にも、約30万件が流出している。",
+    );
+    assert_eq!((records, users), (None, Some(20_000)));
+    let (records, _) = counts_of(
+        "Harbor Retail said 2,000 customers were affected. In a separate incident in 2021, \
+         4 million records were exposed.",
+    );
+    assert_eq!(records, None);
+    assert_eq!(
+        counts_of("The chatbot now counts more than 300 million weekly users.").1,
+        None
+    );
+}
+
+#[test]
+fn a_deduplicated_count_beats_the_first_estimate() {
+    let (_, users) = counts_of(
+        "별빛몰은 회원 900만여 명의 정보가 유출됐다고 밝혔다. \
+         조사 결과 중복을 제거하면 1800만명분이다.",
+    );
+    assert_eq!(users, Some(18_000_000));
+}
+
+#[test]
+fn japanese_subjects_in_the_headline_and_after_a_describing_clause() {
+    // The katakana subject of the headline beats a product named more often.
+    let company = company_of(
+        "ホシゾラ、会員情報が閲覧可能に\n\
+         ホシゾラ技研は3日、「StarPass」の会員情報が外部から閲覧できる状態だったと発表した。\
+         「StarPass」の利用者には個別に連絡する。ホシゾラでは原因を調べている。",
+    );
+    assert_eq!(company.as_deref(), Some("ホシゾラ"));
+    // An authority clipped in the headline is not the company.
+    let company = company_of(
+        "個人情報保護委、ミナト商事に勧告\n\
+         個人情報保護委員会は26日、ミナト商事に対し個人情報保護法に基づく勧告を行った。",
+    );
+    assert_eq!(company.as_deref(), Some("ミナト商事"));
+    let company = company_of(
+        "年金の給付を担う北辰年金機構は1日、加入者の個人情報約125万件が流出したと発表した。",
+    );
+    assert_eq!(company.as_deref(), Some("北辰年金機構"));
+}
+
+#[test]
+fn accounts_ages_daily_users_and_counts_in_words() {
+    // Accounts counted with a generic counter are people.
+    assert_eq!(
+        counts_of("対象となる12,345件のお客様IDのパスワードを無効化した。"),
+        (None, Some(12_345))
+    );
+    assert_eq!(
+        counts_of("全球约2100万个星梭账户的登录凭证被盗。").1,
+        Some(21_000_000)
+    );
+    // An age is no qualifier of the people counted.
+    assert_eq!(
+        counts_of("目前18歲以下用戶註冊時帳號會自動設為私人。").1,
+        None
+    );
+    // A daily average of users is the service's reach.
+    assert_eq!(
+        counts_of("별빛몰의 하루 평균 이용자는 2023년 기준 약 150만명에 달했다.").1,
+        None
+    );
+    assert_eq!(
+        counts_of("It sold personal information on more than one million people.").1,
+        Some(1_000_000)
+    );
+}
+
+#[test]
+fn a_final_figure_beats_the_initial_finding_and_a_country_s_share_its_total() {
+    let (_, users) = counts_of(
+        "The regulator found that the information of 61,230 people was stolen. It had \
+         announced its initial finding that the information of 70,118 people had been stolen.",
+    );
+    assert_eq!(users, Some(61_230));
+    let (records, users) = counts_of(
+        "The breach affected around 90 million customers; around two million records \
+         concern people in Ireland.",
+    );
+    assert_eq!((records, users), (None, Some(90_000_000)));
+}
