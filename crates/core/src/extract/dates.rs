@@ -409,14 +409,56 @@ pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> 
     found.extend(before);
     found.sort_by_key(|d| d.start);
     let found = mark_ranges(text, found);
-    years_of_the_sentence(text, found)
+    // Twice: "同月20日" follows the end of a range, and "同年4月" may follow
+    // a day that only the sentence's dates place.
+    let found = of_the_same_month_or_year(text, found);
+    let found = years_of_the_sentence(text, found, published);
+    of_the_same_month_or_year(text, found)
+}
+
+/// Words before a date that take its month, or its year, from the date
+/// told before it: "同月20日", "같은 달 25일", "同年4月", "그해 4월".
+const SAME_MONTH: &[&str] = &["同月", "当月", "같은 달", "같은달"];
+const SAME_YEAR: &[&str] = &["同年", "同じ年", "같은 해", "같은해", "그해"];
+
+/// "11年4月17日…同月20日…同年4月": a date whose month or year is "the same"
+/// as the one before it is in that month or year, not the publication's.
+fn of_the_same_month_or_year(text: &str, mut found: Vec<DateMention>) -> Vec<DateMention> {
+    for i in 1..found.len() {
+        let before =
+            text[super::floor(text, found[i].start.saturating_sub(12))..found[i].start].trim_end();
+        let prev = found[i - 1].date.clone();
+        let date = &found[i].date;
+        if SAME_MONTH.iter().any(|w| before.ends_with(w)) && prev.len() >= 7 && date.len() == 10 {
+            found[i].date = format!("{}{}", &prev[..7], &date[7..]);
+        } else if SAME_YEAR.iter().any(|w| before.ends_with(w)) && date.len() >= 7 {
+            found[i].date = format!("{}{}", &prev[..4], &date[4..]);
+        }
+    }
+    found
+}
+
+/// A day written alone: "19日", "25일", "on the 13th".
+fn is_bare_day(written: &str) -> bool {
+    static BARE_DAY: LazyLock<Regex> =
+        LazyLock::new(|| re(r"^(?:\d{1,2}\s*[日일]|(?i:on\s+the\s+\d{1,2}(?:st|nd|rd|th)))$"));
+    BARE_DAY.is_match(written)
 }
 
 /// "on July 19, 2019, … and made it public on July 29": a day or month
 /// written without its year, after one written with it in the same
 /// clause, is in that year (or the next, when its month comes earlier).
-fn years_of_the_sentence(text: &str, mut found: Vec<DateMention>) -> Vec<DateMention> {
+fn years_of_the_sentence(
+    text: &str,
+    mut found: Vec<DateMention>,
+    published: Option<NaiveDate>,
+) -> Vec<DateMention> {
     let written_year = |d: &DateMention| writes_a_year(&text[d.start..d.end]);
+    let this_month = published.map(|p| p.format("%Y-%m").to_string());
+    // "同月20日にサービスを停止し、26日になって": a day alone follows a day of
+    // another month than the publication's told before it in the sentence.
+    let past_day =
+        |d: &DateMention| d.date.len() == 10 && this_month.as_deref() != Some(&d.date[..7]);
     for i in 1..found.len() {
         if found[i].range.is_some() || written_year(&found[i]) || found[i].date.len() < 7 {
             continue;
@@ -432,6 +474,17 @@ fn years_of_the_sentence(text: &str, mut found: Vec<DateMention>) -> Vec<DateMen
             .take_while(|d| d.start >= s)
             .find(|d| written_year(d) && d.date.len() >= 7);
         let written = &text[found[i].start..found[i].end];
+        if is_bare_day(written) {
+            let day = found[..i]
+                .iter()
+                .rev()
+                .take_while(|d| d.start >= s)
+                .find(|d| past_day(d));
+            if let Some(date) = day.and_then(|a| in_year_of(&a.date, &found[i].date, written)) {
+                found[i].date = date;
+            }
+            continue;
+        }
         if !names_its_month(written) {
             // "on Monday", "yesterday", "지난달 29일": counted from the
             // publication, never from another date of the sentence.
@@ -786,6 +839,11 @@ fn in_year_of(start: &str, end: &str, written: &str) -> Option<String> {
     if writes_a_year(written) || start.len() < 7 || end.len() < 7 {
         return None;
     }
+    // "4月17日から19日にかけて": a day alone is in the month before it.
+    if is_bare_day(written) {
+        let later = start.len() < 10 || end[8..] >= start[8..];
+        return (end.len() == 10 && later).then(|| format!("{}{}", &start[..7], &end[7..]));
+    }
     let year: i32 = start[..4].parse().ok()?;
     let year = if end[5..7] < start[5..7] {
         year + 1
@@ -912,6 +970,34 @@ mod tests {
         );
         assert_eq!(dates("平成30年の法改正", "2023-12-01"), ["2018"]);
         assert_eq!(dates("令和元年", "2023-12-01"), ["2019"]);
+        // A day alone at the end of a period, "the same month", a day after
+        // one of the same sentence, "the same year".
+        assert_eq!(
+            dates(
+                "北辰は11年4月17日から19日にかけて侵入を受けた。同社は同月20日に停止し、\
+                 26日になって公表した。同社は同年4月に調査を始めた。",
+                "2013-01-25"
+            ),
+            [
+                "2011-04-17",
+                "2011-04-19",
+                "2011-04-20",
+                "2011-04-26",
+                "2011-04"
+            ]
+        );
+        assert_eq!(
+            dates(
+                "7월 11일 협박 메일을 받았고 같은 달 25일 신고했다.",
+                "2016-12-07"
+            ),
+            ["2016-07-11", "2016-07-25"]
+        );
+        // A day alone after one of the publication's month stays in it.
+        assert_eq!(
+            dates("北辰は20日、5日に検知したと発表した。", "2020-01-21"),
+            ["2020-01-20", "2020-01-05"]
+        );
         // The end of a period with its own short year keeps it.
         assert_eq!(
             dates("2017年12月から22年9月までの約5年間", "2023-05-12"),
