@@ -93,6 +93,17 @@ impl Context {
     }
 
     /// The latest such weekday on or before publication.
+    /// That weekday of the week before publication's ("上周五", "지난주 금요일").
+    fn weekday_last_week(&self, day: Weekday) -> Option<String> {
+        let p = self.published?;
+        let back = p.weekday().num_days_from_monday() + 7 - day.num_days_from_monday();
+        Some(
+            (p - Duration::days(back as i64))
+                .format("%Y-%m-%d")
+                .to_string(),
+        )
+    }
+
     fn weekday(&self, day: Weekday) -> Option<String> {
         let p = self.published?;
         let back = (7 + p.weekday().num_days_from_monday() - day.num_days_from_monday()) % 7;
@@ -102,6 +113,20 @@ impl Context {
                 .to_string(),
         )
     }
+}
+
+/// The weekday a Chinese, Korean or Japanese day name ends in: 周三, 수요일, 水曜日.
+fn cjk_weekday(c: char) -> Option<Weekday> {
+    Some(match c {
+        '一' | '월' | '月' => Weekday::Mon,
+        '二' | '화' | '火' => Weekday::Tue,
+        '三' | '수' | '水' => Weekday::Wed,
+        '四' | '목' | '木' => Weekday::Thu,
+        '五' | '금' | '金' => Weekday::Fri,
+        '六' | '토' | '土' => Weekday::Sat,
+        '日' | '天' | '일' => Weekday::Sun,
+        _ => return None,
+    })
 }
 
 fn weekday_of(word: &str) -> Option<Weekday> {
@@ -304,6 +329,22 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         Rule {
             regex: re(&format!(r"(?i)(?-u:\b)({WEEKDAY})(?-u:\b)")),
             read: |c, ctx| ctx.weekday(weekday_of(c.get(1)?.as_str())?),
+        },
+        // 周三, 上週五, 星期一, 수요일, 지난주 금요일, 水曜日: the last such day,
+        // or that day of the week before.
+        Rule {
+            regex: re(
+                r"(上个?|上個|지난주\s*|先週の?)?(?:(?:周|週|星期|禮拜|礼拜)([一二三四五六日天])|([월화수목금토일])요일|([月火水木金土日])曜日)",
+            ),
+            read: |c, ctx| {
+                let name = c.get(2).or(c.get(3)).or(c.get(4))?.as_str();
+                let day = cjk_weekday(name.chars().next()?)?;
+                if c.get(1).is_some() {
+                    ctx.weekday_last_week(day)
+                } else {
+                    ctx.weekday(day)
+                }
+            },
         },
         // yesterday, 昨天, 어제
         Rule {
@@ -997,6 +1038,18 @@ mod tests {
         assert_eq!(
             dates("北辰は20日、5日に検知したと発表した。", "2020-01-21"),
             ["2020-01-20", "2020-01-05"]
+        );
+        // Weekdays: 2022-09-05 is a Monday.
+        assert_eq!(dates("DPC上週五通過最終決定", "2022-09-05"), ["2022-09-02"]);
+        assert_eq!(dates("当地时间周三宣布", "2022-10-13"), ["2022-10-12"]);
+        assert_eq!(
+            dates("지난주 금요일 발표했다", "2022-09-10"),
+            ["2022-09-02"]
+        );
+        assert_eq!(dates("수요일 발표했다", "2022-09-10"), ["2022-09-07"]);
+        assert_eq!(
+            dates("米国時間の水曜日に公表", "2022-09-10"),
+            ["2022-09-07"]
         );
         // The end of a period with its own short year keeps it.
         assert_eq!(
