@@ -22,7 +22,7 @@ const KIND_WORDS: &[(EventKind, usize, &[&str])] = &[
     (EventKind::Disclosed, 0, &["disclosed", "disclose", "notified", "revealed", "filing", "披露", "通报", "공시", "曝光", "admitted", "apologized", "apologised", "apology", "사과문", "사과했", "道歉", "致歉", "謝罪", "お詫び", "came to light", "明らかになり", "明らかになった", "드러났", "曝出"]),
     (EventKind::FindingsPublished, 0, &["调查结果", "审查结果", "检查结果", "조사 결과", "검사 결과", "점검 결과", "results of", "findings"]),
     (EventKind::InvestigationOpened, 0, &["investigating", "investigation", "inquiry", "probe", "inspection", "inspected", "调查", "审查", "검사", "조사", "調査"]),
-    (EventKind::Started, 0, &["hacked", "intrusion", "infiltrated", "began", "started", "beginning in", "dated back", "dates back", "侵入", "入侵", "攻击", "攻擊", "盗走", "窃取", "침투", "해킹", "공격", "不正アクセス", "サイバー攻撃"]),
+    (EventKind::Started, 0, &["hacked", "intrusion", "infiltrated", "began", "started", "beginning in", "dated back", "dates back", "gained access", "broke into", "侵入", "入侵", "攻击", "攻擊", "盗走", "窃取", "침투", "해킹", "공격", "不正アクセス", "サイバー攻撃", "始めた", "開始", "开始", "起因"]),
     (EventKind::Started, 25, &["since", "breach", "hit in", "부터"]),
 ];
 
@@ -175,6 +175,11 @@ const BREACH_WORDS: &[&str] = &[
     "漏えい",
     "漏洩",
     "不正",
+    "침투",
+    "攻击",
+    "攻撃",
+    "入侵",
+    "侵入",
 ];
 
 /// Words of an inspection or investigation, which a period may describe.
@@ -211,12 +216,28 @@ fn nearest_kind(
     for (rank, (kind, handicap, words)) in KIND_WORDS.iter().enumerate() {
         for w in *words {
             for (i, _) in lower.match_indices(w) {
+                // "调查显示，2018年6月…遭到攻击": the investigation is the
+                // source of what follows, not what happened on the date.
+                let cites = *kind == EventKind::InvestigationOpened
+                    && CITING.iter().any(|c| lower[i + w.len()..].starts_with(c));
+                if cites {
+                    continue;
+                }
                 consider((near.distance(i, w.len()) + handicap, rank), Some(*kind));
             }
         }
     }
     for w in SAYING {
         for (i, _) in lower.match_indices(w) {
+            // "调查显示": nor is its saying. "said that in August 2022 …"
+            // reports what happened then; the saying is not of that date.
+            let reports = i + w.len() <= at
+                && lower[i + w.len()..at]
+                    .rsplit_once(" that ")
+                    .is_some_and(|(_, rest)| rest.split_whitespace().count() <= 2);
+            if reports || INVESTIGATION_WORDS.iter().any(|v| lower[..i].ends_with(v)) {
+                continue;
+            }
             consider(
                 (
                     near.distance(i, w.len()) + SAYING_HANDICAP,
@@ -235,6 +256,18 @@ fn nearest_kind(
         _ => (EventKind::Other, 0.4),
     }
 }
+
+/// Words right after an investigation's name that cite what it found.
+const CITING: &[&str] = &[
+    "显示",
+    "顯示",
+    "表明",
+    "によると",
+    "에 따르면",
+    " found",
+    " showed",
+    " shows",
+];
 
 /// How far a telling word may stand from its date, in [`Nearness`] units:
 /// 80 Korean or Japanese characters after it, where the verb ends a

@@ -1403,3 +1403,29 @@ fn a_final_figure_beats_the_initial_finding_and_a_country_s_share_its_total() {
     );
     assert_eq!((records, users), (None, Some(90_000_000)));
 }
+
+#[test]
+fn words_of_a_start_and_an_investigation_that_is_only_cited() {
+    let e = events_of(
+        "Harbor Health said that in August 2022 a ransomware group gained access to its servers.",
+        "2024-05-05",
+    );
+    assert!(has_event(&e, "2022-08", EventKind::Started), "{e:?}");
+    let e = events_of(
+        "問題となったのは、同社が2018年3月に始めた企業向けサービスだ。",
+        "2019-08-27",
+    );
+    assert!(has_event(&e, "2018-03", EventKind::Started), "{e:?}");
+    // The investigation is the source, the attack the event.
+    let e = events_of(
+        "调查显示，2018年6月，星梭公司遭到黑客攻击，顾客信息被窃取。",
+        "2022-10-13",
+    );
+    assert!(has_event(&e, "2018-06", EventKind::Started), "{e:?}");
+    // A period an investigation tells is the intrusion's when an intrusion follows.
+    let e = events_of(
+        "방통위 조사 결과 해커는 5월 3일부터 6일까지 별빛몰 전산망에 침투해 정보를 빼돌렸다.",
+        "2016-12-07",
+    );
+    assert!(has_event(&e, "2016-05-03", EventKind::Started), "{e:?}");
+}
