@@ -1090,10 +1090,24 @@ const AFTER_MARKS: &[(&str, &str)] = &[
     ("pounds", "GBP"),
     ("dollars", "USD"),
     ("yen", "JPY"),
+    ("홍콩달러", "HKD"),
+    ("호주달러", "AUD"),
     ("달러", "USD"),
+    ("파운드", "GBP"),
+    ("위안", "CNY"),
     ("유로", "EUR"),
     ("円", "JPY"),
     ("엔", "JPY"),
+    // Japanese names of foreign money: the country's first ("米ドル").
+    ("ユーロ", "EUR"),
+    ("米ドル", "USD"),
+    ("香港ドル", "HKD"),
+    ("豪ドル", "AUD"),
+    ("ドル", "USD"),
+    ("ポンド", "GBP"),
+    ("ウォン", "KRW"),
+    ("人民元", "CNY"),
+    ("クローナ", "SEK"),
     // The same in traditional characters, and Taiwan's and Hong Kong's own.
     ("英鎊", "GBP"),
     ("歐元", "EUR"),
@@ -1256,20 +1270,39 @@ fn money_mentions(text: &str) -> Vec<Money> {
     out
 }
 
+/// "1.2 billion euros ($1.3 billion)", "(约 25 亿元)": whether the mention
+/// at `n` is a bracketed conversion of the one before it.
+fn is_conversion(text: &str, mentions: &[Money], n: usize) -> bool {
+    let m = &mentions[n];
+    let before = text[..m.start].trim_end();
+    let before = ["约", "約", "약", "about", "approx.", "approximately", "c."]
+        .iter()
+        .find_map(|q| before.strip_suffix(q))
+        .unwrap_or(before)
+        .trim_end();
+    before.ends_with(['(', '（'])
+        && n > 0
+        && mentions[n - 1].end + 12 >= m.start
+        && mentions[n - 1].currency != m.currency
+}
+
 fn fine(text: &str, country: Option<&str>) -> Option<Found<FineValue>> {
     let mentions = money_mentions(text);
     let local = country.and_then(crate::money::currency_of_country);
+    let conversions: Vec<&Money> = (0..mentions.len())
+        .filter(|&n| is_conversion(text, &mentions, n))
+        .map(|n| &mentions[n])
+        .collect();
+    // "H&Mに制裁金43億円" over "3525万ユーロ（約43億6千万円）": a headline may
+    // round the conversion; the amount the authority set is the original.
+    let copies_a_conversion = |m: &Money| {
+        conversions.iter().any(|c| {
+            c.currency == m.currency && (c.value.0 - m.value.0).abs() * 100 <= c.value.0 * 3
+        })
+    };
     let mut best: Option<(bool, &Money)> = None;
     for (n, m) in mentions.iter().enumerate() {
-        // "1.2 billion euros ($1.3 billion)", "(约 25 亿元)": the bracketed one
-        // is a conversion.
-        let before = text[..m.start].trim_end();
-        let before = ["约", "約", "약", "about", "approx.", "approximately", "c."]
-            .iter()
-            .find_map(|q| before.strip_suffix(q))
-            .unwrap_or(before)
-            .trim_end();
-        if before.ends_with(['(', '（']) && n > 0 && mentions[n - 1].end + 12 >= m.start {
+        if is_conversion(text, &mentions, n) || copies_a_conversion(m) {
             continue;
         }
         let (s, e) = sentence_around(text, m.start, m.end);

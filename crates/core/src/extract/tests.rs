@@ -1429,3 +1429,29 @@ fn words_of_a_start_and_an_investigation_that_is_only_cited() {
     );
     assert!(has_event(&e, "2016-05-03", EventKind::Started), "{e:?}");
 }
+
+fn fine_of(text: &str) -> Option<(String, String)> {
+    extract(text, &ctx("2020-10-02"))
+        .fine
+        .map(|f| (f.value.amount_text, f.value.currency))
+}
+
+#[test]
+fn foreign_money_in_japanese_and_korean_and_a_headline_that_rounds_a_conversion() {
+    let fine = |amount: &str, currency: &str| Some((amount.to_string(), currency.to_string()));
+    assert_eq!(
+        fine_of(
+            "ミナト社に制裁金43億円　独当局\n\
+             独当局は1日、ミナト社に3525万ユーロ（約43億6千万円）の制裁金を科したと発表した。"
+        ),
+        fine("35250000", "EUR")
+    );
+    assert_eq!(
+        fine_of("英当局は北辰に25万ポンド（約3600万円）の制裁金を科した。"),
+        fine("250000", "GBP")
+    );
+    assert_eq!(
+        fine_of("영국 당국은 별빛에 50만 파운드의 벌금을 부과했다."),
+        fine("500000", "GBP")
+    );
+}
