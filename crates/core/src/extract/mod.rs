@@ -800,8 +800,9 @@ fn counts(
                 f.start,
             )
         });
+        let from_headline = seen.first().is_some_and(|(h, _)| *h);
         let mut ranked: Vec<Found<i64>> = seen.into_iter().map(|(_, f)| f).collect();
-        prefer_exact(text, &mut ranked);
+        prefer_exact(text, &mut ranked, from_headline);
         // A user base or a number of complainants is never the answer; it
         // stays on offer as the next best.
         let best = ranked
@@ -890,9 +891,10 @@ fn count_role(text: &str, f: &Found<i64>) -> u8 {
 }
 
 /// "About 5 million … 4,812,337 after removing duplicates": where the pick
-/// is a rounding ("about", "약", "约") and an exact figure within 15 % of it
-/// is given too, the exact one.
-fn prefer_exact(text: &str, ranked: &mut [Found<i64>]) {
+/// is a rounding ("about", "약", "约") and a more exact figure within 15 %
+/// of it is given too, the exact one. A headline's figure is taken for a
+/// rounding of a more exact one within 3 % ("1.7亿" of "1.7273亿").
+fn prefer_exact(text: &str, ranked: &mut [Found<i64>], from_headline: bool) {
     let Some(best) = ranked.first() else { return };
     let lower = best.evidence.to_lowercase();
     // "29만 명 수준", "9만여 명", "30万人左右": a rounding said after the figure.
@@ -920,10 +922,14 @@ fn prefer_exact(text: &str, ranked: &mut [Found<i64>]) {
         ]
         .iter()
         .any(|q| lower.starts_with(q));
-    let close = |f: &Found<i64>| (f.value - best.value).abs() * 100 <= best.value * 15;
+    let margin = if rounded { 15 } else { 3 };
+    let close = |f: &Found<i64>| (f.value - best.value).abs() * 100 <= best.value * margin;
+    // Trailing zeros: fewer of them is more exact.
+    let zeros = |v: i64| (1..18).take_while(|&k| v % 10_i64.pow(k) == 0).count();
+    let exact = |f: &Found<i64>| zeros(f.value) < zeros(best.value);
     if let Some(i) = ranked
         .iter()
-        .position(|f| rounded && f.value % 1000 != 0 && close(f))
+        .position(|f| (rounded || from_headline) && exact(f) && close(f))
     {
         ranked[..=i].rotate_right(1);
     }

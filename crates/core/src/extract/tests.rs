@@ -1455,3 +1455,16 @@ fn foreign_money_in_japanese_and_korean_and_a_headline_that_rounds_a_conversion(
         fine("500000", "GBP")
     );
 }
+
+#[test]
+fn a_headline_rounds_the_exact_figure_of_the_body() {
+    let (records, _) = counts_of(
+        "星梭学习平台1.7亿条数据疑遭泄露\n有人在境外论坛声称持有该平台1.7273亿条用户信息，并公开出售。",
+    );
+    assert_eq!(records, Some(172_730_000));
+    // A different figure of the body is not the headline's rounding.
+    let (records, _) = counts_of(
+        "星梭学习平台1.7亿条数据疑遭泄露\n有人声称持有1.7亿条信息，其中1.2345亿条含手机号。",
+    );
+    assert_eq!(records, Some(170_000_000));
+}
