@@ -441,7 +441,7 @@ const IN_FORCE: &[&str] = &[
 const LAW_YEAR: &[&str] = &["act", "act of", "law of", "ordinance", "regulations"];
 #[rustfmt::skip]
 const LAW: &[&str] = &[
-    " act", " law", "regulation", "gdpr", "보호법", "법률", "개정법", "法律", "法》", "保护法",
+    " act", " law", "regulation", "gdpr", "ccpa", "cpra", "pipl", "appi", "hipaa", "coppa", "lgpd", "보호법", "법률", "개정법", "法律", "法》", "保护法",
     "保護法", "条例", "條例", "改正法", "법 개정", "법이 개정", "법을 개정", "规范》", "規範》",
     "标准》", "標準》",
 ];
@@ -455,6 +455,9 @@ const INSTRUMENTS: &[&str] = &[
     "law",
     "act",
     "agreement",
+    "judgment",
+    "judgement",
+    "ruling",
 ];
 
 /// Whether the date at `mention` is background to the incident rather than
@@ -474,6 +477,13 @@ pub(super) fn is_background(text: &str, mention: &DateMention) -> bool {
     let lead = text[super::floor(text, mention.start.saturating_sub(40).max(s))..mention.start]
         .to_lowercase();
     let listed_since = lead.contains("listed on") && lead.trim_end().ends_with("since");
+    // "founded in Stockholm in 2006": a place between, but no clause.
+    let founded_in_place = ["founded in ", "established in "].iter().any(|w| {
+        lead.rfind(w).is_some_and(|i| {
+            let rest = &lead[i..];
+            !rest.contains([',', ';']) && rest.split_whitespace().count() <= 6
+        })
+    });
     let after = text[mention.end..ceil(text, (mention.end + 12).min(e))]
         .trim_start()
         .to_lowercase();
@@ -481,6 +491,7 @@ pub(super) fn is_background(text: &str, mention: &DateMention) -> bool {
     // between the year and the founding.
     let further = near(0, 36);
     if listed_since
+        || founded_in_place
         || FOUNDING
             .iter()
             .any(|w| before.contains(w) || after.starts_with(w))
@@ -558,17 +569,18 @@ fn names_an_instrument(text: &str, mention: &DateMention, sentence_end: usize) -
         .iter()
         .take_while(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
         .count();
-    let rest = words[names.min(words.len())..]
-        .join(" ")
-        .to_ascii_lowercase();
-    names <= 2
-        && INSTRUMENTS.iter().any(|i| {
+    // "a 2019 court of appeal judgment": a few plain words may describe it.
+    let opens_with_instrument = |from: usize| {
+        let rest = words[from..].join(" ").to_ascii_lowercase();
+        INSTRUMENTS.iter().any(|i| {
             rest.starts_with(i)
                 && rest[i.len()..]
                     .chars()
                     .next()
                     .is_none_or(|c| !c.is_alphanumeric())
         })
+    };
+    names <= 2 && (names..words.len()).any(opens_with_instrument)
 }
 
 /// "12:00", "02:30 IST", "오후 3:15": a clock time opens `after`.

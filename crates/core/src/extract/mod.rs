@@ -626,7 +626,7 @@ const NOT_A_QUALIFIER: &str = "年月日时時分秒元円원년월일개个個�
 /// affected count ("20 million monthly active users").
 #[rustfmt::skip]
 const NOT_AFFECTED: &[&str] = &[
-    "monthly", "weekly", "daily", "active", "gb", "tb", "mb", "apps", "app ", "revenue", "shares",
+    "monthly", "weekly", "daily", "active", "paying", "paid", "gb", "tb", "mb", "apps", "app ", "revenue", "shares",
     "employees worldwide", "years", "year", "months", "types", "종", "种", "类", "项",
 ];
 

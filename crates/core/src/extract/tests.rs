@@ -1468,3 +1468,24 @@ fn a_headline_rounds_the_exact_figure_of_the_body() {
     );
     assert_eq!(records, Some(170_000_000));
 }
+
+#[test]
+fn history_a_subscriber_base_a_law_in_force_and_an_old_judgment_are_not_events() {
+    let dates = dates_of(
+        "Harbor Music, founded in Oslo in 2007, was fined on June 13, 2023. \
+         The CCPA took effect on January 1, 2020. \
+         The court allowed an appeal against a 2019 court of appeal judgment.",
+        "2023-06-14",
+    );
+    assert_eq!(dates, ["2023-06-13"]);
+    // A founding, then another clause: its date is an event again.
+    let dates = dates_of(
+        "Harbor Music, founded in 2007, said on 2 May 2023 that it was hacked.",
+        "2023-06-14",
+    );
+    assert!(dates.contains(&"2023-05-02".to_string()), "{dates:?}");
+    assert_eq!(
+        counts_of("It reported 90 million paying subscribers at the end of March.").1,
+        None
+    );
+}
