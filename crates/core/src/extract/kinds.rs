@@ -13,16 +13,16 @@ use chrono::NaiveDate;
 #[rustfmt::skip]
 const KIND_WORDS: &[(EventKind, usize, &[&str])] = &[
     (EventKind::Ceased, 0, &["stopped", "suspended", "halted", "ceased", "ended", "blocked", "shut down", "discontinued", "停止", "暂停", "中止", "关停", "關停", "下架", "廃止", "중단", "중지", "막았", "차단", "종료", "폐지"]),
-    (EventKind::ProposedFine, 0, &["proposed", "notice of intent", "intends to fine", "사전통지", "拟处"]),
+    (EventKind::ProposedFine, 0, &["proposed", "notice of intent", "intends to fine", "intended to fine", "intention to fine", "provisional decision", "사전통지", "拟处"]),
     (EventKind::CorrectiveOrder, 0, &["corrective order", "ordered to", "시정명령", "시정 명령", "责令改正", "责令整改", "约谈", "約談", "勧告", "是正命令", "行政指導", "指導"]),
     (EventKind::Fined, 0, &["fined", "imposed", "penalty", "decision", "罚款", "处以", "决定", "과징금", "부과", "의결", "課徴金", "制裁金", "罰金"]),
-    (EventKind::Settled, 0, &["settlement", "settled", "settle", "agreed to pay", "합의", "和解", "同意缴纳", "同意支付"]),
+    (EventKind::Settled, 0, &["settlement", "settled", "settle", "agreed to pay", "합의", "和解", "同意缴纳", "同意支付", "了结", "了結"]),
     (EventKind::Appealed, 0, &["appealed", "appeal", "항소", "上诉", "행정소송"]),
-    (EventKind::Discovered, 0, &["discovered", "detected", "identified", "became aware", "learned of", "noticed", "found out", "察觉", "察覺", "気付", "気づ", "알았", "알게 됐", "발견", "发现", "發現", "인지", "발견했", "判明", "発覚", "発見", "被害を確認", "把握", "收到"]),
+    (EventKind::Discovered, 0, &["discovered", "detected", "identified", "became aware", "learned of", "noticed", "found out", "察觉", "察覺", "気付", "気づ", "알았", "알게 됐", "발견", "发现", "發現", "인지", "발견했", "判明", "発覚", "発見", "被害を確認", "把握", "收到", "検知", "見つけ", "確認した", "確認いたしました", "確認され", "파악", "확인했"]),
     (EventKind::Disclosed, 0, &["disclosed", "disclose", "notified", "revealed", "filing", "披露", "通报", "공시", "曝光", "admitted", "apologized", "apologised", "apology", "사과문", "사과했", "道歉", "致歉", "謝罪", "お詫び", "came to light", "明らかになり", "明らかになった", "드러났", "曝出"]),
-    (EventKind::FindingsPublished, 0, &["调查结果", "审查结果", "检查结果", "조사 결과", "검사 결과", "점검 결과", "results of", "findings"]),
-    (EventKind::InvestigationOpened, 0, &["investigating", "investigation", "inquiry", "probe", "inspection", "inspected", "调查", "审查", "검사", "조사", "調査"]),
-    (EventKind::Started, 0, &["hacked", "intrusion", "infiltrated", "began", "started", "beginning in", "dated back", "dates back", "gained access", "broke into", "侵入", "入侵", "攻击", "攻擊", "盗走", "窃取", "침투", "해킹", "공격", "不正アクセス", "サイバー攻撃", "始めた", "開始", "开始", "起因"]),
+    (EventKind::FindingsPublished, 0, &["调查结果", "审查结果", "检查结果", "調查結果", "審查結果", "檢查結果", "조사 결과", "검사 결과", "점검 결과", "results of", "findings"]),
+    (EventKind::InvestigationOpened, 0, &["investigating", "investigation", "inquiry", "probe", "inspection", "inspected", "调查", "审查", "調查", "審查", "검사", "조사", "調査"]),
+    (EventKind::Started, 0, &["hacked", "intrusion", "infiltrated", "began", "started", "beginning in", "dated back", "dates back", "gained access", "broke into", "侵入", "入侵", "攻击", "攻擊", "盗走", "窃取", "침투", "해킹", "공격", "不正アクセス", "サイバー攻撃", "始めた", "開始", "开始", "起因", "感染", "감염", "infected"]),
     (EventKind::Started, 25, &["since", "breach", "hit in", "부터"]),
 ];
 
@@ -32,7 +32,7 @@ const KIND_WORDS: &[(EventKind, usize, &[&str])] = &[
 const SAYING: &[&str] = &[
     "announced", "said", "says", "stated", "released", "concluded", "confirmed", "found",
     "reported", "told", "ruled", "日讯", "宣布", "表示", "公布", "发布", "發布", "公告", "声明", "聲明",
-    "显示", "밝혔", "발표", "공개", "전했", "적발", "発表", "公表", "明らかにした",
+    "显示", "밝혔", "발표", "공개", "전했", "적발", "発表", "公表", "明らかにした", "证实", "證實",
 ];
 const SAYING_HANDICAP: usize = 15;
 
@@ -78,6 +78,8 @@ const FINE_CUES: &[&str] = &[
     "課徴金",
 ];
 const SETTLE_CUES: &[&str] = &[
+    "了结",
+    "了結",
     "settle",
     "settled",
     "settlement",
@@ -86,7 +88,17 @@ const SETTLE_CUES: &[&str] = &[
     "同意支付",
     "同意缴纳",
 ];
-const PROPOSED_CUES: &[&str] = &["proposed", "intends", "plans to", "draft", "사전통지", "拟"];
+const PROPOSED_CUES: &[&str] = &[
+    "proposed",
+    "intends",
+    "intended to",
+    "intention to",
+    "provisional",
+    "plans to",
+    "draft",
+    "사전통지",
+    "拟",
+];
 
 /// The kind of the event dated at `mention`, or `None` when it is no event
 /// of its own. A period is a breach's start and end, unless its sentence is
@@ -97,6 +109,7 @@ pub(super) fn kind_of(
     text: &str,
     mention: &DateMention,
     authorities: &[(usize, usize)],
+    after_another_date: bool,
 ) -> Option<(EventKind, f32)> {
     let (s, e) = sentence_around(text, mention.start, mention.end);
     // ASCII lower case keeps byte offsets aligned with the sentence.
@@ -112,13 +125,9 @@ pub(super) fn kind_of(
     }
     // "该公司8日表示", "同社は8日発表した": a day a word of saying follows is the
     // day it was said, whatever the saying tells of.
-    let nearest = nearest_kind(
-        &lower,
-        mention.start - s,
-        mention.end - s,
-        (s, e),
-        authorities,
-    );
+    let mut near = Nearness::new(&lower, mention.start - s, mention.end - s);
+    near.after_another_date = after_another_date;
+    let nearest = nearest_kind(&lower, &near, (s, e), authorities);
     // What happened to the data is not what was done on the day it was
     // told; an authority's own act (a fine, an order) is.
     let of_the_breach = matches!(
@@ -201,12 +210,11 @@ const INVESTIGATION_WORDS: &[&str] = &[
 /// `at..until` in it) gives.
 fn nearest_kind(
     lower: &str,
-    at: usize,
-    until: usize,
+    near: &Nearness,
     (s, e): (usize, usize),
     authorities: &[(usize, usize)],
 ) -> (EventKind, f32) {
-    let near = Nearness::new(lower, at, until);
+    let at = near.at;
     let mut best: Option<(usize, usize, Option<EventKind>)> = None;
     let mut consider = |score: (usize, usize), kind: Option<EventKind>| {
         if best.is_none_or(|(d, r, _)| score < (d, r)) {
@@ -219,8 +227,12 @@ fn nearest_kind(
                 // "调查显示，2018年6月…遭到攻击": the investigation is the
                 // source of what follows, not what happened on the date.
                 let cites = *kind == EventKind::InvestigationOpened
-                    && CITING.iter().any(|c| lower[i + w.len()..].starts_with(c));
-                if cites {
+                    && (CITING.iter().any(|c| lower[i + w.len()..].starts_with(c))
+                        || ACCORDING_TO.iter().any(|a| {
+                            let from = super::floor(lower, i.saturating_sub(18));
+                            lower[from..i].contains(a)
+                        }));
+                if cites || near.tells_the_date_before(i + w.len()) {
                     continue;
                 }
                 consider((near.distance(i, w.len()) + handicap, rank), Some(*kind));
@@ -235,7 +247,10 @@ fn nearest_kind(
                 && lower[i + w.len()..at]
                     .rsplit_once(" that ")
                     .is_some_and(|(_, rest)| rest.split_whitespace().count() <= 2);
-            if reports || INVESTIGATION_WORDS.iter().any(|v| lower[..i].ends_with(v)) {
+            if reports
+                || INVESTIGATION_WORDS.iter().any(|v| lower[..i].ends_with(v))
+                || near.tells_the_date_before(i + w.len())
+            {
                 continue;
             }
             consider(
@@ -257,6 +272,8 @@ fn nearest_kind(
     }
 }
 
+/// Words before an investigation's name that cite it: "根據ICO的調查".
+const ACCORDING_TO: &[&str] = &["根據", "根据", "according to"];
 /// Words right after an investigation's name that cite what it found.
 const CITING: &[&str] = &[
     "显示",
@@ -299,6 +316,8 @@ struct Nearness {
     until: usize,
     cjk: bool,
     sentence: String,
+    /// Whether another date comes before this one in the sentence.
+    after_another_date: bool,
 }
 
 impl Nearness {
@@ -313,7 +332,21 @@ impl Nearness {
             until,
             cjk,
             sentence: sentence.to_string(),
+            after_another_date: false,
         }
+    }
+
+    /// "同月20日にサービスを停止し、26日になって…公表した": in a language that
+    /// puts the verb last, a word that ends a clause before this date, after
+    /// another date, is that other date's verb.
+    fn tells_the_date_before(&self, word_end: usize) -> bool {
+        self.cjk
+            && self.after_another_date
+            && word_end <= self.at
+            && self
+                .sentence
+                .get(word_end..self.at)
+                .is_some_and(|between| between.contains(['、', '，', ',']))
     }
 
     /// Characters between two byte offsets of the sentence: a Korean or

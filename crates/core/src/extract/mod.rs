@@ -1375,7 +1375,8 @@ fn events(
     parties: &Parties,
 ) -> Vec<ExtractedEvent> {
     let mut out: Vec<ExtractedEvent> = Vec::new();
-    for d in dates::find_dates(text, published) {
+    let found = dates::find_dates(text, published);
+    for (n, d) in found.iter().cloned().enumerate() {
         let Ok(parsed) = PartialDate::parse("date", &d.date) else {
             continue;
         };
@@ -1393,7 +1394,10 @@ fn events(
         {
             continue;
         }
-        let Some((mut kind, confidence)) = kinds::kind_of(text, &d, authorities) else {
+        let (s, _) = sentence_around(text, d.start, d.end);
+        let after_another = found[..n].iter().any(|p| p.start >= s && p.end <= d.start);
+        let Some((mut kind, confidence)) = kinds::kind_of(text, &d, authorities, after_another)
+        else {
             continue;
         };
         if kind == EventKind::Other

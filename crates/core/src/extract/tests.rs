@@ -1489,3 +1489,43 @@ fn history_a_subscriber_base_a_law_in_force_and_an_old_judgment_are_not_events()
         None
     );
 }
+
+#[test]
+fn kinds_of_dates_in_japanese_korean_and_chinese_reports() {
+    let cases: &[(&str, &str, &str, EventKind)] = &[
+        // A verb ending the clause of an earlier date is that date's.
+        (
+            "北辰への侵入は11年4月17日に起きた。北辰は同月20日にサービスを停止し、26日になって約7万件の流出を公表した。",
+            "2013-01-25",
+            "2011-04-26",
+            EventKind::Disclosed,
+        ),
+        ("星梭は2019年5月10日に不正ログインを確認いたしました。", "2019-05-14", "2019-05-10", EventKind::Discovered),
+        ("北辰は3月19日に不審な通信を検知した。", "2016-06-14", "2016-03-19", EventKind::Discovered),
+        ("별빛은 지난 6월 29일 유출 정황을 파악하고 신고했다.", "2017-12-12", "2017-06-29", EventKind::Discovered),
+        ("3月15日、社員が添付ファイルを開き、パソコンがウイルスに感染した。", "2016-06-14", "2016-03-15", EventKind::Started),
+        ("DPC是在2020年9月21日展開這項調查。", "2022-09-06", "2020-09-21", EventKind::InvestigationOpened),
+        ("私隱專員公署昨日公布調查結果。", "2017-06-13", "2017-06-12", EventKind::FindingsPublished),
+        ("DPC發言人5日證實，該公司違反了規定。", "2022-09-06", "2022-09-05", EventKind::FindingsPublished),
+        ("纽约州总检察长周三宣布，星梭将支付190万美元，以了结调查。", "2022-10-13", "2022-10-12", EventKind::Settled),
+        (
+            "The watchdog had first revealed that it intended to fine Harbor in July.",
+            "2018-08-09",
+            "2018-07",
+            EventKind::ProposedFine,
+        ),
+    ];
+    for (text, published, date, kind) in cases {
+        let e = events_of(text, published);
+        assert!(has_event(&e, date, *kind), "{text}: {e:?}");
+    }
+    // An investigation cited as the source opened nothing on the date.
+    let e = events_of(
+        "根據ICO的調查，2023年4月駭客利用外洩的密碼登入。",
+        "2024-06-01",
+    );
+    assert!(
+        !has_event(&e, "2023-04", EventKind::InvestigationOpened),
+        "{e:?}"
+    );
+}
