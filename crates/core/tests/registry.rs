@@ -41,6 +41,11 @@ fn names_resolve_by_short_form_brackets_aliases_and_key() {
         ("Information Commissioner (ICO)", "ICO"),
         // An ambiguous short form settled by the long name before it.
         ("Portuguese Data Protection Authority (CNPD)", "CNPD"),
+        // Names in Japanese, traditional Chinese and Korean (migration 11).
+        ("アイルランドのデータ保護委員会", "DPC"),
+        ("英情報コミッショナー事務局", "ICO"),
+        ("漢堡數據保護局", "HmbBfDI"),
+        ("스페인 데이터보호청", "AEPD"),
     ] {
         assert_eq!(short_of(&s, written), short, "{written}");
     }

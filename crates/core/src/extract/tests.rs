@@ -1529,3 +1529,20 @@ fn kinds_of_dates_in_japanese_korean_and_chinese_reports() {
         "{e:?}"
     );
 }
+
+#[test]
+fn foreign_authorities_named_in_japanese_and_traditional_chinese() {
+    let d = extract(
+        "独ハンブルク州のデータ保護当局は1日、北辰商事に制裁金を科したと発表した。",
+        &ctx("2020-10-02"),
+    );
+    let regulator = d.regulator.map(|r| r.value).unwrap_or_default();
+    assert!(regulator.contains("HmbBfDI"), "{regulator}");
+    assert_eq!(d.country.map(|c| c.value).as_deref(), Some("DE"));
+    let d = extract(
+        "愛爾蘭資料保護委員會週五宣布對星梭處以罰款。",
+        &ctx("2022-09-05"),
+    );
+    let regulator = d.regulator.map(|r| r.value).unwrap_or_default();
+    assert!(regulator.contains("DPC"), "{regulator}");
+}

@@ -28,6 +28,7 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
     Migration::Sql(include_str!("migrations/0008_regulator_index.sql")),
     Migration::Sql(include_str!("migrations/0009_sync.sql")),
     Migration::Sql(include_str!("migrations/0010_sync_ids.sql")),
+    Migration::Rust(seed::seed_regulator_names),
 ];
 
 /// The schema version this build writes.

@@ -38,6 +38,19 @@ fn seed_rows(table: &'static str) -> impl Iterator<Item = RegulatorSeed> {
 /// The broad list of authorities migration 6 loaded (name, short name,
 /// country, level, website, aliases).
 const WORLD_REGULATORS: &str = include_str!("migrations/0006_regulators.tsv");
+/// Names in Japanese, traditional Chinese and Korean of authorities the
+/// earlier tables hold, that migration 11 added (name, country, aliases).
+const REGULATOR_NAMES: &str = include_str!("migrations/0011_regulator_names.tsv");
+
+/// The rows of the names table: (name, country, aliases).
+fn name_rows() -> impl Iterator<Item = (&'static str, &'static str, Vec<&'static str>)> {
+    REGULATOR_NAMES.lines().skip(1).filter_map(|line| {
+        let mut cells = line.split('\t');
+        let (name, country) = (cells.next()?, cells.next()?);
+        let aliases = cells.next()?.split(" | ").map(str::trim);
+        Some((name, country, aliases.filter(|a| !a.is_empty()).collect()))
+    })
+}
 
 /// The built-in regulators, for code that has no database at hand (the
 /// article extractor run from the CLI): the first table with the broad
@@ -53,23 +66,37 @@ pub fn regulator_table() -> impl Iterator<Item = RegulatorSeed> {
             .split(" | ")
             .map(str::trim)
             .filter(|a| !a.is_empty());
-        match rows
-            .iter_mut()
-            .find(|r| r.name == name && r.country == country)
-        {
-            Some(row) => {
-                let new: Vec<&str> = aliases.filter(|a| !row.aliases.contains(a)).collect();
-                row.aliases.extend(new);
-            }
-            None => rows.push(RegulatorSeed {
-                name,
-                short_name: short,
-                country,
-                aliases: aliases.collect(),
-            }),
-        }
+        merge(&mut rows, name, short, country, aliases);
+    }
+    for (name, country, aliases) in name_rows() {
+        merge(&mut rows, name, "", country, aliases.into_iter());
     }
     rows.into_iter()
+}
+
+/// Adds a regulator's other names to its row, or the regulator itself.
+fn merge(
+    rows: &mut Vec<RegulatorSeed>,
+    name: &'static str,
+    short_name: &'static str,
+    country: &'static str,
+    aliases: impl Iterator<Item = &'static str>,
+) {
+    match rows
+        .iter_mut()
+        .find(|r| r.name == name && r.country == country)
+    {
+        Some(row) => {
+            let new: Vec<&str> = aliases.filter(|a| !row.aliases.contains(a)).collect();
+            row.aliases.extend(new);
+        }
+        None => rows.push(RegulatorSeed {
+            name,
+            short_name,
+            country,
+            aliases: aliases.collect(),
+        }),
+    }
 }
 
 /// Migration step: loads the regulators and their aliases.
@@ -138,6 +165,22 @@ pub(crate) fn seed_world_regulators(tx: &Transaction) -> Result<()> {
             .map(str::trim)
             .filter(|a| !a.is_empty())
         {
+            alias.execute(params![id, a])?;
+        }
+    }
+    crate::store::lookup::rekey_regulators(tx)
+}
+
+/// Migration step: the regulators' names in more languages, from the frozen
+/// table `0011_regulator_names.tsv`. Every row names a regulator an earlier
+/// table loaded; the comparison keys are computed again last.
+pub(crate) fn seed_regulator_names(tx: &Transaction) -> Result<()> {
+    let mut find = tx.prepare("SELECT id FROM regulators WHERE name = ?1 AND country = ?2")?;
+    let mut alias = tx
+        .prepare("INSERT OR IGNORE INTO regulator_aliases (regulator_id, alias) VALUES (?1, ?2)")?;
+    for (name, country, aliases) in name_rows() {
+        let id: i64 = find.query_row(params![name, country], |r| r.get(0))?;
+        for a in aliases {
             alias.execute(params![id, a])?;
         }
     }
