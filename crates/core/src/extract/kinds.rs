@@ -125,9 +125,19 @@ pub(super) fn kind_of(
     }
     // "该公司8日表示", "同社は8日発表した": a day a word of saying follows is the
     // day it was said, whatever the saying tells of.
+    // "over a 2018 data breach", "the 2013 hack": a year that names the
+    // breach it dates.
+    let next_words = text[mention.end..ceil(text, (mention.end + 24).min(e))].to_lowercase();
+    if mention.date.len() == 4 && BREACH_NOUNS.iter().any(|w| next_words.starts_with(w)) {
+        return Some((EventKind::Started, 0.6));
+    }
     let mut near = Nearness::new(&lower, mention.start - s, mention.end - s);
     near.after_another_date = after_another_date;
-    let nearest = nearest_kind(&lower, &near, (s, e), authorities);
+    let mut nearest = nearest_kind(&lower, &near, (s, e), authorities);
+    // "had originally proposed a £183 million penalty in July 2019".
+    if nearest.0 == EventKind::Fined && PROPOSED_CUES.iter().any(|w| contains_word(&lower, w)) {
+        nearest.0 = EventKind::ProposedFine;
+    }
     // What happened to the data is not what was done on the day it was
     // told; an authority's own act (a fine, an order) is.
     let of_the_breach = matches!(
@@ -162,6 +172,21 @@ fn about_inspection(text: &str, mention: &DateMention) -> bool {
         .any(|w| contains_word(&before, w))
         && !BREACH_WORDS.iter().any(|w| contains_word(&after, w))
 }
+
+/// Nouns of a breach a year may stand before: "a 2018 data breach".
+const BREACH_NOUNS: &[&str] = &[
+    " data breach",
+    " breach",
+    " cyber attack",
+    " cyberattack",
+    " hack",
+    " attack",
+    " leak",
+    "年的数据泄露",
+    "年数据泄露",
+    "년 해킹",
+    "년 개인정보 유출",
+];
 
 /// Words of data going where it should not, which make a period a breach's.
 const BREACH_WORDS: &[&str] = &[

@@ -1440,8 +1440,28 @@ fn events(
     }
     announced_after_deciding(text, &mut out);
     drop_vaguer_repeats(&mut out);
+    drop_earlier_fines(&mut out);
     out.sort_by(|a, b| a.date.cmp(&b.date));
     out
+}
+
+/// "The FTC fined it in 2019 … today's €290 million": a case has one fine;
+/// one dated half a year or more before the article's latest is an earlier
+/// case's, of this company or another.
+fn drop_earlier_fines(events: &mut Vec<ExtractedEvent>) {
+    let start = |e: &ExtractedEvent| PartialDate::parse("date", &e.date).map(|d| d.span().0);
+    let Some(latest) = events
+        .iter()
+        .filter(|e| e.kind == EventKind::Fined)
+        .filter_map(|e| start(e).ok())
+        .max()
+    else {
+        return;
+    };
+    events.retain(|e| {
+        e.kind != EventKind::Fined
+            || start(e).is_ok_and(|d| latest - d < chrono::Duration::days(180))
+    });
 }
 
 /// Who the article's case involves, as found before its dates are read.

@@ -1546,3 +1546,18 @@ fn foreign_authorities_named_in_japanese_and_traditional_chinese() {
     let regulator = d.regulator.map(|r| r.value).unwrap_or_default();
     assert!(regulator.contains("DPC"), "{regulator}");
 }
+
+#[test]
+fn one_fine_per_case_a_proposal_before_it_and_a_year_that_names_the_breach() {
+    let e = events_of(
+        "Harbor Air fined £20m over 2018 data breach\n\
+         The regulator fined Harbor Air £20 million on 16 October 2020. It had originally \
+         proposed a £183 million penalty in July 2019. The same regulator fined Harbor Air \
+         in 2016 over marketing emails.",
+        "2020-10-17",
+    );
+    assert!(has_event(&e, "2020-10-16", EventKind::Fined), "{e:?}");
+    assert!(has_event(&e, "2019-07", EventKind::ProposedFine), "{e:?}");
+    assert!(has_event(&e, "2018", EventKind::Started), "{e:?}");
+    assert!(!e.iter().any(|(d, _)| d == "2016"), "{e:?}");
+}
