@@ -485,6 +485,7 @@ const AS_OF_AFTER: &[&str] = &[
 const MARKET_WORDS: &[&str] = &[
     "share price", "shares fell", "shares rose", "shares closed", "stock fell", "stock price",
     "quarterly results", "earnings", "주가", "실적", "股价", "股價", "财报", "財報", "株価", "決算",
+    "売上高", "매출액", "营收", "營收", "revenue of",
 ];
 
 /// Words of a law coming into force, and of a law, for "the amended act that
@@ -493,7 +494,8 @@ const MARKET_WORDS: &[&str] = &[
 const IN_FORCE: &[&str] = &[
     "took effect", "came into force", "came into effect", "entered into force", "enacted",
     "시행", "施行", "生效", "実施された", "amended", "amendment", "개정", "改正", "修订", "修訂",
-    "起实施", "起實施", "正式实施", "正式實施",
+    "起实施", "起實施", "正式实施", "正式實施", "適用が始ま", "適用開始", "went into effect",
+    "began to apply", "시행된",
 ];
 /// The end of a law's name when a year follows it as part of the name.
 const LAW_YEAR: &[&str] = &["act", "act of", "law of", "ordinance", "regulations"];

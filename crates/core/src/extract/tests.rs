@@ -1561,3 +1561,13 @@ fn one_fine_per_case_a_proposal_before_it_and_a_year_that_names_the_breach() {
     assert!(has_event(&e, "2018", EventKind::Started), "{e:?}");
     assert!(!e.iter().any(|(d, _)| d == "2016"), "{e:?}");
 }
+
+#[test]
+fn a_fiscal_year_s_revenue_and_a_law_s_first_day_are_not_events() {
+    let dates = dates_of(
+        "北辰の2023年3月期の連結売上高は約2600億円だった。\
+         同社はGDPRの適用が始まった2018年5月以降に勤務した従業員に補償金を支払う。",
+        "2023-10-18",
+    );
+    assert!(dates.is_empty(), "{dates:?}");
+}
