@@ -528,11 +528,14 @@ fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
 /// form: "1.5", "Alibaba.com", "(Meta Platforms, Inc.)" and "Acme Corp. said"
 /// go on.
 fn ends_sentence(text: &str, at: usize, c: char) -> bool {
+    let next = text[at + c.len_utf8()..].chars().next();
+    // "Yahoo!BB", "3.5": a mark glued to what follows ends nothing.
+    let stands_free =
+        next.is_none_or(|n| n.is_whitespace() || matches!(n, '"' | '”' | '’' | '\'' | '」' | '』'));
     if c != '.' {
-        return matches!(c, '。' | '!' | '?' | '\n' | '！' | '？');
+        return matches!(c, '。' | '\n' | '！' | '？') || matches!(c, '!' | '?') && stands_free;
     }
-    let next = text[at + 1..].chars().next();
-    if !next.is_none_or(|n| n.is_whitespace() || matches!(n, '"' | '”' | '’' | '\'')) {
+    if !stands_free {
         return false;
     }
     let word = text[..at]

@@ -468,7 +468,7 @@ const INSTITUTION_WORDS: &[&str] = &[
     "commission", "board", "court", "ministry", "office", "authority", "agency", "bureau",
     "administration", "service", "union", "parliament", "government", "police", "department",
     "commissioner", "council", "committee", "act", "law", "regulation", "justice", "senate",
-    "congress", "tribunal",
+    "congress", "tribunal", "attorney", "prosecutor", "prosecutors",
 ];
 
 /// Titles before a person's name.
@@ -550,6 +550,8 @@ struct Candidate {
     first: (usize, usize),
     count: usize,
     in_headline: bool,
+    /// Whether the headline opens with it: "GS리테일, 홈쇼핑 … 유출".
+    opens_headline: bool,
     recipient: usize,
     /// Mentions as a product of another ("ChatGPT maker OpenAI").
     product: usize,
@@ -570,7 +572,19 @@ fn is_institution(name: &str) -> bool {
     name.to_lowercase()
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| INSTITUTION_WORDS.contains(&w))
+        || CJK_INSTITUTIONS.iter().any(|w| name.ends_with(w))
 }
+
+/// Courts, prosecutors, police and authorities in Korean, Chinese and
+/// Japanese, also clipped as headlines clip them: "대법", "서울중앙지법",
+/// "杭州市中级人民法院", "東京地裁", "個人情報保護委", "개보위".
+#[rustfmt::skip]
+const CJK_INSTITUTIONS: &[&str] = &[
+    "대법", "법원", "지법", "고법", "검찰", "경찰", "경찰청", "法院", "检察院", "檢察院", "公安局",
+    "警方", "裁判所", "地裁", "高裁", "最高裁", "警察", "警視庁", "検察", "委", "委員会", "委员会",
+    "委員會", "위원회", "개보위", "개인정보위", "방통위", "공정위", "금감원", "진흥원", "庁", "省", "局",
+    "部",
+];
 
 fn is_person(text: &str, start: usize) -> bool {
     let before = text[floor(text, start.saturating_sub(24))..start].to_lowercase();
@@ -606,8 +620,63 @@ fn raw_names(text: &str, headline: Option<(usize, usize)>) -> Vec<(String, usize
     japanese_lead_topics(text, &mut out);
     if let Some(h) = headline {
         headline_subject(text, h, &mut out);
+        headline_terms(text, h, &mut out);
     }
     out
+}
+
+/// Words of what happened, which no name holds.
+#[rustfmt::skip]
+const HAPPENINGS: &[&str] = &[
+    "洩露", "泄露", "外洩", "外泄", "流出", "漏えい", "紛失", "유출", "해킹", "罚款", "罰款", "约谈",
+    "約談",
+];
+
+/// Words of any privacy report, which cut a headline's term rather than
+/// name someone: "數碼港外洩" is 數碼港 and a leak.
+#[rustfmt::skip]
+const REPORT_WORDS: &[&str] = &[
+    "해킹", "유출", "개인정보", "고객정보", "정보", "피해", "과징금", "과태료", "특별검사", "검사",
+    "조사", "착수", "사고", "소송", "무죄", "유죄", "판결", "대법", "법원", "고객", "회원", "이용자",
+    "제재", "처분", "부과", "장사", "데이터", "数据", "數據", "資料", "資訊", "信息", "泄露", "洩露",
+    "泄漏", "外泄", "外洩", "用户", "用戶", "罚款", "罰款", "约谈", "約談", "调查", "調查", "个人",
+    "個人", "黑客", "駭客", "事件", "公司", "個人情報", "情報", "流出", "漏えい", "紛失", "不正",
+    "委託", "社員", "顧客", "会員", "制裁金", "課徴金", "勧告", "調査", "発表", "被害", "攻撃",
+    "攻击", "攻擊", "涉逾", "执行", "執行", "通知", "报告", "報告", "逾期", "保留", "アクセス",
+    "サイバー", "ウイルス", "メール", "パスワード", "システム", "サーバー", "ランサム", "查询",
+    "接口", "系统", "系統", "平台", "网站", "網站", "账号", "帳號", "密码", "密碼", "시스템",
+    "비밀번호", "서버", "従業員", "직원", "员工", "員工",
+];
+
+/// Terms of a Chinese, Japanese or Korean headline that the body repeats:
+/// "홈플러스", "新浪微博", "數碼港" name the one the report is about, with no
+/// legal form or capital to find them by. A headline is cut at spaces,
+/// marks, particles and the words any report uses.
+fn headline_terms(text: &str, (hs, he): (usize, usize), out: &mut Vec<(String, usize, usize)>) {
+    let body = &text[he..];
+    // Latin letters stay with the Hangul or kanji they are glued to ("GS리테일").
+    let breaks = |c: char| {
+        !(is_cjk(c) || ('\u{30A0}'..='\u{30FA}').contains(&c) || c.is_ascii_alphanumeric())
+            || ZH_BREAKS.contains(&c)
+    };
+    for token in text[hs..he].split(breaks).filter(|t| !t.is_empty()) {
+        let token = strip_particle(text, token);
+        let mut pieces = vec![token];
+        for w in REPORT_WORDS {
+            pieces = pieces.iter().flat_map(|p| p.split(w)).collect();
+        }
+        // Three characters at least: two are mostly common words (提供, 동의).
+        for piece in pieces {
+            let chars = piece.chars().count();
+            let counted = piece.starts_with(['万', '萬', '亿', '億', '만', '억', '천', '명', '건'])
+                || piece.starts_with(|c: char| c.is_ascii_digit());
+            let written = !piece.is_ascii();
+            if (3..=8).contains(&chars) && written && !counted && body.matches(piece).count() >= 2 {
+                let at = piece.as_ptr() as usize - text.as_ptr() as usize;
+                out.push((piece.to_string(), at, at + piece.len()));
+            }
+        }
+    }
 }
 
 /// A Latin-script match without its possessive, trailing marks and leading
@@ -631,6 +700,15 @@ fn trimmed_latin_name(found: &str, start: usize, end: usize) -> (String, usize, 
             name = rest.to_string();
         } else {
             break;
+        }
+    }
+    // "Vodafone's Spanish arm": the company is the one before the possessive.
+    for mark in ["'s ", "\u{2019}s "] {
+        if let Some((owner, rest)) = name.split_once(mark) {
+            let next = rest.split(' ').next().unwrap_or("").to_lowercase();
+            if DEMONYMS.iter().any(|(d, _)| *d == next) {
+                name = owner.to_string();
+            }
         }
     }
     let e = end.min(s + name.len());
@@ -1024,6 +1102,10 @@ fn gather_candidates(
             || is_institution(display)
             || display.chars().all(|c| c.is_ascii_digit())
             || is_a_count(display)
+            // "Spain" of "Vodafone Spain", 中国: a place is no company.
+            || country_or_place(display).is_some()
+            // "IG洩露": what happened is no part of a name.
+            || HAPPENINGS.iter().any(|w| display.contains(w))
         {
             return;
         }
@@ -1032,6 +1114,7 @@ fn gather_candidates(
             first: (s, e),
             count: 0,
             in_headline: false,
+            opens_headline: false,
             recipient: 0,
             product: 0,
         });
@@ -1134,6 +1217,7 @@ fn count_mentions(
         if let Some(c) = candidates.get_mut(key) {
             c.count = spans.len();
             c.in_headline = in_headline;
+            c.opens_headline = headline.is_some_and(|h| opens_headline(text, h, &spans));
             c.recipient = recipient;
             c.product = spans
                 .iter()
@@ -1144,6 +1228,16 @@ fn count_mentions(
             }
         }
     }
+}
+
+/// "GS리테일, …", "トヨタ、…": whether a Chinese, Japanese or Korean
+/// headline opens with one of the spans, then a pause. An English one does
+/// not open with its subject so plainly ("Finance provider Latitude …").
+fn opens_headline(text: &str, (hs, he): (usize, usize), spans: &[(usize, usize)]) -> bool {
+    text[hs..he].chars().any(|ch| is_cjk(ch) || is_kana(ch))
+        && spans
+            .iter()
+            .any(|&(s, e)| s == hs && text[e..].starts_with([',', '，', '、', ' ', '…', '　']))
 }
 
 /// A short name mostly seen inside a longer one is that longer name
@@ -1170,8 +1264,26 @@ const MAKER_WORDS: &[&str] = &[
     "运营商", "開発元の", "の親会社",
 ];
 
-/// Whether the name ending at `end` is a product whose maker is named next.
+/// Whether the name ending at `end` is a product whose maker is named next:
+/// "ChatGPT maker OpenAI", or a few words on, "네이트와 싸이월드를 운영하는
+/// SK커뮤니케이션즈", "「リクナビ」を運営するリクルートキャリア".
 fn names_its_maker(text: &str, end: usize) -> bool {
+    let further = &text[end..ceil(text, (end + 72).min(text.len()))];
+    let operated = [
+        "를 운영하는 ",
+        "을 운영하는 ",
+        "を運営する",
+        "を運営している",
+    ]
+    .iter()
+    .any(|w| {
+        further
+            .find(w)
+            .is_some_and(|i| !further[..i].contains(['。', '.', '\n']))
+    });
+    if operated {
+        return true;
+    }
     let after = &text[end..ceil(text, (end + 20).min(text.len()))];
     MAKER_WORDS.iter().any(|w| {
         after.strip_prefix(w).is_some_and(|rest| {
@@ -1182,7 +1294,9 @@ fn names_its_maker(text: &str, end: usize) -> bool {
 
 fn choose_organisations(text: &str, candidates: &HashMap<String, Candidate>) -> Organisations {
     let score = |c: &Candidate| {
-        c.count as f32 + if c.in_headline { 2.0 } else { 0.0 }
+        c.count as f32
+            + if c.in_headline { 2.0 } else { 0.0 }
+            + if c.opens_headline { 2.0 } else { 0.0 }
             - 3.0 * c.recipient as f32
             - 3.0 * c.product as f32
     };
@@ -1213,9 +1327,10 @@ fn choose_organisations(text: &str, candidates: &HashMap<String, Candidate>) -> 
         Found::new(text, s, e, c.display.clone(), 0.6)
     });
     let taken = [&company, &counterparty].map(|f| f.as_ref().map(|f| name_key(&f.value)));
+    // The company's own products ("네이트를 운영하는 …") are not others.
     let others = ranked
         .iter()
-        .filter(|c| !taken.contains(&Some(name_key(&c.display))))
+        .filter(|c| !taken.contains(&Some(name_key(&c.display))) && c.product == 0)
         .map(|c| c.display.clone())
         .collect();
     Organisations {

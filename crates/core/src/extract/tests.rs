@@ -1571,3 +1571,75 @@ fn a_fiscal_year_s_revenue_and_a_law_s_first_day_are_not_events() {
     );
     assert!(dates.is_empty(), "{dates:?}");
 }
+
+#[test]
+fn a_headline_term_the_body_repeats_names_the_company() {
+    let cases = [
+        (
+            "대법 \"깨알 고지는 부정\"…별빛마트 '고객정보 장사' 무죄 뒤집혀\n\
+             대법원은 7일 별빛마트의 경품 행사가 부정한 동의였다고 판단했다. \
+             별빛마트는 응모권에 작은 글씨로 고지했다. 별빛마트가 정보를 팔았다.",
+            "별빛마트",
+        ),
+        (
+            "因接口被恶意调用致数据泄露 星梭微博被工信部约谈\n\
+             工信部21日约谈星梭微博相关负责人。星梭微博表示已经整改，星梭微博称用户数据安全。",
+            "星梭微博",
+        ),
+        (
+            "私隱公署：星海港外洩涉逾1.3萬人\n\
+             私隱專員公署今日公布星海港資料外洩事故的調查報告。星海港表示接受。星海港已加強保安。",
+            "星海港",
+        ),
+        // The headline's opening subject, then a comma, beats a product
+        // line it names more often.
+        (
+            "별빛리테일, 홈쇼핑 개인정보 158만건 유출 사고\n\
+             별빛리테일은 홈쇼핑 사이트에서 정보가 유출됐다고 밝혔다. 홈쇼핑 회원에게 알렸다. \
+             홈쇼핑 이용자도 포함됐다.",
+            "별빛리테일",
+        ),
+        // Products the company runs are not the company, nor others.
+        (
+            "별빛톡·별빛월드 회원 3천만명 정보 해킹\n\
+             포털 별빛톡과 미니홈피 별빛월드를 운영하는 별빛커뮤니케이션즈가 해킹을 당해 회원의 \
+             개인정보가 빠져나갔다. 별빛커뮤니케이션즈는 사과했다. 별빛톡 회원은 \
+             별빛커뮤니케이션즈 고객센터에 문의하면 된다.",
+            "별빛커뮤니케이션즈",
+        ),
+        (
+            "Harbor's Spanish arm hit with €8m fine\n\
+             Spain's regulator fined Harbor Spain €8m. Harbor Group said Harbor Italia was \
+             not involved. Harbor said it would appeal. Customers in Spain, where Spain's \
+             rules apply, complained; Spain has the most calls, and Spain may act again.",
+            "Harbor",
+        ),
+        (
+            "Attorney General Bonta Announces Settlement with Harbor Beauty\n\
+             Attorney General Bonta said Harbor Beauty sold data. Attorney General Bonta said \
+             it will pay $1.2 million, and Attorney General Bonta thanked the staff.",
+            "Harbor Beauty",
+        ),
+    ];
+    for (text, company) in cases {
+        assert_eq!(company_of(text).as_deref(), Some(company), "{text}");
+    }
+    let (_, users) = counts_of(cases[4].0);
+    assert_eq!(users, Some(30_000_000));
+    // A country, however often named, is no company.
+    assert_eq!(
+        company_of(
+            "Regulators in Spain fined Harbor Air. Spain said that Spain would act, and Spain did."
+        )
+        .as_deref(),
+        Some("Harbor Air")
+    );
+}
+
+#[test]
+fn a_mark_glued_to_a_word_ends_no_sentence() {
+    let text = "顧客情報が「Star!BB」から流出した。次の文。";
+    let at = text.find("流出").unwrap();
+    let (s, _) = sentence_around(text, at, at + 6);
+    assert_eq!(s, 0, "{}", &text[s..]);
+}
