@@ -612,7 +612,8 @@ const PEOPLE_WORDS: &[&str] = &[
     "users", "user", "people", "persons", "individuals", "customers", "customer", "accounts",
     "account holders", "subscribers", "members", "patients", "guests", "consumers", "clients",
     "employees", "residents", "citizens", "students", "passengers", "drivers", "riders",
-    "visitors", "viewers", "shoppers", "borrowers", "policyholders", "名", "人", "명", "户",
+    "visitors", "viewers", "shoppers", "borrowers", "policyholders", "workers", "applicants",
+    "voters", "taxpayers", "名", "人", "명", "户",
     "位",
 ];
 /// People told by their noun rather than a counter ("5000万用户", "10亿中国居民",
@@ -896,7 +897,8 @@ fn count_role(text: &str, f: &Found<i64>) -> u8 {
 /// "About 5 million … 4,812,337 after removing duplicates": where the pick
 /// is a rounding ("about", "약", "约") and a more exact figure within 15 %
 /// of it is given too, the exact one. A headline's figure is taken for a
-/// rounding of a more exact one within 3 % ("1.7亿" of "1.7273亿").
+/// rounding of a more exact one within 5 % ("1.7亿" of "1.7273亿", "逾1.3萬"
+/// of "13,632").
 fn prefer_exact(text: &str, ranked: &mut [Found<i64>], from_headline: bool) {
     let Some(best) = ranked.first() else { return };
     let lower = best.evidence.to_lowercase();
@@ -925,7 +927,7 @@ fn prefer_exact(text: &str, ranked: &mut [Found<i64>], from_headline: bool) {
         ]
         .iter()
         .any(|q| lower.starts_with(q));
-    let margin = if rounded { 15 } else { 3 };
+    let margin = if rounded { 15 } else { 5 };
     let close = |f: &Found<i64>| (f.value - best.value).abs() * 100 <= best.value * margin;
     // Trailing zeros: fewer of them is more exact.
     let zeros = |v: i64| (1..18).take_while(|&k| v % 10_i64.pow(k) == 0).count();

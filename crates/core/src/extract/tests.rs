@@ -1643,3 +1643,13 @@ fn a_mark_glued_to_a_word_ends_no_sentence() {
     let (s, _) = sentence_around(text, at, at + 6);
     assert_eq!(s, 0, "{}", &text[s..]);
 }
+
+#[test]
+fn workers_are_people_and_a_headline_s_more_than_rounds_the_exact_count() {
+    assert_eq!(
+        counts_of("Data of up to 4 million federal workers exposed in breach.").1,
+        Some(4_000_000)
+    );
+    let (_, users) = counts_of("星海港外洩涉逾1.3萬人\n報告指，事故導致13,632人的個人資料外洩。");
+    assert_eq!(users, Some(13_632));
+}
