@@ -266,7 +266,11 @@ pub fn extract(text: &str, ctx: &Context) -> Draft {
     let index = ctx
         .regulator_index
         .get_or_init(|| names::regulator_needles(&ctx.regulators));
-    let regulator = names::find_regulator(text, &ctx.regulators, index);
+    // The article's own country, from its dateline or its address.
+    let home = names::country_in_lead(text)
+        .map(|(c, _, _)| c)
+        .or_else(|| names::country_from_url(ctx.url.as_deref()));
+    let regulator = names::find_regulator(text, &ctx.regulators, index, home.as_deref());
     // Every mention of a known regulator, by any of its names: a sentence
     // holding one is said by (or of) an authority.
     let authorities = index.spans(text);

@@ -200,6 +200,7 @@ pub fn find_regulator(
     text: &str,
     regulators: &[KnownRegulator],
     index: &Needles,
+    home: Option<&str>,
 ) -> Option<(Found<String>, String)> {
     let mut mentions = regulator_mentions(index, index.find_all(text));
     mentions.retain(|&(_, span)| !is_filing_venue(text, span));
@@ -226,9 +227,30 @@ pub fn find_regulator(
         }
     }
     let (_, count, s, e, r) = best?;
+    let r = shortened_home_authority(&text[s..e], r, regulators, home);
     let value = display_name(r);
     let confidence = if count >= 2 { 0.85 } else { 0.6 };
     Some((Found::new(text, s, e, value, confidence), r.country.clone()))
+}
+
+/// "The Office of the Privacy Commissioner found …" in a Canadian report is
+/// Canada's office (its name shortened), not New Zealand's, whose name it
+/// also is: a name that begins the name of the article's own country's
+/// authority is that authority.
+fn shortened_home_authority<'a>(
+    written: &str,
+    found: &'a KnownRegulator,
+    regulators: &'a [KnownRegulator],
+    home: Option<&str>,
+) -> &'a KnownRegulator {
+    let Some(home) = home.filter(|h| *h != found.country) else {
+        return found;
+    };
+    let written = written.to_lowercase();
+    regulators
+        .iter()
+        .find(|r| r.country == home && r.name.to_lowercase().starts_with(&written))
+        .unwrap_or(found)
 }
 
 /// "said in an SEC filing", "filed with the SEC": the authority a company

@@ -1653,3 +1653,17 @@ fn workers_are_people_and_a_headline_s_more_than_rounds_the_exact_count() {
     let (_, users) = counts_of("星海港外洩涉逾1.3萬人\n報告指，事故導致13,632人的個人資料外洩。");
     assert_eq!(users, Some(13_632));
 }
+
+#[test]
+fn a_shortened_name_of_the_home_country_s_authority_is_that_authority() {
+    let text = "Harbor Hardware shared receipts with an ad network. The Office of the Privacy \
+                Commissioner found the company broke the law.";
+    let ctx = Context::with_builtin_regulators(
+        NaiveDate::from_ymd_opt(2023, 1, 26),
+        Some("https://www.example.ca/news/harbor-1.62".to_string()),
+    );
+    let d = extract(text, &ctx);
+    let regulator = d.regulator.map(|r| r.value).unwrap_or_default();
+    assert!(regulator.contains("of Canada"), "{regulator}");
+    assert_eq!(d.country.map(|c| c.value).as_deref(), Some("CA"));
+}
