@@ -215,6 +215,13 @@ fn first_country(
         })
 }
 
+/// The article's own country, from its dateline or its address.
+fn home_country(text: &str, ctx: &Context) -> Option<String> {
+    names::country_in_lead(text)
+        .map(|(c, _, _)| c)
+        .or_else(|| names::country_from_url(ctx.url.as_deref()))
+}
+
 /// Last of all, the language: Korean is written in Korea and Japanese in
 /// Japan (Chinese, English and the rest in too many places to tell).
 fn country_of_language(text: &str) -> Option<Found<String>> {
@@ -266,10 +273,7 @@ pub fn extract(text: &str, ctx: &Context) -> Draft {
     let index = ctx
         .regulator_index
         .get_or_init(|| names::regulator_needles(&ctx.regulators));
-    // The article's own country, from its dateline or its address.
-    let home = names::country_in_lead(text)
-        .map(|(c, _, _)| c)
-        .or_else(|| names::country_from_url(ctx.url.as_deref()));
+    let home = home_country(text, ctx);
     let regulator = names::find_regulator(text, &ctx.regulators, index, home.as_deref());
     // Every mention of a known regulator, by any of its names: a sentence
     // holding one is said by (or of) an authority.
