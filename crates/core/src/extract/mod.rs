@@ -848,7 +848,8 @@ const BASE_AFTER: &[&str] = &[
 const ACTIVE_BEFORE: &[&str] = &[
     "mau", "dau", "monthly active", "weekly active", "daily active", "월간활성", "월간 활성",
     "활성이용자", "활성 이용자", "月活", "日活", "活跃用户", "活躍用戶", "アクティブ", "평균 이용자",
-    "일평균", "日均", "average daily", "daily average",
+    "일평균", "日均", "average daily", "daily average", "내려받은", "다운로드", "downloaded",
+    "downloads", "ダウンロード", "下载", "下載",
 ];
 #[rustfmt::skip]
 const BASE_BEFORE: &[&str] = &[

@@ -1667,3 +1667,12 @@ fn a_shortened_name_of_the_home_country_s_authority_is_that_authority() {
     assert!(regulator.contains("of Canada"), "{regulator}");
     assert_eq!(d.country.map(|c| c.value).as_deref(), Some("CA"));
 }
+
+#[test]
+fn people_who_downloaded_an_app_are_its_reach_not_those_affected() {
+    let (_, users) = counts_of(
+        "국내에서 별빛 앱을 내려받은 사람은 9만3천463명, 이 가운데 홍채 정보가 수집된 \
+         사람은 2만9천991명이다.",
+    );
+    assert_eq!(users, Some(29_991));
+}
