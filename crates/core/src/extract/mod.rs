@@ -804,7 +804,7 @@ fn counts(
         // "339 million customers … seven million records concern people in
         // the UK": one country's share of a larger figure.
         seen.retain(|(_, f)| !(largest > Some(f.value) && one_country_s_share(text, f)));
-        seen.sort_by_key(|(h, f)| {
+        seen.sort_by_cached_key(|(h, f)| {
             (
                 Reverse(*h),
                 Reverse(count_role(text, f)),
