@@ -1081,7 +1081,65 @@ pub fn find_organisations(
     let mut candidates = gather_candidates(text, headline, ctx, authorities);
     count_mentions(text, headline, ctx, &mut candidates);
     drop_contained(&mut candidates);
-    choose_organisations(text, &candidates)
+    let mut orgs = choose_organisations(text, &candidates);
+    let company = orgs.company.as_ref().map(|c| c.value.clone());
+    for name in past_case_names(text) {
+        let ours = company
+            .as_deref()
+            .is_some_and(|c| name.contains(c) || c.contains(&name));
+        if !ours && !orgs.others.contains(&name) {
+            orgs.others.push(name);
+        }
+    }
+    orgs
+}
+
+/// "2014年にベネッセコーポレーションから約3500万件…流出", "2008년에는 옥션에서
+/// 1천81만명의 정보가 빠져나갔다": in a sentence that writes a year and tells a
+/// breach or a penalty, the name a case happened at ("から", "에서") or to
+/// (" 해킹으로"). Such names are only used to tell other
+/// organisations' cases apart.
+fn past_case_names(text: &str) -> Vec<String> {
+    const AT: &[&str] = &["から", "에서", " 해킹"];
+    let mut out: Vec<String> = Vec::new();
+    for mark in AT {
+        for (at, _) in text.match_indices(mark) {
+            let (s, e) = super::sentence_around(text, at, at + mark.len());
+            let sentence = &text[s..e];
+            let dated =
+                sentence.contains(['年', '년']) && sentence.contains(|c: char| c.is_ascii_digit());
+            if !dated || !super::CASE_WORDS.iter().any(|w| sentence.contains(w)) {
+                continue;
+            }
+            let Some(name) = name_run_before(text, at) else {
+                continue;
+            };
+            let generic = REPORT_WORDS.iter().any(|w| name.contains(w))
+                || is_institution(&name)
+                || is_a_count(&name)
+                || name.chars().count() < 3
+                || name.ends_with(['年', '月', '日', '년', '월', '일'])
+                || name.starts_with(|c: char| c.is_ascii_digit());
+            if !generic && !out.contains(&name) {
+                out.push(name);
+            }
+        }
+    }
+    out
+}
+
+/// The run of kanji, katakana, Hangul and Latin letters that ends at `at`,
+/// up to sixteen characters.
+fn name_run_before(text: &str, at: usize) -> Option<String> {
+    let mut start = at;
+    for (i, c) in text[..at].char_indices().rev().take(16) {
+        let part = is_cjk(c) || ('\u{30A0}'..='\u{30FA}').contains(&c) || c.is_ascii_alphanumeric();
+        if !part || ZH_BREAKS.contains(&c) {
+            break;
+        }
+        start = i;
+    }
+    (start < at).then(|| text[start..at].to_string())
 }
 
 /// "このうち約55万件", "약 30만 명", "其中1.3亿条": a count, or words that

@@ -1676,3 +1676,17 @@ fn people_who_downloaded_an_app_are_its_reach_not_those_affected() {
     );
     assert_eq!(users, Some(29_991));
 }
+
+#[test]
+fn a_past_case_at_another_organisation_named_only_there_is_not_this_one() {
+    let (records, users) = counts_of(
+        "星辰商事は3日、顧客約2万人分の情報が流出したと発表した。\
+         国内では2014年にベネッセコーポレーションから約3500万件の個人情報が流出している。",
+    );
+    assert_eq!((records, users), (None, Some(20_000)));
+    let (_, users) = counts_of(
+        "별빛몰은 회원 5만명의 정보가 유출됐다고 밝혔다. \
+         2011년 현대캐피탈 해킹으로 고객 175만명의 정보가 새어 나갔다.",
+    );
+    assert_eq!(users, Some(50_000));
+}
