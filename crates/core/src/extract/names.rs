@@ -678,8 +678,7 @@ fn headline_terms(text: &str, (hs, he): (usize, usize), out: &mut Vec<(String, u
     let body = &text[he..];
     // Latin letters stay with the Hangul or kanji they are glued to ("GS리테일").
     let breaks = |c: char| {
-        !(is_cjk(c) || ('\u{30A0}'..='\u{30FA}').contains(&c) || c.is_ascii_alphanumeric())
-            || ZH_BREAKS.contains(&c)
+        !(is_cjk(c) || is_katakana(c) || c.is_ascii_alphanumeric()) || ZH_BREAKS.contains(&c)
     };
     for token in text[hs..he].split(breaks).filter(|t| !t.is_empty()) {
         let token = strip_particle(text, token);
@@ -1013,6 +1012,11 @@ fn is_kana(c: char) -> bool {
     ('\u{3040}'..='\u{30FF}').contains(&c)
 }
 
+/// Katakana, without the middle dot that joins two names ("ユニクロ・ジーユー").
+fn is_katakana(c: char) -> bool {
+    ('\u{30A0}'..='\u{30FA}').contains(&c)
+}
+
 /// Words before a name that make it the receiver of data ("… to Alipay",
 /// "向支付宝提供", "알리페이에 넘긴").
 fn recipient_mentions(text: &str, start: usize, end: usize) -> bool {
@@ -1133,7 +1137,7 @@ fn past_case_names(text: &str) -> Vec<String> {
 fn name_run_before(text: &str, at: usize) -> Option<String> {
     let mut start = at;
     for (i, c) in text[..at].char_indices().rev().take(16) {
-        let part = is_cjk(c) || ('\u{30A0}'..='\u{30FA}').contains(&c) || c.is_ascii_alphanumeric();
+        let part = is_cjk(c) || is_katakana(c) || c.is_ascii_alphanumeric();
         if !part || ZH_BREAKS.contains(&c) {
             break;
         }
@@ -1182,8 +1186,10 @@ fn gather_candidates(
             || is_institution(display)
             || display.chars().all(|c| c.is_ascii_digit())
             || is_a_count(display)
-            // "Spain" of "Vodafone Spain", 中国: a place is no company.
+            // "Spain" of "Vodafone Spain", 中国: a place is no company, nor
+            // "EUR" of "EUR 51,000" a currency.
             || country_or_place(display).is_some()
+            || crate::money::currency_codes().any(|c| c == display)
             // "IG洩露": what happened is no part of a name.
             || HAPPENINGS.iter().any(|w| display.contains(w))
         {
