@@ -59,6 +59,34 @@ pub fn country_code(text: &str) -> Option<&'static str> {
         .copied()
 }
 
+/// What English calls a country's people and things ("Australian lender
+/// X", "the Dutch privacy watchdog"), lower case.
+#[rustfmt::skip]
+const DEMONYMS: &[(&str, &str)] = &[
+    ("australian", "AU"), ("american", "US"), ("british", "GB"), ("irish", "IE"),
+    ("korean", "KR"), ("south korean", "KR"), ("chinese", "CN"), ("japanese", "JP"),
+    ("indian", "IN"), ("canadian", "CA"), ("french", "FR"), ("german", "DE"),
+    ("dutch", "NL"), ("italian", "IT"), ("spanish", "ES"), ("singaporean", "SG"),
+    ("taiwanese", "TW"), ("swedish", "SE"), ("norwegian", "NO"), ("brazilian", "BR"),
+    ("polish", "PL"), ("belgian", "BE"), ("austrian", "AT"), ("danish", "DK"),
+    ("finnish", "FI"), ("greek", "GR"), ("hungarian", "HU"), ("portuguese", "PT"),
+    ("romanian", "RO"), ("swiss", "CH"), ("turkish", "TR"), ("mexican", "MX"),
+    ("argentine", "AR"), ("argentinian", "AR"), ("thai", "TH"), ("filipino", "PH"),
+    ("philippine", "PH"), ("vietnamese", "VN"), ("indonesian", "ID"), ("malaysian", "MY"),
+    ("israeli", "IL"), ("south african", "ZA"), ("nigerian", "NG"), ("kenyan", "KE"),
+    ("croatian", "HR"), ("czech", "CZ"), ("slovak", "SK"), ("slovenian", "SI"),
+    ("bulgarian", "BG"), ("lithuanian", "LT"), ("latvian", "LV"), ("estonian", "EE"),
+    ("icelandic", "IS"), ("maltese", "MT"), ("cypriot", "CY"), ("russian", "RU"),
+    ("ukrainian", "UA"), ("luxembourgish", "LU"), ("colombian", "CO"), ("chilean", "CL"),
+    ("saudi", "SA"), ("emirati", "AE"), ("new zealand", "NZ"), ("hong kong", "HK"),
+];
+
+/// The country of an English demonym: `Dutch` → NL.
+pub fn country_of_demonym(word: &str) -> Option<&'static str> {
+    let lower = word.trim().to_lowercase();
+    DEMONYMS.iter().find(|(d, _)| *d == lower).map(|(_, c)| *c)
+}
+
 /// Whether `code` is a country code we know (upper case).
 pub fn is_known_code(code: &str) -> bool {
     code.len() == 2

@@ -44,7 +44,12 @@ const NATIONAL_CURRENCIES: &[(&str, &str)] = &[
     ("KR", "KRW"), ("CN", "CNY"), ("US", "USD"), ("GB", "GBP"), ("JP", "JPY"), ("AU", "AUD"),
     ("CA", "CAD"), ("SG", "SGD"), ("BR", "BRL"), ("HK", "HKD"), ("IN", "INR"), ("NO", "NOK"),
     ("SE", "SEK"), ("IE", "EUR"), ("FR", "EUR"), ("NL", "EUR"), ("IT", "EUR"), ("ES", "EUR"),
-    ("DE", "EUR"), ("LU", "EUR"), ("EU", "EUR"),
+    ("DE", "EUR"), ("LU", "EUR"), ("EU", "EUR"), ("BE", "EUR"), ("AT", "EUR"), ("PT", "EUR"),
+    ("FI", "EUR"), ("GR", "EUR"), ("SK", "EUR"), ("SI", "EUR"), ("EE", "EUR"), ("LV", "EUR"),
+    ("LT", "EUR"), ("MT", "EUR"), ("CY", "EUR"), ("HR", "EUR"), ("DK", "DKK"), ("PL", "PLN"),
+    ("CH", "CHF"), ("CZ", "CZK"), ("HU", "HUF"), ("RO", "RON"), ("TH", "THB"), ("MY", "MYR"),
+    ("ID", "IDR"), ("PH", "PHP"), ("VN", "VND"), ("TW", "TWD"), ("NZ", "NZD"), ("ZA", "ZAR"),
+    ("TR", "TRY"), ("MX", "MXN"), ("IL", "ILS"), ("NG", "NGN"), ("KE", "KES"), ("IS", "ISK"),
 ];
 
 /// The currency of a country (ISO 3166-1 alpha-2), where the table knows it.

@@ -5,7 +5,7 @@
 //! 11,963,900 and `1.2 billion` exactly 1,200,000,000: no float ever rounds them.
 
 /// Fixed-point scale: a [`Quantity`] holds millionths.
-const SCALE: i128 = 1_000_000;
+pub(crate) const SCALE: i128 = 1_000_000;
 
 /// A non-negative number in millionths.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -92,6 +92,9 @@ const WORD_UNITS: &[(&str, i128)] = &[
     ("billion", 1_000_000_000),
     ("million", 1_000_000),
     ("thousand", 1_000),
+    // India's: "₹5 crore", "2.5 lakh users".
+    ("crore", 10_000_000),
+    ("lakh", 100_000),
     ("bn", 1_000_000_000),
     ("tn", 1_000_000_000_000),
     ("mn", 1_000_000),

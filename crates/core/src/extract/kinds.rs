@@ -6,6 +6,8 @@ use super::dates::{DateMention, RangeEnd};
 use super::{ceil, sentence_around};
 use crate::model::EventKind;
 use chrono::NaiveDate;
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// Verbs and nouns that say what happened on a date, most specific first,
 /// with a handicap in characters for words that say little on their own
@@ -420,6 +422,19 @@ const DATELINE_MARKS: &[&str] = &[
     "引述", "인용",
 ];
 
+/// Whether the text at `at` stands in a link to another article: a short
+/// line that ends in a date ("欧盟就…开出5.3亿欧元罚单 2025年05月03日").
+pub(super) fn ends_a_link_line(text: &str, at: usize) -> bool {
+    static ENDS_DATED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"[^\s:：]\s+(?:\d{4}[-./年]\s?\d{1,2}[-./月]\s?\d{1,2}日?|\d{1,2}[-./]\d{1,2}[-./]\d{4}|(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4})|\d{1,2}\s+(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\s+\d{4})\s*$")
+            .unwrap_or_else(|e| panic!("link line pattern: {e}"))
+    });
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let line = &text[start..end];
+    line.chars().count() <= 80 && ENDS_DATED.is_match(line)
+}
+
 /// Whether the date at `mention` stamps the page rather than dating anything
 /// that happened: a time of day right after it ("2024-05-09 12:00"), a label
 /// before it on its line ("Published 26 May 2022", "입력"), or a dateline on
@@ -433,7 +448,7 @@ pub(super) fn is_page_stamp(
     let after = text[mention.end..ceil(text, (mention.end + 40).min(text.len()))]
         .trim_start_matches([' ', ',', '\u{a0}', '\u{3000}', '(', '（'])
         .to_lowercase();
-    if starts_with_clock(&after) {
+    if starts_with_clock(&after) || ends_a_link_line(text, mention.start) {
         return true;
     }
     let line_start = text[..mention.start].rfind('\n').map_or(0, |i| i + 1);

@@ -6,6 +6,7 @@
 //! around a figure say it counts. No company name is written into the rules.
 
 pub mod dates;
+mod described;
 mod kinds;
 mod names;
 
@@ -273,11 +274,7 @@ pub fn extract(text: &str, ctx: &Context) -> Draft {
     let index = ctx
         .regulator_index
         .get_or_init(|| names::regulator_needles(&ctx.regulators));
-    let home = home_country(text, ctx);
-    let regulator = names::find_regulator(text, &ctx.regulators, index, home.as_deref());
-    // Every mention of a known regulator, by any of its names: a sentence
-    // holding one is said by (or of) an authority.
-    let authorities = index.spans(text);
+    let (regulator, authorities) = regulator_and_authorities(text, ctx, index);
     let orgs =
         names::find_organisations(text, head.map(|(s, h)| (s, s + h.len())), ctx, &authorities);
     let company = orgs.company.clone();
@@ -295,16 +292,20 @@ pub fn extract(text: &str, ctx: &Context) -> Draft {
     let parties = Parties::of(&orgs);
     let [records, users] = counts(text, head.map(|(s, h)| s + h.len()), &parties);
     let ([records_affected, records_next], [users_affected, users_next]) = (records, users);
-    let fine = fine(text, country.as_ref().map(|c| c.value.as_str()));
-    // Without a regulator or a national site, a fine in a national currency
-    // tells the country (USD → US); the euro tells nothing so precise.
-    let country = country
-        .or_else(|| {
-            let f = fine.as_ref()?;
-            let code = crate::money::country_of_currency(&f.value.currency)?;
-            Some(Found::new(text, f.start, f.end, code.to_string(), 0.4))
-        })
-        .or_else(|| country_of_language(text));
+    let [own, others] = names::own_and_other_spans(index, &ctx.regulators, text, chosen);
+    let fine = fine(
+        text,
+        &FineScope {
+            local: country
+                .as_ref()
+                .and_then(|c| crate::money::currency_of_country(&c.value)),
+            parties: &parties,
+            own: &own,
+            others: &others,
+            headline_end: head.map(|(s, h)| s + h.len()),
+        },
+    );
+    let country = country.or_else(|| country_at_last(text, fine.as_ref()));
     let case = Case {
         index,
         regulator: chosen,
@@ -349,6 +350,35 @@ pub fn extract(text: &str, ctx: &Context) -> Draft {
     }
 }
 
+/// The regulator, and every mention of a known regulator by any of its
+/// names or described by its country: a sentence holding one is said by
+/// (or of) an authority.
+fn regulator_and_authorities(
+    text: &str,
+    ctx: &Context,
+    index: &names::Needles,
+) -> (Option<names::FoundRegulator>, Vec<(usize, usize)>) {
+    let home = home_country(text, ctx);
+    let described = described::mentions(text, &ctx.regulators);
+    let regulator =
+        names::find_regulator(text, &ctx.regulators, index, home.as_deref(), &described);
+    let mut authorities = index.spans(text);
+    authorities.extend(described.iter().map(|(_, span)| *span));
+    authorities.sort_unstable();
+    (regulator, authorities)
+}
+
+/// Without a regulator or a national site, a fine in a national currency
+/// tells the country (USD → US; the euro tells nothing so precise), else
+/// the language may.
+fn country_at_last(text: &str, fine: Option<&Found<FineValue>>) -> Option<Found<String>> {
+    fine.and_then(|f| {
+        let code = crate::money::country_of_currency(&f.value.currency)?;
+        Some(Found::new(text, f.start, f.end, code.to_string(), 0.4))
+    })
+    .or_else(|| country_of_language(text))
+}
+
 /// Gives the fine its date: a day named in a sentence that states the fine,
 /// or else the publication day (a fine reported without a date is news of
 /// that day).
@@ -372,7 +402,7 @@ fn date_the_fine(
             .find(|ev| ev.precision == "day" && ev.start >= s && ev.end <= e)
         {
             let sentence = text[s..e].to_lowercase();
-            ev.kind = if ["settle", "settlement", "합의", "和解"]
+            ev.kind = if ["settle", "settlement", "합의", "和解", "了结", "了結"]
                 .iter()
                 .any(|w| sentence.contains(w))
             {
@@ -941,9 +971,14 @@ fn prefer_exact(text: &str, ranked: &mut [Found<i64>], from_headline: bool) {
     // Trailing zeros: fewer of them is more exact.
     let zeros = |v: i64| (1..18).take_while(|&k| v % 10_i64.pow(k) == 0).count();
     let exact = |f: &Found<i64>| zeros(f.value) < zeros(best.value);
+    // "1만2천명" in a headline, "1만2천906명" below: the headline cuts the
+    // figure short.
+    let step = 10_i64.pow(zeros(best.value) as u32);
+    let cut_short =
+        |f: &Found<i64>| from_headline && f.value > best.value && f.value < best.value + step;
     if let Some(i) = ranked
         .iter()
-        .position(|f| (rounded || from_headline) && exact(f) && close(f))
+        .position(|f| (rounded || from_headline) && exact(f) && close(f) || cut_short(f))
     {
         ranked[..=i].rotate_right(1);
     }
@@ -1081,10 +1116,16 @@ const BEFORE_MARKS: &[(&str, &str)] = &[
     ("HK$", "HKD"),
     ("S$", "SGD"),
     ("R$", "BRL"),
+    ("NZ$", "NZD"),
+    ("NT$", "TWD"),
+    ("₹", "INR"),
+    ("Rs.", "INR"),
+    ("Rs ", "INR"),
     ("€", "EUR"),
     ("£", "GBP"),
     ("₩", "KRW"),
-    ("$", "USD"),
+    // Whose dollar a bare sign is, the article's country tells.
+    ("$", "$"),
     ("¥", "CNY"),
     ("EUR ", "EUR"),
     ("USD ", "USD"),
@@ -1093,6 +1134,20 @@ const BEFORE_MARKS: &[(&str, &str)] = &[
     ("CNY ", "CNY"),
     ("RMB ", "CNY"),
     ("JPY ", "JPY"),
+    ("AUD ", "AUD"),
+    ("CAD ", "CAD"),
+    ("CHF ", "CHF"),
+    ("SGD ", "SGD"),
+    ("HKD ", "HKD"),
+    ("INR ", "INR"),
+    ("NOK ", "NOK"),
+    ("SEK ", "SEK"),
+    ("DKK ", "DKK"),
+    ("PLN ", "PLN"),
+    ("BRL ", "BRL"),
+    ("TWD ", "TWD"),
+    ("THB ", "THB"),
+    ("ZAR ", "ZAR"),
 ];
 #[rustfmt::skip]
 const AFTER_MARKS: &[(&str, &str)] = &[
@@ -1108,7 +1163,7 @@ const AFTER_MARKS: &[(&str, &str)] = &[
     ("yuan", "CNY"),
     ("won", "KRW"),
     ("pounds", "GBP"),
-    ("dollars", "USD"),
+    ("dollars", "$"),
     ("yen", "JPY"),
     ("홍콩달러", "HKD"),
     ("호주달러", "AUD"),
@@ -1157,20 +1212,48 @@ const AFTER_MARKS: &[(&str, &str)] = &[
     ("swiss francs", "CHF"),
     ("rupees", "INR"),
     ("reais", "BRL"),
+    ("baht", "THB"),
+    ("ringgit", "MYR"),
+    ("rupiah", "IDR"),
+    ("naira", "NGN"),
+    ("shekels", "ILS"),
+    ("turkish lira", "TRY"),
+    ("forints", "HUF"),
+    ("forint", "HUF"),
+    ("rand", "ZAR"),
+    ("singapore dollars", "SGD"),
+    ("australian dollars", "AUD"),
+    ("canadian dollars", "CAD"),
+    ("new zealand dollars", "NZD"),
+    ("hong kong dollars", "HKD"),
+    // A code after the amount: "5 million NOK".
+    ("nok", "NOK"), ("sek", "SEK"), ("dkk", "DKK"), ("chf", "CHF"), ("pln", "PLN"),
+    ("eur", "EUR"), ("usd", "USD"), ("gbp", "GBP"),
+    // The same in Chinese and Korean.
+    ("泰铢", "THB"), ("泰銖", "THB"), ("新加坡元", "SGD"), ("澳元", "AUD"), ("加元", "CAD"),
+    ("瑞士法郎", "CHF"), ("挪威克朗", "NOK"), ("瑞典克朗", "SEK"), ("丹麦克朗", "DKK"),
+    ("丹麥克朗", "DKK"), ("卢比", "INR"), ("盧比", "INR"), ("新西兰元", "NZD"),
+    ("싱가포르달러", "SGD"), ("캐나다달러", "CAD"), ("바트", "THB"), ("루피", "INR"),
+    // Crowns with no country: the country's own where it has them.
+    ("kroner", "kr"), ("krone", "kr"), ("crowns", "kr"), ("크로네", "kr"), ("克朗", "kr"),
 ];
 
 /// Words that make an amount a penalty when they stand in its sentence.
 #[rustfmt::skip]
 const FINE_WORDS: &[&str] = &[
     "fine", "fined", "penalty", "penalties", "settlement", "settle", "pay", "罚款", "罚", "处以", "과징금",
-    "벌금", "부과", "제재", "制裁", "課徴金", "罰金", "制裁金", "過料", "罰款", "處以", "開罰",
+    "벌금", "부과", "제재", "制裁", "課徴金", "罰金", "制裁金", "過料", "罰款", "處以", "開罰", "和解",
+    "支付", "합의금",
 ];
 /// Words just before an amount that make it something other than the main
 /// penalty: a separate administrative fine, an earlier proposal.
 #[rustfmt::skip]
 const NOT_MAIN_BEFORE: &[&str] = &[
-    "과태료", "proposed", "intention to fine", "notice of intent", "originally", "lower than",
+    "proposed", "intention to fine", "notice of intent", "originally", "lower than",
     "拟", "擬", "原先", "原本", "당초", "当初", "ransom", "赎金", "贖金", "身代金", "몸값",
+    "勒索", "extort", "demanded", "要求支付",
+    // A rate: "每日另處罰款1,000元".
+    "每日", "每天", "per day",
     // The price stolen data was offered at.
     "price of", "asking", "标价", "售价", "要价", "価格", "판매가",
 ];
@@ -1179,7 +1262,12 @@ const NOT_MAIN_BEFORE: &[&str] = &[
 #[rustfmt::skip]
 const NOT_MAIN_AFTER: &[&str] = &[
     "过失罚款", "过失", "each", "각각", "proposed", "ransom", "赎金", "贖金", "身代金", "몸값",
+    // A rate, not a sum: "1,000元 a day".
+    "a day", "per day", "daily", "每日", "每天", "/日", "1日あたり",
 ];
+/// Words before an amount that make it a lesser penalty, the fine only
+/// where no main one is named: a Korean administrative 과태료 beside a 과징금.
+const LESSER_BEFORE: &[&str] = &["과태료"];
 
 /// Nouns after an amount that make it the price of a deal or a company's
 /// figures ("a $44bn takeover plan", "€2bn in revenue"), not a penalty.
@@ -1290,6 +1378,21 @@ fn money_mentions(text: &str) -> Vec<Money> {
     out
 }
 
+/// Which crowns "kroner" are: the country's own where it has them, else
+/// Denmark's where the text speaks of it, else Norway's.
+fn whose_crowns(text: &str, local: Option<&'static str>) -> &'static str {
+    match local {
+        Some(c @ ("NOK" | "DKK" | "SEK" | "ISK" | "CZK")) => c,
+        _ if ["Danish", "Denmark", "丹麦", "丹麥", "덴마크", "デンマーク"]
+            .iter()
+            .any(|w| text.contains(w)) =>
+        {
+            "DKK"
+        }
+        _ => "NOK",
+    }
+}
+
 /// "1.2 billion euros ($1.3 billion)", "(约 25 亿元)": whether the mention
 /// at `n` is a bracketed conversion of the one before it.
 fn is_conversion(text: &str, mentions: &[Money], n: usize) -> bool {
@@ -1300,15 +1403,32 @@ fn is_conversion(text: &str, mentions: &[Money], n: usize) -> bool {
         .find_map(|q| before.strip_suffix(q))
         .unwrap_or(before)
         .trim_end();
+    // "(当前约1570.5万元人民币)": at today's rate.
+    let before = ["当前", "當前", "目前", "现", "現在", "현재", "currently"]
+        .iter()
+        .find_map(|q| before.strip_suffix(q))
+        .unwrap_or(before)
+        .trim_end();
     before.ends_with(['(', '（'])
         && n > 0
         && mentions[n - 1].end + 12 >= m.start
         && mentions[n - 1].currency != m.currency
 }
 
-fn fine(text: &str, country: Option<&str>) -> Option<Found<FineValue>> {
-    let mentions = money_mentions(text);
-    let local = country.and_then(crate::money::currency_of_country);
+/// What a fine is read against: the country's currency, who the case is
+/// about, and where the text names its own and other authorities.
+struct FineScope<'a> {
+    local: Option<&'static str>,
+    parties: &'a Parties<'a>,
+    /// Mentions of the case's regulator, and of other authorities (the EU's
+    /// bodies aside: they direct a national authority's fine).
+    own: &'a [(usize, usize)],
+    others: &'a [(usize, usize)],
+    headline_end: Option<usize>,
+}
+
+fn fine(text: &str, scope: &FineScope) -> Option<Found<FineValue>> {
+    let mentions = money_of_the_country(text, scope.local);
     let conversions: Vec<&Money> = (0..mentions.len())
         .filter(|&n| is_conversion(text, &mentions, n))
         .map(|n| &mentions[n])
@@ -1320,46 +1440,25 @@ fn fine(text: &str, country: Option<&str>) -> Option<Found<FineValue>> {
             c.currency == m.currency && (c.value.0 - m.value.0).abs() * 100 <= c.value.0 * 3
         })
     };
-    let mut best: Option<(bool, &Money)> = None;
-    for (n, m) in mentions.iter().enumerate() {
-        if is_conversion(text, &mentions, n) || copies_a_conversion(m) {
-            continue;
-        }
-        let (s, e) = sentence_around(text, m.start, m.end);
-        let sentence = text[s..e].to_lowercase();
-        if !FINE_WORDS.iter().any(|w| sentence.contains(w)) {
-            continue;
-        }
-        let before = text[floor(text, m.start.saturating_sub(24))..m.start].to_lowercase();
-        // What follows up to the next figure or clause: "($148,000) each".
-        let after_end = ceil(text, (m.end + 24).min(text.len()));
-        let after = text[m.end..after_end].to_lowercase();
-        let after = after.split([',', ';', '，', '。']).next().unwrap_or("");
-        let further = text[m.end..ceil(text, (m.end + 80).min(text.len()))].to_lowercase();
-        if NOT_MAIN_BEFORE.iter().any(|w| before.contains(w))
-            || is_ceiling(text, s, m.start, after)
-            // "1억원대 제재": a range ("in the 100 millions"), not the sum.
-            || after.starts_with('대')
-            || NOT_MAIN_AFTER
-                .iter()
-                .any(|w| kinds::contains_word(after, w))
-            || is_deal(after)
-            || further
-                .split(['.', '。'])
-                .next()
-                .is_some_and(|f| f.contains("initially"))
-        {
-            continue;
-        }
-        // The first penalty named (the headline's, the lead's) is this
-        // case's: larger ones further down are other cases' records. One in
-        // the regulator's own currency wins over a conversion.
-        let is_local = local == Some(m.currency);
-        if best.is_none_or(|(l, _)| is_local && !l) {
-            best = Some((is_local, m));
+    let penalties: Vec<(bool, &Money)> = mentions
+        .iter()
+        .enumerate()
+        .filter(|&(n, m)| !is_conversion(text, &mentions, n) && !copies_a_conversion(m))
+        .filter_map(|(_, m)| Some((penalty_role(text, m, scope)?, m)))
+        .collect();
+    // The first penalty named (the headline's, the lead's) is this case's:
+    // larger ones further down are other cases' records. A main penalty
+    // wins over a lesser one, and one in the regulator's own currency over
+    // a conversion.
+    let mut best: Option<((bool, bool), &Money)> = None;
+    for &(lesser, m) in &penalties {
+        let rank = (!lesser, scope.local == Some(m.currency));
+        if best.is_none_or(|(r, _)| rank > r) {
+            best = Some((rank, m));
         }
     }
     let (_, m) = best?;
+    let m = exact_for_headline(m, &penalties, scope.headline_end);
     let text_amount = m.value.to_decimal();
     let amount = text_amount
         .parse::<i64>()
@@ -1377,6 +1476,80 @@ fn fine(text: &str, country: Option<&str>) -> Option<Found<FineValue>> {
         },
         0.7,
     ))
+}
+
+/// The amounts of the text with the currency of words two countries share
+/// settled: crowns by `whose_crowns`, a bare "$" as the country's own
+/// dollar (an Australian report's "$5.8m" is Australian), else the US's.
+fn money_of_the_country(text: &str, local: Option<&'static str>) -> Vec<Money> {
+    let dollars = ["AUD", "CAD", "SGD", "NZD", "HKD", "TWD"];
+    let dollar = local.filter(|c| dollars.contains(c)).unwrap_or("USD");
+    let mut mentions = money_mentions(text);
+    for m in &mut mentions {
+        m.currency = match m.currency {
+            "kr" => whose_crowns(text, local),
+            "$" => dollar,
+            c => c,
+        };
+    }
+    mentions
+}
+
+/// "2억원 제재" in a headline, "과징금 1억9천451만원" below: a headline's
+/// round amount gives way to the exact one within 5 % of it.
+fn exact_for_headline<'a>(
+    m: &'a Money,
+    penalties: &[(bool, &'a Money)],
+    headline_end: Option<usize>,
+) -> &'a Money {
+    if headline_end.is_none_or(|h| m.end > h) {
+        return m;
+    }
+    let zeros = |v: i128| (1..30).take_while(|&k| v % 10_i128.pow(k) == 0).count();
+    penalties
+        .iter()
+        .map(|&(_, p)| p)
+        .find(|p| {
+            p.currency == m.currency
+                && (p.value.0 - m.value.0).abs() * 100 <= m.value.0 * 5
+                && zeros(p.value.0) < zeros(m.value.0)
+        })
+        .unwrap_or(m)
+}
+
+/// Whether the amount `m` is a penalty of this case: `None` when it is not
+/// (no word of a penalty in its sentence, a legal maximum, a deal, another
+/// organisation's or another authority's case, a price), else whether it
+/// is a lesser one (a Korean administrative 과태료 beside a 과징금).
+fn penalty_role(text: &str, m: &Money, scope: &FineScope) -> Option<bool> {
+    let (s, e) = sentence_around(text, m.start, m.end);
+    let sentence = text[s..e].to_lowercase();
+    if !FINE_WORDS.iter().any(|w| sentence.contains(w)) {
+        return None;
+    }
+    let before = text[floor(text, m.start.saturating_sub(24))..m.start].to_lowercase();
+    // What follows up to the next figure or clause: "($148,000) each".
+    let after_end = ceil(text, (m.end + 24).min(text.len()));
+    let after = text[m.end..after_end].to_lowercase();
+    let after = after.split([',', ';', '，', '。']).next().unwrap_or("");
+    let further = text[m.end..ceil(text, (m.end + 80).min(text.len()))].to_lowercase();
+    let within = |&(a, b): &(usize, usize)| a >= s && b <= e;
+    let not_main = NOT_MAIN_BEFORE.iter().any(|w| before.contains(w))
+        || is_ceiling(text, s, m.start, after)
+        // "1억원대 제재": a range ("in the 100 millions"), not the sum.
+        || after.starts_with('대')
+        || NOT_MAIN_AFTER.iter().any(|w| kinds::contains_word(after, w))
+        || is_deal(after)
+        || further
+            .split(['.', '。'])
+            .next()
+            .is_some_and(|f| f.contains("initially"))
+        // "Members pay £1 to join": a price, not a penalty.
+        || m.value.0 < 100 * crate::numbers::SCALE
+        || kinds::ends_a_link_line(text, m.start)
+        || scope.parties.another_s_case(text, m.start, m.end)
+        || scope.others.iter().any(within) && !scope.own.iter().any(within);
+    (!not_main).then(|| LESSER_BEFORE.iter().any(|w| before.contains(w)))
 }
 
 // ---------------------------------------------------------------- events

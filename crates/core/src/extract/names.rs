@@ -14,6 +14,9 @@ pub struct KnownRegulator {
     pub name: String,
     pub short_name: Option<String>,
     pub country: String,
+    /// Whether it is its country's data-protection authority (the one a
+    /// report means by "Poland's privacy watchdog").
+    pub national: bool,
     pub aliases: Vec<String>,
 }
 
@@ -31,6 +34,7 @@ pub fn builtin_regulators() -> Vec<KnownRegulator> {
             name: r.name.to_string(),
             short_name: Some(r.short_name.to_string()).filter(|s| !s.is_empty()),
             country: r.country.to_string(),
+            national: r.level == "national",
             aliases: r.aliases.iter().map(|a| a.to_string()).collect(),
         })
         .collect()
@@ -173,6 +177,28 @@ pub fn foreign_spans(
         .collect()
 }
 
+/// Where `text` names the case's regulator `own`, and where it names other
+/// authorities (the EU's bodies aside: they direct a national authority).
+pub fn own_and_other_spans(
+    index: &Needles,
+    regulators: &[KnownRegulator],
+    text: &str,
+    own: Option<&KnownRegulator>,
+) -> [Vec<(usize, usize)>; 2] {
+    let mut spans = [Vec::new(), Vec::new()];
+    let Some(own) = own else {
+        return spans;
+    };
+    for (r, span) in regulator_mentions(index, index.find_all(text)) {
+        if regulators[r] == *own {
+            spans[0].push(span);
+        } else if regulators[r].country != "EU" {
+            spans[1].push(span);
+        }
+    }
+    spans
+}
+
 /// The names under which a regulator is looked for. Short names of two
 /// letters ("AP", "EC") are left out: they are too often something else.
 fn regulator_names(r: &KnownRegulator) -> Vec<(String, bool)> {
@@ -191,19 +217,43 @@ fn regulator_names(r: &KnownRegulator) -> Vec<(String, bool)> {
     names
 }
 
+/// A regulator found in a text, with its country.
+pub type FoundRegulator = (Found<String>, String);
+
 /// The regulator mentioned most (first mention breaks ties), with its country.
 /// A name inside another regulator's longer name is not a mention ("the
 /// Australian Information Commissioner" is not the UK's "Information
 /// Commissioner"), and an EU-level body yields to a national authority the
 /// text names too (the board advises; the national authority decides).
+/// `described` are the authorities the text describes by their country
+/// ("Poland's privacy watchdog"): each counts as a mention.
 pub fn find_regulator(
     text: &str,
     regulators: &[KnownRegulator],
     index: &Needles,
     home: Option<&str>,
+    described: &[(usize, (usize, usize))],
 ) -> Option<(Found<String>, String)> {
     let mut mentions = regulator_mentions(index, index.find_all(text));
     mentions.retain(|&(_, span)| !is_filing_venue(text, span));
+    // "Poland's data protection office" is Poland's, whatever other
+    // country's authority "Data Protection Office" names.
+    mentions.retain(|&(i, (s, e))| {
+        !described
+            .iter()
+            .any(|&(j, (a, b))| a <= s && e <= b && regulators[i].country != regulators[j].country)
+    });
+    // "the Australian regulator ASIC" names the one it describes.
+    let unnamed: Vec<_> = described
+        .iter()
+        .filter(|(_, (s, e))| {
+            !mentions
+                .iter()
+                .any(|(_, (a, b))| a < e && s < b || (*e..=e + 3).contains(a))
+        })
+        .copied()
+        .collect();
+    mentions.extend(unnamed);
     let national_named = mentions.iter().any(|(r, _)| regulators[*r].country != "EU");
     let mut best: Option<(bool, usize, usize, usize, &KnownRegulator)> = None;
     for (i, r) in regulators.iter().enumerate() {
@@ -227,7 +277,8 @@ pub fn find_regulator(
         }
     }
     let (_, count, s, e, r) = best?;
-    let r = shortened_home_authority(&text[s..e], r, regulators, home);
+    let qualifier = super::described::country_written_before(text, s).or(home);
+    let r = shortened_home_authority(&text[s..e], r, regulators, qualifier);
     let value = display_name(r);
     let confidence = if count >= 2 { 0.85 } else { 0.6 };
     Some((Found::new(text, s, e, value, confidence), r.country.clone()))
@@ -235,21 +286,26 @@ pub fn find_regulator(
 
 /// "The Office of the Privacy Commissioner found …" in a Canadian report is
 /// Canada's office (its name shortened), not New Zealand's, whose name it
-/// also is: a name that begins the name of the article's own country's
-/// authority is that authority.
+/// also is; "Thailand's PDPC" is Thailand's committee, not Singapore's
+/// commission: a name that begins the name or short name of an authority
+/// of the country written before it (else of the article's own country)
+/// is that authority.
 fn shortened_home_authority<'a>(
     written: &str,
     found: &'a KnownRegulator,
     regulators: &'a [KnownRegulator],
-    home: Option<&str>,
+    country: Option<&str>,
 ) -> &'a KnownRegulator {
-    let Some(home) = home.filter(|h| *h != found.country) else {
+    let Some(country) = country.filter(|h| *h != found.country) else {
         return found;
     };
     let written = written.to_lowercase();
+    let begins = |name: &str| name.to_lowercase().starts_with(&written);
     regulators
         .iter()
-        .find(|r| r.country == home && r.name.to_lowercase().starts_with(&written))
+        .find(|r| {
+            r.country == country && (begins(&r.name) || r.short_name.as_deref().is_some_and(begins))
+        })
         .unwrap_or(found)
 }
 
@@ -297,16 +353,6 @@ fn regulator_mentions(index: &Needles, found: Vec<Vec<usize>>) -> Vec<(usize, (u
     kept
 }
 
-/// What English calls the people of a country, for "Australian lender X".
-#[rustfmt::skip]
-const DEMONYMS: &[(&str, &str)] = &[
-    ("australian", "AU"), ("american", "US"), ("british", "GB"), ("irish", "IE"),
-    ("korean", "KR"), ("south korean", "KR"), ("chinese", "CN"), ("japanese", "JP"),
-    ("indian", "IN"), ("canadian", "CA"), ("french", "FR"), ("german", "DE"),
-    ("dutch", "NL"), ("italian", "IT"), ("spanish", "ES"), ("singaporean", "SG"),
-    ("taiwanese", "TW"), ("swedish", "SE"), ("norwegian", "NO"), ("brazilian", "BR"),
-];
-
 /// The country written just before a mention of `company`: a place glued
 /// to it ("香港國泰航空", "美国雅虎", "일본 NTT") or an English country or
 /// demonym a word or two before ("Australian lender Latitude"). Returns
@@ -337,7 +383,7 @@ pub fn country_before(text: &str, company: &str) -> Option<(String, usize, usize
             let w = w
                 .trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase();
-            let code = DEMONYMS.iter().find(|(d, _)| *d == w).map(|(_, c)| *c);
+            let code = crate::countries::country_of_demonym(&w);
             let code = code.or_else(|| crate::countries::country_code(&w).filter(|_| w.len() > 3));
             // ASCII lower case keeps the byte offsets of the line.
             let pos = text[line_start..at].to_ascii_lowercase().rfind(&w);
@@ -560,8 +606,8 @@ static LATIN_NAME: LazyLock<Regex> = LazyLock::new(|| {
     // "of"; a name may run straight into Hangul or Han characters (SK텔레콤, SK电讯).
     // A name never runs over a line break: a headline is not the next line's name.
     // A name may open with digits where letters follow in its own way:
-    // "23andMe", "7-Eleven", "1Password".
-    Regex::new(r"(?:[A-Z]|\b\d+(?:[a-z]+[A-Z]|-[A-Z][a-z]|[A-Z][a-z]{2}))[A-Za-z0-9]*(?:[&.'’-][A-Za-z0-9]+)*(?:[ \t\u{a0}](?:&[ \t\u{a0}])?[A-Z][A-Za-z0-9]*(?:[&.'’-][A-Za-z0-9]+)*){0,3}")
+    // "23andMe", "7-Eleven", "1Password", "2K Games".
+    Regex::new(r"(?:\b\d+[A-Z]{1,3}[ \t\u{a0}][A-Z][a-z]|[A-Z]|\b\d+(?:[a-z]+[A-Z]|-[A-Z][a-z]|[A-Z][a-z]{2}))[A-Za-z0-9]*(?:[&.'’-][A-Za-z0-9]+)*(?:[ \t\u{a0}](?:&[ \t\u{a0}])?[A-Z][A-Za-z0-9]*(?:[&.'’-][A-Za-z0-9]+)*){0,3}")
         .unwrap_or_else(|e| panic!("name pattern: {e}"))
 });
 
@@ -626,6 +672,10 @@ fn is_person(text: &str, start: usize) -> bool {
 fn raw_names(text: &str, headline: Option<(usize, usize)>) -> Vec<(String, usize, usize)> {
     let mut out = Vec::new();
     for m in LATIN_NAME.find_iter(text) {
+        // "K" of "2K에", "M" of "5M": the tail of a figure or code.
+        if text[..m.start()].ends_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
         let (name, s, e) = trimmed_latin_name(m.as_str(), m.start(), m.end());
         if let Some(glued) = glued_name(text, &name, e) {
             out.push((format!("{name}{glued}"), s, e + glued.len()));
@@ -727,7 +777,7 @@ fn trimmed_latin_name(found: &str, start: usize, end: usize) -> (String, usize, 
     for mark in ["'s ", "\u{2019}s "] {
         if let Some((owner, rest)) = name.split_once(mark) {
             let next = rest.split(' ').next().unwrap_or("").to_lowercase();
-            if DEMONYMS.iter().any(|(d, _)| *d == next) {
+            if crate::countries::country_of_demonym(&next).is_some() {
                 name = owner.to_string();
             }
         }
@@ -1074,6 +1124,17 @@ fn recipient_mentions(text: &str, start: usize, end: usize) -> bool {
     english || chinese || korean || japanese
 }
 
+/// Whether `short` is the initials of `long`: "ACL" of "Australian
+/// Clinical Labs" (small words such as "of" and "and" left out).
+fn abbreviates(short: &str, long: &str) -> bool {
+    let initials: String = long
+        .split_whitespace()
+        .filter(|w| !["of", "and", "the", "&"].contains(w))
+        .filter_map(|w| w.chars().next())
+        .collect();
+    short.len() >= 2 && short.chars().all(|c| c.is_ascii_uppercase()) && initials == short
+}
+
 /// Chooses the company (most mentioned name that is not a regulator, place,
 /// person or recipient) and the counterparty (the most mentioned receiver).
 pub fn find_organisations(
@@ -1181,7 +1242,7 @@ fn gather_candidates(
         // "Norwegian" of "100 million Norwegian crowns" is no company.
         if key.chars().count() < 2
             || NOT_NAMES.contains(&lower.as_str())
-            || DEMONYMS.iter().any(|(d, _)| *d == lower)
+            || crate::countries::country_of_demonym(&lower).is_some()
             || regulator_keys.contains(&name_key(display))
             || is_institution(display)
             || display.chars().all(|c| c.is_ascii_digit())
@@ -1223,11 +1284,12 @@ fn gather_candidates(
     for (name, s, e) in raw_names(text, headline) {
         // A piece of an authority's name ("Irish Data Protection" of the
         // Irish Data Protection Commission) is no company.
-        // So is an authority's clipped name ("個人情報保護委" in a headline).
+        // So is an authority's clipped name ("個人情報保護委" in a headline),
+        // or one with its country before it ("Thailand's PDPC").
         if is_person(text, s)
             || authorities
                 .iter()
-                .any(|&(a, b)| a <= s && e <= b || text[a..b].starts_with(&name))
+                .any(|&(a, b)| a <= s && e <= b || text[a..b].starts_with(&name) || s < a && b == e)
         {
             continue;
         }
@@ -1413,10 +1475,15 @@ fn choose_organisations(text: &str, candidates: &HashMap<String, Candidate>) -> 
         Found::new(text, s, e, c.display.clone(), 0.6)
     });
     let taken = [&company, &counterparty].map(|f| f.as_ref().map(|f| name_key(&f.value)));
-    // The company's own products ("네이트를 운영하는 …") are not others.
+    // The company's own products ("네이트를 운영하는 …") are not others, nor
+    // its name spelt out or in initials ("ACL", "Australian Clinical Labs").
+    let company_name = company.as_ref().map_or("", |c| c.value.as_str());
     let others = ranked
         .iter()
         .filter(|c| !taken.contains(&Some(name_key(&c.display))) && c.product == 0)
+        .filter(|c| {
+            !abbreviates(company_name, &c.display) && !abbreviates(&c.display, company_name)
+        })
         .map(|c| c.display.clone())
         .collect();
     Organisations {

@@ -1688,3 +1688,179 @@ fn a_past_case_at_another_organisation_named_only_there_is_not_this_one() {
     );
     assert_eq!(users, Some(50_000));
 }
+
+fn regulator_and_country(text: &str) -> (Option<String>, Option<String>) {
+    let d = extract(text, &ctx("2024-05-05"));
+    (d.regulator.map(|r| r.value), d.country.map(|c| c.value))
+}
+
+#[test]
+fn an_authority_described_by_its_country_is_that_country_s_own() {
+    for (text, short, country) in [
+        (
+            "Norway's data protection authority fined Lumo AS on Monday.",
+            "Datatilsynet",
+            "NO",
+        ),
+        (
+            "The Dutch privacy watchdog fined Brightpath BV on Tuesday.",
+            "(AP)",
+            "NL",
+        ),
+        (
+            "Meanwhile Poland's data protection office fined Kestrel.",
+            "(UODO)",
+            "PL",
+        ),
+        (
+            "The Irish regulator opened an inquiry into Vantor Ltd.",
+            "(DPC)",
+            "IE",
+        ),
+        (
+            "South Africa's Information Regulator warned Ozzle Ltd.",
+            "(IR ZA)",
+            "ZA",
+        ),
+        ("荷兰数据保护机构周二对奥兹公司处以罚款。", "(AP)", "NL"),
+        (
+            "네덜란드 개인정보 감독기구는 오즈에 과징금을 부과했다.",
+            "(AP)",
+            "NL",
+        ),
+        (
+            "オランダのデータ保護当局は5日、オズ社に制裁金を科した。",
+            "(AP)",
+            "NL",
+        ),
+    ] {
+        let (regulator, found) = regulator_and_country(text);
+        assert!(
+            regulator.as_deref().is_some_and(|r| r.contains(short)),
+            "{text}: {regulator:?}"
+        );
+        assert_eq!(found.as_deref(), Some(country), "{text}");
+    }
+    // The described authority is no company, and a named one it stands
+    // beside is the one meant.
+    assert_eq!(
+        company_of("South Africa's Information Regulator warned Ozzle Ltd."),
+        Some("Ozzle Ltd".into())
+    );
+    let (regulator, _) = regulator_and_country("The Australian regulator ASIC sued Ozzle Ltd.");
+    assert!(regulator.is_some_and(|r| r.contains("(ASIC)")));
+    // Words of a privacy authority with no country before them tell nothing.
+    assert_eq!(
+        regulator_and_country("The data protection authority fined Ozzle.").0,
+        None
+    );
+}
+
+#[test]
+fn a_short_name_two_countries_share_is_the_one_of_the_country_before_it() {
+    let text = "Ozzle Co fined\n\nOzzle Co was fined on Friday. It must pay within a month. The order came from Thailand's PDPC.";
+    let (regulator, country) = regulator_and_country(text);
+    assert!(regulator.is_some_and(|r| r.contains("(PDPC TH)")));
+    assert_eq!(country.as_deref(), Some("TH"));
+    assert_eq!(
+        company_of("Thailand's PDPC fined Ozzle Co on Friday."),
+        Some("Ozzle Co".into())
+    );
+    let (regulator, _) = regulator_and_country("Singapore's PDPC fined Ozzle Pte on Friday.");
+    assert!(regulator.is_some_and(|r| r.ends_with("(PDPC)")));
+}
+
+#[test]
+fn more_currencies_and_india_s_scale_words_are_money() {
+    let fine_of = |text: &str| {
+        extract(text, &ctx("2024-05-05"))
+            .fine
+            .map(|f| (f.value.amount_text, f.value.currency))
+    };
+    let of = |a: &str, c: &str| Some((a.to_string(), c.to_string()));
+    assert_eq!(
+        fine_of("The PDPC fined Ozzle Co 7 million baht."),
+        of("7000000", "THB")
+    );
+    assert_eq!(
+        fine_of("Datatilsynet fined Ozzle AS 5 million kroner."),
+        of("5000000", "NOK")
+    );
+    assert_eq!(
+        fine_of("Denmark's watchdog fined Ozzle A/S 5 million kroner."),
+        of("5000000", "DKK")
+    );
+    assert_eq!(
+        fine_of("The board fined Ozzle Ltd ₹5 crore."),
+        of("50000000", "INR")
+    );
+    assert_eq!(
+        fine_of("The court fined Ozzle NZ$150,000."),
+        of("150000", "NZD")
+    );
+    assert_eq!(
+        fine_of("The regulator fined Ozzle 2 million CHF."),
+        of("2000000", "CHF")
+    );
+    assert_eq!(
+        counts_of("Data of 2.5 lakh users of Ozzle leaked.").1,
+        Some(250_000)
+    );
+}
+
+#[test]
+fn another_party_s_or_another_authority_s_penalty_is_not_the_case_s() {
+    // Another organisation named as the one fined, in an earlier case.
+    let zh = "奥兹公司周二被公安机关处罚。此前，2022年7月，监管部门对星梭股份有限公司处以80亿元罚款。奥兹公司表示接受处罚。";
+    assert_eq!(fine_of(zh), None);
+    // Another authority's penalty on other firms, beside the case's regulator.
+    let ja = "金融庁はオズ損保に業務改善命令を出した。公正取引委員会は昨年、4社に計20億円の課徴金納付を命じていた。金融庁はオズ損保の報告を待つ。";
+    assert_eq!(fine_of(ja), None);
+    // A rate per day and a price are no penalty.
+    assert_eq!(
+        fine_of("違反者可被罰款5萬元以下，每日另處罰款1,000元。奧茲公司表示遵守。"),
+        None
+    );
+    assert_eq!(
+        fine_of("Ozzle says members pay £1 to join the scheme."),
+        None
+    );
+}
+
+#[test]
+fn a_lesser_penalty_is_the_fine_only_alone_and_a_dollar_is_the_country_s() {
+    let ko = "개인정보위는 오즈에 과태료 360만원을 부과했다.";
+    assert_eq!(fine_of(ko), Some(("3600000".into(), "KRW".into())));
+    let both = "개인정보위는 오즈에 과태료 720만원과 과징금 1억9천451만원을 부과했다.";
+    assert_eq!(fine_of(both), Some(("194510000".into(), "KRW".into())));
+    // A round headline amount gives way to the exact one below it.
+    let headline =
+        "개인정보위, 오즈에 2억원 제재\n\n개인정보위는 오즈에 과징금 1억9천451만원을 부과했다.";
+    assert_eq!(fine_of(headline), Some(("194510000".into(), "KRW".into())));
+    let au = "The Office of the Australian Information Commissioner said Ozzle must pay $5.8m in penalties.";
+    assert_eq!(fine_of(au), Some(("5800000".into(), "AUD".into())));
+    assert_eq!(
+        fine_of("The FTC said Ozzle must pay $5.8m in penalties."),
+        Some(("5800000".into(), "USD".into()))
+    );
+}
+
+#[test]
+fn a_link_to_another_article_dates_and_fines_nothing() {
+    let text = "奥兹公司同意支付13.75亿美元和解两起诉讼。\n\n相关新闻:\n欧盟就星梭开出5.3亿欧元罚单 2024年05月03日\n";
+    assert_eq!(fine_of(text), Some(("1375000000".into(), "USD".into())));
+    assert!(!dates_of(text, "2024-05-05").contains(&"2024-05-03".to_string()));
+}
+
+#[test]
+fn initials_and_a_figure_s_tail_are_not_other_names() {
+    // "ACL" and its spelt-out name are one party: its penalty stays its own.
+    let text = "Acme Clinical Labs to pay $5.8m penalty\n\nACL was hacked in 2022. ACL said the court ordered Acme Clinical Labs to pay $5.8m in penalties. ACL accepted the penalty.";
+    assert_eq!(fine_of(text).map(|f| f.0), Some("5800000".into()));
+    // "2K에": the K of "2K" is no name of its own.
+    let ko = "개인정보위는 2K에 과징금을 부과했다. 2K는 미국 게임사다.";
+    assert_ne!(company_of(ko).as_deref(), Some("K에"));
+    // A headline figure cut short gives way to the whole one.
+    let cut = "오즈 이용자 1만2천명 정보 유출\n\n오즈에서 이용자 1만2천906명의 정보가 유출됐다.";
+    assert_eq!(counts_of(cut).1, Some(12_906));
+}

@@ -747,10 +747,16 @@ impl Store {
         published: Option<chrono::NaiveDate>,
         url: Option<String>,
     ) -> Result<crate::extract::Context> {
+        let national: std::collections::HashSet<i64> = self
+            .conn
+            .prepare("SELECT id FROM regulators WHERE level = 'national'")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
         let regulators = self
             .regulators()?
             .into_iter()
             .map(|r| crate::extract::KnownRegulator {
+                national: national.contains(&r.id),
                 name: r.name,
                 short_name: r.short_name,
                 country: r.country,

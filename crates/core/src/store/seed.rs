@@ -15,6 +15,9 @@ pub struct RegulatorSeed {
     pub name: &'static str,
     pub short_name: &'static str,
     pub country: &'static str,
+    /// `national`, `regional`, `sector` or `supranational`; empty where the
+    /// first table did not say and the broad list does not hold the row.
+    pub level: &'static str,
     pub aliases: Vec<&'static str>,
 }
 
@@ -25,6 +28,7 @@ fn seed_rows(table: &'static str) -> impl Iterator<Item = RegulatorSeed> {
             name: cells.next()?,
             short_name: cells.next()?,
             country: cells.next()?,
+            level: "",
             aliases: cells
                 .next()
                 .unwrap_or("")
@@ -59,42 +63,56 @@ pub fn regulator_table() -> impl Iterator<Item = RegulatorSeed> {
     let mut rows: Vec<RegulatorSeed> = seed_rows(FIRST_REGULATORS).collect();
     for line in WORLD_REGULATORS.lines().skip(1) {
         let cells: Vec<&'static str> = line.split('\t').collect();
-        let [name, short, country, _level, _website, aliases] = cells[..] else {
+        let [name, short, country, level, _website, aliases] = cells[..] else {
             continue;
         };
         let aliases = aliases
             .split(" | ")
             .map(str::trim)
             .filter(|a| !a.is_empty());
-        merge(&mut rows, name, short, country, aliases);
+        let row = RegulatorSeed {
+            name,
+            short_name: short,
+            country,
+            level,
+            aliases: Vec::new(),
+        };
+        merge(&mut rows, row, aliases);
     }
     for (name, country, aliases) in name_rows() {
-        merge(&mut rows, name, "", country, aliases.into_iter());
+        let row = RegulatorSeed {
+            name,
+            short_name: "",
+            country,
+            level: "",
+            aliases: Vec::new(),
+        };
+        merge(&mut rows, row, aliases.into_iter());
     }
     rows.into_iter()
 }
 
-/// Adds a regulator's other names to its row, or the regulator itself.
+/// Adds a regulator's level and other names to its row, or the regulator
+/// itself (`new` with its aliases).
 fn merge(
     rows: &mut Vec<RegulatorSeed>,
-    name: &'static str,
-    short_name: &'static str,
-    country: &'static str,
+    new: RegulatorSeed,
     aliases: impl Iterator<Item = &'static str>,
 ) {
     match rows
         .iter_mut()
-        .find(|r| r.name == name && r.country == country)
+        .find(|r| r.name == new.name && r.country == new.country)
     {
         Some(row) => {
-            let new: Vec<&str> = aliases.filter(|a| !row.aliases.contains(a)).collect();
-            row.aliases.extend(new);
+            let added: Vec<&str> = aliases.filter(|a| !row.aliases.contains(a)).collect();
+            row.aliases.extend(added);
+            if row.level.is_empty() {
+                row.level = new.level;
+            }
         }
         None => rows.push(RegulatorSeed {
-            name,
-            short_name,
-            country,
             aliases: aliases.collect(),
+            ..new
         }),
     }
 }
