@@ -50,6 +50,7 @@ const NATIONAL_CURRENCIES: &[(&str, &str)] = &[
     ("CH", "CHF"), ("CZ", "CZK"), ("HU", "HUF"), ("RO", "RON"), ("TH", "THB"), ("MY", "MYR"),
     ("ID", "IDR"), ("PH", "PHP"), ("VN", "VND"), ("TW", "TWD"), ("NZ", "NZD"), ("ZA", "ZAR"),
     ("TR", "TRY"), ("MX", "MXN"), ("IL", "ILS"), ("NG", "NGN"), ("KE", "KES"), ("IS", "ISK"),
+    ("MO", "MOP"),
 ];
 
 /// The currency of a country (ISO 3166-1 alpha-2), where the table knows it.

@@ -479,6 +479,38 @@ fn of_the_same_month_or_year(text: &str, mut found: Vec<DateMention>) -> Vec<Dat
     found
 }
 
+/// "約10日前", "10日間", "10일 만에", "3日以内": so many days, no date.
+fn counts_days(after: &str) -> bool {
+    const SPANS: &[&str] = &[
+        "前",
+        "後",
+        "间",
+        "間",
+        "以内",
+        "以內",
+        "ぶり",
+        "余り",
+        "余",
+        "多",
+        "내",
+        "간",
+        " 전에",
+        " 전부터",
+        " 전까지",
+        " 전 ",
+        " 전,",
+        " 전.",
+        " 후에",
+        " 후 ",
+        " 후,",
+        " 만에",
+        "만에",
+        "째",
+        "天",
+    ];
+    SPANS.iter().any(|w| after.starts_with(w))
+}
+
 /// A day written alone: "19日", "25일", "on the 13th".
 fn is_bare_day(written: &str) -> bool {
     static BARE_DAY: LazyLock<Regex> =
@@ -558,6 +590,10 @@ fn pattern_dates(text: &str, ctx: &Context) -> Vec<DateMention> {
                 continue;
             }
             if m.as_str().chars().all(|c| c.is_ascii_digit()) && skip_after(after) {
+                continue;
+            }
+            if is_bare_day(m.as_str()) && counts_days(after) {
+                taken.push((start, end));
                 continue;
             }
             if let Some(date) = (rule.read)(&c, ctx) {
@@ -822,7 +858,10 @@ fn mark_ranges(text: &str, mut found: Vec<DateMention>) -> Vec<DateMention> {
                     .trim_end()
                     .to_lowercase()
                     .ends_with("between"));
-        let listed = LIST_JOINS.contains(&between.as_str());
+        // "は27日、9月に受けた": a bare day before a comma dates the saying,
+        // and lists nothing.
+        let listed = LIST_JOINS.contains(&between.as_str())
+            && !is_bare_day(&text[found[i - 1].start..found[i - 1].end]);
         if listed && !end_has_year {
             // "2019 年 7 月、10 月": a month listed after a dated one shares its year.
             let written = &text[found[i].start..found[i].end];

@@ -48,8 +48,14 @@ static CJK: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Every authority the text describes, as (the index of its country's
-/// national authority in `regulators`, the words' span).
-pub fn mentions(text: &str, regulators: &[KnownRegulator]) -> Vec<(usize, (usize, usize))> {
+/// national authority in `regulators`, the words' span). In Chinese,
+/// Korean and Japanese the words alone ("个人资料保护委员会" in a Singapore
+/// paper) are the article's own country's authority.
+pub fn mentions(
+    text: &str,
+    regulators: &[KnownRegulator],
+    home: Option<&str>,
+) -> Vec<(usize, (usize, usize))> {
     let national = |code: &str| {
         regulators
             .iter()
@@ -65,7 +71,13 @@ pub fn mentions(text: &str, regulators: &[KnownRegulator]) -> Vec<(usize, (usize
         }
     }
     for m in CJK.find_iter(text) {
-        if let Some((code, start)) = cjk_country_before(text, m.start()) {
+        let (code, start) = cjk_country_before(text, m.start())
+            .or_else(|| {
+                home.and_then(crate::countries::country_code)
+                    .map(|c| (c, m.start()))
+            })
+            .unzip();
+        if let (Some(code), Some(start)) = (code, start) {
             found.extend(national(code).map(|i| (i, (start, m.end()))));
         }
     }

@@ -426,7 +426,7 @@ const DATELINE_MARKS: &[&str] = &[
 /// line that ends in a date ("欧盟就…开出5.3亿欧元罚单 2025年05月03日").
 pub(super) fn ends_a_link_line(text: &str, at: usize) -> bool {
     static ENDS_DATED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"[^\s:：]\s+(?:\d{4}[-./年]\s?\d{1,2}[-./月]\s?\d{1,2}日?|\d{1,2}[-./]\d{1,2}[-./]\d{4}|(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4})|\d{1,2}\s+(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\s+\d{4})\s*$")
+        Regex::new(r"(?:[^\s:：]\s+|[（(])(?:\d{4}[-./年]\s?\d{1,2}[-./月]\s?\d{1,2}日?|\d{1,2}[-./]\d{1,2}[-./]\d{4}|(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4})|\d{1,2}\s+(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\s+\d{4})[）)]?\s*$")
             .unwrap_or_else(|e| panic!("link line pattern: {e}"))
     });
     let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
@@ -628,6 +628,9 @@ pub(super) fn tells_an_earlier_occurrence(text: &str, start: usize, end: usize) 
 const EARLIER_CASE: &[&str] = &[
     "in a separate incident", "a separate breach", "an earlier breach", "a previous breach",
     "a prior breach", "此前也曾", "过去也曾", "過去にも", "以前にも", "과거에도",
+    // The record this one is measured against: "종전 최대는 …", "the previous record".
+    "종전 최대", "종전 최고", "previous record", "the previous largest", "此前最大", "此前最高",
+    "此前的最高",
 ];
 
 /// "a 2011 FTC order", "the 2016 consent decree": an article, the year, at

@@ -168,7 +168,7 @@ fn headline(text: &str) -> Option<(usize, &str)> {
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         let t = line.trim();
-        if !t.is_empty() {
+        if !t.is_empty() && !is_navigation(t) {
             let lead = line.len() - line.trim_start().len();
             let ok = t.chars().count() <= 160
                 && !t.starts_with('(')
@@ -179,6 +179,29 @@ fn headline(text: &str) -> Option<(usize, &str)> {
         offset += line.len();
     }
     None
+}
+
+/// A site's menu or breadcrumb copied above the headline: "即時新聞 港聞
+/// 經濟 國際", "Home > Tech > News", "東京新聞 TOKYO Web トップ > 経済".
+fn is_navigation(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    // "首页 | 要闻 | 时事": a menu with bars between its items; "澎湃新闻"
+    // alone on the first line: the site's banner.
+    let banner = words.len() == 1 && line.chars().count() <= if line.is_ascii() { 20 } else { 6 };
+    if line.matches(" | ").count() >= 2 || banner {
+        return true;
+    }
+    let short = |w: &&str| {
+        let n = w.chars().count();
+        n <= if w.is_ascii() { 12 } else { 4 }
+    };
+    let breadcrumb = [" > ", " › ", " » ", " / "]
+        .iter()
+        .any(|s| line.contains(s));
+    let menu = words.len() >= 4
+        && words.iter().all(short)
+        && !line.contains([',', '，', '、', '。', '.', ':', '：']);
+    breadcrumb || menu
 }
 
 /// The country the text says first-hand: the regulator's, else the
@@ -204,6 +227,10 @@ fn first_country(
         .or_else(|| {
             let (code, s, e) = names::country_in_lead(text)?;
             Some(Found::new(text, s, e, code, 0.55))
+        })
+        .or_else(|| {
+            let (code, s, e) = names::home_of_a_company(text)?;
+            Some(Found::new(text, s, e, code, 0.5))
         })
         .or_else(|| {
             names::country_from_url(ctx.url.as_deref()).map(|c| Found {
@@ -359,7 +386,7 @@ fn regulator_and_authorities(
     index: &names::Needles,
 ) -> (Option<names::FoundRegulator>, Vec<(usize, usize)>) {
     let home = home_country(text, ctx);
-    let described = described::mentions(text, &ctx.regulators);
+    let described = described::mentions(text, &ctx.regulators, home.as_deref());
     let regulator =
         names::find_regulator(text, &ctx.regulators, index, home.as_deref(), &described);
     let mut authorities = index.spans(text);
@@ -651,7 +678,7 @@ const PEOPLE_WORDS: &[&str] = &[
     "account holders", "subscribers", "members", "patients", "guests", "consumers", "clients",
     "employees", "residents", "citizens", "students", "passengers", "drivers", "riders",
     "visitors", "viewers", "shoppers", "borrowers", "policyholders", "workers", "applicants",
-    "voters", "taxpayers", "名", "人", "명", "户",
+    "voters", "taxpayers", "children", "officers", "staff", "名", "人", "명", "户",
     "位",
 ];
 /// People told by their noun rather than a counter ("5000万用户", "10亿中国居民",
@@ -883,11 +910,32 @@ const ACTIVE_BEFORE: &[&str] = &[
 ];
 #[rustfmt::skip]
 const BASE_BEFORE: &[&str] = &[
-    "has ", "have ", "serves ", "boasts ", "attracted ", "拥有", "擁有", "会員数", "가입자 수",
-    "회원 수",
+    "has ", "have ", "serves ", "boasts ", "attracted ", "employs ", "employs about ",
+    "employs around ", "population of ", "拥有", "擁有", "会員数", "가입자 수", "회원 수",
 ];
 #[rustfmt::skip]
-const COMPLAINT_CUES: &[&str] = &["complain", "민원", "投诉", "投訴", "申诉", "苦情"];
+const COMPLAINT_CUES: &[&str] = &[
+    "complain", "민원", "投诉", "投訴", "申诉", "苦情", "피해 신고", "신고 건",
+];
+/// A platform's size named a few words before the figure ("회원 수가 약
+/// 2천만 명에 이르는"), unless what is named is what leaked.
+#[rustfmt::skip]
+const SIZE_BEFORE: &[&str] = &[
+    "회원 수", "회원수", "가입자 수", "가입자수", "会員数", "用户数", "用戶數", "user base",
+    "member base", "customer base",
+];
+const LEAK_WORDS: &[&str] = &[
+    "유출",
+    "피해",
+    "leak",
+    "affected",
+    "stolen",
+    "泄露",
+    "外泄",
+    "洩露",
+    "漏えい",
+    "流出",
+];
 
 /// Words that make a count an estimate the article says was replaced.
 #[rustfmt::skip]
@@ -914,9 +962,16 @@ fn count_role(text: &str, f: &Found<i64>) -> u8 {
     // words before the figure.
     let subject = text[floor(text, f.start.saturating_sub(48).max(s))..f.start].to_lowercase();
     if BASE_AFTER.iter().any(|w| after.contains(w))
-        || BASE_BEFORE.iter().any(|w| before.ends_with(w))
+        || BASE_BEFORE
+            .iter()
+            .any(|w| before.ends_with(w) || !w.is_ascii() && wider.contains(w))
+        // "全台約2340萬人口", "인구 5천만 명": a population.
+        || after.starts_with('口')
+        || ["population", "인구"].iter().any(|w| subject.contains(w))
         || ["累計", "累计", "누적"].iter().any(|w| wider.contains(w))
         || ACTIVE_BEFORE.iter().any(|w| subject.contains(w))
+        || SIZE_BEFORE.iter().any(|w| subject.contains(w))
+            && !LEAK_WORDS.iter().any(|w| subject.contains(w))
         || COMPLAINT_CUES.iter().any(|w| sentence.contains(w))
         || SUPERSEDED_CUES.iter().any(|w| sentence.contains(w))
         || kinds::tells_an_earlier_occurrence(text, f.start, f.end)
@@ -1061,7 +1116,7 @@ fn counts_seen(text: &str, headline_end: Option<usize>) -> [Vec<CountSeen>; 2] {
         let Some(value) = q.rounded().filter(|v| *v >= 10) else {
             continue;
         };
-        if after_month_name(text, start) {
+        if after_month_name(text, start) || kinds::ends_a_link_line(text, start) {
             continue;
         }
         // Qualifiers before the number belong to the evidence.
@@ -1157,7 +1212,14 @@ const AFTER_MARKS: &[(&str, &str)] = &[
     ("美元", "USD"),
     ("英镑", "GBP"),
     ("日元", "JPY"),
-    ("元", "CNY"),
+    ("新元", "SGD"),
+    ("新币", "SGD"),
+    ("新幣", "SGD"),
+    ("澳门元", "MOP"),
+    ("澳門元", "MOP"),
+    // Whose yuan a bare 元 is, the article's country tells (Taiwan's,
+    // Hong Kong's and Singapore's papers write their own money so).
+    ("元", "元"),
     ("euros", "EUR"),
     ("euro", "EUR"),
     ("yuan", "CNY"),
@@ -1484,11 +1546,14 @@ fn fine(text: &str, scope: &FineScope) -> Option<Found<FineValue>> {
 fn money_of_the_country(text: &str, local: Option<&'static str>) -> Vec<Money> {
     let dollars = ["AUD", "CAD", "SGD", "NZD", "HKD", "TWD"];
     let dollar = local.filter(|c| dollars.contains(c)).unwrap_or("USD");
+    let yuans = ["TWD", "HKD", "SGD", "MOP"];
+    let yuan = local.filter(|c| yuans.contains(c)).unwrap_or("CNY");
     let mut mentions = money_mentions(text);
     for m in &mut mentions {
         m.currency = match m.currency {
             "kr" => whose_crowns(text, local),
             "$" => dollar,
+            "元" => yuan,
             c => c,
         };
     }
@@ -1692,7 +1757,7 @@ struct Parties<'a> {
 const CASE_WORDS: &[&str] = &[
     "breach", "hacked", "leak", "accessed", "stolen", "fined", "penalty", "lawsuit", "sued",
     "유출", "해킹", "과징금", "소송", "泄露", "外泄", "罚款", "處罰", "诉讼", "訴訟", "起诉", "流出",
-    "漏えい", "課徴金", "制裁金",
+    "漏えい", "課徴金", "制裁金", "未授权", "未經授權", "遭窃",
 ];
 /// How a sentence points back at the article's company without its name.
 #[rustfmt::skip]

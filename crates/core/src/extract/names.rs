@@ -314,8 +314,13 @@ fn shortened_home_authority<'a>(
 fn is_filing_venue(text: &str, (s, e): (usize, usize)) -> bool {
     let after = text[e..ceil(text, (e + 10).min(text.len()))].to_ascii_lowercase();
     let before = text[floor(text, s.saturating_sub(20))..s].to_ascii_lowercase();
+    // "向美国证券交易委员会(SEC)提交的8-K文件", "SEC에 제출한", "SECに提出した".
+    let cjk_after = text[e..ceil(text, (e + 24).min(text.len()))].to_string();
     after.starts_with(" filing")
         || after.starts_with("-filing")
+        || ["提交", "递交", "遞交", "제출", "提出"]
+            .iter()
+            .any(|w| cjk_after.contains(w))
         || ["filed with the ", "filing with the ", "filing to the "]
             .iter()
             .any(|w| before.ends_with(w))
@@ -413,6 +418,9 @@ pub fn country_in_lead(text: &str) -> Option<(String, usize, usize)> {
         _ => text.len().min(400),
     };
     let lead = &text[..floor(text, lead_end)];
+    if let Some(found) = dateline_country(lead) {
+        return Some(found);
+    }
     PLACE.captures_iter(lead).find_map(|c| {
         let m = c.get(1).or_else(|| c.get(2))?;
         let words: Vec<&str> = m.as_str().split(' ').collect();
@@ -422,6 +430,51 @@ pub fn country_in_lead(text: &str) -> Option<(String, usize, usize)> {
             Some((code.to_string(), m.start(), m.end()))
         })
     })
+}
+
+/// Where the text says a company is based: "based in San Jose,
+/// California", "headquartered in Dublin", "a Tokyo-based firm".
+pub fn home_of_a_company(text: &str) -> Option<(String, usize, usize)> {
+    static BASED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:based|headquartered) in ((?:[A-Z][a-z]+,? ){0,3}[A-Z][a-z]+)|\b((?:[A-Z][a-z]+ )?[A-Z][a-z]+)-based\b")
+            .unwrap_or_else(|e| panic!("based pattern: {e}"))
+    });
+    BASED.captures_iter(text).find_map(|c| {
+        let m = c.get(1).or_else(|| c.get(2))?;
+        // The last place named is the widest: "San Jose, California".
+        let places: Vec<&str> = m.as_str().split(", ").collect();
+        places.iter().rev().find_map(|p| {
+            let code = country_or_place(p).filter(|_| p.len() > 3)?;
+            Some((code.to_string(), m.start(), m.end()))
+        })
+    })
+}
+
+/// A wire dateline at the start of a line: "NEW YORK (AP) —", "SEOUL,
+/// South Korea (Reuters) -", "DUBLIN —".
+fn dateline_country(lead: &str) -> Option<(String, usize, usize)> {
+    static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?m)^\s*([A-Z][A-Z.]+(?:[ -][A-Z][A-Z.]+)*)(?:,\s*([A-Z][A-Za-z. ]+?))?\s*(?:\([A-Za-z ]+\)\s*)?[—–-]\s")
+            .unwrap_or_else(|e| panic!("dateline pattern: {e}"))
+    });
+    let c = DATELINE.captures(lead)?;
+    let city = c.get(1)?;
+    let title: String = city
+        .as_str()
+        .split(' ')
+        .map(|w| {
+            let mut chars = w.chars();
+            chars.next().map_or(String::new(), |f| {
+                f.to_string() + &chars.as_str().to_lowercase()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let code = c
+        .get(2)
+        .and_then(|country| country_or_place(country.as_str()))
+        .or_else(|| country_or_place(&title).filter(|_| title.len() > 3))?;
+    Some((code.to_string(), city.start(), city.end()))
 }
 
 /// A country, or the country of a well-known city or province.
@@ -701,6 +754,7 @@ fn raw_names(text: &str, headline: Option<(usize, usize)>) -> Vec<(String, usize
 #[rustfmt::skip]
 const HAPPENINGS: &[&str] = &[
     "洩露", "泄露", "外洩", "外泄", "流出", "漏えい", "紛失", "유출", "해킹", "罚款", "罰款", "约谈",
+    "诈骗", "詐騙", "사기",
     "約談",
 ];
 
@@ -715,7 +769,8 @@ const REPORT_WORDS: &[&str] = &[
     "個人", "黑客", "駭客", "事件", "公司", "個人情報", "情報", "流出", "漏えい", "紛失", "不正",
     "委託", "社員", "顧客", "会員", "制裁金", "課徴金", "勧告", "調査", "発表", "被害", "攻撃",
     "攻击", "攻擊", "涉逾", "执行", "執行", "通知", "报告", "報告", "逾期", "保留", "アクセス",
-    "サイバー", "ウイルス", "メール", "パスワード", "システム", "サーバー", "ランサム", "查询",
+    "サイバー", "ウイルス", "メール", "パスワード", "システム", "サーバー", "ランサムウェア", "ランサム", "查询",
+    "이력서", "履歴書", "简历", "履歷",
     "接口", "系统", "系統", "平台", "网站", "網站", "账号", "帳號", "密码", "密碼", "시스템",
     "비밀번호", "서버", "従業員", "직원", "员工", "員工",
 ];
@@ -742,7 +797,17 @@ fn headline_terms(text: &str, (hs, he): (usize, usize), out: &mut Vec<(String, u
             let counted = piece.starts_with(['万', '萬', '亿', '億', '만', '억', '천', '명', '건'])
                 || piece.starts_with(|c: char| c.is_ascii_digit());
             let written = !piece.is_ascii();
-            if (3..=8).contains(&chars) && written && !counted && body.matches(piece).count() >= 2 {
+            // "이력서 2만2천건": what a figure counts is no one's name.
+            let at = piece.as_ptr() as usize - text.as_ptr() as usize;
+            let counts_it = text[at + piece.len()..]
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit());
+            if (3..=8).contains(&chars)
+                && written
+                && !counted
+                && !counts_it
+                && body.matches(piece).count() >= 2
+            {
                 let at = piece.as_ptr() as usize - text.as_ptr() as usize;
                 out.push((piece.to_string(), at, at + piece.len()));
             }
@@ -1010,7 +1075,7 @@ const JA_GENERIC_TOPICS: &[&str] = &["同社", "当社", "政府", "警察", "�
 /// names the one it reports on first.
 fn japanese_lead_topics(text: &str, out: &mut Vec<(String, usize, usize)>) {
     static TOPIC: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?m)(?:^|。|[うるたすくの])\s*((?:\p{Hiragana}{1,4})?[\p{Han}\p{Katakana}ーA-Za-z0-9]{2,16})は(?:(?:\d{1,2}月)?\d{1,2}日|、|昨年|今年|同日)")
+        Regex::new(r"(?m)(?:^|。|[うるたすくの])\s*((?:\p{Hiragana}{1,4})?[\p{Han}\p{Katakana}ーA-Za-z0-9]{2,16})(?:[(（][^()（）\n]{1,20}[)）])?は(?:(?:\d{1,2}月)?\d{1,2}日|、|昨年|今年|同日)")
             .unwrap_or_else(|e| panic!("topic pattern: {e}"))
     });
     let lead = &text[..floor(text, 1200.min(text.len()))];
@@ -1122,6 +1187,28 @@ fn recipient_mentions(text: &str, start: usize, end: usize) -> bool {
     .iter()
     .any(|v| after.starts_with(v));
     english || chinese || korean || japanese
+}
+
+/// The reporting outlet, named as a source or a reporter's employer:
+/// "来源:澎湃新闻", "澎湃新闻记者", "연합뉴스 기자", "Source: Reuters".
+fn is_outlet(text: &str, s: usize, e: usize) -> bool {
+    let before = text[floor(text, s.saturating_sub(12))..s].trim_end();
+    let after = text[e..ceil(text, (e + 12).min(text.len()))].trim_start();
+    [
+        "来源:",
+        "来源：",
+        "來源:",
+        "來源：",
+        "source:",
+        "Source:",
+        "출처:",
+        "출처 :",
+    ]
+    .iter()
+    .any(|w| before.ends_with(w))
+        || ["记者", "記者", "기자", "通讯员", "通訊員", "特约", "特約"]
+            .iter()
+            .any(|w| after.starts_with(w))
 }
 
 /// Whether `short` is the initials of `long`: "ACL" of "Australian
@@ -1287,6 +1374,9 @@ fn gather_candidates(
         // So is an authority's clipped name ("個人情報保護委" in a headline),
         // or one with its country before it ("Thailand's PDPC").
         if is_person(text, s)
+            || text
+                .match_indices(name.as_str())
+                .any(|(at, n)| is_outlet(text, at, at + n.len()))
             || authorities
                 .iter()
                 .any(|&(a, b)| a <= s && e <= b || text[a..b].starts_with(&name) || s < a && b == e)

@@ -1864,3 +1864,107 @@ fn initials_and_a_figure_s_tail_are_not_other_names() {
     let cut = "오즈 이용자 1만2천명 정보 유출\n\n오즈에서 이용자 1만2천906명의 정보가 유출됐다.";
     assert_eq!(counts_of(cut).1, Some(12_906));
 }
+
+#[test]
+fn a_site_s_menu_banner_and_byline_are_not_the_headline_or_the_company() {
+    let menu = "即時新聞 港聞 經濟 國際 中國 體育\n【資料外洩】奧茲香港約5萬客戶資料外洩\n奧茲香港有限公司表示，約5萬名客戶資料外洩。奧茲香港有限公司已通知公署。";
+    let d = extract(menu, &ctx("2025-07-19"));
+    assert!(d.title.is_some_and(|t| t.contains("奧茲香港")));
+    let banner = "晨光新闻\n首页 | 要闻 | 时事 | 财经\n奥兹快递：员工泄露40万条信息\n晨光新闻记者\n来源:晨光新闻\n奥兹快递表示，内部员工泄露了40万条信息。奥兹快递已报警。";
+    let company = company_of(banner);
+    assert!(
+        company.as_deref().is_some_and(|c| c.contains("奥兹快递")),
+        "{company:?}"
+    );
+    let crumbs = "Home > Tech > News\nOzzle breach hits 5,000 customers\nOzzle Ltd said 5,000 customers were affected.";
+    assert!(extract(crumbs, &ctx("2025-07-19"))
+        .title
+        .is_some_and(|t| t.starts_with("Ozzle")));
+}
+
+#[test]
+fn sizes_populations_staff_complaints_and_links_are_not_those_affected() {
+    let users = |text: &str| counts_of(text).1;
+    assert_eq!(
+        users("1999년 서비스를 시작한 오즈는 회원 수가 약 2천만 명에 이르는 서점이다."),
+        None
+    );
+    assert_eq!(users("奥兹称其产品在全球拥有超过 4 亿用户。"), None);
+    assert_eq!(users("若属实，资料相当于全台约2340萬人口的七成。"), None);
+    assert_eq!(
+        users("Ozzle employs about 53,000 people across Australia."),
+        None
+    );
+    assert_eq!(counts_of("경찰에 접수된 피해 신고 199건보다 많다.").0, None);
+    assert_eq!(
+        users("관련 뉴스\n· 오즈 \"가입자 1천만명 돌파\" 2025-05-01\n"),
+        None
+    );
+    // The record another case set is not this one's count.
+    assert_eq!(
+        users("종전 최대는 2016년 해킹으로 회원 1천30만 명의 정보가 유출된 사례다."),
+        None
+    );
+    // A number of children or officers is people.
+    assert_eq!(
+        users("Ozzle processed data of 1.4 million children without consent."),
+        Some(1_400_000)
+    );
+}
+
+#[test]
+fn datelines_and_a_company_s_base_tell_the_country() {
+    let country = |text: &str| extract(text, &ctx("2024-06-01")).country.map(|c| c.value);
+    assert_eq!(
+        country(
+            "Ozzle confirms breach\nNEW YORK (AP) — Ozzle confirmed on Friday that data was taken."
+        ),
+        Some("US".into())
+    );
+    assert_eq!(country("Ozzle confirms breach\nThe company, based in San Jose, California, said data was taken."), Some("US".into()));
+    // A filing with an authority names no regulator acting.
+    let filed = "奥兹在向美国证券交易委员会(SEC)提交的8-K文件中称，数据遭窃。";
+    assert_eq!(extract(filed, &ctx("2024-06-01")).regulator, None);
+}
+
+#[test]
+fn so_many_days_and_a_day_before_a_comma_are_not_dates_to_list() {
+    let ja = "オズは27日、9月に受けたサイバー攻撃について発表した。攻撃者は障害発生の約10日前に侵入した。";
+    let dates = dates_of(ja, "2025-11-27");
+    assert!(dates.contains(&"2025-09".to_string()), "{dates:?}");
+    assert!(!dates.contains(&"2026-09".to_string()), "{dates:?}");
+    assert!(!dates.contains(&"2025-11-10".to_string()), "{dates:?}");
+    // A day before a meeting is still a day.
+    assert!(dates_of(
+        "개인정보위는 27일 전체회의에서 의결했다고 28일 밝혔다.",
+        "2025-08-28"
+    )
+    .contains(&"2025-08-27".to_string()));
+    // A related article's date in brackets is the link's.
+    let linked = "オズが発表した。\n関連記事\nオズ、社長会見へ（2025年11月21日）\n";
+    assert!(!dates_of(linked, "2025-11-27").contains(&"2025-11-21".to_string()));
+}
+
+#[test]
+fn a_bare_yuan_is_the_country_s_and_a_privacy_body_unnamed_is_the_home_one() {
+    let sg = "个人资料保护委员会已对奥兹公司开出7万4000元罚款。";
+    let mut c = ctx("2021-11-15");
+    c.url = Some("https://www.zaobao.com.sg/news/singapore/story1".into());
+    let d = extract(sg, &c);
+    assert!(d.regulator.is_some_and(|r| r.value.ends_with("(PDPC)")));
+    let fine = d.fine.map(|f| (f.value.amount_text, f.value.currency));
+    assert_eq!(fine, Some(("74000".into(), "SGD".into())));
+    assert_eq!(
+        fine_of("监管部门对奥兹公司处以50万元罚款。"),
+        Some(("500000".into(), "CNY".into()))
+    );
+    assert_eq!(
+        fine_of("委员会对奥兹公司处以7万新元罚款。"),
+        Some(("70000".into(), "SGD".into()))
+    );
+    // What a headline's figure counts is no name; fraud is no name.
+    let ko = "오즈몬 해킹으로 이력서 2만2천건 유출\n\n오즈몬에서 이력서 2만2천여건이 유출됐다. 오즈몬은 이력서 유출을 사과했다.";
+    assert_eq!(company_of(ko).as_deref(), Some("오즈몬"));
+    let ja = "岡山オズ医療センター(岡山市北区)は11日、ランサムウェア被害を発表した。同センターによると被害は拡大した。";
+    assert_eq!(company_of(ja).as_deref(), Some("岡山オズ医療センター"));
+}
