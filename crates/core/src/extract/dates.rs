@@ -325,6 +325,11 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             regex: re(r"(?i)(?-u:\b)on\s+the\s+(\d{1,2})(?:st|nd|rd|th)(?-u:\b)"),
             read: |c, ctx| ctx.bare_day(num(c, 1)?),
         },
+        // 昨(28)日, 今(1)日: Taiwan's papers put the day in brackets.
+        Rule {
+            regex: re(r"[昨今前][(（](\d{1,2})[)）]日"),
+            read: |c, ctx| ctx.bare_day(num(c, 1)?),
+        },
         // on Monday, announced Monday
         Rule {
             regex: re(&format!(r"(?i)(?-u:\b)({WEEKDAY})(?-u:\b)")),
@@ -435,6 +440,17 @@ fn skip_after(after: &str) -> bool {
     {
         return true;
     }
+    // "in 2019-20": a fiscal year or a season, not a date.
+    let two_digits_after = |p: char| {
+        a.strip_prefix(p).is_some_and(|r| {
+            r.len() >= 2
+                && r.as_bytes()[..2].iter().all(u8::is_ascii_digit)
+                && !r[2..].starts_with(|c: char| c.is_ascii_digit())
+        })
+    };
+    if ['-', '–', '/'].into_iter().any(two_digits_after) {
+        return true;
+    }
     a.starts_with(|c: char| c.is_ascii_digit() || "万萬亿億만억천명건条件人元원%".contains(c))
         || a.starts_with(['.', ',']) && a[1..].starts_with(|c: char| c.is_ascii_digit())
 }
@@ -477,6 +493,16 @@ fn of_the_same_month_or_year(text: &str, mut found: Vec<DateMention>) -> Vec<Dat
         }
     }
     found
+}
+
+/// "2月9日(週日)", "May 3 (Friday)": a weekday in brackets right after a
+/// date names that date's day, not another.
+fn names_the_day_before(before: &str) -> bool {
+    let b = before.trim_end();
+    b.strip_suffix(['(', '（']).is_some_and(|r| {
+        r.trim_end()
+            .ends_with(|c: char| c == '日' || c == '일' || c.is_ascii_digit())
+    })
 }
 
 /// "約10日前", "10日間", "10일 만에", "3日以内": so many days, no date.
@@ -592,7 +618,10 @@ fn pattern_dates(text: &str, ctx: &Context) -> Vec<DateMention> {
             if m.as_str().chars().all(|c| c.is_ascii_digit()) && skip_after(after) {
                 continue;
             }
-            if is_bare_day(m.as_str()) && counts_days(after) {
+            let weekday = !m.as_str().starts_with(|c: char| c.is_ascii_digit());
+            if is_bare_day(m.as_str()) && counts_days(after)
+                || weekday && names_the_day_before(before)
+            {
                 taken.push((start, end));
                 continue;
             }
@@ -623,6 +652,21 @@ const DEADLINE_BEFORE: &[&str] = &[
     "due by",
 ];
 const DEADLINE_AFTER: &[&str] = &["までに"];
+/// Words earlier in the clause that put a date to come: "is due to hear the
+/// case again on October 25", "is scheduled for".
+const COMING_IN_CLAUSE: &[&str] = &[
+    "is due to",
+    "are due to",
+    "scheduled for",
+    "scheduled to",
+    "will resume",
+    "adjourned until",
+    "adjourned to",
+    "예정",
+    "予定",
+    "将于",
+    "將於",
+];
 
 /// A deadline written without its year is the next such day after
 /// publication when that is under half a year away ("has until Feb. 15" in
@@ -639,7 +683,11 @@ fn ahead_if_deadline(
     let b = before[super::floor(before, before.len().saturating_sub(24))..]
         .trim_end()
         .to_ascii_lowercase();
+    // "The court is due to hear the case again on October 25".
+    let clause = before[super::floor(before, before.len().saturating_sub(48))..].to_lowercase();
+    let clause = clause.rsplit(['.', '。', ';']).next().unwrap_or("");
     let cue = DEADLINE_BEFORE.iter().any(|w| b.ends_with(w))
+        || COMING_IN_CLAUSE.iter().any(|w| clause.contains(w))
         || DEADLINE_AFTER
             .iter()
             .any(|w| after.trim_start().starts_with(w));
@@ -680,11 +728,17 @@ fn day_before_dates(
     let mut out = Vec::new();
     for m in DAY_BEFORE.find_iter(text) {
         let (s, e) = super::sentence_around(text, m.start(), m.end());
+        // The day the sentence is told on ("2일 업계에 따르면 … 전날", "전날 …
+        // 의결했다고 11일 밝혔다") before any other day it names.
+        let told = |d: &DateMention| {
+            let after = &text[d.end..super::ceil(text, (d.end + 24).min(text.len()))];
+            TOLD_ON.iter().any(|w| after.trim_start().starts_with(w))
+        };
         let in_sentence = found
             .iter()
             .filter(is_day)
             .filter(|d| d.start >= s && d.end <= e)
-            .min_by_key(|d| d.start.abs_diff(m.start()));
+            .min_by_key(|d| (!told(d), d.start.abs_diff(m.start())));
         let earlier = || {
             found
                 .iter()
@@ -707,6 +761,21 @@ fn day_before_dates(
     }
     out
 }
+
+/// Words right after a day that make it the day something was told.
+const TOLD_ON: &[&str] = &[
+    "밝혔",
+    "발표",
+    "업계에 따르면",
+    "에 따르면",
+    "said",
+    "announced",
+    "表示",
+    "称",
+    "宣布",
+    "発表",
+    "明らかに",
+];
 
 /// Digits glued to more digits are part of a larger number.
 fn glued_to_digits(before: &str, after: &str) -> bool {

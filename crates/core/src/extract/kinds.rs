@@ -419,7 +419,7 @@ const STAMP_LABELS: &[&str] = &[
 const DATELINE_MARKS: &[&str] = &[
     "消息", "电", "電", "讯", "訊", "综合外电", "綜合外電", "报道", "報導", "보도", "(reuters)",
     "(ap)", "(afp)", "(bloomberg)", "(yonhap)", "/prnewswire/", "(共同)", "共同通信", "援引",
-    "引述", "인용",
+    "引述", "인용", "업계에 따르면",
 ];
 
 /// Whether the text at `at` stands in a link to another article: a short
@@ -448,7 +448,10 @@ pub(super) fn is_page_stamp(
     let after = text[mention.end..ceil(text, (mention.end + 40).min(text.len()))]
         .trim_start_matches([' ', ',', '\u{a0}', '\u{3000}', '(', '（'])
         .to_lowercase();
-    if starts_with_clock(&after) || ends_a_link_line(text, mention.start) {
+    if starts_with_clock(&after)
+        || ends_a_link_line(text, mention.start)
+        || super::on_a_menu_line(text, mention.start)
+    {
         return true;
     }
     let line_start = text[..mention.start].rfind('\n').map_or(0, |i| i + 1);
@@ -472,6 +475,9 @@ const FOUNDING: &[&str] = &[
     // Its mergers and owners: "which Google bought in 2014", "2014年に…と経営統合".
     "bought", "acquired by", "acquisition of", "merged with", "merger", "経営統合", "買収", "合并", "合併",
     "收购", "收購", "합병", "인수", "출발",
+    // A state taking it over or selling it: "nationalised in 1953".
+    "nationalised", "nationalized", "privatised", "privatized", "国有化", "民营化", "민영화",
+    "owned by",
 ];
 
 /// Words that make a date the moment a statistic was taken ("as of June
@@ -501,6 +507,8 @@ const MARKET_WORDS: &[&str] = &[
     "share price", "shares fell", "shares rose", "shares closed", "stock fell", "stock price",
     "quarterly results", "earnings", "주가", "실적", "股价", "股價", "财报", "財報", "株価", "決算",
     "売上高", "매출액", "营收", "營收", "revenue of",
+    // A statistic's year: "国家邮政局数据显示,2019年…", "according to data from".
+    "数据显示", "數據顯示", "统计显示", "統計顯示", "통계에 따르면", "according to data",
 ];
 
 /// Words of a law coming into force, and of a law, for "the amended act that
@@ -510,7 +518,7 @@ const IN_FORCE: &[&str] = &[
     "took effect", "came into force", "came into effect", "entered into force", "enacted",
     "시행", "施行", "生效", "実施された", "amended", "amendment", "개정", "改正", "修订", "修訂",
     "起实施", "起實施", "正式实施", "正式實施", "適用が始ま", "適用開始", "went into effect",
-    "began to apply", "시행된",
+    "began to apply", "시행된", "introduced in parliament", "tabled in",
 ];
 /// The end of a law's name when a year follows it as part of the name.
 const LAW_YEAR: &[&str] = &["act", "act of", "law of", "ordinance", "regulations"];
@@ -518,7 +526,7 @@ const LAW_YEAR: &[&str] = &["act", "act of", "law of", "ordinance", "regulations
 const LAW: &[&str] = &[
     " act", " law", "regulation", "gdpr", "ccpa", "cpra", "pipl", "appi", "hipaa", "coppa", "lgpd", "보호법", "법률", "개정법", "法律", "法》", "保护法",
     "保護法", "条例", "條例", "改正法", "법 개정", "법이 개정", "법을 개정", "规范》", "規範》",
-    "标准》", "標準》",
+    "标准》", "標準》", "司法解释", "司法解釋", " bill",
 ];
 
 /// Nouns of an earlier legal instrument, for "a 2011 FTC order": a year
@@ -551,7 +559,8 @@ pub(super) fn is_background(text: &str, mention: &DateMention) -> bool {
     // "listed on Nasdaq since 2013": the listing named a few words before.
     let lead = text[super::floor(text, mention.start.saturating_sub(40).max(s))..mention.start]
         .to_lowercase();
-    let listed_since = lead.contains("listed on") && lead.trim_end().ends_with("since");
+    let listed_since = (lead.contains("listed on") || lead.contains("owned by"))
+        && lead.trim_end().ends_with("since");
     // "founded in Stockholm in 2006": a place between, but no clause.
     let founded_in_place = ["founded in ", "established in "].iter().any(|w| {
         lead.rfind(w).is_some_and(|i| {

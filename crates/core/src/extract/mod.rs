@@ -181,6 +181,14 @@ fn headline(text: &str) -> Option<(usize, &str)> {
     None
 }
 
+/// Whether the text at `at` stands on a line of the site's menu ("News |
+/// Sport | Sunday Life | Subscribe"), where a word is no date.
+pub(super) fn on_a_menu_line(text: &str, at: usize) -> bool {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    is_navigation(text[start..end].trim())
+}
+
 /// A site's menu or breadcrumb copied above the headline: "即時新聞 港聞
 /// 經濟 國際", "Home > Tech > News", "東京新聞 TOKYO Web トップ > 経済".
 fn is_navigation(line: &str) -> bool {
@@ -198,8 +206,24 @@ fn is_navigation(line: &str) -> bool {
     let breadcrumb = [" > ", " › ", " » ", " / "]
         .iter()
         .any(|s| line.contains(s));
+    // Every item a capitalised word, or a CJK word of two characters (one
+    // may be longer): a headline has small words, figures or longer terms.
+    let item = |w: &&str| {
+        if w.is_ascii() {
+            w.starts_with(|c: char| c.is_ascii_uppercase())
+                && !w.contains(|c: char| c.is_ascii_digit())
+        } else {
+            !w.contains(|c: char| c.is_ascii_digit())
+        }
+    };
+    let long = words
+        .iter()
+        .filter(|w| !w.is_ascii() && w.chars().count() > 2)
+        .count();
     let menu = words.len() >= 4
         && words.iter().all(short)
+        && words.iter().all(item)
+        && long <= 1
         && !line.contains([',', '，', '、', '。', '.', ':', '：']);
     breadcrumb || menu
 }
@@ -703,7 +727,12 @@ const NOT_AFFECTED: &[&str] = &[
 /// them before the number; what is named says whose count it is.
 fn korean_counter(text: &str, start: usize, after: &str) -> Option<Counted> {
     let rest = after.strip_prefix('개')?;
-    if rest.starts_with(['월', '국', '사', '소', '년', '종', '항', '곳']) {
+    if rest.starts_with(['월', '국', '사', '소', '년', '종', '항', '곳'])
+        // "1만여 개 앱": apps, firms and sites are no one's data.
+        || ["앱", "업체", "기관", "회사", "국가", "사이트"]
+            .iter()
+            .any(|w| rest.trim_start().starts_with(w))
+    {
         return None;
     }
     let (s, _) = sentence_around(text, start, start);
@@ -924,6 +953,8 @@ const SIZE_BEFORE: &[&str] = &[
     "회원 수", "회원수", "가입자 수", "가입자수", "会員数", "用户数", "用戶數", "user base",
     "member base", "customer base",
 ];
+/// Words after a count that make it the whole a later figure is part of.
+const WHOLE_AFTER: &[&str] = &["중 ", "가운데", "之中", "中的", "のうち"];
 const LEAK_WORDS: &[&str] = &[
     "유출",
     "피해",
@@ -967,6 +998,8 @@ fn count_role(text: &str, f: &Found<i64>) -> u8 {
             .any(|w| before.ends_with(w) || !w.is_ascii() && wider.contains(w))
         // "全台約2340萬人口", "인구 5천만 명": a population.
         || after.starts_with('口')
+        // "이용자 1천800만명 중 최소 330만명": the whole of which a part is told.
+        || WHOLE_AFTER.iter().any(|w| after.trim_start().starts_with(w))
         || ["population", "인구"].iter().any(|w| subject.contains(w))
         || ["累計", "累计", "누적"].iter().any(|w| wider.contains(w))
         || ACTIVE_BEFORE.iter().any(|w| subject.contains(w))

@@ -1374,6 +1374,7 @@ fn gather_candidates(
         // So is an authority's clipped name ("個人情報保護委" in a headline),
         // or one with its country before it ("Thailand's PDPC").
         if is_person(text, s)
+            || super::on_a_menu_line(text, s)
             || text
                 .match_indices(name.as_str())
                 .any(|(at, n)| is_outlet(text, at, at + n.len()))

@@ -1968,3 +1968,43 @@ fn a_bare_yuan_is_the_country_s_and_a_privacy_body_unnamed_is_the_home_one() {
     let ja = "岡山オズ医療センター(岡山市北区)は11日、ランサムウェア被害を発表した。同センターによると被害は拡大した。";
     assert_eq!(company_of(ja).as_deref(), Some("岡山オズ医療センター"));
 }
+
+#[test]
+fn a_whole_before_its_part_apps_and_years_of_other_things_are_left_out() {
+    let ko = "국내 이용자 1천800만명 중 최소 330만명의 정보가 제공됐다. 정보는 최대 1만여 개 앱으로 넘어갔다.";
+    assert_eq!(counts_of(ko), (None, Some(3_300_000)));
+    let dates = dates_of(
+        "Founded in 1932 and nationalised in 1953, Ozair carried 21 million passengers in 2019-20. The Data Protection Bill, introduced in Parliament in December 2019, is pending. Ozair said on Friday that data leaked.",
+        "2021-05-22",
+    );
+    assert_eq!(dates, ["2021-05-21"], "{dates:?}");
+    let zh = dates_of("根据2017年施行的司法解释，该行为属情节严重。国家邮政局数据显示，2019年快递业务量增长。奥兹公司10日表示数据泄露。", "2020-11-17");
+    assert_eq!(zh, ["2020-11-10"], "{zh:?}");
+}
+
+#[test]
+fn hearings_to_come_menus_bracketed_weekdays_and_the_day_told_on() {
+    let en = dates_of(
+        "Ozzle sued the hacker. The court is due to hear the case again on October 25.",
+        "2024-10-12",
+    );
+    assert_eq!(en, ["2024-10-25"], "{en:?}");
+    let menu = dates_of(
+        "News | Sport | Sunday Life | Subscribe\nOzzle was fined on 3 October 2024.",
+        "2024-10-04",
+    );
+    assert_eq!(menu, ["2024-10-03"], "{menu:?}");
+    let tw = dates_of(
+        "奧茲醫院昨(28)日發布聲明。院方表示,2月9日(週日)系統遭駭客入侵。",
+        "2025-03-01",
+    );
+    assert_eq!(tw, ["2025-02-09", "2025-02-28"], "{tw:?}");
+    let ko = dates_of("2일 업계에 따르면 오즈는 전날 사과문을 올리고 \"지난달 30일 비정상 접근을 확인했다\"고 밝혔다.", "2025-05-02");
+    assert!(ko.contains(&"2025-05-01".to_string()), "{ko:?}");
+    assert!(!ko.contains(&"2025-04-29".to_string()), "{ko:?}");
+    let owned = dates_of(
+        "Owned by Ozfarmers since 1994, Ozzle runs 500 stores. Ozzle said on Friday it was hacked.",
+        "2024-11-19",
+    );
+    assert!(!owned.contains(&"1994".to_string()), "{owned:?}");
+}
