@@ -93,14 +93,18 @@ fn english_country(text: &str, start: usize, end: usize) -> Option<(&'static str
     loop {
         let words = place[at..].trim_start();
         let from = start + place.len() - words.len();
-        let is_code = words.len() <= 3 && words.chars().all(|c| c.is_ascii_uppercase());
-        let code = country_of_demonym(words)
-            .or_else(|| country_code(words).filter(|_| words.len() > 3 || is_code));
-        if let Some(code) = code {
+        if let Some(code) = english_place(words) {
             return Some((code, from));
         }
         at = place.len() - words.len() + words.find(char::is_whitespace)?;
     }
+}
+
+/// The country English words name: a demonym ("Dutch"), a country's name
+/// ("Norway"), or its code in capitals ("UK"; "in" or "us" are words).
+fn english_place(words: &str) -> Option<&'static str> {
+    let is_code = words.len() <= 3 && words.chars().all(|c| c.is_ascii_uppercase());
+    country_of_demonym(words).or_else(|| country_code(words).filter(|_| words.len() > 3 || is_code))
 }
 
 /// A country written just before `at` in Korean, Chinese or Japanese, a
@@ -143,11 +147,8 @@ pub fn country_written_before(text: &str, at: usize) -> Option<&'static str> {
         } else {
             format!("{w} {place}")
         };
-        let is_code = place.len() <= 3 && place.chars().all(|c| c.is_ascii_uppercase());
-        let code = country_of_demonym(&place)
-            .or_else(|| country_code(&place).filter(|_| place.len() > 3 || is_code));
-        if code.is_some() {
-            return code;
+        if let Some(code) = english_place(&place) {
+            return Some(code);
         }
     }
     None
