@@ -9,6 +9,7 @@ pub mod dates;
 mod described;
 mod kinds;
 mod names;
+mod roles;
 
 use crate::dates::PartialDate;
 use crate::model::{EventKind, Status};

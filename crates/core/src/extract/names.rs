@@ -235,7 +235,7 @@ pub fn find_regulator(
     described: &[(usize, (usize, usize))],
 ) -> Option<(Found<String>, String)> {
     let mut mentions = regulator_mentions(index, index.find_all(text));
-    mentions.retain(|&(_, span)| !is_filing_venue(text, span));
+    mentions.retain(|&(_, span)| !super::roles::only_told(text, span));
     // "Poland's data protection office" is Poland's, whatever other
     // country's authority "Data Protection Office" names.
     mentions.retain(|&(i, (s, e))| {
@@ -307,23 +307,6 @@ fn shortened_home_authority<'a>(
             r.country == country && (begins(&r.name) || r.short_name.as_deref().is_some_and(begins))
         })
         .unwrap_or(found)
-}
-
-/// "said in an SEC filing", "filed with the SEC": the authority a company
-/// reports to as a matter of course, not one acting on the incident.
-fn is_filing_venue(text: &str, (s, e): (usize, usize)) -> bool {
-    let after = text[e..ceil(text, (e + 10).min(text.len()))].to_ascii_lowercase();
-    let before = text[floor(text, s.saturating_sub(20))..s].to_ascii_lowercase();
-    // "向美国证券交易委员会(SEC)提交的8-K文件", "SEC에 제출한", "SECに提出した".
-    let cjk_after = text[e..ceil(text, (e + 24).min(text.len()))].to_string();
-    after.starts_with(" filing")
-        || after.starts_with("-filing")
-        || ["提交", "递交", "遞交", "제출", "提出"]
-            .iter()
-            .any(|w| cjk_after.contains(w))
-        || ["filed with the ", "filing with the ", "filing to the "]
-            .iter()
-            .any(|w| before.ends_with(w))
 }
 
 /// A regulator as the extractor names it: "Name (SHORT)".

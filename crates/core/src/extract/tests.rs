@@ -2008,3 +2008,27 @@ fn hearings_to_come_menus_bracketed_weekdays_and_the_day_told_on() {
     );
     assert!(!owned.contains(&"1994".to_string()), "{owned:?}");
 }
+
+#[test]
+fn an_authority_only_told_of_a_breach_is_not_its_regulator() {
+    let regulator = |text: &str| extract(text, &ctx("2024-05-02")).regulator.map(|r| r.value);
+    for text in [
+        "Larkspur Clinic said it had notified the Information Commissioner's Office and affected patients.",
+        "Larkspur Clinic reported the incident to local police and to the Information Commissioner's Office, and hired experts.",
+        "Larkspur's breach report was filed with the U.S. Department of Health and Human Services.",
+        "The Federal Trade Commission declined to comment on Larkspur.",
+        "한빛몰은 개인정보보호위원회와 경찰에 유출 사실을 신고했다.",
+        "ハナ商事は個人情報保護委員会へ報告した。",
+        "星梭公司随后向当地公安机关报案。",
+    ] {
+        assert_eq!(regulator(text), None, "{text}");
+    }
+    // Told, and then acting in the same sentence or another one.
+    for text in [
+        "Larkspur Clinic notified the Information Commissioner's Office, which is investigating.",
+        "한빛몰은 개인정보보호위원회에 신고했다. 개인정보보호위원회는 조사에 착수했다.",
+        "国家网信办通报了星梭公司违法收集个人信息的问题。",
+    ] {
+        assert!(regulator(text).is_some(), "{text}");
+    }
+}

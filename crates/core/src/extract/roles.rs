@@ -1,0 +1,141 @@
+//! What an authority does in the sentence that names it. An authority the
+//! company only reports to, files with or tells ("notified the ICO", "SEC에
+//! 제출한", "個人情報保護委員会へ報告した"), or one that "has not" acted or
+//! "declined to comment", is named without acting on the incident; it is not
+//! the incident's regulator unless another sentence has it act.
+
+use super::{ceil, floor};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// True when the mention at `span` only receives a report or stands aside.
+pub fn only_told(text: &str, span: (usize, usize)) -> bool {
+    let (before, after) = clause_around(text, span);
+    let told = filing_venue(text, span)
+        || told_in_english(before)
+        || told_in_cjk(after)
+        || told_in_chinese(before, after);
+    told && !acts(after) || stands_aside(after)
+}
+
+/// The sentence's words before the mention (at most 200 bytes) and after it.
+fn clause_around(text: &str, (s, e): (usize, usize)) -> (&str, &str) {
+    let from = floor(text, s.saturating_sub(200));
+    let start = sentence_stops(&text[from..s])
+        .last()
+        .map_or(from, |&end| from + end);
+    let to = ceil(text, (e + 160).min(text.len()));
+    let end = sentence_stops(&text[e..to])
+        .first()
+        .map_or(to, |&stop| e + stop);
+    (&text[start..s], &text[e..end])
+}
+
+/// Where sentences end in `part`: the byte after each '。', ';', '!', '?',
+/// line break, or full stop after a small letter or digit (not "U.S.").
+fn sentence_stops(part: &str) -> Vec<usize> {
+    let mut prev = ' ';
+    let mut stops = Vec::new();
+    for (i, c) in part.char_indices() {
+        let full_stop = c == '.' && (prev.is_lowercase() || prev.is_ascii_digit());
+        if full_stop || ['\n', '。', ';', '!', '?'].contains(&c) {
+            stops.push(i + c.len_utf8());
+        }
+        prev = c;
+    }
+    stops
+}
+
+/// "said in an SEC filing", "filed with the SEC", "向…SEC提交的8-K文件".
+fn filing_venue(text: &str, (s, e): (usize, usize)) -> bool {
+    let after = text[e..ceil(text, (e + 10).min(text.len()))].to_ascii_lowercase();
+    let before = text[floor(text, s.saturating_sub(20))..s].to_ascii_lowercase();
+    let cjk_after = &text[e..ceil(text, (e + 24).min(text.len()))];
+    after.starts_with(" filing")
+        || after.starts_with("-filing")
+        || ["提交", "递交", "遞交", "제출", "提出"]
+            .iter()
+            .any(|w| cjk_after.contains(w))
+        || ["filed with the ", "filing with the ", "filing to the "]
+            .iter()
+            .any(|w| before.ends_with(w))
+}
+
+/// "notified the ICO", "reported the breach to the OAIC", "a complaint to
+/// the police and to CERT-In": a telling verb whose object is the mention.
+fn told_in_english(before: &str) -> bool {
+    static TOLD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:(?:notified|informed|alerted|contacted|notifying|informing|alerting)(?:\s+\S+){0,6}|(?:reported|reporting|report|complaints?|complained|filed|submitted|sent)\b[^,]{0,80}?\b(?:to|with)\b[^,]{0,60},?)\s*$")
+            .unwrap_or_else(|e| panic!("role pattern: {e}"))
+    });
+    TOLD.is_match(before) && !before.to_ascii_lowercase().contains(" by ")
+}
+
+/// "個人情報保護委員会へ報告した", "개인정보위와 경찰에 유출 사실을 신고했다":
+/// a reporting verb just after the mention.
+fn told_in_cjk(after: &str) -> bool {
+    static TOLD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^.{0,12}?(?:[へに].{0,8}?(?:報告|届け出|連絡|通報|相談)|에\s?(?:\S+\s){0,3}?\S*(?:신고|보고|통보|알렸|알리))")
+            .unwrap_or_else(|e| panic!("role pattern: {e}"))
+    });
+    TOLD.is_match(after)
+}
+
+/// "向当地公安机关报案": 向 before the mention and the report after it (a
+/// mention followed by 通报 alone is the authority announcing).
+fn told_in_chinese(before: &str, after: &str) -> bool {
+    const TOLD: [&str; 8] = [
+        "报案", "報案", "报告", "報告", "通报", "通報", "报备", "報備",
+    ];
+    let near_before = &before[floor(before, before.len().saturating_sub(15))..];
+    let near_after = &after[..ceil(after, 24.min(after.len()))];
+    near_before.contains('向') && TOLD.iter().any(|w| near_after.contains(w))
+}
+
+/// The rest of the sentence has the authority act: "…, which is investigating".
+fn acts(after: &str) -> bool {
+    const ACTS: [&str; 31] = [
+        "investigat",
+        "inquir",
+        "enquir",
+        "fine",
+        "penal",
+        "order",
+        "probe",
+        "audit",
+        "sanction",
+        "reprimand",
+        "ruled",
+        "examin",
+        "调查",
+        "調查",
+        "处罚",
+        "處罰",
+        "罚款",
+        "罰款",
+        "责令",
+        "責令",
+        "조사",
+        "처분",
+        "부과",
+        "과징금",
+        "과태료",
+        "시정",
+        "제재",
+        "調査",
+        "勧告",
+        "指導",
+        "処分",
+    ];
+    let lower = after.to_ascii_lowercase();
+    ACTS.iter().any(|w| lower.contains(w))
+}
+
+/// "HHS has not announced any action", "the FTC declined to comment".
+fn stands_aside(after: &str) -> bool {
+    static ASIDE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:\s*\([^)]*\))?\s+(?:has not|had not|hasn't|hadn't|did not|didn't|has yet to|have not|declined to|did not respond|could not be reached)\b")
+            .unwrap_or_else(|e| panic!("role pattern: {e}"))
+    });
+    ASIDE.is_match(after)
+}
