@@ -920,7 +920,7 @@ fn counts(
 const AFFECTED_CUES: &[&str] = &[
     "affected", "exposed", "leaked", "stolen", "compromised", "breached", "impacted", "accessed",
     "유출", "피해", "노출", "泄露", "泄漏", "外泄", "外洩", "洩漏", "流出", "漏えい", "被盗", "被窃",
-    "影响", "影響",
+    "影响", "影響", "被害", "不正ログイン", "不正アクセス",
 ];
 /// Words that make a count something else than those affected: a
 /// platform's whole user base, or the people who complained.
@@ -1001,7 +1001,8 @@ fn count_role(text: &str, f: &Found<i64>) -> u8 {
         || after.starts_with('口')
         // "이용자 1천800만명 중 최소 330만명": the whole of which a part is told.
         || WHOLE_AFTER.iter().any(|w| after.trim_start().starts_with(w))
-        || ["population", "인구"].iter().any(|w| subject.contains(w))
+        || ["population", "인구", "人口"].iter().any(|w| subject.contains(w))
+        || reaches_without_harm(&sentence, &after)
         || ["累計", "累计", "누적"].iter().any(|w| wider.contains(w))
         || ACTIVE_BEFORE.iter().any(|w| subject.contains(w))
         || SIZE_BEFORE.iter().any(|w| subject.contains(w))
@@ -1020,6 +1021,25 @@ fn count_role(text: &str, f: &Found<i64>) -> u8 {
     } else {
         1
     }
+}
+
+/// "메신저 이용자가 약 9천600만 명에 이른다", "利用者は約1億人に上る": a
+/// figure a sentence says something reaches, with no word of harm, is a size.
+fn reaches_without_harm(sentence: &str, after: &str) -> bool {
+    const REACH: &[&str] = &[
+        "에 이른",
+        "에 달한",
+        "에 달하",
+        "에 달해",
+        "に上る",
+        "に上り",
+        "に達する",
+        "に達し",
+        "に及ぶ",
+    ];
+    // The verb follows the counter within a few characters.
+    let verb = &after[..ceil(after, 24.min(after.len()))];
+    REACH.iter().any(|w| verb.contains(w)) && !AFFECTED_CUES.iter().any(|w| sentence.contains(w))
 }
 
 /// "About 5 million … 4,812,337 after removing duplicates": where the pick

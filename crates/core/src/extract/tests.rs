@@ -2032,3 +2032,28 @@ fn an_authority_only_told_of_a_breach_is_not_its_regulator() {
         assert!(regulator(text).is_some(), "{text}");
     }
 }
+
+#[test]
+fn a_size_a_sentence_says_something_reaches_is_no_affected_count() {
+    let users = |text: &str| {
+        extract(text, &ctx("2024-05-02"))
+            .users_affected
+            .map(|u| u.value)
+    };
+    for text in [
+        "한빛톡은 국내에서 월간 이용자가 약 4천100만 명에 이른다.",
+        "ハナ商事のアプリの利用者は約2300万人に上る。",
+        "斯洛文尼亚人口约210万人，事件引发关注。",
+    ] {
+        assert_eq!(users(text), None, "{text}");
+    }
+    // A harm word in the sentence keeps the figure.
+    assert_eq!(
+        users("한빛몰 해킹으로 개인정보가 유출된 이용자가 4만 명에 이른다."),
+        Some(40_000)
+    );
+    assert_eq!(
+        users("ハナ商事で不正ログインの被害を受けた利用者は約3万人に上る。"),
+        Some(30_000)
+    );
+}
