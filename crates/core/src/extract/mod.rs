@@ -1299,6 +1299,7 @@ const AFTER_MARKS: &[(&str, &str)] = &[
     ("ウォン", "KRW"),
     ("人民元", "CNY"),
     ("クローナ", "SEK"),
+    ("レアル", "BRL"), ("雷亚尔", "BRL"), ("雷亞爾", "BRL"), ("헤알", "BRL"),
     // The same in traditional characters, and Taiwan's and Hong Kong's own.
     ("英鎊", "GBP"),
     ("歐元", "EUR"),
@@ -1366,13 +1367,33 @@ const FINE_WORDS: &[&str] = &[
 #[rustfmt::skip]
 const NOT_MAIN_BEFORE: &[&str] = &[
     "proposed", "intention to fine", "notice of intent", "originally", "lower than",
-    "拟", "擬", "原先", "原本", "당초", "当初", "ransom", "赎金", "贖金", "身代金", "몸값",
-    "勒索", "extort", "demanded", "要求支付",
+    "拟", "擬", "原先", "原本", "당초", "当初",
     // A rate: "每日另處罰款1,000元".
-    "每日", "每天", "per day",
+    "每日", "每天", "per day", "1日当たり", "1日あたり", "1일당", "하루",
     // The price stolen data was offered at.
     "price of", "asking", "标价", "售价", "要价", "価格", "판매가",
 ];
+/// Words of a ransom demand, a little further before an amount: "勒索40枚
+/// 比特幣，約合45萬歐元".
+#[rustfmt::skip]
+const RANSOM_BEFORE: &[&str] = &[
+    "ransom", "赎金", "贖金", "身代金", "몸값", "勒索", "extort", "demanded", "要求支付",
+];
+/// Words that name a penalty itself, not just a payment.
+#[rustfmt::skip]
+const PENALTY_WORDS: &[&str] = &[
+    "fine", "penalty", "罚款", "罰款", "罰鍰", "过失", "과징금", "과태료", "벌금", "制裁金", "課徴金",
+    "罰金",
+];
+
+/// Whether an amount is a ransom: a word of one before it in its sentence
+/// (`before`), and no word of a penalty in the sentence.
+fn is_ransom(before: &str, sentence: &str) -> bool {
+    let before = before.to_lowercase();
+    RANSOM_BEFORE.iter().any(|w| before.contains(w))
+        && !PENALTY_WORDS.iter().any(|w| sentence.contains(w))
+}
+
 /// Words just after an amount with the same effect, or a fine on people
 /// ("… each") rather than the company.
 #[rustfmt::skip]
@@ -1514,11 +1535,27 @@ fn whose_crowns(text: &str, local: Option<&'static str>) -> &'static str {
 fn is_conversion(text: &str, mentions: &[Money], n: usize) -> bool {
     let m = &mentions[n];
     let before = text[..m.start].trim_end();
-    let before = ["约", "約", "약", "about", "approx.", "approximately", "c."]
+    // "（約新台幣1530萬元）": the currency's name may stand before the figure.
+    let before = CURRENCY_NAMES_BEFORE
         .iter()
         .find_map(|q| before.strip_suffix(q))
         .unwrap_or(before)
         .trim_end();
+    let before = [
+        "约合",
+        "約合",
+        "约",
+        "約",
+        "약",
+        "about",
+        "approx.",
+        "approximately",
+        "c.",
+    ]
+    .iter()
+    .find_map(|q| before.strip_suffix(q))
+    .unwrap_or(before)
+    .trim_end();
     // "(当前约1570.5万元人民币)": at today's rate.
     let before = ["当前", "當前", "目前", "现", "現在", "현재", "currently"]
         .iter()
@@ -1530,6 +1567,12 @@ fn is_conversion(text: &str, mentions: &[Money], n: usize) -> bool {
         && mentions[n - 1].end + 12 >= m.start
         && mentions[n - 1].currency != m.currency
 }
+
+/// Names of a currency written before the figure in Chinese: "新台幣1530萬元".
+#[rustfmt::skip]
+const CURRENCY_NAMES_BEFORE: &[&str] = &[
+    "新台幣", "新台币", "台幣", "台币", "人民币", "人民幣", "港幣", "港币", "美元", "日圓", "日元",
+];
 
 /// What a fine is read against: the country's currency, who the case is
 /// about, and where the text names its own and other authorities.
@@ -1574,7 +1617,7 @@ fn fine(text: &str, scope: &FineScope) -> Option<Found<FineValue>> {
         }
     }
     let (_, m) = best?;
-    let m = exact_for_headline(m, &penalties, scope.headline_end);
+    let m = exact_for_headline(text, m, &penalties, scope.headline_end);
     let text_amount = m.value.to_decimal();
     let amount = text_amount
         .parse::<i64>()
@@ -1617,6 +1660,7 @@ fn money_of_the_country(text: &str, local: Option<&'static str>) -> Vec<Money> {
 /// "2억원 제재" in a headline, "과징금 1억9천451만원" below: a headline's
 /// round amount gives way to the exact one within 5 % of it.
 fn exact_for_headline<'a>(
+    text: &str,
     m: &'a Money,
     penalties: &[(bool, &'a Money)],
     headline_end: Option<usize>,
@@ -1630,10 +1674,34 @@ fn exact_for_headline<'a>(
         .map(|&(_, p)| p)
         .find(|p| {
             p.currency == m.currency
+                && !sums_up(text, p.start)
                 && (p.value.0 - m.value.0).abs() * 100 <= m.value.0 * 5
                 && zeros(p.value.0) < zeros(m.value.0)
         })
         .unwrap_or(m)
+}
+
+/// "과징금 7억4700만원과 과태료 1020만원 등 총 7억5720만원": whether the
+/// amount at `start` is a total of several penalties.
+fn sums_up(text: &str, start: usize) -> bool {
+    let before = text[floor(text, start.saturating_sub(16))..start].to_lowercase();
+    let before = before.trim_end();
+    [
+        "총",
+        "합계",
+        "합쳐",
+        "total of",
+        "in total",
+        "totalling",
+        "共计",
+        "合计",
+        "合計",
+        "計",
+        "总计",
+        "總計",
+    ]
+    .iter()
+    .any(|w| before.ends_with(w))
 }
 
 /// Whether the amount `m` is a penalty of this case: `None` when it is not
@@ -1654,6 +1722,7 @@ fn penalty_role(text: &str, m: &Money, scope: &FineScope) -> Option<bool> {
     let further = text[m.end..ceil(text, (m.end + 80).min(text.len()))].to_lowercase();
     let within = |&(a, b): &(usize, usize)| a >= s && b <= e;
     let not_main = NOT_MAIN_BEFORE.iter().any(|w| before.contains(w))
+        || is_ransom(&text[s..m.start], &sentence)
         || is_ceiling(text, s, m.start, after)
         // "1억원대 제재": a range ("in the 100 millions"), not the sum.
         || after.starts_with('대')

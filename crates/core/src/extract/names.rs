@@ -309,6 +309,26 @@ fn shortened_home_authority<'a>(
         .unwrap_or(found)
 }
 
+/// "芬蘭心理治療機構Vastaamo", "美国电信运营商AT&T": a country's name that
+/// opens the unbroken Chinese, Japanese or Korean words describing the
+/// company just before its name. Returns the code and where the name starts.
+fn country_heading_a_description(before: &str) -> Option<(&'static str, usize)> {
+    let run: Vec<(usize, char)> = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| !c.is_ascii() && c.is_alphabetic())
+        .take(12)
+        .collect();
+    run.iter().rev().find_map(|&(i, _)| {
+        let rest = &before[i..];
+        let ends = rest.char_indices().map(|(j, c)| j + c.len_utf8());
+        ends.take(4)
+            .skip(1)
+            .find_map(|end| crate::countries::country_code(&rest[..end]))
+            .map(|code| (code, i))
+    })
+}
+
 /// A regulator as the extractor names it: "Name (SHORT)".
 pub fn display_name(r: &KnownRegulator) -> String {
     match &r.short_name {
@@ -360,6 +380,9 @@ pub fn country_before(text: &str, company: &str) -> Option<(String, usize, usize
             if let Some(code) = country_or_place(place).filter(|_| cjk) {
                 return Some((code.to_string(), s, at));
             }
+        }
+        if let Some((code, s)) = country_heading_a_description(&text[line_start..at]) {
+            return Some((code.to_string(), line_start + s, at));
         }
         // One or two English words before: "Australian lender".
         let words: Vec<&str> = text[line_start..at]
@@ -876,7 +899,9 @@ fn glued_name(text: &str, name: &str, e: usize) -> Option<String> {
 fn cjk_run_before(text: &str, at: usize, max: usize) -> Option<(String, usize, usize)> {
     let mut start = at;
     for (i, c) in text[..at].char_indices().rev().take(max) {
-        if ZH_BREAKS.contains(&c) || !is_cjk(c) {
+        // "經營iRent的和雲行動服務": after 的 a noun begins, so 和 is no "and".
+        let opens_noun = ['和', '与', '及'].contains(&c) && text[..i].ends_with('的');
+        if (ZH_BREAKS.contains(&c) || !is_cjk(c)) && !opens_noun {
             break;
         }
         start = i;

@@ -2057,3 +2057,58 @@ fn a_size_a_sentence_says_something_reaches_is_no_affected_count() {
         Some(30_000)
     );
 }
+
+#[test]
+fn a_ransom_its_conversion_and_a_total_of_two_penalties_are_not_the_fine() {
+    let fine = |text: &str, url: &str| {
+        let mut c = ctx("2024-05-02");
+        c.url = Some(url.to_string());
+        extract(text, &c)
+            .fine
+            .map(|f| (f.value.amount_text, f.value.currency))
+    };
+    let tw = "https://news.example.com.tw/a/1";
+    // A ransom and its conversion, with a word of paying later on.
+    for text in [
+        "駭客向星梭診所勒索30枚比特幣，約合35萬歐元（約新台幣1200萬元），要求病患支付贖金。",
+        "駭客向星梭診所寄送勒索信，要求在兩天內支付，逾時則提高到800歐元。",
+    ] {
+        assert_eq!(fine(text, tw), None, "{text}");
+    }
+    // A daily penalty for not complying, and its conversion.
+    assert_eq!(
+        fine(
+            "命令に従わない場合、ハナ商事には1日当たり3万レアル（約90万円）の制裁金が科される。",
+            "https://www.example.co.jp/a"
+        ),
+        None
+    );
+    // The headline's 과징금, not the total with the 과태료 below.
+    let text = "한빛여행 과징금 5억3200만원\n개인정보보호위원회는 한빛여행에 과징금 5억3200만원과 과태료 720만원 등 총 5억3920만원을 부과했다.";
+    assert_eq!(
+        fine(text, "https://www.example.co.kr/a"),
+        Some(("532000000".to_string(), "KRW".to_string()))
+    );
+}
+
+#[test]
+fn a_country_opening_the_words_that_describe_a_company_is_its_own() {
+    let country = |text: &str| {
+        let mut c = ctx("2024-05-02");
+        c.url = Some("https://news.example.com.tw/a/1".to_string());
+        extract(text, &c).country.map(|f| f.value)
+    };
+    assert_eq!(
+        country("（星報台北2日綜合外電報導）挪威線上診療業者Larkspur的病患資料遭駭客竊取。Larkspur表示正在調查。").as_deref(),
+        Some("NO")
+    );
+}
+
+#[test]
+fn a_name_after_de_may_open_with_he() {
+    let company = |text: &str| extract(text, &ctx("2024-05-02")).company.map(|c| c.value);
+    assert_eq!(
+        company("主管機關認定經營該平台的和星行動服務股份有限公司未採行安全措施，和星行動服務股份有限公司表示將改善。").as_deref(),
+        Some("和星行動服務")
+    );
+}
