@@ -29,6 +29,7 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
     Migration::Sql(include_str!("migrations/0009_sync.sql")),
     Migration::Sql(include_str!("migrations/0010_sync_ids.sql")),
     Migration::Rust(seed::seed_regulator_names),
+    Migration::Rust(seed::seed_more_regulators),
 ];
 
 /// The schema version this build writes.

@@ -42,6 +42,9 @@ fn seed_rows(table: &'static str) -> impl Iterator<Item = RegulatorSeed> {
 /// The broad list of authorities migration 6 loaded (name, short name,
 /// country, level, website, aliases).
 const WORLD_REGULATORS: &str = include_str!("migrations/0006_regulators.tsv");
+/// Authorities found missing after migration 11, and short names the press
+/// uses (migration 12; the same columns as migration 6's table).
+const MORE_REGULATORS: &str = include_str!("migrations/0012_regulators.tsv");
 /// Names in Japanese, traditional Chinese and Korean of authorities the
 /// earlier tables hold, that migration 11 added (name, country, aliases).
 const REGULATOR_NAMES: &str = include_str!("migrations/0011_regulator_names.tsv");
@@ -61,7 +64,8 @@ fn name_rows() -> impl Iterator<Item = (&'static str, &'static str, Vec<&'static
 /// list's rows and other names merged in, as a new database holds them.
 pub fn regulator_table() -> impl Iterator<Item = RegulatorSeed> {
     let mut rows: Vec<RegulatorSeed> = seed_rows(FIRST_REGULATORS).collect();
-    for line in WORLD_REGULATORS.lines().skip(1) {
+    let tables = [WORLD_REGULATORS, MORE_REGULATORS];
+    for line in tables.iter().flat_map(|t| t.lines().skip(1)) {
         let cells: Vec<&'static str> = line.split('\t').collect();
         let [name, short, country, level, _website, aliases] = cells[..] else {
             continue;
@@ -140,7 +144,17 @@ pub(crate) fn seed_regulators(tx: &Transaction) -> Result<()> {
 /// `0006_regulators.tsv`. Rows already present (matched by name and country)
 /// gain the level, website and aliases; the comparison keys are computed last.
 pub(crate) fn seed_world_regulators(tx: &Transaction) -> Result<()> {
-    let table = WORLD_REGULATORS;
+    seed_regulator_table(tx, WORLD_REGULATORS)
+}
+
+/// Migration step: `0012_regulators.tsv`, read as migration 6 read its table.
+pub(crate) fn seed_more_regulators(tx: &Transaction) -> Result<()> {
+    seed_regulator_table(tx, MORE_REGULATORS)
+}
+
+/// Loads a frozen table of regulators (name, short name, country, level,
+/// website, aliases): new rows are inserted, known ones gain what is new.
+fn seed_regulator_table(tx: &Transaction, table: &str) -> Result<()> {
     let mut find = tx.prepare("SELECT id FROM regulators WHERE name = ?1 AND country = ?2")?;
     let mut insert = tx.prepare(
         "INSERT INTO regulators (name, short_name, country, level, website) VALUES (?1, ?2, ?3, ?4, ?5)",
