@@ -198,10 +198,18 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 }
             },
         },
-        // 지난해 3월, 작년 3월, 去年3月: a month of the year before publication.
+        // 지난해 3월, 작년 3월 5일, 去年3月: a month (or day) of the year before publication.
         Rule {
-            regex: re(r"(?:지난해|작년|去年|前年|昨年)\s*(\d{1,2})\s*[月월]"),
-            read: |c, ctx| ym(ctx.published?.year() - 1, num(c, 1)?),
+            regex: re(
+                r"(?:지난해|작년|去年|前年|昨年)\s*(\d{1,2})\s*[月월](?:\s*(\d{1,2})\s*[日일])?",
+            ),
+            read: |c, ctx| {
+                let year = ctx.published?.year() - 1;
+                match num(c, 2) {
+                    Some(d) => ymd(year, num(c, 1)?, d),
+                    None => ym(year, num(c, 1)?),
+                }
+            },
         },
         // 5月22日, 5월 22일: the year comes from the publication date.
         Rule {
@@ -485,9 +493,17 @@ fn of_the_same_month_or_year(text: &str, mut found: Vec<DateMention>) -> Vec<Dat
         let before =
             text[super::floor(text, found[i].start.saturating_sub(12))..found[i].start].trim_end();
         let prev = found[i - 1].date.clone();
+        // "3月17日…2018年夏ごろから…同月23日": the month is the last one told.
+        let prev_month = found[..i]
+            .iter()
+            .rev()
+            .map(|d| &d.date)
+            .find(|d| d.len() >= 7);
         let date = &found[i].date;
-        if SAME_MONTH.iter().any(|w| before.ends_with(w)) && prev.len() >= 7 && date.len() == 10 {
-            found[i].date = format!("{}{}", &prev[..7], &date[7..]);
+        if let Some(month) = prev_month
+            .filter(|_| SAME_MONTH.iter().any(|w| before.ends_with(w)) && date.len() == 10)
+        {
+            found[i].date = format!("{}{}", &month[..7], &date[7..]);
         } else if SAME_YEAR.iter().any(|w| before.ends_with(w)) && date.len() >= 7 {
             found[i].date = format!("{}{}", &prev[..4], &date[4..]);
         }
@@ -495,13 +511,15 @@ fn of_the_same_month_or_year(text: &str, mut found: Vec<DateMention>) -> Vec<Dat
     found
 }
 
-/// "2月9日(週日)", "May 3 (Friday)": a weekday in brackets right after a
-/// date names that date's day, not another.
+/// "2月9日(週日)", "May 3 (Friday)", "明晚(周六)": a weekday in brackets
+/// right after a date, or after tomorrow, names that day, not another.
 fn names_the_day_before(before: &str) -> bool {
+    const TOMORROW: &[&str] = &["明晚", "明天", "明日", "明早", "내일", "tomorrow"];
     let b = before.trim_end();
     b.strip_suffix(['(', '（']).is_some_and(|r| {
-        r.trim_end()
-            .ends_with(|c: char| c == '日' || c == '일' || c.is_ascii_digit())
+        let r = r.trim_end();
+        r.ends_with(|c: char| c == '日' || c == '일' || c.is_ascii_digit())
+            || TOMORROW.iter().any(|w| r.to_lowercase().ends_with(w))
     })
 }
 
@@ -533,6 +551,10 @@ fn counts_days(after: &str) -> bool {
         "만에",
         "째",
         "天",
+        // "1日当たり5万レアル": a rate per day.
+        "当たり",
+        "あたり",
+        "당 ",
     ];
     SPANS.iter().any(|w| after.starts_with(w))
 }
@@ -690,7 +712,8 @@ fn ahead_if_deadline(
         || COMING_IN_CLAUSE.iter().any(|w| clause.contains(w))
         || DEADLINE_AFTER
             .iter()
-            .any(|w| after.trim_start().starts_with(w));
+            .any(|w| after.trim_start().starts_with(w))
+        || due_by(clause, after, written);
     if has_year || !cue || date.len() < 7 {
         return date;
     }
@@ -709,6 +732,17 @@ fn ahead_if_deadline(
         (Some(now), Some(later)) if now < p && later > p && later - p < Duration::days(183) => next,
         _ => date,
     }
+}
+
+/// "7월 1일까지 보고하라", "2月28日前提送": a month's day followed by "by" or
+/// "before", with no word in the clause of a past span ("지난", "부터").
+fn due_by(clause: &str, after: &str, written: &str) -> bool {
+    let after = after.trim_start();
+    let by = after.starts_with("까지") || after.starts_with('前') && !after.starts_with("前日");
+    by && (written.contains('月') || written.contains('월'))
+        && !["지난", "부터", "从", "從", "自"]
+            .iter()
+            .any(|w| clause.contains(w))
 }
 
 /// "전날", "the day before", "前日に": the day before the day named nearest
@@ -1206,5 +1240,42 @@ mod tests {
             ),
             ["2019-07-19", "2019-07-29"]
         );
+    }
+
+    #[test]
+    fn last_year_s_day_the_same_month_deadlines_and_rates() {
+        // 去年 with a month and day.
+        assert_eq!(
+            dates("去年6月24日,审查办公室宣布启动审查", "2023-09-06"),
+            ["2022-06-24"]
+        );
+        // 同月 is the month last told, even with a year alone between.
+        assert_eq!(
+            dates(
+                "ハナ商事は3月17日、2018年夏ごろから閲覧できたと発表。同月23日に遮断した。",
+                "2021-04-24"
+            ),
+            ["2021-03-17", "2018", "2021-03-23"]
+        );
+        // "by" a day: still to come.
+        assert_eq!(
+            dates(
+                "총무성은 7월 1일까지 대책을 보고하라고 요구했다.",
+                "2024-04-16"
+            ),
+            ["2024-07-01"]
+        );
+        assert_eq!(
+            dates("要求業者在2月28日前提送改正資料。", "2023-02-09"),
+            ["2023-02-28"]
+        );
+        // …but not a past span.
+        assert_eq!(
+            dates("지난 3월 1일까지 조사했다.", "2024-04-16"),
+            ["2024-03-01"]
+        );
+        // A rate per day and the weekday of tomorrow night are no dates.
+        assert!(dates("1日当たり5万レアルの制裁金が科される。", "2024-07-03").is_empty());
+        assert!(dates("黑客要求在明晚(周六)11時前支付。", "2023-09-22").is_empty());
     }
 }

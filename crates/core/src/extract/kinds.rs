@@ -423,16 +423,26 @@ const DATELINE_MARKS: &[&str] = &[
 ];
 
 /// Whether the text at `at` stands in a link to another article: a short
-/// line that ends in a date ("欧盟就…开出5.3亿欧元罚单 2025年05月03日").
+/// line that ends in a date ("欧盟就…开出5.3亿欧元罚单 2025年05月03日",
+/// "… 展開循規審查(2023-09-07 12:15)"), or one a "Read also" opens.
 pub(super) fn ends_a_link_line(text: &str, at: usize) -> bool {
     static ENDS_DATED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:[^\s:：]\s+|[（(])(?:\d{4}[-./年]\s?\d{1,2}[-./月]\s?\d{1,2}日?|\d{1,2}[-./]\d{1,2}[-./]\d{4}|(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4})|\d{1,2}\s+(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\s+\d{4})[）)]?\s*$")
+        Regex::new(r"(?:[^\s:：]\s+|[（(])(?:\d{4}[-./年]\s?\d{1,2}[-./月]\s?\d{1,2}日?|\d{1,2}[-./]\d{1,2}[-./]\d{4}|(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4})|\d{1,2}\s+(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\s+\d{4})(?:\s+\d{1,2}:\d{2})?[）)]?\s*$")
             .unwrap_or_else(|e| panic!("link line pattern: {e}"))
     });
+    const OPENERS: &[&str] = &[
+        "read also",
+        "read more",
+        "see also",
+        "related:",
+        "also read",
+    ];
     let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
     let line = &text[start..end];
-    line.chars().count() <= 80 && ENDS_DATED.is_match(line)
+    let opened = line.trim_start().get(..12).unwrap_or(line).to_lowercase();
+    line.chars().count() <= 130 && ENDS_DATED.is_match(line)
+        || OPENERS.iter().any(|w| opened.starts_with(w))
 }
 
 /// Whether the date at `mention` stamps the page rather than dating anything

@@ -235,7 +235,16 @@ pub fn find_regulator(
     described: &[(usize, (usize, usize))],
 ) -> Option<(Found<String>, String)> {
     let mut mentions = regulator_mentions(index, index.find_all(text));
-    mentions.retain(|&(_, span)| !super::roles::only_told(text, span));
+    // Told of the case, or named in a link to another story: not acting,
+    // nor is a shorter name of it inside ("私隱專員公署" in "個人資料私隱專員公署").
+    let aside: Vec<(usize, usize)> = mentions
+        .iter()
+        .map(|&(_, span)| span)
+        .filter(|&span| {
+            super::roles::only_told(text, span) || super::kinds::ends_a_link_line(text, span.0)
+        })
+        .collect();
+    mentions.retain(|&(_, (s, e))| !aside.iter().any(|&(a, b)| a <= s && e <= b));
     // "Poland's data protection office" is Poland's, whatever other
     // country's authority "Data Protection Office" names.
     mentions.retain(|&(i, (s, e))| {

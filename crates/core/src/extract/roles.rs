@@ -87,13 +87,27 @@ fn told_in_chinese(before: &str, after: &str) -> bool {
     const TOLD: [&str; 8] = [
         "报案", "報案", "报告", "報告", "通报", "通報", "报备", "報備",
     ];
+    // "亦已通知個人資料私隱專員公署": a verb of telling with the authority as object.
+    const NOTIFIED: [&str; 5] = ["通知", "知會", "知会", "告知", "通報了"];
     let near_before = &before[floor(before, before.len().saturating_sub(15))..];
     let near_after = &after[..ceil(after, 24.min(after.len()))];
     near_before.contains('向') && TOLD.iter().any(|w| near_after.contains(w))
+        || NOTIFIED.iter().any(|w| near_before.trim_end().ends_with(w))
 }
 
-/// The rest of the sentence has the authority act: "…, which is investigating".
+/// The words after the mention have the authority act: in its own clause,
+/// or in one that refers back to it ("…, which is investigating").
 fn acts(after: &str) -> bool {
+    let mut clauses = after.split([',', '，', '、']);
+    let own = clauses.next().unwrap_or("");
+    let next = clauses.next().unwrap_or("").trim_start().to_lowercase();
+    let refers_back = ["which", "who", "該署", "该署", "該會", "其"]
+        .iter()
+        .any(|w| next.starts_with(w));
+    acting_words(own) || refers_back && acting_words(&next)
+}
+
+fn acting_words(after: &str) -> bool {
     const ACTS: [&str; 31] = [
         "investigat",
         "inquir",

@@ -2112,3 +2112,29 @@ fn a_name_after_de_may_open_with_he() {
         Some("和星行動服務")
     );
 }
+
+#[test]
+fn links_to_other_stories_give_no_regulator_and_no_dates() {
+    let text = "星報遭黑客入侵 約8000名訂戶資料或外洩\n星報今日承認電腦系統遭勒索軟件攻擊,並已通知個人資料私隱專員公署。\n\n相關新聞\n私隱署:8月18日已接獲另一機構通報 展開循規審查(2023-09-07 12:15)\n";
+    let d = extract(text, &ctx("2023-09-22"));
+    assert!(d.regulator.is_none(), "{:?}", d.regulator);
+    assert!(
+        !d.events.iter().any(|e| e.date == "2023-08-18"),
+        "{:?}",
+        d.events
+    );
+    let text = "Larkspur was fined £2m by the ICO on Monday.\nREAD ALSO: What changes for mobile customers from July 1st\n";
+    let d = extract(text, &ctx("2023-07-05"));
+    assert!(
+        !d.events.iter().any(|e| e.date.ends_with("-07-01")),
+        "{:?}",
+        d.events
+    );
+    // The press's short name of Hong Kong's commissioner, acting.
+    let text = "星報資料外洩 私隱署展開循規審查\n私隱署表示已就事件展開循規審查。";
+    let d = extract(text, &ctx("2023-09-22"));
+    assert_eq!(
+        d.regulator.map(|r| r.value).as_deref(),
+        Some("Privacy Commissioner for Personal Data (PCPD)")
+    );
+}
