@@ -221,9 +221,15 @@ fn is_navigation(line: &str) -> bool {
         .iter()
         .filter(|w| !w.is_ascii() && w.chars().count() > 2)
         .count();
+    // A long menu may hold one short code with a figure ("3C", "5G").
+    let coded = |w: &&str| {
+        w.is_ascii() && w.chars().count() <= 3 && w.chars().any(|c| c.is_ascii_uppercase())
+    };
+    let odd = words.iter().filter(|w| !item(w)).count();
     let menu = words.len() >= 4
         && words.iter().all(short)
-        && words.iter().all(item)
+        && (odd == 0
+            || odd == 1 && words.len() >= 8 && words.iter().filter(|w| !item(w)).all(coded))
         && long <= 1
         && !line.contains([',', '，', '、', '。', '.', ':', '：']);
     breadcrumb || menu
@@ -713,6 +719,8 @@ const CJK_PEOPLE_NOUNS: &[&str] = &[
     "用户", "用戶", "会员", "會員", "客户", "客戶", "顾客", "顧客", "居民", "市民", "住民", "患者",
     "乘客", "消费者", "消費者", "利用者", "契約者", "회원", "고객", "이용자", "사용자", "가입자",
     "주민", "국민", "환자",
+    // Accounts are people: "約30万アカウント", "500万账户", "2만 계정".
+    "アカウント", "账户", "账号", "帳戶", "帳號", "계정",
 ];
 /// Characters of a unit or a time, which no qualifier of people holds.
 const NOT_A_QUALIFIER: &str = "年月日时時分秒元円원년월일개个個件条건名人명の的의歲岁歳세才以";
@@ -1003,6 +1011,9 @@ fn count_role(text: &str, f: &Found<i64>) -> u8 {
         || WHOLE_AFTER.iter().any(|w| after.trim_start().starts_with(w))
         || ["population", "인구", "人口"].iter().any(|w| subject.contains(w))
         || reaches_without_harm(&sentence, &after)
+        // "共7编、1260条的《民法典》": the articles of a law.
+        || after.trim_start().starts_with("的《")
+        || is_a_rule_s_threshold(&sentence)
         || ["累計", "累计", "누적"].iter().any(|w| wider.contains(w))
         || ACTIVE_BEFORE.iter().any(|w| subject.contains(w))
         || SIZE_BEFORE.iter().any(|w| subject.contains(w))
@@ -1042,6 +1053,23 @@ fn reaches_without_harm(sentence: &str, after: &str) -> bool {
     REACH.iter().any(|w| verb.contains(w)) && !AFFECTED_CUES.iter().any(|w| sentence.contains(w))
 }
 
+/// "掌握超过100万用户个人信息的运营者须申报审查的规定": a figure in a
+/// sentence about a rule or its threshold, with no word of harm, sets a bar.
+fn is_a_rule_s_threshold(sentence: &str) -> bool {
+    const RULE: &[&str] = &[
+        "规定",
+        "規定",
+        "办法",
+        "辦法",
+        "门槛",
+        "門檻",
+        "threshold",
+        "기준을",
+        "基準",
+    ];
+    RULE.iter().any(|w| sentence.contains(w)) && !AFFECTED_CUES.iter().any(|w| sentence.contains(w))
+}
+
 /// "About 5 million … 4,812,337 after removing duplicates": where the pick
 /// is a rounding ("about", "약", "约") and a more exact figure within 15 %
 /// of it is given too, the exact one. A headline's figure is taken for a
@@ -1072,6 +1100,12 @@ fn prefer_exact(text: &str, ranked: &mut [Found<i64>], from_headline: bool) {
             "近",
             "約",
             "およそ",
+            // A lower bound an exact figure may refine: "more than 10 million".
+            "more than",
+            "over ",
+            "超过",
+            "超過",
+            "逾",
         ]
         .iter()
         .any(|q| lower.starts_with(q));

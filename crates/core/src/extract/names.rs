@@ -1010,6 +1010,9 @@ static ROLE_NAMES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"([\p{Han}A-Za-z0-9]{2,12}?)被(?:处以|罚款|罚)",
         r"(?:被告|起诉|起訴|状告)([\p{Han}A-Za-z0-9]{2,12}?)(?:被|在|于|於|向|对|對|的|，|,|。|\s)",
         r"(?:^|[、。「\s(（は])((?:\p{Hiragana}{1,4})?[\p{Han}\p{Katakana}ー]{2,15}?)(?:に対し|に)(?:初の|初めての|過去最大の)?(?:課徴金|勧告|是正命令|指導|行政指導)",
+        // "当局は2日、米メタ（旧フェイスブック）に対し、…": a company in katakana,
+        // its country's mark before it, an aside after it.
+        r"[、。\s](?:米|英|独|仏|中|韓|中国|韓国)?(\p{Katakana}[\p{Katakana}ー]{1,14})(?:（[^）]{1,20}）)?に対し",
     ]
     .iter()
     .map(|p| Regex::new(p).unwrap_or_else(|e| panic!("role pattern: {e}")))

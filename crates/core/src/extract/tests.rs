@@ -2138,3 +2138,37 @@ fn links_to_other_stories_give_no_regulator_and_no_dates() {
         Some("Privacy Commissioner for Personal Data (PCPD)")
     );
 }
+
+#[test]
+fn accounts_a_lower_bound_refined_a_law_s_articles_and_a_rule_s_bar() {
+    let d = |text: &str| extract(text, &ctx("2024-05-02"));
+    let users = |text: &str| d(text).users_affected.map(|u| u.value);
+    let records = |text: &str| d(text).records_affected.map(|u| u.value);
+    assert_eq!(
+        users("ハナ商事は、不正ログインの被害が計約12万アカウントに拡大したと発表した。"),
+        Some(120_000)
+    );
+    assert_eq!(
+        users("Larkspur Health will pay $2 million over a hack that exposed the data of more than 4 million people.\nThe investigation found the data of 4.3 million individuals had been disclosed."),
+        Some(4_300_000)
+    );
+    assert_eq!(
+        records("共7编、1260条的《民法典》规定了个人信息的处理规则。"),
+        None
+    );
+    assert_eq!(
+        users("新规定要求掌握超过100万用户个人信息的运营者赴国外上市须申报审查。"),
+        None
+    );
+}
+
+#[test]
+fn a_katakana_company_an_order_is_given_to_and_a_menu_with_a_code() {
+    let company = |text: &str| extract(text, &ctx("2024-07-03")).company.map(|c| c.value);
+    assert_eq!(
+        company("当局は2日、米ハナソフト（旧ハナネット）に対し、新しい規約の停止を命じた。新ポリシーは6月に発効した。新ポリシーは撤回された。").as_deref(),
+        Some("ハナソフト")
+    );
+    let text = "首頁 即時 政治 社會 生活 健康 國際 地方 財經 3C 汽車\n\n星光醫院遭駭客勒索 病患個資外洩\n星光醫院今日證實遭駭客入侵。";
+    assert_eq!(company(text).as_deref(), Some("星光醫院"));
+}
