@@ -412,6 +412,11 @@ const STAMP_LABELS: &[&str] = &[
     "date:", "日期:", "日期：", "时间:", "时间：", "時間:", "時間：", "发布时间", "發布時間",
     "发布于", "更新", "입력", "수정", "등록", "기사입력", "게시", "公開日", "更新日", "配信",
 ];
+/// The same words after a date written with its year: "2022-08-08發表",
+/// "2024年07月03日配信" ("昨(28)日發布" is the day something was issued).
+const STAMP_AFTER: &[&str] = &[
+    "發表", "发表", "發布", "发布", "配信", "公開", "更新", "송고",
+];
 
 /// Words right after a date that make it a dateline: the day the report was
 /// filed ("25日綜合外電報導", "4 月 10 日消息", "May 25 (Reuters)").
@@ -459,6 +464,8 @@ pub(super) fn is_page_stamp(
         .trim_start_matches([' ', ',', '\u{a0}', '\u{3000}', '(', '（'])
         .to_lowercase();
     if starts_with_clock(&after)
+        || super::dates::writes_a_year(&text[mention.start..mention.end])
+            && STAMP_AFTER.iter().any(|w| after.starts_with(w))
         || ends_a_link_line(text, mention.start)
         || super::on_a_menu_line(text, mention.start)
     {
@@ -608,7 +615,8 @@ pub(super) fn is_background(text: &str, mention: &DateMention) -> bool {
         return true;
     }
     let sentence = text[s..e].to_lowercase();
-    if MARKET_WORDS.iter().any(|w| sentence.contains(w)) {
+    if MARKET_WORDS.iter().any(|w| sentence.contains(w)) || after_not_the_first(text, mention.start)
+    {
         return true;
     }
     let clause = near(48, 60);
@@ -640,6 +648,19 @@ pub(super) fn tells_an_earlier_occurrence(text: &str, start: usize, end: usize) 
     });
     let lower = sentence.to_lowercase();
     dated_too || EARLIER_CASE.iter().any(|w| lower.contains(w))
+}
+
+/// "这并非印尼电商首次发生数据外泄。另一电商平台…在去年3月…", "여행업계가 제재를
+/// 받은 것은 처음이 아니다. 하나투어는 2017년…", "It is not the first time…":
+/// once a paragraph says this is not the first such case, the dates it
+/// goes on to give are of the earlier ones.
+fn after_not_the_first(text: &str, at: usize) -> bool {
+    static NOT_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:并非|並非|不是|已非)[^。\n]{0,16}(?:首次|第一次|頭一次|头一次|首宗|首例)|第[二三四五]宗|처음이 아니|처음은 아니|初めてではな|(?:攻撃|被害|事件|流出|漏えい)[^。\n]{0,16}相次|not the first|isn't the first|is not the first")
+            .unwrap_or_else(|e| panic!("not-the-first pattern: {e}"))
+    });
+    let para_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    NOT_FIRST.is_match(&text[para_start..at])
 }
 
 /// Words that set a sentence apart as another, earlier incident.
@@ -688,13 +709,25 @@ fn starts_with_clock(after: &str) -> bool {
         .unwrap_or(after)
         .trim_start();
     let digits = t.chars().take_while(char::is_ascii_digit).count();
+    // "05時50分", "12时41分", "9시 30분": an hour and minutes in words.
+    let worded = ["時", "时", "시"].iter().any(|h| {
+        t[digits..].trim_start().strip_prefix(h).is_some_and(|m| {
+            let m = m.trim_start();
+            let n = m.chars().take_while(char::is_ascii_digit).count();
+            (1..=2).contains(&n)
+                && ["分", "분"]
+                    .iter()
+                    .any(|u| m[n..].trim_start().starts_with(u))
+        })
+    });
     (1..=2).contains(&digits)
-        && t[digits..].starts_with(':')
-        && t[digits + 1..]
-            .chars()
-            .take_while(char::is_ascii_digit)
-            .count()
-            == 2
+        && (worded
+            || t[digits..].starts_with(':')
+                && t[digits + 1..]
+                    .chars()
+                    .take_while(char::is_ascii_digit)
+                    .count()
+                    == 2)
 }
 
 /// A one-character mark (电, 讯) counts only when no other ideograph follows

@@ -5,7 +5,7 @@
 use super::{ceil, floor, sentence_around, Found};
 use crate::names::name_key;
 use regex::Regex;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// A regulator the extractor can recognise.
@@ -613,6 +613,9 @@ const PERSON_TITLES: &[&str] = &[
     "chairman", "chairwoman", "president", "chief executive", "ceo", "director", "commissioner",
     "minister", "spokesperson", "spokesman", "spokeswoman", "mr", "ms", "mrs", "dr", "judge",
     "credit:", "reporter", "founder", "chief", "officer", "secretary", "head",
+    // A hacker's handle: "a hacker calling themselves xenZen".
+    "calling themselves", "calling himself", "calling herself", "calling itself", "calls itself",
+    "calls himself", "hacker", "handle",
 ];
 
 /// Korean particles that end a noun phrase ("카카오페이가", "SK텔레콤이").
@@ -674,8 +677,9 @@ static LATIN_NAME: LazyLock<Regex> = LazyLock::new(|| {
     // "of"; a name may run straight into Hangul or Han characters (SK텔레콤, SK电讯).
     // A name never runs over a line break: a headline is not the next line's name.
     // A name may open with digits where letters follow in its own way:
-    // "23andMe", "7-Eleven", "1Password", "2K Games".
-    Regex::new(r"(?:\b\d+[A-Z]{1,3}[ \t\u{a0}][A-Z][a-z]|[A-Z]|\b\d+(?:[a-z]+[A-Z]|-[A-Z][a-z]|[A-Z][a-z]{2}))[A-Za-z0-9]*(?:[&.'’-][A-Za-z0-9]+)*(?:[ \t\u{a0}](?:&[ \t\u{a0}])?[A-Z][A-Za-z0-9]*(?:[&.'’-][A-Za-z0-9]+)*){0,3}")
+    // "23andMe", "7-Eleven", "1Password", "2K Games"; a name may open with a
+    // small letter before a capital: "easyJet", "eBay", "iRent".
+    Regex::new(r"(?:\b\d+[A-Z]{1,3}[ \t\u{a0}][A-Z][a-z]|\b[a-z]{1,4}[A-Z][a-z]|[A-Z]|\b\d+(?:[a-z]+[A-Z]|-[A-Z][a-z]|[A-Z][a-z]{2}))[A-Za-z0-9]*(?:[&.'’-][A-Za-z0-9]+)*(?:[ \t\u{a0}](?:&[ \t\u{a0}])?[A-Z][A-Za-z0-9]*(?:[&.'’-][A-Za-z0-9]+)*){0,3}")
         .unwrap_or_else(|e| panic!("name pattern: {e}"))
 });
 
@@ -724,14 +728,15 @@ const CJK_INSTITUTIONS: &[&str] = &[
 
 fn is_person(text: &str, start: usize) -> bool {
     let before = text[floor(text, start.saturating_sub(24))..start].to_lowercase();
-    let last = before
-        .trim_end()
-        .rsplit(|c: char| c.is_whitespace() || c == '(')
-        .next()
-        .unwrap_or("");
-    PERSON_TITLES
-        .iter()
-        .any(|t| before.trim_end().ends_with(t) || last == *t)
+    let before = before.trim_end();
+    // Whole words only: "firms" does not end in the title "ms".
+    PERSON_TITLES.iter().any(|t| {
+        before.ends_with(t)
+            && before[..before.len() - t.len()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })
 }
 
 /// Names written in the article: Latin-script names, names that run from
@@ -861,6 +866,13 @@ fn trimmed_latin_name(found: &str, start: usize, end: usize) -> (String, usize, 
                 name = owner.to_string();
             }
         }
+    }
+    // "the Luton-based carrier", "a Tokyo-headquartered firm": a place.
+    if ["-based", "-headquartered", "-born", "-listed"]
+        .iter()
+        .any(|t| name.to_lowercase().ends_with(t))
+    {
+        return (String::new(), s, s);
     }
     let e = end.min(s + name.len());
     (name, s, e)
@@ -1388,12 +1400,34 @@ fn gather_candidates(
             add(name, *at, at + name.len(), Some(company));
         }
     }
-    for (name, s, e) in raw_names(text, headline) {
+    for (name, s, e) in names_of_organisations(text, headline, authorities) {
+        add(&name, s, e, None);
+    }
+    candidates
+}
+
+/// The names the text writes that may be organisations: not a person's,
+/// an outlet's, an authority's (or a piece of one), nor on a site's menu.
+fn names_of_organisations(
+    text: &str,
+    headline: Option<(usize, usize)>,
+    authorities: &[(usize, usize)],
+) -> Vec<(String, usize, usize)> {
+    let raw = raw_names(text, headline);
+    // A name that once stands after a person's title or a hacker's "calling
+    // themselves" is a person's wherever else it stands.
+    let people: HashSet<&str> = raw
+        .iter()
+        .filter(|(_, s, _)| is_person(text, *s))
+        .map(|(n, _, _)| n.as_str())
+        .collect();
+    let mut out = Vec::new();
+    for (name, s, e) in raw.iter().cloned() {
         // A piece of an authority's name ("Irish Data Protection" of the
         // Irish Data Protection Commission) is no company.
         // So is an authority's clipped name ("個人情報保護委" in a headline),
         // or one with its country before it ("Thailand's PDPC").
-        if is_person(text, s)
+        if people.contains(name.as_str())
             || super::on_a_menu_line(text, s)
             || text
                 .match_indices(name.as_str())
@@ -1408,9 +1442,9 @@ fn gather_candidates(
         if text[..s].ends_with(['(', '（']) && name.chars().all(|c| c.is_ascii_uppercase()) {
             continue;
         }
-        add(&name, s, e, None);
+        out.push((name, s, e));
     }
-    candidates
+    out
 }
 
 /// Counts every mention of each candidate in the whole text, in one pass:

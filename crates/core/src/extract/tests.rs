@@ -2172,3 +2172,33 @@ fn a_katakana_company_an_order_is_given_to_and_a_menu_with_a_code() {
     let text = "首頁 即時 政治 社會 生活 健康 國際 地方 財經 3C 汽車\n\n星光醫院遭駭客勒索 病患個資外洩\n星光醫院今日證實遭駭客入侵。";
     assert_eq!(company(text).as_deref(), Some("星光醫院"));
 }
+
+#[test]
+fn dates_after_not_the_first_time_and_page_stamps_are_no_events() {
+    let dates = |text: &str, published: &str| -> Vec<String> {
+        extract(text, &ctx(published))
+            .events
+            .into_iter()
+            .map(|e| e.date)
+            .collect()
+    };
+    let text = "星光商城5月3日证实数据外泄。\n这并非印尼电商首次发生数据外泄。另一电商平台月影网在去年3月被曝账户资料遭出售。\n";
+    assert_eq!(dates(text, "2024-05-06"), ["2024-05-03"]);
+    let text = "Larkspur Health said on Monday that hackers stole patient files.\nIt is not the first time a clinic has been hit. Another chain lost data in March 2021.\n";
+    assert_eq!(dates(text, "2024-05-08"), ["2024-05-06"]);
+    // A time in words after the page's date, a date with its year before 發表.
+    let text = "ハナ商事に行政指導\n2024年4月24日 05時50分\nハナ商事は23日、不正アクセスを受けたと発表した。";
+    assert_eq!(dates(text, "2024-04-24"), ["2024-04-23"]);
+    let text = "星光科技遭駭\n文/編輯部 | 2024-08-08發表\n星光科技上週五(8月2日)證實遭駭。";
+    assert_eq!(dates(text, "2024-08-08"), ["2024-08-02"]);
+}
+
+#[test]
+fn a_name_may_open_small_and_a_place_or_a_hacker_s_handle_is_no_company() {
+    let d = extract(
+        "larkJet admits data of two million customers accessed\n\nThe Luton-based carrier larkJet said a hacker calling themselves zeroKat stole the data. larkJet said the files of the firms zeroKat named were safe.",
+        &ctx("2024-05-02"),
+    );
+    assert_eq!(d.company.map(|c| c.value).as_deref(), Some("larkJet"));
+    assert!(d.counterparty.is_none(), "{:?}", d.counterparty);
+}
