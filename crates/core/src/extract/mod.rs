@@ -767,7 +767,11 @@ fn classify_count(text: &str, start: usize, end: usize) -> Option<(Counted, usiz
     let window = &text[end..window_end];
     let lower = window.to_lowercase();
     // A money word right after the figure makes it an amount.
-    if crate::numbers::find_currency(&window[..floor(window, 12)]).is_some() {
+    if crate::numbers::find_currency(&window[..floor(window, 12)]).is_some()
+        || AFTER_MARKS
+            .iter()
+            .any(|(m, _)| lower.trim_start().starts_with(m) && m.chars().count() > 1)
+    {
         return None;
     }
     let stripped =
@@ -802,6 +806,12 @@ fn classify_count(text: &str, start: usize, end: usize) -> Option<(Counted, usiz
         return Some((Counted::People, end + offset + at));
     }
     // Latin words: within the next four words, before any punctuation.
+    latin_counted(text, stripped, end + offset)
+}
+
+/// What the English words after a figure count (`stripped`, lower case,
+/// starting at byte `from` of the text), and where the counting word ends.
+fn latin_counted(text: &str, stripped: &str, from: usize) -> Option<(Counted, usize)> {
     let mut pos = 0;
     for (n, word) in stripped
         .split_inclusive(|c: char| c.is_whitespace())
@@ -822,9 +832,14 @@ fn classify_count(text: &str, start: usize, end: usize) -> Option<(Counted, usiz
             (PEOPLE_WORDS, Counted::People),
         ] {
             if words.iter().any(|x| x.is_ascii() && *x == w) {
-                let at = end + offset + pos;
+                let at = from + pos;
                 return Some((kind, ceil(text, at + w.len())));
             }
+        }
+        // "12.9 million Australians": a people by its name.
+        if is_a_people(w) {
+            let at = from + pos;
+            return Some((Counted::People, ceil(text, at + w.len())));
         }
         if word.trim_end().ends_with([',', '.', ';', ':', ')'])
             || !w.chars().all(|c| c.is_alphanumeric() || c == '-')
@@ -834,6 +849,11 @@ fn classify_count(text: &str, start: usize, end: usize) -> Option<(Counted, usiz
         pos += word.len();
     }
     None
+}
+/// "Australians", "Koreans", "Swedes": the plural of a demonym.
+fn is_a_people(word: &str) -> bool {
+    let singular = word.strip_suffix('s').unwrap_or("");
+    word.len() > 4 && crate::countries::country_of_demonym(singular).is_some()
 }
 
 /// Whether the few words after a counter (lowercased), before any
@@ -959,7 +979,8 @@ const COMPLAINT_CUES: &[&str] = &[
 /// 2천만 명에 이르는"), unless what is named is what leaked.
 #[rustfmt::skip]
 const SIZE_BEFORE: &[&str] = &[
-    "회원 수", "회원수", "가입자 수", "가입자수", "会員数", "用户数", "用戶數", "user base",
+    "회원 수", "회원수", "가입자 수", "가입자수", "이용자 수", "会員数", "ユーザー数", "利用者数",
+    "登録者数", "用户数", "用戶數", "user base",
     "member base", "customer base",
 ];
 /// Words after a count that make it the whole a later figure is part of.
@@ -982,7 +1003,7 @@ const LEAK_WORDS: &[&str] = &[
 const SUPERSEDED_CUES: &[&str] = &[
     "said at the time", "saying at the time", "initially", "initial finding", "initial estimate",
     "first estimated", "처음 알려졌을", "당초", "当初は", "当初、", "起初",
-    "最初は",
+    "最初は", "最初估計", "最初估计", "原先估計", "原先估计", "其後下調", "其后下调",
 ];
 /// Words that make a count the exact one: duplicates taken out.
 #[rustfmt::skip]
@@ -1014,7 +1035,8 @@ fn count_role(text: &str, f: &Found<i64>) -> u8 {
         // "共7编、1260条的《民法典》": the articles of a law.
         || after.trim_start().starts_with("的《")
         || is_a_rule_s_threshold(&sentence)
-        || ["累計", "累计", "누적"].iter().any(|w| wider.contains(w))
+        || ["累計", "累计", "누적", "至今已有", "迄今已有", "これまでに"].iter().any(|w| wider.contains(w))
+        || kinds::after_not_the_first(text, f.start)
         || ACTIVE_BEFORE.iter().any(|w| subject.contains(w))
         || SIZE_BEFORE.iter().any(|w| subject.contains(w))
             && !LEAK_WORDS.iter().any(|w| subject.contains(w))
@@ -1047,6 +1069,8 @@ fn reaches_without_harm(sentence: &str, after: &str) -> bool {
         "に達する",
         "に達し",
         "に及ぶ",
+        "を突破",
+        "突破",
     ];
     // The verb follows the counter within a few characters.
     let verb = &after[..ceil(after, 24.min(after.len()))];
@@ -1914,7 +1938,8 @@ struct Parties<'a> {
 const CASE_WORDS: &[&str] = &[
     "breach", "hacked", "leak", "accessed", "stolen", "fined", "penalty", "lawsuit", "sued",
     "유출", "해킹", "과징금", "소송", "泄露", "外泄", "罚款", "處罰", "诉讼", "訴訟", "起诉", "流出",
-    "漏えい", "課徴金", "制裁金", "未授权", "未經授權", "遭窃",
+    "漏えい", "課徴金", "制裁金", "未授权", "未經授權", "遭窃", "cyber attack", "cyberattack",
+    "interfered with the privacy",
 ];
 /// How a sentence points back at the article's company without its name.
 #[rustfmt::skip]

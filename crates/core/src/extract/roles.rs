@@ -13,6 +13,7 @@ pub fn only_told(text: &str, span: (usize, usize)) -> bool {
     let (before, after) = clause_around(text, span);
     let told = filing_venue(text, span)
         || told_in_english(before)
+        || oversees(before)
         || told_in_cjk(after)
         || told_in_chinese(before, after);
     told && !acts(after) || stands_aside(after)
@@ -71,11 +72,27 @@ fn told_in_english(before: &str) -> bool {
     TOLD.is_match(before) && !before.to_ascii_lowercase().contains(" by ")
 }
 
+/// "obligations … which are overseen by the OAIC": the authority in charge
+/// of a rule in general, not acting on this case.
+fn oversees(before: &str) -> bool {
+    let b = before.trim_end().to_ascii_lowercase();
+    let b = b.strip_suffix(" the").unwrap_or(&b);
+    [
+        "overseen by",
+        "regulated by",
+        "supervised by",
+        "enforced by",
+        "administered by",
+    ]
+    .iter()
+    .any(|w| b.ends_with(w))
+}
+
 /// "個人情報保護委員会へ報告した", "개인정보위와 경찰에 유출 사실을 신고했다":
 /// a reporting verb just after the mention.
 fn told_in_cjk(after: &str) -> bool {
     static TOLD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^.{0,12}?(?:[へに].{0,8}?(?:報告|届け出|連絡|通報|相談)|에\s?(?:\S+\s){0,3}?\S*(?:신고|보고|통보|알렸|알리))")
+        Regex::new(r"^.{0,24}?(?:[へに].{0,8}?(?:報告|届け出|連絡|通報|相談)|에\s?(?:\S+\s){0,3}?\S*(?:신고|보고|통보|알렸|알리))")
             .unwrap_or_else(|e| panic!("role pattern: {e}"))
     });
     TOLD.is_match(after)

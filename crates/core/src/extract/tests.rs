@@ -2202,3 +2202,50 @@ fn a_name_may_open_small_and_a_place_or_a_hacker_s_handle_is_no_company() {
     assert_eq!(d.company.map(|c| c.value).as_deref(), Some("larkJet"));
     assert!(d.counterparty.is_none(), "{:?}", d.counterparty);
 }
+
+#[test]
+fn a_people_a_fine_in_crowns_a_base_so_far_and_a_first_estimate_are_read_right() {
+    let users = |text: &str| {
+        extract(text, &ctx("2024-05-02"))
+            .users_affected
+            .map(|u| u.value)
+    };
+    assert_eq!(
+        users("About 3.1 million Australians had data stolen from Larkspur Health."),
+        Some(3_100_000)
+    );
+    assert_eq!(
+        users(
+            "Swedish pharmacy fined 12 million kronor for sending customer data to an ad network"
+        ),
+        None
+    );
+    for text in [
+        "星光官網宣稱,至今已有超過3,500萬名消費者使用其服務。",
+        "星光當年最初估計約4000萬個帳戶受影響,其後下調數字。",
+        "ハナペイの登録ユーザー数は今年6月に2000万人を突破している。",
+        "星光商城证实数据外泄。\n这不是研究机构今年首次曝光。今年5月,该机构曾披露月影网约1200万用户账号数据在暗网出售。",
+    ] {
+        assert_eq!(users(text), None, "{text}");
+    }
+}
+
+#[test]
+fn a_dateline_below_the_page_s_furniture_and_authorities_told_or_in_charge() {
+    let d = extract(
+        "Technology | Cybersecurity\nLarkspur Credit says hackers breached server\nMarch 18, 2022 10:02 AM\nReuters\n\nJOHANNESBURG, March 18 (Reuters) - Larkspur Credit said hackers broke into a server. A group that says it is based in Brazil claimed the attack.\n\nLarkspur Credit said it had notified the Information Regulator, South Africa's data protection authority.",
+        &ctx("2022-03-18"),
+    );
+    assert_eq!(d.country.map(|c| c.value).as_deref(), Some("ZA"));
+    assert!(d.regulator.is_none(), "{:?}", d.regulator);
+    let d = extract(
+        "Larkspur Health must meet notification duties under the Privacy Act, which are overseen by the Office of the Australian Information Commissioner.",
+        &ctx("2022-03-18"),
+    );
+    assert!(d.regulator.is_none(), "{:?}", d.regulator);
+    let d = extract(
+        "한빛몰은 즉시 경찰과 한국인터넷진흥원(KISA) 등 관련 기관에 신고하고 수사를 의뢰했다.",
+        &ctx("2022-03-18"),
+    );
+    assert!(d.regulator.is_none(), "{:?}", d.regulator);
+}
