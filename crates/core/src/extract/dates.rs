@@ -129,6 +129,11 @@ fn cjk_weekday(c: char) -> Option<Weekday> {
     })
 }
 
+/// Whether `word` (lower case) names a day of the week.
+pub(super) fn weekday_name(word: &str) -> bool {
+    weekday_of(word).is_some()
+}
+
 fn weekday_of(word: &str) -> Option<Weekday> {
     match word.to_ascii_lowercase().as_str() {
         "monday" => Some(Weekday::Mon),

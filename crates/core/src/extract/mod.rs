@@ -169,7 +169,7 @@ fn headline(text: &str) -> Option<(usize, &str)> {
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         let t = line.trim();
-        if !t.is_empty() && !is_navigation(t) {
+        if !t.is_empty() && !is_navigation(t) && !is_a_date_line(t) {
             let lead = line.len() - line.trim_start().len();
             let ok = t.chars().count() <= 160
                 && !t.starts_with('(')
@@ -180,6 +180,61 @@ fn headline(text: &str) -> Option<(usize, &str)> {
         offset += line.len();
     }
     None
+}
+
+/// "2023年9月22日星期五 12:07", "Tuesday 19 May 2020 14:32 BST": a line of
+/// nothing but a date and a time, the page's stamp.
+fn is_a_date_line(line: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "星期",
+        "週",
+        "周",
+        "曜日",
+        "年",
+        "月",
+        "日",
+        "一",
+        "二",
+        "三",
+        "四",
+        "五",
+        "六",
+        "午前",
+        "午後",
+        "上午",
+        "下午",
+        "오전",
+        "오후",
+        "am",
+        "pm",
+        "gmt",
+        "bst",
+        "utc",
+        "cest",
+        "cet",
+        "est",
+        "edt",
+        "pdt",
+        "pst",
+        "kst",
+        "jst",
+        "aedt",
+        "aest",
+        "updated",
+        "published",
+    ];
+    let mut rest = line.to_lowercase();
+    for w in WORDS {
+        rest = rest.replace(w, " ");
+    }
+    let words: Vec<&str> = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()))
+        .collect();
+    line.chars().any(|c| c.is_ascii_digit())
+        && words
+            .iter()
+            .all(|w| crate::datetext::month_number(w).is_some() || dates::weekday_name(w))
 }
 
 /// Whether the text at `at` stands on a line of the site's menu ("News |

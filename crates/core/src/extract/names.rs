@@ -724,6 +724,26 @@ fn is_institution(name: &str) -> bool {
         || CJK_INSTITUTIONS.iter().any(|w| name.ends_with(w))
 }
 
+/// "The Cabinet Office has been fined", "消委會遭黑客勒索": a public body
+/// named as the one fined or attacked is the case's organisation.
+fn penalised_next(text: &str, end: usize) -> bool {
+    const PENALISED: &[&str] = &[
+        "fined",
+        "has been fined",
+        "was fined",
+        "is fined",
+        "has been reprimanded",
+        "was reprimanded",
+        "遭",
+        "被罰",
+        "被罚",
+        "被駭",
+        "被黑",
+    ];
+    let after = text[end..ceil(text, (end + 24).min(text.len()))].trim_start();
+    PENALISED.iter().any(|w| after.starts_with(w))
+}
+
 /// Courts, prosecutors, police and authorities in Korean, Chinese and
 /// Japanese, also clipped as headlines clip them: "대법", "서울중앙지법",
 /// "杭州市中级人民法院", "東京地裁", "個人情報保護委", "개보위".
@@ -1030,7 +1050,7 @@ static ROLE_NAMES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"对([\p{Han}A-Za-z0-9]{2,12}?)(?:处以|作出|依法)",
         r"([\p{Han}A-Za-z0-9]{2,12}?)被(?:处以|罚款|罚)",
         r"(?:被告|起诉|起訴|状告)([\p{Han}A-Za-z0-9]{2,12}?)(?:被|在|于|於|向|对|對|的|，|,|。|\s)",
-        r"(?:^|[、。「\s(（は])((?:\p{Hiragana}{1,4})?[\p{Han}\p{Katakana}ー]{2,15}?)(?:に対し|に)(?:初の|初めての|過去最大の)?(?:課徴金|勧告|是正命令|指導|行政指導)",
+        r"(?:^|[、。「\s(（は])((?:\p{Hiragana}{1,4})?[\p{Han}\p{Katakana}ー]{2,15}?)(?:に対し|に)(?:初の|初めての|過去最大の)?(?:課徴金|制裁金|罰金|勧告|是正命令|指導|行政指導)",
         // "当局は2日、米メタ（旧フェイスブック）に対し、…": a company in katakana,
         // its country's mark before it, an aside after it.
         r"[、。\s](?:米|英|独|仏|中|韓|中国|韓国)?(\p{Katakana}[\p{Katakana}ー]{1,14})(?:（[^）]{1,20}）)?に対し",
@@ -1134,7 +1154,10 @@ fn japanese_lead_topics(text: &str, out: &mut Vec<(String, usize, usize)>) {
 fn headline_subject(text: &str, (hs, he): (usize, usize), out: &mut Vec<(String, usize, usize)>) {
     let head = &text[hs..he];
     if let Some(cut) = head.find([',', '，', '、', '…', ' ']) {
-        let first = strip_particle(text, head[..cut].trim());
+        // "消委會遭黑客勒索50萬美元": the subject before 遭 or 被 suffers it.
+        let segment = head[..cut].trim();
+        let segment = segment.split(['遭', '被']).next().unwrap_or(segment);
+        let first = strip_particle(text, segment);
         let written = |c: char| is_cjk(c) || is_kana(c);
         if !first.is_empty() && first.chars().all(written) && first.chars().count() >= 2 {
             let name = recurring_prefix(first, &text[he..]).unwrap_or(first);
@@ -1372,7 +1395,7 @@ fn gather_candidates(
             || NOT_NAMES.contains(&lower.as_str())
             || crate::countries::country_of_demonym(&lower).is_some()
             || regulator_keys.contains(&name_key(display))
-            || is_institution(display)
+            || is_institution(display) && !penalised_next(text, e)
             || display.chars().all(|c| c.is_ascii_digit())
             || is_a_count(display)
             // "Spain" of "Vodafone Spain", 中国: a place is no company, nor
@@ -1447,8 +1470,11 @@ fn names_of_organisations(
         {
             continue;
         }
-        // A name in brackets right after a longer one is its abbreviation.
-        if text[..s].ends_with(['(', '（']) && name.chars().all(|c| c.is_ascii_uppercase()) {
+        // A name in brackets right after a longer one is its abbreviation;
+        // katakana cut before its long-vowel mark ("プライバシ|ー") is a piece.
+        if text[..s].ends_with(['(', '（']) && name.chars().all(|c| c.is_ascii_uppercase())
+            || text[e..].starts_with('ー')
+        {
             continue;
         }
         out.push((name, s, e));

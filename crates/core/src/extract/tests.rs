@@ -2249,3 +2249,27 @@ fn a_dateline_below_the_page_s_furniture_and_authorities_told_or_in_charge() {
     );
     assert!(d.regulator.is_none(), "{:?}", d.regulator);
 }
+
+#[test]
+fn a_public_body_fined_or_attacked_a_date_line_and_katakana_pieces() {
+    let company = |text: &str| extract(text, &ctx("2023-09-22")).company.map(|c| c.value);
+    assert_eq!(
+        company("Treasury Office fined £200,000 over leaked list\nThe Treasury Office has been fined £200,000 by the regulator.").as_deref(),
+        Some("Treasury Office")
+    );
+    let text = "星報新聞網  每日星報 | 即時新聞 | 港聞 | 經濟 | 國際\n2023年9月22日星期五 12:07\n星光會遭黑客勒索50萬美元 約8000名訂戶資料或外洩\n星光會今日承認系統遭勒索軟件攻擊。星光會表示會聯絡受影響人士。";
+    assert_eq!(company(text).as_deref(), Some("星光會"));
+    let text = "米ハナモーターに制裁金63万ドル　州当局「プライバシー権の行使を妨げた」\n州のプライバシー保護局は12日、米ハナモーターに制裁金を科したと発表した。プライバシー保護の手続きに不備があった。";
+    assert_eq!(company(text).as_deref(), Some("米ハナモーター"));
+}
+
+#[test]
+fn a_privacy_authority_named_again_without_its_country_is_the_same_one() {
+    let mut c = ctx("2022-01-14");
+    c.url = Some("https://zdnet.co.kr/view/1".to_string());
+    let d = extract(
+        "오스트리아 데이터보호청(DSB)이 한빛닥터의 구글 애널리틱스 사용이 GDPR 위반이라고 판단했다. 데이터보호청은 표준계약조항만으로는 부족하다고 밝혔다. 데이터보호청의 결정문은 13일 공개됐다.",
+        &c,
+    );
+    assert_eq!(d.country.map(|f| f.value).as_deref(), Some("AT"));
+}
