@@ -252,7 +252,17 @@ fn is_navigation(line: &str) -> bool {
     // "首页 | 要闻 | 时事": a menu with bars between its items; "澎湃新闻"
     // alone on the first line: the site's banner.
     let banner = words.len() == 1 && line.chars().count() <= if line.is_ascii() { 20 } else { 6 };
-    if line.matches(" | ").count() >= 2 || banner {
+    // "ITV News | Politics": a site's name and its section.
+    let parts: Vec<&str> = line.split(" | ").collect();
+    let section = parts.len() == 2
+        && parts.iter().all(|p| {
+            let words: Vec<&str> = p.split_whitespace().collect();
+            (1..=2).contains(&words.len())
+                && words
+                    .iter()
+                    .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        });
+    if line.matches(" | ").count() >= 2 || banner || section {
         return true;
     }
     let short = |w: &&str| {

@@ -594,6 +594,7 @@ const NOT_NAMES: &[&str] = &[
     // Korean short names of authorities, as the press writes them.
     "개보위", "개인정보위", "방통위", "공정위", "금감원", "금융위", "과기정통부", "경찰청",
     "기가바이트", "테라바이트", "메가바이트", "该公司", "该平台", "该企业", "同社", "当社", "회사",
+    "项目", "項目", "프로젝트", "プロジェクト",
     // Continents and regions, places as much as countries are.
     "africa", "african", "asia", "asian", "oceania", "latin america", "middle east",
     "north america", "south america", "southeast asia", "scandinavia", "nordic",
@@ -734,6 +735,12 @@ fn penalised_next(text: &str, end: usize) -> bool {
         "is fined",
         "has been reprimanded",
         "was reprimanded",
+        "was hacked",
+        "has been hacked",
+        "hack:",
+        "was the victim",
+        "revealed",
+        "suffered",
         "遭",
         "被罰",
         "被罚",
@@ -1159,7 +1166,9 @@ fn headline_subject(text: &str, (hs, he): (usize, usize), out: &mut Vec<(String,
         let segment = segment.split(['遭', '被']).next().unwrap_or(segment);
         let first = strip_particle(text, segment);
         let written = |c: char| is_cjk(c) || is_kana(c);
-        if !first.is_empty() && first.chars().all(written) && first.chars().count() >= 2 {
+        // A clause ("违规向哈佛研究项目转交…") is no subject's name.
+        let short = (2..=12).contains(&first.chars().count()) && !first.contains(ZH_BREAKS);
+        if first.chars().all(written) && short {
             let name = recurring_prefix(first, &text[he..]).unwrap_or(first);
             out.push((name.to_string(), hs, hs + name.len()));
         }
@@ -1255,6 +1264,14 @@ fn recipient_mentions(text: &str, start: usize, end: usize) -> bool {
 
 /// The reporting outlet, named as a source or a reporter's employer:
 /// "来源:澎湃新闻", "澎湃新闻记者", "연합뉴스 기자", "Source: Reuters".
+/// "ITV News", "澎湃新闻", "연합뉴스": a name that ends in news is an outlet's.
+fn names_news(name: &str) -> bool {
+    name.ends_with(" News")
+        || ["新闻", "新聞", "뉴스", "ニュース"]
+            .iter()
+            .any(|w| name.ends_with(w))
+}
+
 fn is_outlet(text: &str, s: usize, e: usize) -> bool {
     let before = text[floor(text, s.saturating_sub(12))..s].trim_end();
     let after = text[e..ceil(text, (e + 12).min(text.len()))].trim_start();
@@ -1453,17 +1470,23 @@ fn names_of_organisations(
         .filter(|(_, s, _)| is_person(text, *s))
         .map(|(n, _, _)| n.as_str())
         .collect();
+    // Whether a name is an outlet's, looked up once per name.
+    let mut outlets: HashMap<String, bool> = HashMap::new();
     let mut out = Vec::new();
     for (name, s, e) in raw.iter().cloned() {
+        let outlet = *outlets.entry(name.clone()).or_insert_with(|| {
+            names_news(&name)
+                || text
+                    .match_indices(name.as_str())
+                    .any(|(at, n)| is_outlet(text, at, at + n.len()))
+        });
         // A piece of an authority's name ("Irish Data Protection" of the
         // Irish Data Protection Commission) is no company.
         // So is an authority's clipped name ("個人情報保護委" in a headline),
         // or one with its country before it ("Thailand's PDPC").
         if people.contains(name.as_str())
+            || outlet
             || super::on_a_menu_line(text, s)
-            || text
-                .match_indices(name.as_str())
-                .any(|(at, n)| is_outlet(text, at, at + n.len()))
             || authorities
                 .iter()
                 .any(|&(a, b)| a <= s && e <= b || text[a..b].starts_with(&name) || s < a && b == e)

@@ -2273,3 +2273,15 @@ fn a_privacy_authority_named_again_without_its_country_is_the_same_one() {
     );
     assert_eq!(d.country.map(|f| f.value).as_deref(), Some("AT"));
 }
+
+#[test]
+fn an_outlet_a_section_banner_and_a_headline_clause_are_no_company() {
+    let company = |text: &str| extract(text, &ctx("2023-08-09")).company.map(|c| c.value);
+    let text = "Larkspur News | Politics\nElectoral Board hack: what we know\nThe Electoral Board revealed on Tuesday that hackers had reached its systems. Larkspur News understands people were affected. People were told.";
+    assert_eq!(company(text).as_deref(), Some("Electoral Board"));
+    let text = "违规向研究项目转交用户删除请求 星梭在西班牙被罚1000万欧元\n西班牙数据保护局周三认定星梭公司违规转交用户删除请求。删除请求涉及大量用户。";
+    assert_ne!(
+        company(text).as_deref(),
+        Some("违规向研究项目转交用户删除请求")
+    );
+}
