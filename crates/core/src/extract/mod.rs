@@ -878,6 +878,7 @@ fn classify_count(text: &str, start: usize, end: usize) -> Option<(Counted, usiz
 /// starting at byte `from` of the text), and where the counting word ends.
 fn latin_counted(text: &str, stripped: &str, from: usize) -> Option<(Counted, usize)> {
     let mut pos = 0;
+    let mut previous = String::new();
     for (n, word) in stripped
         .split_inclusive(|c: char| c.is_whitespace())
         .enumerate()
@@ -901,8 +902,9 @@ fn latin_counted(text: &str, stripped: &str, from: usize) -> Option<(Counted, us
                 return Some((kind, ceil(text, at + w.len())));
             }
         }
-        // "12.9 million Australians": a people by its name.
-        if is_a_people(w) {
+        // "12.9 million Australians", "24 million South Africans": a people.
+        let pair = format!("{previous} {w}");
+        if is_a_people(w) || is_a_people(pair.trim()) {
             let at = from + pos;
             return Some((Counted::People, ceil(text, at + w.len())));
         }
@@ -911,11 +913,13 @@ fn latin_counted(text: &str, stripped: &str, from: usize) -> Option<(Counted, us
         {
             break;
         }
+        previous = w.to_string();
         pos += word.len();
     }
     None
 }
-/// "Australians", "Koreans", "Swedes": the plural of a demonym.
+/// "Australians", "South Africans": the plural of a demonym (`word` may
+/// hold the word before it too).
 fn is_a_people(word: &str) -> bool {
     let singular = word.strip_suffix('s').unwrap_or("");
     word.len() > 4 && crate::countries::country_of_demonym(singular).is_some()
@@ -2004,7 +2008,7 @@ const CASE_WORDS: &[&str] = &[
     "breach", "hacked", "leak", "accessed", "stolen", "fined", "penalty", "lawsuit", "sued",
     "유출", "해킹", "과징금", "소송", "泄露", "外泄", "罚款", "處罰", "诉讼", "訴訟", "起诉", "流出",
     "漏えい", "課徴金", "制裁金", "未授权", "未經授權", "遭窃", "cyber attack", "cyberattack",
-    "interfered with the privacy",
+    "interfered with the privacy", "obtained data", "fraudster",
 ];
 /// How a sentence points back at the article's company without its name.
 #[rustfmt::skip]

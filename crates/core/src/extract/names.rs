@@ -1097,7 +1097,7 @@ fn names_before_abbreviations(text: &str, out: &mut Vec<(String, usize, usize)>)
 const KO_GENERIC_TOPICS: &[&str] = &[
     "정부", "경찰", "검찰", "법원", "업계", "당국", "이번", "이날", "한편", "또한", "특히", "전문가",
     "관계자", "해커", "고객", "회원", "이용자", "피해자", "회사", "기업", "이들", "그는", "이에",
-    "조사", "유출", "과징금", "개인정보",
+    "조사", "유출", "과징금", "개인정보", "수사당국", "수사기관", "규제당국", "보안업계",
 ];
 
 /// The topic that opens each of a Korean report's first twenty sentences,
@@ -1166,11 +1166,12 @@ fn headline_subject(text: &str, (hs, he): (usize, usize), out: &mut Vec<(String,
         let segment = segment.split(['遭', '被']).next().unwrap_or(segment);
         let first = strip_particle(text, segment);
         let written = |c: char| is_cjk(c) || is_kana(c);
-        // A clause ("违规向哈佛研究项目转交…") is no subject's name.
-        let short = (2..=12).contains(&first.chars().count()) && !first.contains(ZH_BREAKS);
-        if first.chars().all(written) && short {
+        if first.chars().all(written) && first.chars().count() >= 2 {
             let name = recurring_prefix(first, &text[he..]).unwrap_or(first);
-            out.push((name.to_string(), hs, hs + name.len()));
+            // A clause ("违规向哈佛研究项目转交…") is no subject's name.
+            if name.chars().count() <= 12 && !name.contains(ZH_BREAKS) {
+                out.push((name.to_string(), hs, hs + name.len()));
+            }
         }
     }
 }

@@ -2285,3 +2285,17 @@ fn an_outlet_a_section_banner_and_a_headline_clause_are_no_company() {
         Some("违规向研究项目转交用户删除请求")
     );
 }
+
+#[test]
+fn a_two_word_people_and_a_korean_word_for_investigators() {
+    let d = extract(
+        "Larkspur Credit said a fraudster had obtained data on as many as 4 million South Africans.",
+        &ctx("2020-08-19"),
+    );
+    assert_eq!(d.users_affected.map(|u| u.value), Some(4_000_000));
+    let d = extract(
+        "수사당국은 한빛법원 전산망이 해킹됐다고 밝혔다. 수사당국은 한빛법원의 자료가 유출됐다고 설명했다. 수사당국은 추가 조사를 진행 중이다.",
+        &ctx("2024-05-11"),
+    );
+    assert_ne!(d.company.map(|c| c.value).as_deref(), Some("수사당국"));
+}
