@@ -558,7 +558,6 @@ fn counts_days(after: &str) -> bool {
         "天",
         // "1日当たり5万レアル": a rate per day.
         "当たり",
-        "あたり",
         "당 ",
     ];
     SPANS.iter().any(|w| after.starts_with(w))
@@ -743,7 +742,12 @@ fn ahead_if_deadline(
 /// "before", with no word in the clause of a past span ("지난", "부터").
 fn due_by(clause: &str, after: &str, written: &str) -> bool {
     let after = after.trim_start();
-    let by = after.starts_with("까지") || after.starts_with('前') && !after.starts_with("前日");
+    // Not 前往 (went to), 前后 (around), 前夕 (the eve of), 前日 (the day before).
+    let before_day = after.starts_with('前')
+        && !["前日", "前往", "前后", "前後", "前夕"]
+            .iter()
+            .any(|w| after.starts_with(w));
+    let by = after.starts_with("까지") || before_day;
     by && (written.contains('月') || written.contains('월'))
         && !["지난", "부터", "从", "從", "自"]
             .iter()
@@ -1276,8 +1280,8 @@ mod tests {
         );
         // …but not a past span.
         assert_eq!(
-            dates("지난 3월 1일까지 조사했다.", "2024-04-16"),
-            ["2024-03-01"]
+            dates("지난 5월 1일까지 조사했다.", "2024-04-16"),
+            ["2023-05-01"]
         );
         // A rate per day and the weekday of tomorrow night are no dates.
         assert!(dates("1日当たり5万レアルの制裁金が科される。", "2024-07-03").is_empty());

@@ -70,17 +70,18 @@ pub fn mentions(
             found.extend(national(code).map(|i| (i, (start, whole.end()))));
         }
     }
-    // "오스트리아 데이터보호청(DSB)이 … 데이터보호청은": the words alone after
-    // they were written with a country refer back to that country's.
-    let mut told_country: Option<&'static str> = None;
+    // "오스트리아 데이터보호청(DSB)이 … 데이터보호청은": the same words alone,
+    // after they were written with a country, refer back to that country's.
+    let mut told: std::collections::HashMap<&str, &'static str> = Default::default();
     for m in CJK.find_iter(text) {
         let written = cjk_country_before(text, m.start());
         if let Some((code, _)) = written {
-            told_country = Some(code);
+            told.insert(m.as_str(), code);
         }
         let (code, start) = written
             .or_else(|| {
-                told_country
+                told.get(m.as_str())
+                    .copied()
                     .or_else(|| home.and_then(crate::countries::country_code))
                     .map(|c| (c, m.start()))
             })

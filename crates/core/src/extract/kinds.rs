@@ -442,8 +442,11 @@ pub(super) fn ends_a_link_line(text: &str, at: usize) -> bool {
         "related:",
         "also read",
     ];
-    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    // Only the 600 bytes around `at`: a link line is short.
+    let from = super::floor(text, at.saturating_sub(600));
+    let to = ceil(text, (at + 600).min(text.len()));
+    let start = text[from..at].rfind('\n').map_or(from, |i| from + i + 1);
+    let end = text[at..to].find('\n').map_or(to, |i| at + i);
     let line = &text[start..end];
     let opened = line.trim_start().get(..12).unwrap_or(line).to_lowercase();
     line.chars().count() <= 130 && ENDS_DATED.is_match(line)
@@ -463,15 +466,27 @@ pub(super) fn is_page_stamp(
     let after = text[mention.end..ceil(text, (mention.end + 40).min(text.len()))]
         .trim_start_matches([' ', ',', '\u{a0}', '\u{3000}', '(', '（'])
         .to_lowercase();
-    if starts_with_clock(&after)
-        || super::dates::writes_a_year(&text[mention.start..mention.end])
-            && STAMP_AFTER.iter().any(|w| after.starts_with(w))
+    // A time in words or a word of publishing stamps the page only on a
+    // short line of its own ("2021年4月24日 05時50分"); in a sentence they
+    // tell when something happened ("4月23日午後3時10分ごろ検知").
+    let line_start = text[..mention.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[mention.end..]
+        .find('\n')
+        .map_or(text.len(), |i| mention.end + i);
+    let line = text[line_start..line_end].trim();
+    let short_line = line.chars().count() <= 60 && !line.ends_with(['。', '.', '다']);
+    let with_year = super::dates::writes_a_year(&text[mention.start..mention.end]);
+    let stamped = match clock_after(&after) {
+        Some(worded) => !worded || short_line,
+        None => false,
+    };
+    if stamped
+        || short_line && with_year && STAMP_AFTER.iter().any(|w| after.starts_with(w))
         || ends_a_link_line(text, mention.start)
         || super::on_a_menu_line(text, mention.start)
     {
         return true;
     }
-    let line_start = text[..mention.start].rfind('\n').map_or(0, |i| i + 1);
     let from = super::floor(text, mention.start.saturating_sub(40).max(line_start));
     let before = text[from..mention.start].trim_end().to_lowercase();
     if STAMP_LABELS.iter().any(|l| before.ends_with(l)) {
@@ -659,7 +674,10 @@ pub(super) fn after_not_the_first(text: &str, at: usize) -> bool {
         Regex::new(r"(?i)(?:并非|並非|不是|已非)[^。\n]{0,16}(?:首次|第一次|頭一次|头一次|首宗|首例)|第[二三四五]宗|처음이 아니|처음은 아니|初めてではな|(?:攻撃|被害|事件|流出|漏えい)[^。\n]{0,16}相次|not the first|isn't the first|is not the first")
             .unwrap_or_else(|e| panic!("not-the-first pattern: {e}"))
     });
-    let para_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    // The paragraph's last 1,500 bytes at most: a text without line breaks
+    // is not one paragraph about earlier cases.
+    let from = super::floor(text, at.saturating_sub(1500));
+    let para_start = text[from..at].rfind('\n').map_or(from, |i| from + i + 1);
     NOT_FIRST.is_match(&text[para_start..at])
 }
 
@@ -701,15 +719,24 @@ fn names_an_instrument(text: &str, mention: &DateMention, sentence_end: usize) -
     names <= 2 && (names..words.len()).any(opens_with_instrument)
 }
 
-/// "12:00", "02:30 IST", "오후 3:15": a clock time opens `after`.
-fn starts_with_clock(after: &str) -> bool {
+/// "12:00", "02:30 IST", "오후 3:15", "05時50分": a clock time opens
+/// `after`; whether it is written in words.
+fn clock_after(after: &str) -> Option<bool> {
     let t = ["오전", "오후", "上午", "下午", "午前", "午後"]
         .iter()
         .find_map(|w| after.strip_prefix(w))
         .unwrap_or(after)
         .trim_start();
     let digits = t.chars().take_while(char::is_ascii_digit).count();
-    // "05時50分", "12时41分", "9시 30분": an hour and minutes in words.
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let colon = t[digits..].starts_with(':')
+        && t[digits + 1..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .count()
+            == 2;
     let worded = ["時", "时", "시"].iter().any(|h| {
         t[digits..].trim_start().strip_prefix(h).is_some_and(|m| {
             let m = m.trim_start();
@@ -720,14 +747,7 @@ fn starts_with_clock(after: &str) -> bool {
                     .any(|u| m[n..].trim_start().starts_with(u))
         })
     });
-    (1..=2).contains(&digits)
-        && (worded
-            || t[digits..].starts_with(':')
-                && t[digits + 1..]
-                    .chars()
-                    .take_while(char::is_ascii_digit)
-                    .count()
-                    == 2)
+    (colon || worded).then_some(!colon)
 }
 
 /// A one-character mark (电, 讯) counts only when no other ideograph follows

@@ -287,9 +287,8 @@ fn is_navigation(line: &str) -> bool {
         .filter(|w| !w.is_ascii() && w.chars().count() > 2)
         .count();
     // A long menu may hold one short code with a figure ("3C", "5G").
-    let coded = |w: &&str| {
-        w.is_ascii() && w.chars().count() <= 3 && w.chars().any(|c| c.is_ascii_uppercase())
-    };
+    let coded =
+        |w: &&str| w.is_ascii() && w.chars().count() <= 3 && w.chars().any(|c| c.is_ascii_digit());
     let odd = words.iter().filter(|w| !item(w)).count();
     let menu = words.len() >= 4
         && words.iter().all(short)
@@ -833,9 +832,13 @@ fn classify_count(text: &str, start: usize, end: usize) -> Option<(Counted, usiz
     let lower = window.to_lowercase();
     // A money word right after the figure makes it an amount.
     if crate::numbers::find_currency(&window[..floor(window, 12)]).is_some()
-        || AFTER_MARKS
-            .iter()
-            .any(|(m, _)| lower.trim_start().starts_with(m) && m.chars().count() > 1)
+        || AFTER_MARKS.iter().any(|(m, _)| {
+            // Whole words: "euro", not "European".
+            let rest = lower.trim_start().strip_prefix(m);
+            m.chars().count() > 1
+                && rest
+                    .is_some_and(|r| !m.is_ascii() || !r.starts_with(|c: char| c.is_alphabetic()))
+        })
     {
         return None;
     }
@@ -1103,7 +1106,7 @@ fn count_role(text: &str, f: &Found<i64>) -> u8 {
         || reaches_without_harm(&sentence, &after)
         // "共7编、1260条的《民法典》": the articles of a law.
         || after.trim_start().starts_with("的《")
-        || is_a_rule_s_threshold(&sentence)
+        || is_a_rule_s_threshold(&sentence, &before)
         || ["累計", "累计", "누적", "至今已有", "迄今已有", "これまでに"].iter().any(|w| wider.contains(w))
         || kinds::after_not_the_first(text, f.start)
         || ACTIVE_BEFORE.iter().any(|w| subject.contains(w))
@@ -1146,9 +1149,10 @@ fn reaches_without_harm(sentence: &str, after: &str) -> bool {
     REACH.iter().any(|w| verb.contains(w)) && !AFFECTED_CUES.iter().any(|w| sentence.contains(w))
 }
 
-/// "掌握超过100万用户个人信息的运营者须申报审查的规定": a figure in a
-/// sentence about a rule or its threshold, with no word of harm, sets a bar.
-fn is_a_rule_s_threshold(sentence: &str) -> bool {
+/// "掌握超过100万用户个人信息的运营者须申报审查的规定": a bound ("超过") on a
+/// figure in a sentence about a rule, with no word of harm, sets a bar.
+fn is_a_rule_s_threshold(sentence: &str, before: &str) -> bool {
+    const BOUND: &[&str] = &["超过", "超過", "逾", "以上", "more than", "over", "이상"];
     const RULE: &[&str] = &[
         "规定",
         "規定",
@@ -1160,7 +1164,9 @@ fn is_a_rule_s_threshold(sentence: &str) -> bool {
         "기준을",
         "基準",
     ];
-    RULE.iter().any(|w| sentence.contains(w)) && !AFFECTED_CUES.iter().any(|w| sentence.contains(w))
+    BOUND.iter().any(|w| before.contains(w))
+        && RULE.iter().any(|w| sentence.contains(w))
+        && !AFFECTED_CUES.iter().any(|w| sentence.contains(w))
 }
 
 /// "About 5 million … 4,812,337 after removing duplicates": where the pick
@@ -1513,12 +1519,16 @@ const PENALTY_WORDS: &[&str] = &[
     "罰金",
 ];
 
-/// Whether an amount is a ransom: a word of one before it in its sentence
-/// (`before`), and no word of a penalty in the sentence.
+/// Whether an amount is a ransom: a word of one just before it, or earlier
+/// in its sentence (`before`) with no word of a penalty in the sentence.
 fn is_ransom(before: &str, sentence: &str) -> bool {
     let before = before.to_lowercase();
-    RANSOM_BEFORE.iter().any(|w| before.contains(w))
-        && !PENALTY_WORDS.iter().any(|w| sentence.contains(w))
+    // Right before the amount it is a ransom whatever else the sentence says:
+    // "after paying a ransom of $1m, the clinic was fined $200,000".
+    let near = &before[floor(&before, before.len().saturating_sub(24))..];
+    RANSOM_BEFORE.iter().any(|w| near.contains(w))
+        || RANSOM_BEFORE.iter().any(|w| before.contains(w))
+            && !PENALTY_WORDS.iter().any(|w| sentence.contains(w))
 }
 
 /// Words just after an amount with the same effect, or a fine on people

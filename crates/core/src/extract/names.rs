@@ -325,22 +325,24 @@ fn shortened_home_authority<'a>(
 
 /// "芬蘭心理治療機構Vastaamo", "美国电信运营商AT&T": a country's name that
 /// opens the unbroken Chinese, Japanese or Korean words describing the
-/// company just before its name. Returns the code and where the name starts.
+/// company just before its name. Returns the code and where the country's
+/// name starts.
 fn country_heading_a_description(before: &str) -> Option<(&'static str, usize)> {
-    let run: Vec<(usize, char)> = before
+    // The unbroken run of CJK words before the name, up to 的, 在 and the
+    // like; the country must open it.
+    let run_start = before
         .char_indices()
         .rev()
-        .take_while(|(_, c)| !c.is_ascii() && c.is_alphabetic())
+        .take_while(|(_, c)| !c.is_ascii() && c.is_alphabetic() && !ZH_BREAKS.contains(c))
         .take(12)
-        .collect();
-    run.iter().rev().find_map(|&(i, _)| {
-        let rest = &before[i..];
-        let ends = rest.char_indices().map(|(j, c)| j + c.len_utf8());
-        ends.take(4)
-            .skip(1)
-            .find_map(|end| crate::countries::country_code(&rest[..end]))
-            .map(|code| (code, i))
-    })
+        .last()
+        .map(|(i, _)| i)?;
+    let rest = &before[run_start..];
+    let ends = rest.char_indices().map(|(j, c)| j + c.len_utf8());
+    ends.take(4)
+        .skip(1)
+        .find_map(|end| crate::countries::country_code(&rest[..end]))
+        .map(|code| (code, run_start))
 }
 
 /// A regulator as the extractor names it: "Name (SHORT)".
@@ -594,7 +596,7 @@ const NOT_NAMES: &[&str] = &[
     // Korean short names of authorities, as the press writes them.
     "개보위", "개인정보위", "방통위", "공정위", "금감원", "금융위", "과기정통부", "경찰청",
     "기가바이트", "테라바이트", "메가바이트", "该公司", "该平台", "该企业", "同社", "当社", "회사",
-    "项目", "項目", "프로젝트", "プロジェクト",
+    "项目", "項目", "프로젝트", "プロジェクト", "iphone", "ipad", "icloud", "ios", "imessage",
     // Continents and regions, places as much as countries are.
     "africa", "african", "asia", "asian", "oceania", "latin america", "middle east",
     "north america", "south america", "southeast asia", "scandinavia", "nordic",
@@ -728,8 +730,17 @@ fn is_institution(name: &str) -> bool {
 /// "The Cabinet Office has been fined", "消委會遭黑客勒索": a public body
 /// named as the one fined or attacked is the case's organisation.
 fn penalised_next(text: &str, end: usize) -> bool {
+    // "fined" alone only before its amount: "The Federal Court fined Meta"
+    // is the court acting.
+    let amount_next = |rest: &str| {
+        rest.trim_start()
+            .starts_with(|c: char| c.is_ascii_digit() || "£$€¥₩".contains(c))
+    };
+    let after = text[end..ceil(text, (end + 24).min(text.len()))].trim_start();
+    if after.strip_prefix("fined").is_some_and(amount_next) {
+        return true;
+    }
     const PENALISED: &[&str] = &[
-        "fined",
         "has been fined",
         "was fined",
         "is fined",
@@ -738,16 +749,16 @@ fn penalised_next(text: &str, end: usize) -> bool {
         "was hacked",
         "has been hacked",
         "hack:",
+        "data breach",
         "was the victim",
-        "revealed",
-        "suffered",
+        "revealed it",
+        "revealed on",
         "遭",
         "被罰",
         "被罚",
         "被駭",
         "被黑",
     ];
-    let after = text[end..ceil(text, (end + 24).min(text.len()))].trim_start();
     PENALISED.iter().any(|w| after.starts_with(w))
 }
 
@@ -764,7 +775,9 @@ const CJK_INSTITUTIONS: &[&str] = &[
 
 fn is_person(text: &str, start: usize) -> bool {
     let before = text[floor(text, start.saturating_sub(24))..start].to_lowercase();
-    let before = before.trim_end();
+    // The title stands on the name's own line: a byline's "reporter" above a
+    // paragraph is not a title of the paragraph's first word.
+    let before = before.rsplit('\n').next().unwrap_or("").trim_end();
     // Whole words only: "firms" does not end in the title "ms".
     PERSON_TITLES.iter().any(|t| {
         before.ends_with(t)
@@ -1263,8 +1276,6 @@ fn recipient_mentions(text: &str, start: usize, end: usize) -> bool {
     english || chinese || korean || japanese
 }
 
-/// The reporting outlet, named as a source or a reporter's employer:
-/// "来源:澎湃新闻", "澎湃新闻记者", "연합뉴스 기자", "Source: Reuters".
 /// "ITV News", "澎湃新闻", "연합뉴스": a name that ends in news is an outlet's.
 fn names_news(name: &str) -> bool {
     name.ends_with(" News")
@@ -1273,6 +1284,8 @@ fn names_news(name: &str) -> bool {
             .any(|w| name.ends_with(w))
 }
 
+/// The reporting outlet, named as a source or a reporter's employer:
+/// "来源:澎湃新闻", "澎湃新闻记者", "연합뉴스 기자", "Source: Reuters".
 fn is_outlet(text: &str, s: usize, e: usize) -> bool {
     let before = text[floor(text, s.saturating_sub(12))..s].trim_end();
     let after = text[e..ceil(text, (e + 12).min(text.len()))].trim_start();

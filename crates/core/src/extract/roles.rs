@@ -89,13 +89,28 @@ fn oversees(before: &str) -> bool {
 }
 
 /// "個人情報保護委員会へ報告した", "개인정보위와 경찰에 유출 사실을 신고했다":
-/// a reporting verb just after the mention.
+/// a reporting verb just after the mention. The authority as the sentence's
+/// subject ("委員会は…ハナ商事に報告を求めた", "개인정보위는 … 보고하라고") or
+/// as a source ("개인정보위에 따르면") asks for reports instead.
 fn told_in_cjk(after: &str) -> bool {
     static TOLD: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^.{0,24}?(?:[へに].{0,8}?(?:報告|届け出|連絡|通報|相談)|에\s?(?:\S+\s){0,3}?\S*(?:신고|보고|통보|알렸|알리))")
             .unwrap_or_else(|e| panic!("role pattern: {e}"))
     });
-    TOLD.is_match(after)
+    const SUBJECT_OR_SOURCE: &[&str] = &[
+        "は",
+        "が",
+        "は、",
+        "는",
+        "은",
+        "이 ",
+        "가 ",
+        "에 따르면",
+        "によると",
+        "によれば",
+    ];
+    let opens = after.trim_start();
+    !SUBJECT_OR_SOURCE.iter().any(|w| opens.starts_with(w)) && TOLD.is_match(after)
 }
 
 /// "向当地公安机关报案": 向 before the mention and the report after it (a
@@ -165,7 +180,7 @@ fn acting_words(after: &str) -> bool {
 /// "HHS has not announced any action", "the FTC declined to comment".
 fn stands_aside(after: &str) -> bool {
     static ASIDE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:\s*\([^)]*\))?\s+(?:has not|had not|hasn't|hadn't|did not|didn't|has yet to|have not|declined to|did not respond|could not be reached)\b")
+        Regex::new(r"^(?:\s*\([^)]*\))?\s+(?:(?:has not|had not|hasn't|hadn't|did not|didn't|has yet to|have not)\s+(?:\w+\s+){0,2}?(?:announced?|comment(?:ed)?|respond(?:ed)?|taken?|act(?:ed)?|said|say|replied|reply|opened?|launched?)|declined to|could not be reached)\b")
             .unwrap_or_else(|e| panic!("role pattern: {e}"))
     });
     ASIDE.is_match(after)
