@@ -1103,6 +1103,11 @@ fn count_role(text: &str, f: &Found<i64>) -> u8 {
         // "이용자 1천800만명 중 최소 330만명": the whole of which a part is told.
         || WHOLE_AFTER.iter().any(|w| after.trim_start().starts_with(w))
         || ["population", "인구", "人口"].iter().any(|w| subject.contains(w))
+        // "넷플릭스의 전 세계 유료 구독자는 약 2억8천만 명": the whole world's.
+        || ["전 세계", "全球", "全世界", "世界中", "worldwide"]
+            .iter()
+            .any(|w| text[s..f.start].to_lowercase().contains(w))
+            && !AFFECTED_CUES.iter().any(|w| sentence.contains(w))
         || reaches_without_harm(&sentence, &after)
         // "共7编、1260条的《民法典》": the articles of a law.
         || after.trim_start().starts_with("的《")

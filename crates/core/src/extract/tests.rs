@@ -2368,3 +2368,20 @@ fn what_a_review_found_the_new_rules_got_wrong() {
         Some("US")
     );
 }
+
+#[test]
+fn the_whole_world_s_subscribers_are_a_base() {
+    let users = |text: &str| {
+        extract(text, &ctx("2024-12-19"))
+            .users_affected
+            .map(|u| u.value)
+    };
+    assert_eq!(
+        users("한빛플릭스의 전 세계 유료 구독자는 올해 3분기 기준 약 2억8천만 명이다."),
+        None
+    );
+    assert_eq!(
+        users("한빛플릭스 해킹으로 전 세계 이용자 약 120만 명의 정보가 유출됐다."),
+        Some(1_200_000)
+    );
+}
