@@ -4,7 +4,7 @@
 //! "declined to comment", is named without acting on the incident; it is not
 //! the incident's regulator unless another sentence has it act.
 
-use super::{ceil, floor};
+use super::{ceil, floor, sentence_around};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -19,32 +19,13 @@ pub fn only_told(text: &str, span: (usize, usize)) -> bool {
     told && !acts(after) || stands_aside(after)
 }
 
-/// The sentence's words before the mention (at most 200 bytes) and after it.
+/// The sentence's words before the mention (at most 200 bytes) and after it
+/// (at most 160).
 fn clause_around(text: &str, (s, e): (usize, usize)) -> (&str, &str) {
-    let from = floor(text, s.saturating_sub(200));
-    let start = sentence_stops(&text[from..s])
-        .last()
-        .map_or(from, |&end| from + end);
-    let to = ceil(text, (e + 160).min(text.len()));
-    let end = sentence_stops(&text[e..to])
-        .first()
-        .map_or(to, |&stop| e + stop);
+    let (from, to) = sentence_around(text, s, e);
+    let start = floor(text, s.saturating_sub(200)).max(from);
+    let end = floor(text, (e + 160).min(to)).max(e);
     (&text[start..s], &text[e..end])
-}
-
-/// Where sentences end in `part`: the byte after each '。', ';', '!', '?',
-/// line break, or full stop after a small letter or digit (not "U.S.").
-fn sentence_stops(part: &str) -> Vec<usize> {
-    let mut prev = ' ';
-    let mut stops = Vec::new();
-    for (i, c) in part.char_indices() {
-        let full_stop = c == '.' && (prev.is_lowercase() || prev.is_ascii_digit());
-        if full_stop || ['\n', '。', ';', '!', '?'].contains(&c) {
-            stops.push(i + c.len_utf8());
-        }
-        prev = c;
-    }
-    stops
 }
 
 /// "said in an SEC filing", "filed with the SEC", "向…SEC提交的8-K文件".
