@@ -442,11 +442,7 @@ pub(super) fn ends_a_link_line(text: &str, at: usize) -> bool {
         "related:",
         "also read",
     ];
-    // Only the 600 bytes around `at`: a link line is short.
-    let from = super::floor(text, at.saturating_sub(600));
-    let to = ceil(text, (at + 600).min(text.len()));
-    let start = text[from..at].rfind('\n').map_or(from, |i| from + i + 1);
-    let end = text[at..to].find('\n').map_or(to, |i| at + i);
+    let (start, end) = super::line_around(text, at);
     let line = &text[start..end];
     let opened = line.trim_start().get(..12).unwrap_or(line).to_lowercase();
     line.chars().count() <= 130 && ENDS_DATED.is_match(line)
@@ -469,10 +465,7 @@ pub(super) fn is_page_stamp(
     // A time in words or a word of publishing stamps the page only on a
     // short line of its own ("2021年4月24日 05時50分"); in a sentence they
     // tell when something happened ("4月23日午後3時10分ごろ検知").
-    let line_start = text[..mention.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[mention.end..]
-        .find('\n')
-        .map_or(text.len(), |i| mention.end + i);
+    let (line_start, line_end) = super::line_around(text, mention.start);
     let line = text[line_start..line_end].trim();
     let short_line = line.chars().count() <= 60 && !line.ends_with(['。', '.', '다']);
     let with_year = super::dates::writes_a_year(&text[mention.start..mention.end]);

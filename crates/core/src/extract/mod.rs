@@ -240,9 +240,19 @@ fn is_a_date_line(line: &str) -> bool {
 /// Whether the text at `at` stands on a line of the site's menu ("News |
 /// Sport | Sunday Life | Subscribe"), where a word is no date.
 pub(super) fn on_a_menu_line(text: &str, at: usize) -> bool {
-    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let (start, end) = line_around(text, at);
     is_navigation(text[start..end].trim())
+}
+
+/// The line the text at `at` stands on, looked for at most 600 bytes either
+/// way: the menus, stamps and links asked about are short, and a text
+/// without line breaks must not be scanned whole for every mention.
+pub(super) fn line_around(text: &str, at: usize) -> (usize, usize) {
+    let from = floor(text, at.saturating_sub(600));
+    let to = ceil(text, (at + 600).min(text.len()));
+    let start = text[from..at].rfind('\n').map_or(from, |i| from + i + 1);
+    let end = text[at..to].find('\n').map_or(to, |i| at + i);
+    (start, end)
 }
 
 /// A site's menu or breadcrumb copied above the headline: "即時新聞 港聞
