@@ -1113,15 +1113,9 @@ fn count_role(text: &str, f: &Found<i64>) -> u8 {
         // "이용자 1천800만명 중 최소 330만명": the whole of which a part is told.
         || WHOLE_AFTER.iter().any(|w| after.trim_start().starts_with(w))
         || ["population", "인구", "人口"].iter().any(|w| subject.contains(w))
-        // "넷플릭스의 전 세계 유료 구독자는 약 2억8천만 명": the whole world's.
-        || ["전 세계", "全球", "全世界", "世界中", "worldwide"]
-            .iter()
-            .any(|w| text[s..f.start].to_lowercase().contains(w))
-            && !AFFECTED_CUES.iter().any(|w| sentence.contains(w))
-        || reaches_without_harm(&sentence, &after)
+        || a_size_with_no_harm(&text[s..f.start], &sentence, &before, &after)
         // "共7编、1260条的《民法典》": the articles of a law.
         || after.trim_start().starts_with("的《")
-        || is_a_rule_s_threshold(&sentence, &before)
         || ["累計", "累计", "누적", "至今已有", "迄今已有", "これまでに"].iter().any(|w| wider.contains(w))
         || kinds::after_not_the_first(text, f.start)
         || ACTIVE_BEFORE.iter().any(|w| subject.contains(w))
@@ -1143,45 +1137,33 @@ fn count_role(text: &str, f: &Found<i64>) -> u8 {
     }
 }
 
-/// "메신저 이용자가 약 9천600만 명에 이른다", "利用者は約1億人に上る": a
-/// figure a sentence says something reaches, with no word of harm, is a size.
-fn reaches_without_harm(sentence: &str, after: &str) -> bool {
+/// A figure in a sentence with no word of harm (all lower case but
+/// `lead`, the sentence up to the figure) that tells a size rather than
+/// those affected: the whole world's users ("전 세계 유료 구독자는 약
+/// 2억8천만 명"), something the figure reaches ("이용자가 약 9천600만 명에
+/// 이른다", "利用者は約1億人に上る"), or a rule's bar ("掌握超过100万用户个人
+/// 信息的运营者须申报审查的规定").
+fn a_size_with_no_harm(lead: &str, sentence: &str, before: &str, after: &str) -> bool {
+    const WORLD: &[&str] = &["전 세계", "全球", "全世界", "世界中", "worldwide"];
+    #[rustfmt::skip]
     const REACH: &[&str] = &[
-        "에 이른",
-        "에 달한",
-        "에 달하",
-        "에 달해",
-        "に上る",
-        "に上り",
-        "に達する",
-        "に達し",
-        "に及ぶ",
-        "を突破",
-        "突破",
+        "에 이른", "에 달한", "에 달하", "에 달해", "に上る", "に上り", "に達する", "に達し", "に及ぶ",
+        "を突破", "突破",
     ];
+    const BOUND: &[&str] = &["超过", "超過", "逾", "以上", "more than", "over", "이상"];
+    #[rustfmt::skip]
+    const RULE: &[&str] = &[
+        "规定", "規定", "办法", "辦法", "门槛", "門檻", "threshold", "기준을", "基準",
+    ];
+    if AFFECTED_CUES.iter().any(|w| sentence.contains(w)) {
+        return false;
+    }
     // The verb follows the counter within a few characters.
     let verb = &after[..ceil(after, 24.min(after.len()))];
-    REACH.iter().any(|w| verb.contains(w)) && !AFFECTED_CUES.iter().any(|w| sentence.contains(w))
-}
-
-/// "掌握超过100万用户个人信息的运营者须申报审查的规定": a bound ("超过") on a
-/// figure in a sentence about a rule, with no word of harm, sets a bar.
-fn is_a_rule_s_threshold(sentence: &str, before: &str) -> bool {
-    const BOUND: &[&str] = &["超过", "超過", "逾", "以上", "more than", "over", "이상"];
-    const RULE: &[&str] = &[
-        "规定",
-        "規定",
-        "办法",
-        "辦法",
-        "门槛",
-        "門檻",
-        "threshold",
-        "기준을",
-        "基準",
-    ];
-    BOUND.iter().any(|w| before.contains(w))
-        && RULE.iter().any(|w| sentence.contains(w))
-        && !AFFECTED_CUES.iter().any(|w| sentence.contains(w))
+    let lead = lead.to_lowercase();
+    WORLD.iter().any(|w| lead.contains(w))
+        || REACH.iter().any(|w| verb.contains(w))
+        || BOUND.iter().any(|w| before.contains(w)) && RULE.iter().any(|w| sentence.contains(w))
 }
 
 /// "About 5 million … 4,812,337 after removing duplicates": where the pick
