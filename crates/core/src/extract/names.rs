@@ -578,7 +578,7 @@ const NOT_NAMES: &[&str] = &[
     "security", "cyber", "hackers", "users", "customers", "regulators", "officials", "monday",
     "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
     "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december", "china", "chinese", "korea", "korean", "south korea", "japan", "japanese",
+    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "china", "chinese", "korea", "korean", "south korea", "japan", "japanese",
     "ireland", "irish", "eu", "european", "european union", "europe", "united states", "u.s", "us",
     "usa", "america", "american", "uk", "britain", "british", "england", "london", "dublin",
     "hong kong", "beijing", "seoul", "tokyo", "australia", "australian", "sydney", "canada",

@@ -2385,3 +2385,13 @@ fn the_whole_world_s_subscribers_are_a_base() {
         Some(1_200_000)
     );
 }
+
+#[test]
+fn a_month_s_short_name_is_no_runner_up_company() {
+    let d = extract(
+        "Norway's Data Protection Authority plans to fine Larkspur 100 million Norwegian crowns.\nLarkspur has until Feb. 15 to respond. Larkspur said it would reply by Feb. 15.",
+        &ctx("2021-01-26"),
+    );
+    assert_eq!(d.company.map(|c| c.value).as_deref(), Some("Larkspur"));
+    assert_ne!(d.next_best.company.map(|c| c.value).as_deref(), Some("Feb"));
+}
