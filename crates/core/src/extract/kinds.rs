@@ -14,18 +14,18 @@ use std::sync::LazyLock;
 /// ("since").
 #[rustfmt::skip]
 const KIND_WORDS: &[(EventKind, usize, &[&str])] = &[
-    (EventKind::Ceased, 0, &["stopped", "suspended", "halted", "ceased", "ended", "blocked", "shut down", "discontinued", "停止", "暂停", "中止", "关停", "關停", "下架", "廃止", "중단", "중지", "막았", "차단", "종료", "폐지"]),
+    (EventKind::Ceased, 0, &["stopped", "suspended", "halted", "ceased", "ended", "blocked", "shut down", "discontinued", "停止", "暂停", "中止", "关停", "關停", "下架", "廃止", "중단", "중지", "막았", "차단", "종료", "폐지", "patched", "修補", "修补", "修复", "修復"]),
     (EventKind::ProposedFine, 0, &["proposed", "notice of intent", "intends to fine", "intended to fine", "intention to fine", "provisional decision", "사전통지", "拟处"]),
     (EventKind::CorrectiveOrder, 0, &["corrective order", "ordered to", "시정명령", "시정 명령", "责令改正", "责令整改", "约谈", "約談", "勧告", "是正命令", "行政指導", "指導"]),
     (EventKind::Fined, 0, &["fined", "imposed", "penalty", "decision", "罚款", "处以", "决定", "과징금", "부과", "의결", "課徴金", "制裁金", "罰金"]),
     (EventKind::Settled, 0, &["settlement", "settled", "settle", "agreed to pay", "합의", "和解", "同意缴纳", "同意支付", "了结", "了結"]),
     (EventKind::Appealed, 0, &["appealed", "appeal", "항소", "上诉", "행정소송"]),
-    (EventKind::Discovered, 0, &["discovered", "detected", "identified", "became aware", "learned of", "noticed", "found out", "察觉", "察覺", "気付", "気づ", "알았", "알게 됐", "발견", "发现", "發現", "인지", "발견했", "判明", "発覚", "発見", "被害を確認", "把握", "收到", "検知", "見つけ", "確認した", "確認いたしました", "確認され", "파악", "확인했"]),
-    (EventKind::Disclosed, 0, &["disclosed", "disclose", "notified", "revealed", "filing", "披露", "通报", "공시", "曝光", "admitted", "apologized", "apologised", "apology", "사과문", "사과했", "道歉", "致歉", "謝罪", "お詫び", "came to light", "明らかになり", "明らかになった", "드러났", "曝出"]),
+    (EventKind::Discovered, 0, &["discovered", "detected", "identified", "became aware", "learned of", "noticed", "found out", "察觉", "察覺", "気付", "気づ", "알았", "알게 됐", "발견", "发现", "發現", "인지", "발견했", "判明", "発覚", "発見", "被害を確認", "把握", "收到", "获悉", "獲悉", "得知", "知悉", "検知", "見つけ", "確認した", "確認いたしました", "確認され", "파악", "확인했"]),
+    (EventKind::Disclosed, 0, &["disclosed", "disclose", "disclosure", "notified", "revealed", "filing", "made it public", "made public", "went public", " public on", " public in", "披露", "通报", "공시", "曝光", "admitted", "apologized", "apologised", "apology", "사과문", "사과했", "道歉", "致歉", "謝罪", "お詫び", "came to light", "明らかになり", "明らかになった", "드러났", "曝出"]),
     (EventKind::FindingsPublished, 0, &["调查结果", "审查结果", "检查结果", "調查結果", "審查結果", "檢查結果", "조사 결과", "검사 결과", "점검 결과", "results of", "findings"]),
     (EventKind::InvestigationOpened, 0, &["investigating", "investigation", "inquiry", "probe", "inspection", "inspected", "调查", "审查", "調查", "審查", "검사", "조사", "調査"]),
-    (EventKind::Started, 0, &["hacked", "intrusion", "infiltrated", "began", "started", "beginning in", "dated back", "dates back", "gained access", "broke into", "侵入", "入侵", "攻击", "攻擊", "盗走", "窃取", "침투", "해킹", "공격", "不正アクセス", "サイバー攻撃", "始めた", "開始", "开始", "起因", "感染", "감염", "infected"]),
-    (EventKind::Started, 25, &["since", "breach", "hit in", "부터"]),
+    (EventKind::Started, 0, &["hacked", "intrusion", "infiltrated", "began", "started", "beginning in", "dated back", "dates back", "gained access", "broke into", "侵入", "入侵", "攻击", "攻擊", "盗走", "窃取", "침투", "해킹", "공격", "不正アクセス", "サイバー攻撃", "始めた", "開始", "开始", "起因", "感染", "감염", "infected", "was hit", "were hit", "hit by", "malware", "탈취", "빼냈", "빼내", "빼돌", "침입", "盗取"]),
+    (EventKind::Started, 25, &["since", "breach", "hit in", "부터", "해커", "黑客", "駭客", "ハッカー"]),
 ];
 
 /// Words of saying. Said by an authority they publish its findings (or its
@@ -43,7 +43,11 @@ const SAYING_HANDICAP: usize = 15;
 /// is the day it was said.
 fn told_on(text: &str, mention: &DateMention, sentence_end: usize) -> bool {
     let written = &text[mention.start..mention.end];
-    let bare_day = written.ends_with(['일', '日']) && !written.contains(['월', '月']);
+    let day = written.ends_with(['일', '日']) && !written.contains(['년', '年']);
+    // "同社は3月5日、…と発表した": a month may come too when a comma
+    // closes the date off from what was said.
+    let comma_after = text[mention.end..].starts_with(['、', '，', ',']);
+    let bare_day = day && (!written.contains(['월', '月']) || comma_after);
     let before =
         text[super::floor(text, mention.start.saturating_sub(8))..mention.start].trim_end();
     let after_subject = before.ends_with(['은', '는', '이', '가', 'は', 'が']);
@@ -259,7 +263,14 @@ fn nearest_kind(
                             let from = super::floor(lower, i.saturating_sub(18));
                             lower[from..i].contains(a)
                         }));
-                if cites || near.tells_the_date_before(i + w.len()) {
+                // "조사 결과 지난해 6월 해커는…": findings named before the date
+                // introduce what they found, as a citation does.
+                let introduces = *kind == EventKind::FindingsPublished && near.cjk && i < near.at;
+                if cites
+                    || introduces
+                    || near.tells_the_date_before(i + w.len())
+                    || near.in_reported_clause(i)
+                {
                     continue;
                 }
                 consider((near.distance(i, w.len()) + handicap, rank), Some(*kind));
@@ -277,6 +288,7 @@ fn nearest_kind(
             if reports
                 || INVESTIGATION_WORDS.iter().any(|v| lower[..i].ends_with(v))
                 || near.tells_the_date_before(i + w.len())
+                || near.in_reported_clause(i)
             {
                 continue;
             }
@@ -303,6 +315,10 @@ fn nearest_kind(
 const ACCORDING_TO: &[&str] = &["根據", "根据", "according to"];
 /// Words right after an investigation's name that cite what it found.
 const CITING: &[&str] = &[
+    " 결과",
+    "结果",
+    "結果",
+    "の結果",
     "显示",
     "顯示",
     "表明",
@@ -374,6 +390,25 @@ impl Nearness {
                 .sentence
                 .get(word_end..self.at)
                 .is_some_and(|between| between.contains(['、', '，', ',']))
+    }
+
+    /// "told the House on Tuesday that a malign actor had gained access": in
+    /// English, a word after "that" past the date tells what was said on
+    /// it, not what happened on it.
+    fn in_reported_clause(&self, word_at: usize) -> bool {
+        let cleft = ["it was ", "it wasn't ", "not until ", "only "]
+            .iter()
+            .any(|w| {
+                let from = super::floor(&self.sentence, self.at.saturating_sub(40));
+                self.sentence[from..self.at].contains(w)
+            });
+        !self.cjk
+            && !cleft
+            && word_at >= self.until
+            && self
+                .sentence
+                .get(self.until..word_at)
+                .is_some_and(|between| between.contains(" that "))
     }
 
     /// Characters between two byte offsets of the sentence: a Korean or

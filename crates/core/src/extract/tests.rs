@@ -1498,6 +1498,22 @@ fn kinds_of_dates_in_japanese_korean_and_chinese_reports() {
         ("私隱專員公署昨日公布調查結果。", "2017-06-13", "2017-06-12", EventKind::FindingsPublished),
         ("DPC發言人5日證實，該公司違反了規定。", "2022-09-06", "2022-09-05", EventKind::FindingsPublished),
         ("纽约州总检察长周三宣布，星梭将支付190万美元，以了结调查。", "2022-10-13", "2022-10-12", EventKind::Settled),
+        // What follows "that" is what was said on the day, not what happened on it …
+        (
+            "The health secretary told members of parliament on Tuesday that an intruder gained access to the payroll system.",
+            "2024-05-09",
+            "2024-05-07",
+            EventKind::Disclosed,
+        ),
+        // … unless the sentence is cleft round the date.
+        ("It was only in March 2021, when odd traffic turned up, that Harbor discovered the intrusion.", "2022-01-01", "2021-03", EventKind::Discovered),
+        ("Larkspur made the attack public on July 29.", "2019-08-10", "2019-07-29", EventKind::Disclosed),
+        ("Harbor Clinic was hit by a ransomware attack in February.", "2021-05-21", "2021-02", EventKind::Started),
+        // Findings named before the date introduce what they found.
+        ("조사 결과 해커는 지난해 6월 웹페이지 취약점을 노려 고객 정보를 빼냈다.", "2024-03-13", "2023-06", EventKind::Started),
+        ("北辰システムズは3月5日、同社のサーバーが不正アクセスを受けたと発表した。", "2020-03-06", "2020-03-05", EventKind::Disclosed),
+        ("星梭公司于4月19日获悉有黑客声称窃取了通话记录。", "2024-07-12", "2024-04-19", EventKind::Discovered),
+        ("星梭已在今年1月修补该漏洞。", "2022-08-08", "2022-01", EventKind::Ceased),
         (
             "The watchdog had first revealed that it intended to fine Harbor in July.",
             "2018-08-09",
