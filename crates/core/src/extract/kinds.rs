@@ -20,11 +20,11 @@ const KIND_WORDS: &[(EventKind, usize, &[&str])] = &[
     (EventKind::Fined, 0, &["fined", "imposed", "penalty", "decision", "罚款", "处以", "决定", "과징금", "부과", "의결", "課徴金", "制裁金", "罰金"]),
     (EventKind::Settled, 0, &["settlement", "settled", "settle", "agreed to pay", "합의", "和解", "同意缴纳", "同意支付", "了结", "了結"]),
     (EventKind::Appealed, 0, &["appealed", "appeal", "항소", "上诉", "행정소송"]),
-    (EventKind::Discovered, 0, &["discovered", "detected", "identified", "became aware", "learned of", "noticed", "found out", "察觉", "察覺", "気付", "気づ", "알았", "알게 됐", "발견", "发现", "發現", "인지", "발견했", "判明", "発覚", "発見", "被害を確認", "把握", "收到", "获悉", "獲悉", "得知", "知悉", "検知", "見つけ", "確認した", "確認いたしました", "確認され", "파악", "확인했"]),
-    (EventKind::Disclosed, 0, &["disclosed", "disclose", "disclosure", "notified", "revealed", "filing", "made it public", "made public", "went public", " public on", " public in", "披露", "通报", "공시", "曝光", "admitted", "apologized", "apologised", "apology", "사과문", "사과했", "道歉", "致歉", "謝罪", "お詫び", "came to light", "明らかになり", "明らかになった", "드러났", "曝出"]),
+    (EventKind::Discovered, 0, &["discovered", "detected", "identified", "became aware", "learned of", "noticed", "found out", "察觉", "察覺", "気付", "気づ", "알았", "알게 됐", "사실을 알", "발견", "发现", "發現", "인지", "발견했", "判明", "発覚", "発見", "被害を確認", "把握", "收到", "获悉", "獲悉", "得知", "知悉", "検知", "見つけ", "確認した", "確認いたしました", "確認され", "파악", "확인했"]),
+    (EventKind::Disclosed, 0, &["disclosed", "disclose", "disclosure", "notified", "revealed", "filing", "made it public", "made public", "went public", " public on", " public in", "披露", "通报", "공시", "曝光", "admitted", "apologized", "apologised", "apology", "사과문", "사과했", "道歉", "致歉", "謝罪", "お詫び", "揭露", "公之于众", "公之於眾", "공지", "통지", "came to light", "明らかになり", "明らかになった", "드러났", "曝出"]),
     (EventKind::FindingsPublished, 0, &["调查结果", "审查结果", "检查结果", "調查結果", "審查結果", "檢查結果", "조사 결과", "검사 결과", "점검 결과", "results of", "findings"]),
     (EventKind::InvestigationOpened, 0, &["investigating", "investigation", "inquiry", "probe", "inspection", "inspected", "调查", "审查", "調查", "審查", "검사", "조사", "調査"]),
-    (EventKind::Started, 0, &["hacked", "intrusion", "infiltrated", "began", "started", "beginning in", "dated back", "dates back", "gained access", "broke into", "侵入", "入侵", "攻击", "攻擊", "盗走", "窃取", "침투", "해킹", "공격", "不正アクセス", "サイバー攻撃", "始めた", "開始", "开始", "起因", "感染", "감염", "infected", "was hit", "were hit", "hit by", "malware", "탈취", "빼냈", "빼내", "빼돌", "침입", "盗取"]),
+    (EventKind::Started, 0, &["hacked", "intrusion", "infiltrated", "began", "started", "beginning in", "dated back", "dates back", "gained access", "broke into", "侵入", "入侵", "攻击", "攻擊", "盗走", "窃取", "침투", "해킹", "공격", "不正アクセス", "サイバー攻撃", "始めた", "開始", "开始", "起因", "感染", "감염", "infected", "发生", "發生", "was hit", "were hit", "hit by", "malware", "탈취", "빼냈", "빼내", "빼돌", "침입", "盗取"]),
     (EventKind::Started, 25, &["since", "breach", "hit in", "부터", "해커", "黑客", "駭客", "ハッカー"]),
 ];
 
@@ -268,6 +268,7 @@ fn nearest_kind(
                 let introduces = *kind == EventKind::FindingsPublished && near.cjk && i < near.at;
                 if cites
                     || introduces
+                    || (!near.cjk && i < near.at && object_of_a_verb(lower, i, w))
                     || near.tells_the_date_before(i + w.len())
                     || near.in_reported_clause(i)
                 {
@@ -310,6 +311,49 @@ fn nearest_kind(
         _ => (EventKind::Other, 0.4),
     }
 }
+
+/// Nouns that name an event, which may be the object of a verb of another
+/// kind: "detected the intrusion in April", "confirmed the breach on …".
+const EVENT_NOUNS: &[&str] = &[
+    "intrusion",
+    "breach",
+    "investigation",
+    "inquiry",
+    "probe",
+    "inspection",
+    "penalty",
+    "decision",
+    "settlement",
+    "appeal",
+    "disclosure",
+    "findings",
+    "malware",
+];
+
+/// Whether the English event noun `word` at `i` is the object of a verb a
+/// few words before it ("became aware of the intrusion in August"): then
+/// the verb, not the noun, says what happened on the date. Verbs of
+/// beginning ("began its investigation") and of saying ("announced the
+/// settlement") leave the noun its kind.
+fn object_of_a_verb(lower: &str, i: usize, word: &str) -> bool {
+    if !EVENT_NOUNS.contains(&word) {
+        return false;
+    }
+    let from = super::floor(lower, i.saturating_sub(32));
+    let before = lower[from..i].rsplit([',', ';', '.']).next().unwrap_or("");
+    let is_verb = |w: &&str| {
+        w.is_ascii()
+            && !EVENT_NOUNS.contains(w)
+            && !BEGINNING.contains(w)
+            && contains_word(before, w)
+    };
+    KIND_WORDS
+        .iter()
+        .any(|(_, _, words)| words.iter().any(is_verb))
+}
+
+/// Verbs that only say an event began, whatever it was.
+const BEGINNING: &[&str] = &["began", "started", "beginning in"];
 
 /// Words before an investigation's name that cite it: "根據ICO的調查".
 const ACCORDING_TO: &[&str] = &["根據", "根据", "according to"];

@@ -1509,6 +1509,13 @@ fn kinds_of_dates_in_japanese_korean_and_chinese_reports() {
         ("It was only in March 2021, when odd traffic turned up, that Harbor discovered the intrusion.", "2022-01-01", "2021-03", EventKind::Discovered),
         ("Larkspur made the attack public on July 29.", "2019-08-10", "2019-07-29", EventKind::Disclosed),
         ("Harbor Clinic was hit by a ransomware attack in February.", "2021-05-21", "2021-02", EventKind::Started),
+        // An event noun that a verb takes as its object gives way to the verb …
+        ("Harbor Health detected the intrusion in April while it was upgrading its defences.", "2015-06-05", "2015-04", EventKind::Discovered),
+        // … but a verb of beginning leaves the noun its kind.
+        ("The regulator began its investigation in May last year.", "2018-03-01", "2017-05", EventKind::InvestigationOpened),
+        ("据报道，此次泄露大约发生在10月14日。", "2020-11-08", "2020-10-14", EventKind::Started),
+        ("星梭在上周六将相关细节公之于众。", "2020-11-08", "2020-10-31", EventKind::Disclosed),
+        ("또 지난해 7월 유출 사실을 알고 신고했지만 통지는 늦었다.", "2024-03-13", "2023-07", EventKind::Discovered),
         // Findings named before the date introduce what they found.
         ("조사 결과 해커는 지난해 6월 웹페이지 취약점을 노려 고객 정보를 빼냈다.", "2024-03-13", "2023-06", EventKind::Started),
         ("北辰システムズは3月5日、同社のサーバーが不正アクセスを受けたと発表した。", "2020-03-06", "2020-03-05", EventKind::Disclosed),
