@@ -272,7 +272,22 @@ fn is_navigation(line: &str) -> bool {
                     .iter()
                     .all(|w| w.starts_with(|c: char| c.is_uppercase()))
         });
-    if line.matches(" | ").count() >= 2 || banner || section {
+    // "Bangkok Post  Thailand  World  ePaper  Subscribe": items a pasted
+    // page keeps apart with runs of spaces, none of them a sentence.
+    let items: Vec<&str> = line
+        .split("  ")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let no_sentence = !line.contains(['.', '。', ',', '，', '、']);
+    let short_words = words.iter().all(|w| {
+        let n = w.chars().count();
+        n <= if w.is_ascii() { 14 } else { 10 }
+    });
+    let spaced = no_sentence
+        && (items.len() >= 4 && items.iter().all(|p| p.split_whitespace().count() <= 3)
+            || items.len() >= 3 && words.len() >= 6 && short_words);
+    if line.matches(" | ").count() >= 2 || banner || section || spaced {
         return true;
     }
     let short = |w: &&str| {
@@ -1387,6 +1402,10 @@ const BEFORE_MARKS: &[(&str, &str)] = &[
     ("TWD ", "TWD"),
     ("THB ", "THB"),
     ("ZAR ", "ZAR"),
+    // South Africa's rand and Thailand's baht, as their own press writes
+    // them: "R5 million", "B7m". The letter must stand alone.
+    ("R", "ZAR"),
+    ("B", "THB"),
 ];
 #[rustfmt::skip]
 const AFTER_MARKS: &[(&str, &str)] = &[
@@ -1586,14 +1605,14 @@ fn is_deal(after: &str) -> bool {
     DEAL_WORDS.iter().any(|w| after.contains(w)) && !penalty.iter().any(|w| after.contains(w))
 }
 
-struct Money {
-    start: usize,
-    end: usize,
+pub(super) struct Money {
+    pub(super) start: usize,
+    pub(super) end: usize,
     value: Quantity,
     currency: &'static str,
 }
 
-fn money_mentions(text: &str) -> Vec<Money> {
+pub(super) fn money_mentions(text: &str) -> Vec<Money> {
     let mut out: Vec<Money> = Vec::new();
     let mut i = 0;
     while i < text.len() {
@@ -1616,6 +1635,11 @@ fn money_mentions(text: &str) -> Vec<Money> {
         // The marks are short: only the start of what follows needs lower case.
         let after_lower = after_trim[..floor(after_trim, 48)].to_lowercase();
         let mark_before = BEFORE_MARKS.iter().find(|(m, _)| {
+            let letter = m.len() == 1 && m.starts_with(|c: char| c.is_ascii_alphabetic());
+            if letter {
+                return before.ends_with(m)
+                    && !before[..before.len() - 1].ends_with(|c: char| c.is_alphanumeric());
+            }
             before.ends_with(m) || before.trim_end().ends_with(m.trim_end()) && m.ends_with(' ')
         });
         let mark_after = AFTER_MARKS.iter().find(|(m, _)| {

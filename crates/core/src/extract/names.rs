@@ -268,6 +268,7 @@ pub fn find_regulator(
         .copied()
         .collect();
     mentions.extend(unnamed);
+    follow_defined_acronyms(text, &mut mentions);
     let national_named = mentions.iter().any(|(r, _)| regulators[*r].country != "EU");
     let mut best: Option<(bool, usize, usize, usize, &KnownRegulator)> = None;
     for (i, r) in regulators.iter().enumerate() {
@@ -296,6 +297,32 @@ pub fn find_regulator(
     let value = display_name(r);
     let confidence = if count >= 2 { 0.85 } else { 0.6 };
     Some((Found::new(text, s, e, value, confidence), r.country.clone()))
+}
+
+/// "The Personal Data Protection Committee (PDPC) …": a short name the text
+/// defines in brackets after an authority's full name stands for that
+/// authority wherever the text writes it, whatever other authority (here
+/// Singapore's commission) shares it.
+fn follow_defined_acronyms(text: &str, mentions: &mut [(usize, (usize, usize))]) {
+    let mut defined: Vec<(&str, usize)> = Vec::new();
+    for &(i, (_, e)) in mentions.iter() {
+        let rest = text[e..].trim_start();
+        let Some(inner) = rest.strip_prefix(['(', '（']) else {
+            continue;
+        };
+        let at = text.len() - inner.len();
+        let short = mentions
+            .iter()
+            .find(|&&(k, (a, b))| a == at && k != i && text[b..].starts_with([')', '）']));
+        if let Some(&(_, (a, b))) = short {
+            defined.push((&text[a..b], i));
+        }
+    }
+    for (i, (a, b)) in mentions.iter_mut() {
+        if let Some(&(_, owner)) = defined.iter().find(|(short, _)| text[*a..*b] == **short) {
+            *i = owner;
+        }
+    }
 }
 
 /// "The Office of the Privacy Commissioner found …" in a Canadian report is
@@ -600,6 +627,14 @@ const NOT_NAMES: &[&str] = &[
     // Continents and regions, places as much as countries are.
     "africa", "african", "asia", "asian", "oceania", "latin america", "middle east",
     "north america", "south america", "southeast asia", "scandinavia", "nordic",
+    // Words that open a sentence, never a name on their own.
+    "besides", "despite", "although", "though", "until", "unlike", "instead", "because", "thus",
+    "therefore", "moreover", "furthermore", "additionally", "still", "yet", "then", "now",
+    "here", "only", "under", "during", "without", "within", "between", "against", "through",
+    "following", "beyond", "alongside",
+    // Words for a company that a headline opens with when it names none.
+    "firm", "firms", "company", "companies", "retailer", "lender", "insurer", "bank", "hospital",
+    "operator", "provider", "platform", "startup", "group",
 ];
 
 /// Words that open a sentence and are dropped from the front of a name.
@@ -608,6 +643,10 @@ const FUNCTION_WORDS: &[&str] = &[
     "the", "a", "an", "and", "or", "but", "however", "according", "since", "its", "it", "in",
     "on", "at", "for", "to", "of", "by", "with", "from", "among", "when", "while", "once", "even",
     "regarding", "as", "if", "after", "before", "also", "this", "that", "these", "those",
+    "besides", "despite", "although", "though", "until", "unlike", "instead", "because", "thus",
+    "therefore", "moreover", "furthermore", "additionally", "still", "yet", "then", "now",
+    "here", "only", "under", "during", "without", "within", "between", "against", "through",
+    "following", "beyond", "alongside",
 ];
 
 /// Words that make a capitalised name an authority, a court or a body of law.
@@ -1284,6 +1323,120 @@ fn names_news(name: &str) -> bool {
             .any(|w| name.ends_with(w))
 }
 
+/// The words of a page's address that may name its site: "bangkokpost" of
+/// `www.bangkokpost.com`, "itmedia" of `www.itmedia.co.jp`.
+fn site_labels(url: Option<&str>) -> Vec<String> {
+    const NOT_A_NAME: &[&str] = &["www", "www3", "com", "org", "net", "news", "edu", "gov"];
+    let host = url
+        .and_then(|u| u.split("://").nth(1))
+        .and_then(|rest| rest.split(['/', '?', '#', ':']).next())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    host.split('.')
+        .filter(|l| l.len() >= 3 && !NOT_A_NAME.contains(l))
+        .map(str::to_string)
+        .collect()
+}
+
+/// "Bangkok Post" on `bangkokpost.com`: a name that spells the site's own
+/// address is the outlet's, unless the headline names it (a company's own
+/// notice on its own site).
+fn names_the_site(
+    name: &str,
+    site: &[String],
+    text: &str,
+    headline: Option<(usize, usize)>,
+) -> bool {
+    let squashed: String = name
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let in_headline = headline.is_some_and(|(s, e)| text[s..e].contains(name));
+    squashed.len() >= 3 && !in_headline && site.contains(&squashed)
+}
+
+/// "Passed in 2019, the law…", "Patient files exposed": one capitalised
+/// word written only where a sentence or a line begins, which has the
+/// ending of a verb or an adverb or is written in lower case elsewhere
+/// ("a leak of patient files"), is an English word, not a name.
+fn opens_sentences_only(text: &str, name: &str) -> bool {
+    let lower = name.to_lowercase();
+    let one_word = !name.contains(' ')
+        && name.chars().skip(1).all(|c| c.is_ascii_lowercase())
+        && (["ed", "ly", "ing"].iter().any(|x| lower.ends_with(x))
+            || super::kinds::contains_word(text, &lower));
+    one_word
+        && text.match_indices(name).all(|(at, _)| {
+            let before = text[..at].trim_end_matches([' ', '\t']);
+            before.is_empty() || before.ends_with(['\n', '.', '!', '?', '"', '“'])
+        })
+}
+
+/// "the Digital Economy and Society Ministry": a name that "and" joins to
+/// an authority's last words is the front of that authority's name.
+fn heads_an_institution(text: &str, end: usize) -> bool {
+    let Some(rest) = text[end..].strip_prefix(" and ") else {
+        return false;
+    };
+    let words: Vec<&str> = rest
+        .split(' ')
+        .take_while(|w| w.starts_with(|c: char| c.is_uppercase()))
+        .take(4)
+        .collect();
+    words.last().is_some_and(|w| is_institution(w))
+}
+
+/// "© Copyright The Post Publishing Public Co., Ltd.", "版權所有": the
+/// publisher's line at the foot of the page names no party to the case.
+fn on_a_copyright_line(text: &str, at: usize) -> bool {
+    const MARKS: &[&str] = &[
+        "©",
+        "copyright",
+        "all rights reserved",
+        "版權所有",
+        "版权所有",
+        "무단전재",
+        "무단 전재",
+        "著作権",
+        "無断転載",
+    ];
+    let (start, end) = super::line_around(text, at);
+    let line = text[start..end].to_lowercase();
+    line.chars().count() <= 160 && MARKS.iter().any(|m| line.contains(m))
+}
+
+/// Short names of data-protection laws, which a report may write alone.
+const LAW_ACRONYMS: &[&str] = &[
+    "GDPR", "PIPA", "PIPL", "CCPA", "CPRA", "HIPAA", "LGPD", "PDPA", "POPIA", "APPI", "PIPEDA",
+    "COPPA", "FERPA", "BIPA", "PDPO", "DPDPA", "UK GDPR",
+];
+
+/// "the Protection of Personal Information Act (Popia)", "PDPA": a name that
+/// is a law's, written alone or in brackets after the law's full title.
+fn names_a_law(text: &str, name: &str) -> bool {
+    const LAW_ENDS: &[&str] = &[
+        " Act",
+        " Law",
+        " Regulation",
+        " Ordinance",
+        " Code",
+        " Directive",
+        "法",
+        "법",
+        "条例",
+        "條例",
+        "法律",
+    ];
+    let upper = name.to_uppercase();
+    LAW_ACRONYMS.contains(&upper.as_str())
+        || text.match_indices(name).any(|(at, _)| {
+            let before = text[..at].trim_end();
+            let opened = before.strip_suffix(['(', '（']).map(str::trim_end);
+            opened.is_some_and(|b| LAW_ENDS.iter().any(|w| b.ends_with(w)))
+        })
+}
+
 /// The reporting outlet, named as a source or a reporter's employer:
 /// "来源:澎湃新闻", "澎湃新闻记者", "연합뉴스 기자", "Source: Reuters".
 fn is_outlet(text: &str, s: usize, e: usize) -> bool {
@@ -1463,7 +1616,8 @@ fn gather_candidates(
             add(name, *at, at + name.len(), Some(company));
         }
     }
-    for (name, s, e) in names_of_organisations(text, headline, authorities) {
+    let site = site_labels(ctx.url.as_deref());
+    for (name, s, e) in names_of_organisations(text, headline, authorities, &site) {
         add(&name, s, e, None);
     }
     candidates
@@ -1475,6 +1629,7 @@ fn names_of_organisations(
     text: &str,
     headline: Option<(usize, usize)>,
     authorities: &[(usize, usize)],
+    site: &[String],
 ) -> Vec<(String, usize, usize)> {
     let raw = raw_names(text, headline);
     // A name that once stands after a person's title or a hacker's "calling
@@ -1486,10 +1641,14 @@ fn names_of_organisations(
         .collect();
     // Whether a name is an outlet's, looked up once per name.
     let mut outlets: HashMap<String, bool> = HashMap::new();
+    // "R5" of "R5 million" is an amount of rand.
+    let money = super::money_mentions(text);
+    let in_money = |s: usize, e: usize| money.iter().any(|m| m.start <= s && e <= m.end);
     let mut out = Vec::new();
     for (name, s, e) in raw.iter().cloned() {
         let outlet = *outlets.entry(name.clone()).or_insert_with(|| {
             names_news(&name)
+                || names_the_site(&name, site, text, headline)
                 || text
                     .match_indices(name.as_str())
                     .any(|(at, n)| is_outlet(text, at, at + n.len()))
@@ -1500,6 +1659,12 @@ fn names_of_organisations(
         // or one with its country before it ("Thailand's PDPC").
         if people.contains(name.as_str())
             || outlet
+            || in_money(s, e)
+            || names_a_law(text, &name)
+            || opens_sentences_only(text, &name)
+            || heads_an_institution(text, e)
+            || super::kinds::ends_a_link_line(text, s)
+            || on_a_copyright_line(text, s)
             || super::on_a_menu_line(text, s)
             || authorities
                 .iter()

@@ -2418,3 +2418,60 @@ fn a_month_s_short_name_is_no_runner_up_company() {
     assert_eq!(d.company.map(|c| c.value).as_deref(), Some("Larkspur"));
     assert_ne!(d.next_best.company.map(|c| c.value).as_deref(), Some("Feb"));
 }
+
+#[test]
+fn page_furniture_laws_and_sentence_openers_are_no_company() {
+    let on = |url: &str, text: &str| {
+        let c = Context::with_builtin_regulators(None, Some(url.into()));
+        extract(text, &c).company.map(|c| c.value)
+    };
+    // A menu kept apart by runs of spaces is no headline.
+    assert_eq!(
+        on(
+            "https://www.harbortimes.com/a",
+            "Harbor Times  Nation  World  Business  Opinion  Tech  ePaper  Subscribe\nLarkspur Clinic fined over leak\nThe regulator fined Larkspur Clinic after a leak of patient files.\n"
+        )
+        .as_deref(),
+        Some("Larkspur Clinic")
+    );
+    // A name that spells the site's own address is the outlet.
+    assert_eq!(
+        on(
+            "https://www.harbortimes.com/a",
+            "Patient files exposed\n[HarborTimes]\nThe regulator fined Larkspur Clinic after a leak of patient files.\nHarborTimes readers asked HarborTimes about it. HarborTimes staff wrote more.\n"
+        )
+        .as_deref(),
+        Some("Larkspur Clinic")
+    );
+    // A law's short name, defined after its title, is no company; nor is a
+    // headline's first word written in lower case in the body.
+    assert_eq!(
+        company_of("Patient files exposed\nThe regulator fined Larkspur Clinic over patient files under the Protection of Personal Information Act (Popia). Popia allows fines. Popia was passed in 2013. Under Popia, fines are rare.\n")
+            .as_deref(),
+        Some("Larkspur Clinic")
+    );
+    // Sentence openers, a related-story line and the copyright line name nobody.
+    assert_eq!(
+        company_of("Data regulator issues first fine\nA retailer was fined. Passed in 2019, the law took effect in 2022. Besides the fine, the retailer must train staff. The Digital Economy and Society Ministry backs the law.\nRELATED\n- Call-centre gangs buy data, police warn (14 Jul 2024)\n© Copyright The Harbor Publishing Public Co., Ltd. All rights reserved.\n"),
+        None
+    );
+}
+
+#[test]
+fn rand_and_baht_written_with_a_letter_and_a_short_name_defined_in_brackets() {
+    let d = extract(
+        "Harbor Works Department hit with fine\nSouth Africa's Information Regulator ordered the Harbor Works Department to pay R5 million. R5 million is the largest sum yet.\n",
+        &ctx("2023-07-04"),
+    );
+    let fine = d.fine.map(|f| (f.value.amount_text, f.value.currency));
+    assert_eq!(fine, Some(("5000000".to_string(), "ZAR".to_string())));
+    assert_ne!(d.company.map(|c| c.value).as_deref(), Some("R5"));
+    // Thailand's committee defines "PDPC", which Singapore's commission is also called.
+    let d = extract(
+        "Regulator acts\nThe Personal Data Protection Committee (PDPC) fined a retailer B7m. The PDPC said the retailer failed. The PDPC office added more.\n",
+        &ctx("2024-08-22"),
+    );
+    assert_eq!(d.country.map(|c| c.value).as_deref(), Some("TH"));
+    let fine = d.fine.map(|f| (f.value.amount_text, f.value.currency));
+    assert_eq!(fine, Some(("7000000".to_string(), "THB".to_string())));
+}
