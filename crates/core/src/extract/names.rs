@@ -695,15 +695,17 @@ fn strip_particle<'a>(text: &str, word: &'a str) -> &'a str {
             continue;
         }
         let last = stem.chars().next_back().unwrap_or(' ');
-        let allowed = match *p {
-            "이" | "은" | "을" | "과" | "으로" | "이나" | "이며" | "이고" => {
-                has_final(last)
-            }
-            "가" | "는" | "를" | "와" => !has_final(last),
-            _ => text
-                .match_indices(stem)
-                .any(|(i, _)| !text[i + stem.len()..].starts_with(p)),
-        };
+        // "DPC는", "KT가": after a Latin letter or a figure any particle goes.
+        let allowed = last.is_ascii_alphanumeric()
+            || match *p {
+                "이" | "은" | "을" | "과" | "으로" | "이나" | "이며" | "이고" => {
+                    has_final(last)
+                }
+                "가" | "는" | "를" | "와" => !has_final(last),
+                _ => text
+                    .match_indices(stem)
+                    .any(|(i, _)| !text[i + stem.len()..].starts_with(p)),
+            };
         if allowed {
             return stem;
         }
@@ -777,6 +779,34 @@ fn penalised_next(text: &str, end: usize) -> bool {
     };
     let after = text[end..ceil(text, (end + 24).min(text.len()))].trim_start();
     if after.strip_prefix("fined").is_some_and(amount_next) {
+        return true;
+    }
+    // "デジタル庁に行政指導", "デジタル庁に対しマイナンバー法に基づく行政指導",
+    // "구청에 과태료": a public body an authority sanctions.
+    const SANCTIONS: &[&str] = &[
+        "行政指導",
+        "指導",
+        "勧告",
+        "是正命令",
+        "課徴金",
+        "制裁金",
+        "과징금",
+        "과태료",
+        "시정명령",
+    ];
+    let sanctioned = |rest: &str| SANCTIONS.iter().any(|w| rest.starts_with(w));
+    if let Some(rest) = after.strip_prefix("に対し").or(after.strip_prefix("に")) {
+        let rest = rest.trim_start_matches(['て', '、']);
+        let (s, e) = super::sentence_around(text, end, end);
+        let sentence_sanctions = SANCTIONS.iter().any(|w| text[s..e].contains(w));
+        if sanctioned(rest) || after.starts_with("に対し") && sentence_sanctions {
+            return true;
+        }
+    }
+    if after
+        .strip_prefix("에")
+        .is_some_and(|rest| sanctioned(rest.trim_start()))
+    {
         return true;
     }
     const PENALISED: &[&str] = &[
@@ -993,7 +1023,9 @@ fn glued_name(text: &str, name: &str, e: usize) -> Option<String> {
         return None;
     }
     let glued = if tail.chars().any(is_hangul) {
-        strip_particle(text, &tail).to_string()
+        // "DPC는": the whole word loses its particle, and nothing may be left.
+        let whole = format!("{name}{tail}");
+        strip_particle(text, &whole)[name.len()..].to_string()
     } else {
         ZH_ORG_ENDINGS
             .iter()
@@ -1140,8 +1172,37 @@ fn names_before_abbreviations(text: &str, out: &mut Vec<(String, usize, usize)>)
         if !closes || inner.trim().is_empty() || !inner.chars().any(|c| c.is_ascii_uppercase()) {
             continue;
         }
-        out.extend(cjk_run_before(text, at, 8));
+        out.extend(cjk_run_before(text, at, 8).map(|run| hangul_words_before(text, run)));
     }
+}
+
+/// "메타 플랫폼스 아일랜드(MPIL)": a Korean name before its abbreviation may
+/// run over spaces when its last word is a place (a subsidiary's country);
+/// it goes back at most two words, and not past one that ends in a particle
+/// ("유럽 법인인 …").
+fn hangul_words_before(text: &str, run: (String, usize, usize)) -> (String, usize, usize) {
+    let (name, mut start, end) = run;
+    if !name.chars().all(is_hangul) || country_or_place(&name).is_none() {
+        return (name, start, end);
+    }
+    const ENDINGS: &[char] = &[
+        '은', '는', '이', '가', '을', '를', '의', '에', '인', '와', '과', '도', '로', '서',
+    ];
+    for _ in 0..2 {
+        let before = &text[..start];
+        let Some(rest) = before.strip_suffix(' ') else {
+            break;
+        };
+        let word_start = rest.rfind(|c: char| !is_hangul(c)).map_or(0, |i| {
+            i + rest[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        let word = &rest[word_start..];
+        if word.chars().count() < 2 || word.ends_with(ENDINGS) {
+            break;
+        }
+        start = word_start;
+    }
+    (text[start..end].to_string(), start, end)
 }
 
 /// Words that open a Korean sentence as its topic and are never a company.
@@ -1428,8 +1489,12 @@ fn names_a_law(text: &str, name: &str) -> bool {
         "條例",
         "法律",
     ];
+    // "일반개인정보보호규정", "个人信息保护法": a CJK name that ends as a law's title does.
+    const CJK_LAW_ENDS: &[&str] = &["법", "규정", "法", "规定", "規定", "条例", "條例", "法律"];
     let upper = name.to_uppercase();
+    let cjk = name.chars().any(|c| !c.is_ascii());
     LAW_ACRONYMS.contains(&upper.as_str())
+        || cjk && CJK_LAW_ENDS.iter().any(|w| name.ends_with(w))
         || text.match_indices(name).any(|(at, _)| {
             let before = text[..at].trim_end();
             let opened = before.strip_suffix(['(', '（']).map(str::trim_end);

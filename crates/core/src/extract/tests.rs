@@ -2475,3 +2475,31 @@ fn rand_and_baht_written_with_a_letter_and_a_short_name_defined_in_brackets() {
     let fine = d.fine.map(|f| (f.value.amount_text, f.value.currency));
     assert_eq!(fine, Some(("7000000".to_string(), "THB".to_string())));
 }
+
+#[test]
+fn korean_particles_after_latin_letters_and_subsidiaries_before_their_abbreviation() {
+    let ko = |text: &str| {
+        let c = Context::with_builtin_regulators(None, Some("https://x.kr/a".into()));
+        extract(text, &c).company.map(|c| c.value)
+    };
+    // "DPC는" is the authority with its particle, no company.
+    assert_eq!(
+        ko("아일랜드 당국 결정\n\n아일랜드 데이터보호위원회(DPC)가 결정을 내렸다.\n\n로이터통신 등에 따르면 DPC는 27일 이같이 결정했다고 밝혔다. DPC는 같은 해 4월 조사에 착수했다. DPC는 결정문을 공개했다.\n"),
+        None
+    );
+    // A subsidiary named with its country before its abbreviation, and a
+    // law's Korean title, which is no company.
+    assert_eq!(
+        ko("아일랜드, 한빛에 과징금\n\n아일랜드 데이터보호위원회(DPC)가 유럽 법인인 한빛 플랫폼스 아일랜드(HPIL)에 9100만 유로의 과징금을 부과했다.\n\n로이터통신 등에 따르면 DPC는 27일 한빛 플랫폼스 아일랜드가 일반개인정보보호규정을 위반했다고 밝혔다. 일반개인정보보호규정은 엄격하다.\n").as_deref(),
+        Some("한빛 플랫폼스 아일랜드")
+    );
+}
+
+#[test]
+fn a_public_body_given_guidance_is_the_case_organisation() {
+    let d = extract(
+        "個人情報保護委、北辰庁に行政指導　口座の誤登録巡り\n\n個人情報保護委員会は20日、北辰庁に対しマイナンバー法に基づく行政指導をしたと発表した。北辰庁によると、誤登録は748件確認された。\n\n個情委は、北辰庁がリスクを検討しなかったと指摘した。\n",
+        &ctx("2023-09-21"),
+    );
+    assert_eq!(d.company.map(|c| c.value).as_deref(), Some("北辰庁"));
+}
