@@ -1067,7 +1067,21 @@ const ACTIVE_BEFORE: &[&str] = &[
 const BASE_BEFORE: &[&str] = &[
     "has ", "have ", "serves ", "boasts ", "attracted ", "employs ", "employs about ",
     "employs around ", "population of ", "拥有", "擁有", "会員数", "가입자 수", "회원 수",
+    "納保人數", "纳保人数", "參保人數", "参保人数", "投保人數", "加入者数",
 ];
+/// "removes about 500,000 underage users … each year": a rate, no one
+/// event's count.
+#[rustfmt::skip]
+const RATE_AFTER: &[&str] = &[
+    "each year", "every year", "a year", "per year", "annually", "each month", "every month",
+    "a month", "per month", "a day", "per day", "every day",
+];
+const RATE_BEFORE: &[&str] = &[
+    "每年", "每月", "每天", "每日", "매년", "매달", "매일", "毎年", "毎月", "毎日", "年間",
+];
+/// "fewer than 500 people": a bound from above, no count.
+const UNDER_BEFORE: &[&str] = &["fewer than ", "less than ", "under "];
+const UNDER_AFTER: &[&str] = &["미만", "未満", "未满", "以下"];
 #[rustfmt::skip]
 const COMPLAINT_CUES: &[&str] = &[
     "complain", "민원", "投诉", "投訴", "申诉", "苦情", "피해 신고", "신고 건",
@@ -1108,6 +1122,22 @@ const DEDUPED_CUES: &[&str] = &[
     "deduplicat", "unique ", "중복을 제거", "중복 제거", "중복을 뺀", "去重", "重複を除",
 ];
 
+/// Whether a count is a rate ("500,000 users each year", "每年") or a bound
+/// from above ("fewer than 500 people", "1000명 미만").
+fn is_a_rate_or_ceiling(before: &str, after: &str) -> bool {
+    let clause_after = after.split([',', '.', '，', '。']).next().unwrap_or(after);
+    let clause_before = before
+        .rsplit([',', '.', '，', '。'])
+        .next()
+        .unwrap_or(before);
+    RATE_AFTER.iter().any(|w| clause_after.contains(w))
+        || RATE_BEFORE.iter().any(|w| clause_before.contains(w))
+        || UNDER_BEFORE.iter().any(|w| before.ends_with(w))
+        || UNDER_AFTER
+            .iter()
+            .any(|w| after.trim_start().starts_with(w))
+}
+
 /// 2 for a count told as affected, 0 for a user base, complainants, an
 /// estimate since replaced or an earlier incident's figure, 1 for any other.
 fn count_role(text: &str, f: &Found<i64>) -> u8 {
@@ -1125,6 +1155,7 @@ fn count_role(text: &str, f: &Found<i64>) -> u8 {
             .any(|w| before.ends_with(w) || !w.is_ascii() && wider.contains(w))
         // "全台約2340萬人口", "인구 5천만 명": a population.
         || after.starts_with('口')
+        || is_a_rate_or_ceiling(&subject, &after)
         // "이용자 1천800만명 중 최소 330만명": the whole of which a part is told.
         || WHOLE_AFTER.iter().any(|w| after.trim_start().starts_with(w))
         || ["population", "인구", "人口"].iter().any(|w| subject.contains(w))
@@ -1170,11 +1201,23 @@ fn a_size_with_no_harm(lead: &str, sentence: &str, before: &str, after: &str) ->
     const RULE: &[&str] = &[
         "规定", "規定", "办法", "辦法", "门槛", "門檻", "threshold", "기준을", "基準",
     ];
+    // "시행령은 1000명 이상의 … 유출을 알면 72시간 이내에 신고해야": a bar a
+    // duty applies from is no count, whatever harm the duty is about.
+    #[rustfmt::skip]
+    const DUTY: &[&str] = &[
+        "시행령", "의무", "해야", "義務", "必须", "必須", "应当", "應當", "must ", "required to",
+        "requires",
+    ];
+    const BOUND_AFTER: &[&str] = &["이상", "以上", "を超える", "超"];
+    let verb = &after[..ceil(after, 24.min(after.len()))];
+    let bounded = BOUND.iter().any(|w| before.contains(w))
+        || BOUND_AFTER.iter().any(|w| verb.trim_start().starts_with(w));
+    if bounded && DUTY.iter().any(|w| sentence.contains(w)) {
+        return true;
+    }
     if AFFECTED_CUES.iter().any(|w| sentence.contains(w)) {
         return false;
     }
-    // The verb follows the counter within a few characters.
-    let verb = &after[..ceil(after, 24.min(after.len()))];
     let lead = lead.to_lowercase();
     WORLD.iter().any(|w| lead.contains(w))
         || REACH.iter().any(|w| verb.contains(w))

@@ -2503,3 +2503,26 @@ fn a_public_body_given_guidance_is_the_case_organisation() {
     );
     assert_eq!(d.company.map(|c| c.value).as_deref(), Some("北辰庁"));
 }
+
+#[test]
+fn rates_ceilings_duty_bars_and_insured_bases_are_no_counts() {
+    let users = |text: &str| counts_of(text).1;
+    assert_eq!(
+        users("Harbor removes about 500,000 underage users from its platform each year."),
+        None
+    );
+    assert_eq!(
+        users("Larkspur filed two more breach reports, each involving fewer than 500 people."),
+        None
+    );
+    assert_eq!(
+        users("개인정보 보호법 시행령은 1000명 이상의 개인정보가 유출된 사실을 알게 되면 72시간 이내에 신고해야 한다."),
+        None
+    );
+    assert_eq!(users("全民健保開辦至今，目前納保人數逾2300萬人。"), None);
+    // The count of the case itself still stands.
+    assert_eq!(
+        users("Harbor said the records of 12,400 customers were stolen in the attack."),
+        Some(12_400)
+    );
+}
