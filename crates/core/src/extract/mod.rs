@@ -426,20 +426,25 @@ pub fn extract(text: &str, ctx: &Context) -> Draft {
         names::find_organisations(text, head.map(|(s, h)| (s, s + h.len())), ctx, &authorities);
     let company = orgs.company.clone();
     let counterparty = orgs.counterparty.clone();
-    let country = first_country(text, ctx, regulator.as_ref(), company.as_ref());
+    let parties = Parties::of(&orgs);
     // By its whole display name: "Personal Information Protection
     // Commission (Japan)" must not be taken for Korea's of the same name.
-    let chosen = regulator.as_ref().and_then(|(f, _)| {
+    let mut chosen = regulator.as_ref().and_then(|(f, _)| {
         ctx.regulators
             .iter()
             .find(|r| f.value == names::display_name(r))
     });
+    let [mut own, mut others] = names::own_and_other_spans(index, &ctx.regulators, text, chosen);
+    let mut regulator = regulator;
+    if chosen.is_some() && !acts_in_this_case(text, &own, &parties) {
+        (regulator, chosen) = (None, None);
+        [own, others] = names::own_and_other_spans(index, &ctx.regulators, text, None);
+    }
+    let country = first_country(text, ctx, regulator.as_ref(), company.as_ref());
     let regulator_key = chosen.map(|r| r.short_name.clone().unwrap_or_else(|| r.name.clone()));
     let regulator = regulator.map(|(f, _)| f);
-    let parties = Parties::of(&orgs);
     let [records, users] = counts(text, head.map(|(s, h)| s + h.len()), &parties);
     let ([records_affected, records_next], [users_affected, users_next]) = (records, users);
-    let [own, others] = names::own_and_other_spans(index, &ctx.regulators, text, chosen);
     let fine = fine(
         text,
         &FineScope {
@@ -2114,6 +2119,16 @@ impl Parties<'_> {
             && self.others.iter().any(|o| names(o))
             && CASE_WORDS.iter().any(|w| sentence.contains(w))
     }
+}
+
+/// "It has notified the ICO … In October 2020 the ICO fined British Airways
+/// £20m": whether the chosen authority, at `own`, acts anywhere in this
+/// case — not only told of it, nor only in another organisation's case.
+fn acts_in_this_case(text: &str, own: &[(usize, usize)], parties: &Parties) -> bool {
+    own.is_empty()
+        || own
+            .iter()
+            .any(|&(a, b)| !roles::only_told(text, (a, b)) && !parties.another_s_case(text, a, b))
 }
 
 /// "In 2013 hackers broke in … in August 2013 they took the accounts": a

@@ -723,6 +723,8 @@ const ZH_ORG_ENDINGS: &[&str] = &[
 const ZH_BREAKS: &[char] = &[
     '对', '的', '在', '向', '与', '和', '是', '被', '由', '将', '该', '遭', '，', '、', '。', '“', '”', '（', '）',
     '(', ')', ' ', '给', '从', '为', '据', '了', '即', '及', '示',
+    // The same words in traditional characters.
+    '對', '與', '將', '該', '給', '從', '為', '據',
 ];
 
 static LATIN_NAME: LazyLock<Regex> = LazyLock::new(|| {
@@ -1053,6 +1055,25 @@ fn cjk_run_before(text: &str, at: usize, max: usize) -> Option<(String, usize, u
 
 /// Chinese: the characters before 公司/集团 up to a break ("对滴滴公司开展" → 滴滴).
 fn chinese_company_names(text: &str, out: &mut Vec<(String, usize, usize)>) {
+    // "上海商業儲蓄銀行 (上海商銀)": a bank keeps the word in its name, which
+    // starts where the text's other mentions start it (no particle ends a
+    // Chinese run before it).
+    for bank in ["银行", "銀行"] {
+        for (at, _) in text.match_indices(bank) {
+            let Some((run, start, _)) = cjk_run_before(text, at, 6) else {
+                continue;
+            };
+            let recurs = |i: usize| {
+                let head: String = run[i..].chars().take(2).collect();
+                head.chars().count() == 2 && text.matches(head.as_str()).count() >= 2
+            };
+            let Some(i) = run.char_indices().map(|(i, _)| i).find(|&i| recurs(i)) else {
+                continue;
+            };
+            let end = at + bank.len();
+            out.push((text[start + i..end].to_string(), start + i, end));
+        }
+    }
     for suffix in ["公司", "集团", "集團"] {
         for (at, _) in text.match_indices(suffix) {
             // "基因檢測公司23andMe": what comes before 公司 describes the name
@@ -1074,9 +1095,13 @@ fn japanese_company_names(text: &str, out: &mut Vec<(String, usize, usize)>) {
         "製作所", "銀行", "電機", "電器", "工業", "商事", "証券", "生命", "電力", "鉄道", "製薬",
         "自動車", "化学", "重工", "建設", "運輸", "通信",
     ];
+    // Chinese has no particle to end such a run: these are Japanese names.
+    if !text.chars().any(|c| ('\u{3041}'..='\u{309F}').contains(&c)) {
+        return;
+    }
     for trade in TRADES {
         for (at, _) in text.match_indices(trade) {
-            if let Some((_, start, _)) = cjk_run_before(text, at, 5) {
+            if let Some((_, start, _)) = cjk_run_before(text, at, 6) {
                 let end = at + trade.len();
                 out.push((text[start..end].to_string(), start, end));
             }
@@ -1246,6 +1271,28 @@ fn korean_lead_topics(text: &str, out: &mut Vec<(String, usize, usize)>) {
     }
 }
 
+/// Nouns for people, groups and things that reports in Chinese, Japanese
+/// and Korean use as the subject or object of what happened — the members,
+/// the agents, the address book — and that are never a company's name.
+#[rustfmt::skip]
+const GENERIC_CJK: &[&str] = &[
+    "회원", "고객", "이용자", "가입자", "가맹점주", "가맹점", "업체", "사업자", "직원", "임직원", "설계사",
+    "모집인", "소비자", "환자", "학생", "주민", "시민", "국민", "기관", "금융권", "카드사", "보험사",
+    "통신사", "用户", "用戶", "客户", "客戶", "会员", "會員", "员工", "員工", "业务员", "業務員",
+    "通讯录", "通訊錄", "消费者", "消費者", "市民", "居民", "网民", "網民", "患者", "病人", "学生",
+    "學生", "警方", "企业", "企業", "会員", "顧客", "利用者", "従業員", "社員", "社労士", "住民",
+    "加盟店", "委託先", "事業者", "企業", "取引先",
+];
+
+/// Whether a CJK name is one of the words any report uses (its people, its
+/// things, its topics) rather than a name.
+fn is_generic_cjk(name: &str) -> bool {
+    GENERIC_CJK.contains(&name)
+        || REPORT_WORDS.contains(&name)
+        || KO_GENERIC_TOPICS.contains(&name)
+        || JA_GENERIC_TOPICS.contains(&name)
+}
+
 /// Words that open a Japanese sentence as its topic and are never a company.
 #[rustfmt::skip]
 const JA_GENERIC_TOPICS: &[&str] = &["同社", "当社", "政府", "警察", "同委員会", "委員会", "同省", "同庁", "関係者", "対象", "原因", "被害", "流出", "同グループ"];
@@ -1259,7 +1306,16 @@ fn japanese_lead_topics(text: &str, out: &mut Vec<(String, usize, usize)>) {
         Regex::new(r"(?m)(?:^|。|[うるたすくの])\s*((?:\p{Hiragana}{1,4})?[\p{Han}\p{Katakana}ーA-Za-z0-9]{2,16})(?:[(（][^()（）\n]{1,20}[)）])?は(?:(?:\d{1,2}月)?\d{1,2}日|、|昨年|今年|同日)")
             .unwrap_or_else(|e| panic!("topic pattern: {e}"))
     });
+    // "…医療保険Blue Shield of California（ブルーシールド…）は、": a Latin
+    // name may hold spaces and follow the words that describe it.
+    static LATIN_TOPIC: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"([A-Z][A-Za-z0-9&.\-]*(?: [A-Za-z0-9&.\-]+){0,5})(?:[(（][^()（）\n]{1,30}[)）])?は(?:(?:\d{1,2}月)?\d{1,2}日|、|昨年|今年|同日)")
+            .unwrap_or_else(|e| panic!("topic pattern: {e}"))
+    });
     let lead = &text[..floor(text, 1200.min(text.len()))];
+    if let Some(m) = LATIN_TOPIC.captures(lead).and_then(|c| c.get(1)) {
+        out.push((m.as_str().to_string(), m.start(), m.end()));
+    }
     for c in TOPIC.captures_iter(lead).take(3) {
         if let Some(m) = c.get(1) {
             if !JA_GENERIC_TOPICS.contains(&m.as_str()) {
@@ -1323,7 +1379,7 @@ fn is_katakana(c: char) -> bool {
 /// "向支付宝提供", "알리페이에 넘긴").
 fn recipient_mentions(text: &str, start: usize, end: usize) -> bool {
     let before = text[floor(text, start.saturating_sub(60))..start].to_lowercase();
-    let after = &text[end..ceil(text, (end + 24).min(text.len()))];
+    let after = &text[end..ceil(text, (end + 48).min(text.len()))];
     let (s, e) = sentence_around(text, start, end);
     let sentence = text[s..e].to_lowercase();
     let transfer = [
@@ -1373,7 +1429,21 @@ fn recipient_mentions(text: &str, start: usize, end: usize) -> bool {
     ]
     .iter()
     .any(|v| after.starts_with(v));
-    english || chinese || korean || japanese
+    // "Google広告に共有", "Googleの広告サービス「Google Ads」に共有": shared with
+    // the name or with a service of it, in the same clause.
+    let clause = after.split(['、', '。', '，']).next().unwrap_or(after);
+    let shared = [
+        "に共有",
+        "と共有",
+        "に送信",
+        "へ送信",
+        "에 공유",
+        "와 공유",
+        "과 공유",
+    ]
+    .iter()
+    .any(|v| clause.contains(v));
+    english || chinese || korean || japanese || shared
 }
 
 /// "ITV News", "澎湃新闻", "연합뉴스": a name that ends in news is an outlet's.
@@ -1645,6 +1715,7 @@ fn gather_candidates(
             || crate::countries::country_of_demonym(&lower).is_some()
             || regulator_keys.contains(&name_key(display))
             || is_institution(display) && !penalised_next(text, e)
+            || is_generic_cjk(display)
             || display.chars().all(|c| c.is_ascii_digit())
             || is_a_count(display)
             // "Spain" of "Vodafone Spain", 中国: a place is no company, nor

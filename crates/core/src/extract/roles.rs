@@ -31,8 +31,13 @@ fn clause_around(text: &str, (s, e): (usize, usize)) -> (&str, &str) {
 /// "said in an SEC filing", "filed with the SEC", "向…SEC提交的8-K文件".
 fn filing_venue(text: &str, (s, e): (usize, usize)) -> bool {
     let after = text[e..ceil(text, (e + 10).min(text.len()))].to_ascii_lowercase();
-    let before = text[floor(text, s.saturating_sub(20))..s].to_ascii_lowercase();
-    let cjk_after = &text[e..ceil(text, (e + 24).min(text.len()))];
+    let before = text[floor(text, s.saturating_sub(26))..s].to_ascii_lowercase();
+    // "filed with the US Securities and Exchange Commission".
+    let before = ["us ", "u.s. "]
+        .iter()
+        .find_map(|q| before.strip_suffix(q))
+        .unwrap_or(&before);
+    let cjk_after = &text[e..ceil(text, (e + 36).min(text.len()))];
     after.starts_with(" filing")
         || after.starts_with("-filing")
         || ["提交", "递交", "遞交", "제출", "提出"]
@@ -64,6 +69,7 @@ fn oversees(before: &str) -> bool {
         "supervised by",
         "enforced by",
         "administered by",
+        "required by",
     ]
     .iter()
     .any(|w| b.ends_with(w))
@@ -103,8 +109,13 @@ fn told_in_chinese(before: &str, after: &str) -> bool {
     // "亦已通知個人資料私隱專員公署": a verb of telling with the authority as object.
     const NOTIFIED: [&str; 5] = ["通知", "知會", "知会", "告知", "通報了"];
     let near_before = &before[floor(before, before.len().saturating_sub(15))..];
+    // "向警方、數字政策辦公室、私隱專員公署及保安局通報": 向 opens a list
+    // the mention stands in, within its clause.
+    let clause = before.rsplit(['，', '。', ',']).next().unwrap_or(before);
+    let clause = &clause[floor(clause, clause.len().saturating_sub(90))..];
     let near_after = &after[..ceil(after, 24.min(after.len()))];
-    near_before.contains('向') && TOLD.iter().any(|w| near_after.contains(w))
+    (near_before.contains('向') || clause.contains('向') && clause.contains('、'))
+        && TOLD.iter().any(|w| near_after.contains(w))
         || NOTIFIED.iter().any(|w| near_before.trim_end().ends_with(w))
 }
 

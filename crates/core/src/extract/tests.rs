@@ -2526,3 +2526,50 @@ fn rates_ceilings_duty_bars_and_insured_bases_are_no_counts() {
         Some(12_400)
     );
 }
+
+#[test]
+fn an_authority_only_told_or_acting_in_another_case_is_no_regulator() {
+    let on = |url: &str, published: &str, text: &str| {
+        let c = Context::with_builtin_regulators(
+            NaiveDate::parse_from_str(published, "%Y-%m-%d").ok(),
+            Some(url.into()),
+        );
+        extract(text, &c).regulator.map(|r| r.value)
+    };
+    // Told of this case; acting only in British Airways'.
+    assert_eq!(
+        on("https://x.co.uk/a", "2023-01-31", "Larkspur Sports hit by cyber attack\nLarkspur Sports said on Monday that hackers reached data on 10 million customers. It has notified the Information Commissioner's Office and is writing to customers. In October 2020 the ICO fined British Airways £20m over a 2018 breach. Larkspur Sports shares fell.\n"),
+        None
+    );
+    // A filing with the US SEC, and a rule CERT-In sets.
+    assert_eq!(
+        on("https://x.in/a", "2025-06-16", "Harbor Cars says hackers took user data\nHarbor Cars disclosed the incident in a filing with the US SEC on Friday. In a Form 8-K filed with the US Securities and Exchange Commission, Harbor Cars said 8.4 million users were affected. Companies are required by CERT-In's directions to report incidents.\n"),
+        None
+    );
+    // 向 opening a list of the bodies told.
+    assert_eq!(
+        on("https://x.hk/a", "2025-07-23", "北辰郵政遭入侵\n北辰郵政於週一晚發出聲明，同日向警方、數字政策辦公室、個人資料私隱專員公署及保安局通報。北辰郵政表示已通知用戶。\n"),
+        None
+    );
+}
+
+#[test]
+fn company_names_in_japanese_chinese_and_korean_leads() {
+    // A Latin topic with spaces, and the one data was shared with.
+    let d = extract(
+        "米医療保険Harbor Shield、会員470万人分の情報をLarkspur広告に共有\n米カリフォルニア州の医療保険Harbor Shield of California（ハーバー・シールド）は、Larkspurの広告サービス「Larkspur Ads」に会員の情報が共有されていたと公表した。同社が米保健福祉省（HHS）に今月9日付で提出した報告による。Larkspurは回答していない。Larkspur Adsは広告サービスだ。\n",
+        &ctx("2025-04-25"),
+    );
+    assert_eq!(d.company.map(|c| c.value).as_deref(), Some("Harbor Shield"));
+    assert_eq!(d.counterparty.map(|c| c.value).as_deref(), Some("Larkspur"));
+    // A bank's name starts where its short form does.
+    assert_eq!(
+        company_of("上海商銀挨罰1,000萬元\n金管會今（28）日公布，上海商業儲蓄銀行（上海商銀）發生客戶資料外洩案，依銀行法核處新台幣1,000萬元罰鍰。上海商銀表示接受。\n").as_deref(),
+        Some("上海商業儲蓄銀行")
+    );
+    // The members a headline opens with are no company.
+    assert_eq!(
+        company_of("회원 9만5천명 개인정보 유출 한빛대성…과징금 6억원\n개인정보보호위원회는 27일 회원 정보를 유출한 한빛대성에 과징금 6억원을 부과했다. 한빛대성 회원 9만5천명의 정보가 유출됐다. 회원들은 불안해했다. 회원 수는 많다.\n").as_deref(),
+        Some("한빛대성")
+    );
+}
