@@ -1562,7 +1562,7 @@ fn names_a_law(text: &str, name: &str) -> bool {
     // "일반개인정보보호규정", "个人信息保护法": a CJK name that ends as a law's title does.
     const CJK_LAW_ENDS: &[&str] = &["법", "규정", "法", "规定", "規定", "条例", "條例", "法律"];
     let upper = name.to_uppercase();
-    let cjk = name.chars().any(|c| !c.is_ascii());
+    let cjk = !name.is_ascii();
     LAW_ACRONYMS.contains(&upper.as_str())
         || cjk && CJK_LAW_ENDS.iter().any(|w| name.ends_with(w))
         || text.match_indices(name).any(|(at, _)| {
