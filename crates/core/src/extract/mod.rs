@@ -1557,7 +1557,7 @@ const AFTER_MARKS: &[(&str, &str)] = &[
 const FINE_WORDS: &[&str] = &[
     "fine", "fined", "penalty", "penalties", "settlement", "settle", "pay", "罚款", "罚", "处以", "과징금",
     "벌금", "부과", "제재", "制裁", "課徴金", "罰金", "制裁金", "過料", "罰款", "處以", "開罰", "和解",
-    "支付", "합의금",
+    "支付", "합의금", "罰", "罰鍰", "裁罰",
 ];
 /// Words just before an amount that make it something other than the main
 /// penalty: a separate administrative fine, an earlier proposal.

@@ -2573,3 +2573,13 @@ fn company_names_in_japanese_chinese_and_korean_leads() {
         Some("한빛대성")
     );
 }
+
+#[test]
+fn a_fine_named_in_traditional_characters_after_its_amount() {
+    let d = extract(
+        "金管會對北辰銀行處新台幣1,000萬元罰鍰。北辰銀行表示接受。",
+        &Context::with_builtin_regulators(None, Some("https://money.udn.com/a".into())),
+    );
+    let fine = d.fine.map(|f| (f.value.amount_text, f.value.currency));
+    assert_eq!(fine, Some(("10000000".to_string(), "TWD".to_string())));
+}
