@@ -490,6 +490,14 @@ pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> 
 /// told before it: "同月20日", "같은 달 25일", "同年4月", "그해 4월".
 const SAME_MONTH: &[&str] = &["同月", "当月", "같은 달", "같은달"];
 const SAME_YEAR: &[&str] = &["同年", "同じ年", "같은 해", "같은해", "그해"];
+/// Words after a date that put it in the year told before it: "between
+/// September 25 and November 30 of that year".
+const THAT_YEAR_AFTER: &[&str] = &[
+    "of that year",
+    "that year",
+    "of the same year",
+    "the same year",
+];
 
 /// "11年4月17日…同月20日…同年4月": a date whose month or year is "the same"
 /// as the one before it is in that month or year, not the publication's.
@@ -511,9 +519,29 @@ fn of_the_same_month_or_year(text: &str, mut found: Vec<DateMention>) -> Vec<Dat
             found[i].date = format!("{}{}", &month[..7], &date[7..]);
         } else if SAME_YEAR.iter().any(|w| before.ends_with(w)) && date.len() >= 7 {
             found[i].date = format!("{}{}", &prev[..4], &date[4..]);
+        } else if date.len() >= 7 && that_year_follows(text, &found[i]) {
+            let told = found[..i]
+                .iter()
+                .rev()
+                .find(|d| writes_a_year(&text[d.start..d.end]));
+            if let Some(year) = told.map(|d| d.date[..4].to_string()) {
+                found[i].date = format!("{year}{}", &found[i].date[4..]);
+            }
         }
     }
     found
+}
+
+/// Whether "of that year" follows the date, in its clause, within a few
+/// words (past the other end of a range).
+fn that_year_follows(text: &str, d: &DateMention) -> bool {
+    let after = &text[d.end..super::ceil(text, (d.end + 48).min(text.len()))];
+    let clause = after
+        .split(['.', ';'])
+        .next()
+        .unwrap_or(after)
+        .to_lowercase();
+    !writes_a_year(&text[d.start..d.end]) && THAT_YEAR_AFTER.iter().any(|w| clause.contains(w))
 }
 
 /// "2月9日(週日)", "May 3 (Friday)", "明晚(周六)": a weekday in brackets

@@ -2583,3 +2583,14 @@ fn a_fine_named_in_traditional_characters_after_its_amount() {
     let fine = d.fine.map(|f| (f.value.amount_text, f.value.currency));
     assert_eq!(fine, Some(("10000000".to_string(), "TWD".to_string())));
 }
+
+#[test]
+fn days_of_that_year_take_the_year_told_before() {
+    let e = events_of(
+        "Harbor noticed odd logins in November 2018. Between September 25 and November 30 of that year, intruders used stolen passwords.",
+        "2025-02-21",
+    );
+    let dates: Vec<&str> = e.iter().map(|(d, _)| d.as_str()).collect();
+    assert!(dates.contains(&"2018-09-25"), "{dates:?}");
+    assert!(dates.contains(&"2018-11-30"), "{dates:?}");
+}
