@@ -173,6 +173,21 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 }
             },
         },
+        // 民國112年11月22日, 112年11月: a Taiwanese (Republic of China) year,
+        // counted from 1912, with its month and day where given.
+        Rule {
+            regex: re(
+                r"(?:民國|民国)?(?-u:\b)(1[0-4]\d)\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?",
+            ),
+            read: |c, _| {
+                let year = year_ok(1911 + num(c, 1)? as i32)?;
+                match (num(c, 2), num(c, 3)) {
+                    (Some(m), Some(d)) => ymd(year, m, d),
+                    (Some(m), None) => ym(year, m),
+                    _ => None,
+                }
+            },
+        },
         // 2024-08-13, 2024/8/13, 2024.08.13
         Rule {
             regex: re(r"(?-u:\b)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?-u:\b)"),

@@ -488,6 +488,7 @@ impl Nearness {
 #[rustfmt::skip]
 const STAMP_LABELS: &[&str] = &[
     "published", "updated", "posted", "published on", "updated on", "last updated",
+    "published :", "updated :",
     "date:", "日期:", "日期：", "时间:", "时间：", "時間:", "時間：", "发布时间", "發布時間",
     "发布于", "更新", "입력", "수정", "등록", "기사입력", "게시", "公開日", "更新日", "配信",
 ];
@@ -521,10 +522,15 @@ pub(super) fn ends_a_link_line(text: &str, at: usize) -> bool {
         "related:",
         "also read",
     ];
+    // "Texas AG opens investigation into car makers — June 2024".
+    static ENDS_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s[—–-]\s+(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4})\s*$")
+            .unwrap_or_else(|e| panic!("link line pattern: {e}"))
+    });
     let (start, end) = super::line_around(text, at);
     let line = &text[start..end];
     let opened = line.trim_start().get(..12).unwrap_or(line).to_lowercase();
-    line.chars().count() <= 130 && ENDS_DATED.is_match(line)
+    line.chars().count() <= 130 && (ENDS_DATED.is_match(line) || ENDS_MONTH.is_match(line))
         || OPENERS.iter().any(|w| opened.starts_with(w))
 }
 
@@ -552,8 +558,12 @@ pub(super) fn is_page_stamp(
         Some(worded) => !worded || short_line,
         None => false,
     };
+    // "BY STAFF REPORTS   JAN. 14, 2025   UPDATED: 11 AM": a byline's date.
+    let lower_line = line.to_lowercase();
+    let byline = lower_line.starts_with("by ") || lower_line.contains("updated");
     if stamped
         || short_line && with_year && STAMP_AFTER.iter().any(|w| after.starts_with(w))
+        || short_line && with_year && byline
         || ends_a_link_line(text, mention.start)
         || super::on_a_menu_line(text, mention.start)
     {
@@ -622,7 +632,8 @@ const IN_FORCE: &[&str] = &[
     "took effect", "came into force", "came into effect", "entered into force", "enacted",
     "시행", "施行", "生效", "実施された", "amended", "amendment", "개정", "改正", "修订", "修訂",
     "起实施", "起實施", "正式实施", "正式實施", "適用が始ま", "適用開始", "went into effect",
-    "began to apply", "시행된", "introduced in parliament", "tabled in",
+    "began to apply", "시행된", "introduced in parliament", "tabled in", "took full effect",
+    "fully into force", "kicks in", "kicked in",
 ];
 /// The end of a law's name when a year follows it as part of the name.
 const LAW_YEAR: &[&str] = &["act", "act of", "law of", "ordinance", "regulations"];

@@ -2594,3 +2594,25 @@ fn days_of_that_year_take_the_year_told_before() {
     assert!(dates.contains(&"2018-09-25"), "{dates:?}");
     assert!(dates.contains(&"2018-11-30"), "{dates:?}");
 }
+
+#[test]
+fn taiwan_years_laws_in_force_bylines_and_dated_links() {
+    // 112年 of the Republic of China is 2023.
+    let dates = dates_of(
+        "金管會檢查發現，該公司112年11月22日單日買進金額超限。",
+        "2025-01-15",
+    );
+    assert_eq!(dates, vec!["2023-11-22".to_string()]);
+    // The day a law took full effect is no event of the case.
+    let dates = dates_of(
+        "Passed in 2019, the law took full effect on June 1, 2022. Harbor was fined on Wednesday.",
+        "2025-01-15",
+    );
+    assert!(!dates.contains(&"2022-06-01".to_string()), "{dates:?}");
+    // A byline's date and a related story's month are the page's, not the case's.
+    let dates = dates_of(
+        "Harbor sued over driver data\nBY STAFF REPORTS   JAN. 14, 2025   UPDATED: 11 AM CENTRAL\nThe attorney general sued Harbor on Monday.\nRELATED\nAG opens investigation into car makers' data collection — June 2024\n",
+        "2025-01-15",
+    );
+    assert_eq!(dates, vec!["2025-01-13".to_string()]);
+}
