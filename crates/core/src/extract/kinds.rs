@@ -17,7 +17,7 @@ const KIND_WORDS: &[(EventKind, usize, &[&str])] = &[
     (EventKind::Ceased, 0, &["stopped", "suspended", "halted", "ceased", "ended", "blocked", "shut down", "discontinued", "停止", "暂停", "中止", "关停", "關停", "下架", "廃止", "중단", "중지", "막았", "차단", "종료", "폐지", "patched", "修補", "修补", "修复", "修復"]),
     (EventKind::ProposedFine, 0, &["proposed", "notice of intent", "intends to fine", "intended to fine", "intention to fine", "provisional decision", "사전통지", "拟处"]),
     (EventKind::CorrectiveOrder, 0, &["corrective order", "ordered to", "시정명령", "시정 명령", "责令改正", "责令整改", "约谈", "約談", "勧告", "是正命令", "行政指導", "指導"]),
-    (EventKind::Fined, 0, &["fined", "imposed", "penalty", "decision", "罚款", "处以", "决定", "과징금", "부과", "의결", "課徴金", "制裁金", "罰金"]),
+    (EventKind::Fined, 0, &["fined", "imposed", "penalty", "decision", "落款", "決定日", "결정일", "罚款", "处以", "决定", "과징금", "부과", "의결", "課徴金", "制裁金", "罰金"]),
     (EventKind::Settled, 0, &["settlement", "settled", "settle", "agreed to pay", "합의", "和解", "同意缴纳", "同意支付", "了结", "了結"]),
     (EventKind::Appealed, 0, &["appealed", "appeal", "항소", "上诉", "행정소송"]),
     (EventKind::Discovered, 0, &["discovered", "detected", "identified", "became aware", "learned of", "noticed", "found out", "察觉", "察覺", "気付", "気づ", "알았", "알게 됐", "사실을 알", "발견", "发现", "發現", "인지", "발견했", "判明", "発覚", "発見", "被害を確認", "把握", "收到", "获悉", "獲悉", "得知", "知悉", "検知", "見つけ", "確認した", "確認いたしました", "確認され", "파악", "확인했"]),
@@ -53,6 +53,12 @@ fn told_on(text: &str, mention: &DateMention, sentence_end: usize) -> bool {
     let after_subject = before.ends_with(['은', '는', '이', '가', 'は', 'が']);
     let tail = &text[super::floor(text, sentence_end.saturating_sub(30))..sentence_end];
     bare_day && after_subject && SAYING.iter().any(|w| tail.contains(w))
+}
+
+/// Whether a sentence holds a word of saying ("announced", "宣布", "밝혔").
+pub(super) fn says(sentence: &str) -> bool {
+    let lower = sentence.to_lowercase();
+    SAYING.iter().any(|w| lower.contains(w))
 }
 
 /// Whether `after` opens with a word of saying ("밝혔다", "said").

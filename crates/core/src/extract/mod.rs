@@ -2152,6 +2152,11 @@ fn announced_after_deciding(text: &str, events: &mut [ExtractedEvent]) {
         .filter(|e| e.kind == EventKind::Fined && e.precision == "day")
         .map(|e| (e.start, e.end))
         .collect();
+    let fined_days: Vec<String> = events
+        .iter()
+        .filter(|e| e.kind == EventKind::Fined && e.precision == "day")
+        .map(|e| e.date.clone())
+        .collect();
     for e in events
         .iter_mut()
         .filter(|e| e.kind == EventKind::Fined && e.precision == "day")
@@ -2159,7 +2164,12 @@ fn announced_after_deciding(text: &str, events: &mut [ExtractedEvent]) {
         let (s, end) = sentence_around(text, e.start, e.end);
         let decided_before = fined.iter().any(|&(a, _)| a >= s && a < e.start);
         let after = text[e.end..ceil(text, (e.end + 12).min(end))].trim_start();
-        if decided_before && kinds::starts_with_saying(after) {
+        // "IMY announced the penalty on Tuesday. Its decision is dated June
+        // 24th.": a later day the fine is told on, in another sentence.
+        let decided_earlier = fined_days.iter().any(|d| *d < e.date);
+        if decided_before && kinds::starts_with_saying(after)
+            || decided_earlier && kinds::says(&text[s..end])
+        {
             e.kind = EventKind::FindingsPublished;
         }
     }

@@ -2616,3 +2616,19 @@ fn taiwan_years_laws_in_force_bylines_and_dated_links() {
     );
     assert_eq!(dates, vec!["2025-01-13".to_string()]);
 }
+
+#[test]
+fn the_day_a_fine_is_told_after_its_decision_publishes_it() {
+    let e = events_of(
+        "Sweden's IMY announced the penalty on Tuesday. Its decision is dated June 24th, and it fined Harbor Bank 15 million kronor.",
+        "2024-06-27",
+    );
+    assert!(has_event(&e, "2024-06-24", EventKind::Fined), "{e:?}");
+    assert!(
+        has_event(&e, "2024-06-25", EventKind::FindingsPublished),
+        "{e:?}"
+    );
+    // A judgment's date line (落款) is the day of the decision.
+    let e = events_of("判决书落款日期为7月9日。消协被罚款2万元。", "2024-09-01");
+    assert!(has_event(&e, "2024-07-09", EventKind::Fined), "{e:?}");
+}
