@@ -202,6 +202,69 @@ pub fn scan_word_number(s: &str) -> Option<(Quantity, usize)> {
     None
 }
 
+/// The value of a Chinese numeral digit: "〇" and "零" to "九", "两".
+pub fn chinese_digit(c: char) -> Option<i128> {
+    Some(match c {
+        '〇' | '零' => 0,
+        '一' => 1,
+        '二' | '两' | '兩' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
+}
+
+/// Reads a number written in Chinese numerals at the start of `s`, as
+/// Macau's and Hong Kong's papers and court papers write amounts:
+/// "五十六萬" (560,000), "一萬四千四百" (14,400), "二〇二一" (2021, digit by
+/// digit). At least two characters, one of them a digit. Returns the value
+/// in millionths and the bytes used.
+pub fn scan_chinese_numeral(s: &str) -> Option<(Quantity, usize)> {
+    let (mut total, mut section, mut number): (i128, i128, i128) = (0, 0, 0);
+    let (mut used, mut chars, mut digits) = (0, 0, 0);
+    let mut last_was_digit = false;
+    for c in s.chars() {
+        if let Some(d) = chinese_digit(c) {
+            // "二〇二一": digits in a row are a figure written place by place.
+            number = if last_was_digit { number * 10 + d } else { d };
+            digits += 1;
+            last_was_digit = true;
+        } else {
+            let unit = match c {
+                '十' => 10,
+                '廿' => 20,
+                '卅' => 30,
+                '百' => 100,
+                '千' => 1_000,
+                '万' | '萬' => 10_000,
+                '亿' | '億' => 100_000_000,
+                _ => break,
+            };
+            if unit >= 10_000 {
+                section = (section + number).checked_mul(unit)?;
+                total = total.checked_add(section)?;
+                section = 0;
+            } else if unit == 20 || unit == 30 {
+                section += unit;
+                digits += 1;
+            } else {
+                section += if number == 0 { 1 } else { number } * unit;
+            }
+            number = 0;
+            last_was_digit = false;
+        }
+        used += c.len_utf8();
+        chars += 1;
+    }
+    let value = total.checked_add(section)?.checked_add(number)?;
+    (chars >= 2 && digits >= 1).then_some((Quantity(value.checked_mul(SCALE)?), used))
+}
+
 pub fn scan_number(s: &str) -> Option<(Quantity, usize)> {
     let (first, mut used) = scan_digits(s)?;
     let mut total: i128 = 0;
@@ -507,6 +570,20 @@ pub fn parse_money(text: &str) -> Result<Option<(String, Option<&'static str>)>,
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn chinese_numerals_as_papers_write_them() {
+        let value = |s: &str| super::scan_chinese_numeral(s).map(|(q, used)| (q.whole(), used));
+        assert_eq!(value("五十六萬澳門元"), Some((Some(560_000), 12)));
+        assert_eq!(value("一萬四千四百雷亞爾"), Some((Some(14_400), 18)));
+        assert_eq!(value("二〇二一年"), Some((Some(2021), 12)));
+        assert_eq!(value("廿六日"), Some((Some(26), 6)));
+        assert_eq!(value("十二月"), Some((Some(12), 6)));
+        assert_eq!(value("一億八千萬"), Some((Some(180_000_000), 15)));
+        // One character alone, or units with no digit, are no number.
+        assert_eq!(value("一家"), None);
+        assert_eq!(value("萬元"), None);
+    }
+
     use super::*;
 
     fn count(s: &str) -> i64 {

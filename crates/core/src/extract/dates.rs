@@ -59,6 +59,17 @@ fn num(c: &regex::Captures, i: usize) -> Option<u32> {
     c.get(i)?.as_str().parse().ok()
 }
 
+/// A capture written in Chinese numerals: "六", "廿六", "二〇二一".
+fn chinese(c: &regex::Captures, i: usize) -> Option<u32> {
+    let written = c.get(i)?.as_str();
+    let mut chars = written.chars();
+    let value = match (chars.next(), chars.next()) {
+        (Some(one), None) => crate::numbers::chinese_digit(one).or((one == '十').then_some(10))?,
+        _ => crate::numbers::scan_chinese_numeral(written)?.0.whole()? as i128,
+    };
+    u32::try_from(value).ok()
+}
+
 fn month_of(word: &str) -> Option<u32> {
     crate::datetext::month_number(word)
 }
@@ -202,6 +213,36 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         Rule {
             regex: re(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*(?:[~～\-–]\s*\d{1,2}\s*)?[月월]"),
             read: |c, _| ym(year_ok(num(c, 1)? as i32)?, num(c, 2)?),
+        },
+        // 二〇二一年八月一日, 二〇二〇年九月: a year in Chinese numerals, digit
+        // by digit, as Macau's papers and court papers write it.
+        Rule {
+            regex: re(
+                r"([〇零一二三四五六七八九]{4})\s*年(?:\s*([一二三四五六七八九十]{1,3})\s*月(?:\s*([一二三四五六七八九十廿卅]{1,3})\s*日)?)?",
+            ),
+            read: |c, _| {
+                let year = year_ok(chinese(c, 1)? as i32)?;
+                match (chinese(c, 2), chinese(c, 3)) {
+                    (Some(m), Some(d)) => ymd(year, m, d),
+                    (Some(m), None) => ym(year, m),
+                    _ => Some(format!("{year:04}")),
+                }
+            },
+        },
+        // 九月廿六日: a month and day in Chinese numerals.
+        Rule {
+            regex: re(
+                r"([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十廿卅]{1,3})\s*日",
+            ),
+            read: |c, ctx| {
+                let (m, d) = (chinese(c, 1)?, chinese(c, 2)?);
+                ymd(ctx.year_for(m, d)?, m, d)
+            },
+        },
+        // 昨（廿六）日, 今(六)日: a day in Chinese numerals in brackets.
+        Rule {
+            regex: re(r"[（(]([一二三四五六七八九十廿卅]{1,3})[）)]\s*日"),
+            read: |c, ctx| ctx.bare_day(chinese(c, 1)?),
         },
         // 22年4月, 22년 4월 (9日): a two-digit year with its month, in this
         // century and not after publication.

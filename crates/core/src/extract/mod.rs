@@ -528,6 +528,13 @@ fn country_at_last(text: &str, fine: Option<&Found<FineValue>>) -> Option<Found<
         let code = crate::money::country_of_currency(&f.value.currency)?;
         Some(Found::new(text, f.start, f.end, code.to_string(), 0.4))
     })
+    // "a Rs 2,000 crore IPO": the money an article counts in is its country's.
+    .or_else(|| {
+        money_mentions(text).iter().find_map(|m| {
+            let code = crate::money::country_of_currency(m.currency)?;
+            Some(Found::new(text, m.start, m.end, code.to_string(), 0.35))
+        })
+    })
     .or_else(|| country_of_language(text))
 }
 
@@ -1017,7 +1024,8 @@ fn counts(
     let largest = seen.iter().flatten().map(|(_, f)| f.value).max();
     seen.map(|mut seen| {
         // "2008년에는 옥션에서 1천81만명의 정보가 유출됐다": another's case.
-        seen.retain(|(_, f)| !parties.another_s_case(text, f.start, f.end));
+        // A headline is about the article's own case, whatever it calls it.
+        seen.retain(|(h, f)| *h || !parties.another_s_case(text, f.start, f.end));
         // "339 million customers … seven million records concern people in
         // the UK": one country's share of a larger figure.
         seen.retain(|(_, f)| !(largest > Some(f.value) && one_country_s_share(text, f)));
@@ -1627,10 +1635,21 @@ const CEILING_BEFORE: &[&str] = &[
 /// "Up to" is the most a law allows only beside a word of possibility: "can
 /// be fined up to" — "will pay up to $700 million" is an agreed sum.
 const UP_TO: &[&str] = &["up to", "as much as", "no more than"];
-const POSSIBLE: &[&str] = &["can ", "could ", "may ", "might ", "face", "risk", "allow"];
+const POSSIBLE: &[&str] = &[
+    "can ",
+    "could ",
+    "may ",
+    "might ",
+    "face",
+    "risk",
+    "allow",
+    "provides for",
+    "provide for",
+    "penalties of",
+];
 /// The same after the amount: "30万円以下の罰金", "十倍以下罚款", "3천만원 이하의".
 #[rustfmt::skip]
-const CEILING_AFTER: &[&str] = &["以下", "以内", "以內", "이하", "까지", "or 4%", "or 2%", "or 10%"];
+const CEILING_AFTER: &[&str] = &["以下", "以内", "以內", "以上", "이하", "이상", "까지", "or 4%", "or 2%", "or 10%"];
 
 /// Whether the amount at `start` (its sentence from `sentence_start`, the
 /// words after it `after`) is a legal maximum.
@@ -1665,13 +1684,7 @@ pub(super) fn money_mentions(text: &str) -> Vec<Money> {
     let mut i = 0;
     while i < text.len() {
         let c = text[i..].chars().next().unwrap_or(' ');
-        if crate::numbers::digit_value(c).is_none()
-            || text[..i].ends_with(|p: char| p.is_ascii_digit() || p == '.' || p == ',')
-        {
-            i += c.len_utf8();
-            continue;
-        }
-        let Some((q, used)) = scan_number(&text[i..]) else {
+        let Some((q, used, numerals)) = number_at(text, i) else {
             i += c.len_utf8();
             continue;
         };
@@ -1697,7 +1710,9 @@ pub(super) fn money_mentions(text: &str) -> Vec<Money> {
                         .starts_with(|c: char| c.is_ascii_alphabetic()))
         });
         let (currency, s, e) = match (mark_before, mark_after) {
-            (Some((m, cur)), _) => {
+            // "五十六萬澳門元": Chinese numerals only with the currency after.
+            (Some(_), None) if numerals => continue,
+            (Some((m, cur)), _) if !numerals => {
                 let m_start = before
                     .trim_end_matches(' ')
                     .len()
@@ -1719,6 +1734,25 @@ pub(super) fn money_mentions(text: &str) -> Vec<Money> {
         });
     }
     out
+}
+
+/// The number that starts at `i`, in figures ("1,000萬") or in Chinese
+/// numerals ("五十六萬", the third value true), unless it continues one.
+fn number_at(text: &str, i: usize) -> Option<(Quantity, usize, bool)> {
+    let c = text[i..].chars().next()?;
+    let before = text[..i].chars().next_back();
+    if crate::numbers::digit_value(c).is_some() {
+        if before.is_some_and(|p| p.is_ascii_digit() || p == '.' || p == ',') {
+            return None;
+        }
+        return scan_number(&text[i..]).map(|(q, used)| (q, used, false));
+    }
+    let numeral =
+        |p: char| crate::numbers::chinese_digit(p).is_some() || "十廿卅百千萬万億亿".contains(p);
+    if !numeral(c) || before.is_some_and(numeral) {
+        return None;
+    }
+    crate::numbers::scan_chinese_numeral(&text[i..]).map(|(q, used)| (q, used, true))
 }
 
 /// Which crowns "kroner" are: the country's own where it has them, else

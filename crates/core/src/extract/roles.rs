@@ -70,6 +70,9 @@ fn oversees(before: &str) -> bool {
         "enforced by",
         "administered by",
         "required by",
+        "directions issued by",
+        "guidelines issued by",
+        "rules issued by",
     ]
     .iter()
     .any(|w| b.ends_with(w))
@@ -114,7 +117,7 @@ fn told_in_chinese(before: &str, after: &str) -> bool {
     let clause = before.rsplit(['，', '。', ',']).next().unwrap_or(before);
     let clause = &clause[floor(clause, clause.len().saturating_sub(90))..];
     let near_after = &after[..ceil(after, 24.min(after.len()))];
-    (near_before.contains('向') || clause.contains('向') && clause.contains('、'))
+    (near_before.contains('向') || clause.contains('向'))
         && TOLD.iter().any(|w| near_after.contains(w))
         || NOTIFIED.iter().any(|w| near_before.trim_end().ends_with(w))
 }

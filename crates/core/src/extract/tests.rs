@@ -2632,3 +2632,44 @@ fn the_day_a_fine_is_told_after_its_decision_publishes_it() {
     let e = events_of("判决书落款日期为7月9日。消协被罚款2万元。", "2024-09-01");
     assert!(has_event(&e, "2024-07-09", EventKind::Fined), "{e:?}");
 }
+
+#[test]
+fn amounts_and_dates_in_chinese_numerals() {
+    let d = extract(
+        "個人資料保護辦公室昨（廿六）日刊登公告，依法對景盛公司科處罰款五十六萬澳門元。",
+        &ctx("2022-01-27"),
+    );
+    let fine = d.fine.map(|f| (f.value.amount_text, f.value.currency));
+    assert_eq!(fine, Some(("560000".to_string(), "MOP".to_string())));
+    let dates: Vec<String> = d.events.iter().map(|e| e.date.clone()).collect();
+    assert!(dates.contains(&"2022-01-26".to_string()), "{dates:?}");
+    assert_eq!(
+        dates_of("黑客於二〇二一年八月一日入侵北辰公司的系統。", "2023-07-08"),
+        vec!["2021-08-01".to_string()]
+    );
+    // A bracket of the law (from ten thousand up) is no fine.
+    let d = extract(
+        "主管部门可处一万元以上十万元以下罚款。北辰公司已整改。",
+        &ctx("2020-03-24"),
+    );
+    assert_eq!(d.fine.map(|f| f.value.amount_text), None);
+}
+
+#[test]
+fn bodies_only_notified_rules_and_ceilings_leave_a_breach_without_regulator_or_fine() {
+    let india = extract(
+        "Harbor audio data of 7.5 million customers leaked\nHarbor said data of 7.5 million customers leaked on the dark web. Under directions issued by CERT-In in April 2022, companies are required to report cyber incidents. The Digital Personal Data Protection Act, 2023, which provides for penalties of up to Rs 250 crore per instance, is not yet in force.\n",
+        &Context::with_builtin_regulators(None, Some("https://www.moneycontrol.com/a".into())),
+    );
+    assert_eq!(india.regulator.map(|r| r.value), None);
+    assert_eq!(india.fine.map(|f| f.value.amount_text), None);
+    // The rupees the article counts in place it.
+    assert_eq!(india.country.map(|c| c.value).as_deref(), Some("IN"));
+    let d = extract(
+        "北辰就业机构遭网络攻击 4300万人个人数据或外泄\n\n北辰就业机构France Travail当地时间13日晚发布公告称，涉及人数可能多达4300万。France Travail已向法国国家信息与自由委员会（CNIL）通报了数据泄露情况。\n\n值得注意的是，这已是该机构数月内第二次卷入数据泄露事件。去年8月，其前身Pôle emploi曾表示约1000万人的信息可能被窃。另有两家服务商Viamedis和Almerys也遭到攻击，涉及3300多万人的数据。\n",
+        &ctx("2024-03-14"),
+    );
+    assert_eq!(d.regulator.map(|r| r.value), None);
+    // The headline's count stands; the earlier case's does not replace it.
+    assert_eq!(d.users_affected.map(|u| u.value), Some(43_000_000));
+}
