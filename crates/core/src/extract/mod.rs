@@ -427,19 +427,7 @@ pub fn extract(text: &str, ctx: &Context) -> Draft {
     let company = orgs.company.clone();
     let counterparty = orgs.counterparty.clone();
     let parties = Parties::of(&orgs);
-    // By its whole display name: "Personal Information Protection
-    // Commission (Japan)" must not be taken for Korea's of the same name.
-    let mut chosen = regulator.as_ref().and_then(|(f, _)| {
-        ctx.regulators
-            .iter()
-            .find(|r| f.value == names::display_name(r))
-    });
-    let [mut own, mut others] = names::own_and_other_spans(index, &ctx.regulators, text, chosen);
-    let mut regulator = regulator;
-    if chosen.is_some() && !acts_in_this_case(text, &own, &parties) {
-        (regulator, chosen) = (None, None);
-        [own, others] = names::own_and_other_spans(index, &ctx.regulators, text, None);
-    }
+    let (regulator, chosen, [own, others]) = case_regulator(text, ctx, index, regulator, &parties);
     let country = first_country(text, ctx, regulator.as_ref(), company.as_ref());
     let regulator_key = chosen.map(|r| r.short_name.clone().unwrap_or_else(|| r.name.clone()));
     let regulator = regulator.map(|(f, _)| f);
@@ -2153,6 +2141,39 @@ impl Parties<'_> {
             && self.others.iter().any(|o| names(o))
             && CASE_WORDS.iter().any(|w| sentence.contains(w))
     }
+}
+
+/// A regulator with its country, its registry entry, and the spans of its
+/// own and of other authorities' mentions.
+type CaseRegulator<'a> = (
+    Option<(Found<String>, String)>,
+    Option<&'a KnownRegulator>,
+    [Vec<(usize, usize)>; 2],
+);
+
+/// The regulator found, the registry's entry for it and the spans of its
+/// and other authorities' mentions — no regulator at all when it does not
+/// act in this case.
+fn case_regulator<'a>(
+    text: &str,
+    ctx: &'a Context,
+    index: &names::Needles,
+    regulator: Option<(Found<String>, String)>,
+    parties: &Parties,
+) -> CaseRegulator<'a> {
+    // By its whole display name: "Personal Information Protection
+    // Commission (Japan)" must not be taken for Korea's of the same name.
+    let chosen = regulator.as_ref().and_then(|(f, _)| {
+        ctx.regulators
+            .iter()
+            .find(|r| f.value == names::display_name(r))
+    });
+    let spans = names::own_and_other_spans(index, &ctx.regulators, text, chosen);
+    if chosen.is_some() && !acts_in_this_case(text, &spans[0], parties) {
+        let none = names::own_and_other_spans(index, &ctx.regulators, text, None);
+        return (None, None, none);
+    }
+    (regulator, chosen, spans)
 }
 
 /// "It has notified the ICO … In October 2020 the ICO fined British Airways
