@@ -294,7 +294,7 @@ fn is_navigation(line: &str) -> bool {
         let n = w.chars().count();
         n <= if w.is_ascii() { 12 } else { 4 }
     };
-    let breadcrumb = [" > ", " › ", " » ", " / "]
+    let breadcrumb = [" > ", " › ", " » ", " / ", " ＞ ", "＞"]
         .iter()
         .any(|s| line.contains(s));
     // Every item a capitalised word, or a CJK word of two characters (one

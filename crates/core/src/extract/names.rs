@@ -619,7 +619,7 @@ const NOT_NAMES: &[&str] = &[
     "updated", "published", "share", "print", "subscribe", "advertisement", "related",
     // Acronyms of technology and units, never a company on their own.
     "ai", "gb", "tb", "mb", "kb", "it", "id", "ids", "pc", "tv", "sms", "api", "url", "pdf",
-    "faq", "vpn", "usim", "sim", "cctv", "gdpr", "ccpa", "pipa", "pipl",
+    "faq", "vpn", "usim", "sim", "cctv", "gdpr", "ccpa", "pipa", "pipl", "cookie", "cookies",
     // Korean short names of authorities, as the press writes them.
     "개보위", "개인정보위", "방통위", "공정위", "금감원", "금융위", "과기정통부", "경찰청",
     "기가바이트", "테라바이트", "메가바이트", "该公司", "该平台", "该企业", "同社", "当社", "회사",
@@ -1921,6 +1921,33 @@ fn drop_contained(candidates: &mut HashMap<String, Candidate>) {
 
 /// The company (the best-scored candidate) and the counterparty (the most
 /// mentioned receiver that is not the company).
+/// "McDonald's", "Sainsbury's": a name the text writes three times or more
+/// and always with "'s" after it has the "'s" in its name.
+fn with_its_apostrophe(text: &str, mut company: Found<String>) -> Found<String> {
+    let name = company.value.as_str();
+    let mut uses = text
+        .match_indices(name)
+        .map(|(at, n)| &text[at + n.len()..])
+        .peekable();
+    if !name.is_ascii() || uses.peek().is_none() {
+        return company;
+    }
+    let ends: Vec<Option<&str>> = uses
+        .map(|rest| ["'s", "’s"].into_iter().find(|a| rest.starts_with(a)))
+        .collect();
+    let written_there = text.get(company.start..company.end) == Some(name);
+    if written_there && ends.len() >= 3 && ends.iter().all(Option::is_some) {
+        let apostrophe = ends[0].unwrap_or("'s");
+        let end = company.end + apostrophe.len();
+        if text.get(company.end..end) == Some(apostrophe) {
+            company.value = format!("{name}{apostrophe}");
+            company.evidence = company.value.clone();
+            company.end = end;
+        }
+    }
+    company
+}
+
 /// Words after a product's name that bring in the company behind it:
 /// "ChatGPT maker OpenAI", "Instagram parent Meta", "틱톡 운영사 바이트댄스".
 #[rustfmt::skip]
@@ -1974,7 +2001,10 @@ fn choose_organisations(text: &str, candidates: &HashMap<String, Candidate>) -> 
         Found::new(text, s, e, c.display.clone(), confidence)
     };
     let mut named = ranked.iter().filter(|c| score(c) > 0.0);
-    let company = named.next().map(found);
+    let company = named
+        .next()
+        .map(found)
+        .map(|c| with_its_apostrophe(text, c));
     let company_key = company.as_ref().map(|c| name_key(&c.value));
     let runner_up = named
         .find(|c| Some(name_key(&c.display)) != company_key)

@@ -174,6 +174,20 @@ fn acting_words(after: &str) -> bool {
 
 /// "HHS has not announced any action", "the FTC declined to comment".
 fn stands_aside(after: &str) -> bool {
+    // "KISA에서 받은 자료에 따르면": the source of papers a lawmaker obtained.
+    let near = &after[..ceil(after, 24.min(after.len()))];
+    if [
+        "받은 자료",
+        "제출받은 자료",
+        "から入手した資料",
+        "提供的资料",
+        "提供的資料",
+    ]
+    .iter()
+    .any(|w| near.contains(w))
+    {
+        return true;
+    }
     static ASIDE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?:\s*\([^)]*\))?\s+(?:(?:has not|had not|hasn't|hadn't|did not|didn't|has yet to|have not)\s+(?:\w+\s+){0,2}?(?:announced?|comment(?:ed)?|respond(?:ed)?|taken?|act(?:ed)?|said|say|replied|reply|opened?|launched?)|declined to|could not be reached)\b")
             .unwrap_or_else(|e| panic!("role pattern: {e}"))

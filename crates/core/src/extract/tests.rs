@@ -2673,3 +2673,18 @@ fn bodies_only_notified_rules_and_ceilings_leave_a_breach_without_regulator_or_f
     // The headline's count stands; the earlier case's does not replace it.
     assert_eq!(d.users_affected.map(|u| u.value), Some(43_000_000));
 }
+
+#[test]
+fn brands_with_their_apostrophe_breadcrumbs_in_full_width_and_papers_from_an_agency() {
+    let on = |url: &str, text: &str| {
+        let c = Context::with_builtin_regulators(None, Some(url.into()));
+        extract(text, &c)
+    };
+    let d = on("https://x.pl/a", "Harbor's Polska fined over staff data\nThe regulator fined Harbor's Polska after staff data leaked. Harbor's franchisees were told. A file of Harbor's staff was public.\n");
+    assert_eq!(d.company.map(|c| c.value).as_deref(), Some("Harbor's"));
+    let d = on("https://resemom.jp/a", "リセマム ＞ 教育・受験 ＞ 大学生\n北辰大学、委託先から1万人の情報漏えい\n北辰大学は6日、委託先が不正アクセスを受け、学生1万人の情報が漏えいした可能性があると発表した。北辰大学は謝罪した。\n");
+    assert_eq!(d.company.map(|c| c.value).as_deref(), Some("北辰大学"));
+    // An agency whose papers a lawmaker quotes does not act in the case.
+    let d = on("https://x.kr/a", "한빛마블, 611만명 정보 유출\n한빛마블은 27일 회원 611만명의 정보가 유출됐다고 밝혔다.\n\n늑장 신고 논란도 일고 있다. 더불어민주당 의원실이 한국인터넷진흥원(KISA)에서 받은 자료에 따르면 한빛마블이 사고를 처음 인지한 시점은 22일, 신고 시각은 25일이었다.\n");
+    assert_eq!(d.regulator.map(|r| r.value), None);
+}
