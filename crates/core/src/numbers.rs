@@ -231,7 +231,11 @@ pub fn scan_chinese_numeral(s: &str) -> Option<(Quantity, usize)> {
     for c in s.chars() {
         if let Some(d) = chinese_digit(c) {
             // "二〇二一": digits in a row are a figure written place by place.
-            number = if last_was_digit { number * 10 + d } else { d };
+            number = if last_was_digit {
+                number.checked_mul(10)?.checked_add(d)?
+            } else {
+                d
+            };
             digits += 1;
             last_was_digit = true;
         } else {
@@ -250,10 +254,11 @@ pub fn scan_chinese_numeral(s: &str) -> Option<(Quantity, usize)> {
                 total = total.checked_add(section)?;
                 section = 0;
             } else if unit == 20 || unit == 30 {
-                section += unit;
+                section = section.checked_add(unit)?;
                 digits += 1;
             } else {
-                section += if number == 0 { 1 } else { number } * unit;
+                let times = if number == 0 { 1 } else { number };
+                section = section.checked_add(times.checked_mul(unit)?)?;
             }
             number = 0;
             last_was_digit = false;

@@ -239,9 +239,10 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 ymd(ctx.year_for(m, d)?, m, d)
             },
         },
-        // 昨（廿六）日, 今(六)日: a day in Chinese numerals in brackets.
+        // 昨（廿六）日, 今(六)日: a day in Chinese numerals in brackets after
+        // the word for the day ("（一）日常" numbers a list).
         Rule {
-            regex: re(r"[（(]([一二三四五六七八九十廿卅]{1,3})[）)]\s*日"),
+            regex: re(r"[今昨前明本同][（(]([一二三四五六七八九十廿卅]{1,3})[）)]\s*日"),
             read: |c, ctx| ctx.bare_day(chinese(c, 1)?),
         },
         // 22年4月, 22년 4월 (9日): a two-digit year with its month, in this
@@ -550,9 +551,9 @@ const SAME_YEAR: &[&str] = &["同年", "同じ年", "같은 해", "같은해", "
 /// September 25 and November 30 of that year".
 const THAT_YEAR_AFTER: &[&str] = &[
     "of that year",
-    "that year",
+    "that same year",
     "of the same year",
-    "the same year",
+    "that year",
 ];
 
 /// "11年4月17日…同月20日…同年4月": a date whose month or year is "the same"
@@ -597,7 +598,14 @@ fn that_year_follows(text: &str, d: &DateMention) -> bool {
         .next()
         .unwrap_or(after)
         .to_lowercase();
-    !writes_a_year(&text[d.start..d.end]) && THAT_YEAR_AFTER.iter().any(|w| clause.contains(w))
+    // Whole words: "that year-end report" and "said that years…" are not it.
+    let ends_word = |rest: &str| !rest.starts_with(|c: char| c.is_alphanumeric() || c == '-');
+    let says_it = THAT_YEAR_AFTER.iter().any(|w| {
+        clause
+            .match_indices(w)
+            .any(|(i, _)| ends_word(&clause[i + w.len()..]) && !clause[..i].ends_with("said "))
+    });
+    !writes_a_year(&text[d.start..d.end]) && says_it
 }
 
 /// "2月9日(週日)", "May 3 (Friday)", "明晚(周六)": a weekday in brackets

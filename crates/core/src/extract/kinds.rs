@@ -14,17 +14,17 @@ use std::sync::LazyLock;
 /// ("since").
 #[rustfmt::skip]
 const KIND_WORDS: &[(EventKind, usize, &[&str])] = &[
-    (EventKind::Ceased, 0, &["stopped", "suspended", "halted", "ceased", "ended", "blocked", "shut down", "discontinued", "停止", "暂停", "中止", "关停", "關停", "下架", "廃止", "중단", "중지", "막았", "차단", "종료", "폐지", "patched", "修補", "修补", "修复", "修復"]),
+    (EventKind::Ceased, 0, &["stopped", "suspended", "halted", "ceased", "ended", "blocked", "shut down", "discontinued", "停止", "暂停", "中止", "关停", "關停", "下架", "廃止", "중단", "중지", "막았", "차단", "종료", "폐지", " patched", "修補", "修补", "修复", "修復"]),
     (EventKind::ProposedFine, 0, &["proposed", "notice of intent", "intends to fine", "intended to fine", "intention to fine", "provisional decision", "사전통지", "拟处"]),
     (EventKind::CorrectiveOrder, 0, &["corrective order", "ordered to", "시정명령", "시정 명령", "责令改正", "责令整改", "约谈", "約談", "勧告", "是正命令", "行政指導", "指導"]),
     (EventKind::Fined, 0, &["fined", "imposed", "penalty", "decision", "落款", "決定日", "결정일", "罚款", "处以", "决定", "과징금", "부과", "의결", "課徴金", "制裁金", "罰金"]),
     (EventKind::Settled, 0, &["settlement", "settled", "settle", "agreed to pay", "합의", "和解", "同意缴纳", "同意支付", "了结", "了結"]),
     (EventKind::Appealed, 0, &["appealed", "appeal", "항소", "上诉", "행정소송"]),
-    (EventKind::Discovered, 0, &["discovered", "detected", "identified", "became aware", "learned of", "noticed", "found out", "察觉", "察覺", "気付", "気づ", "알았", "알게 됐", "사실을 알", "발견", "发现", "發現", "인지", "발견했", "判明", "発覚", "発見", "被害を確認", "把握", "收到", "获悉", "獲悉", "得知", "知悉", "検知", "見つけ", "確認した", "確認いたしました", "確認され", "파악", "확인했"]),
-    (EventKind::Disclosed, 0, &["disclosed", "disclose", "disclosure", "notified", "revealed", "filing", "made it public", "made public", "went public", " public on", " public in", "披露", "通报", "공시", "曝光", "admitted", "apologized", "apologised", "apology", "사과문", "사과했", "道歉", "致歉", "謝罪", "お詫び", "揭露", "公之于众", "公之於眾", "공지", "통지", "came to light", "明らかになり", "明らかになった", "드러났", "曝出"]),
+    (EventKind::Discovered, 0, &["discovered", "detected", "identified", "became aware", "learned of", "noticed", "found out", "察觉", "察覺", "気付", "気づ", "알았", "알게 됐", "사실을 알게", "사실을 알았", "사실을 알고", "발견", "发现", "發現", "인지", "발견했", "判明", "発覚", "発見", "被害を確認", "把握", "收到", "获悉", "獲悉", "得知", "知悉", "検知", "見つけ", "確認した", "確認いたしました", "確認され", "파악", "확인했"]),
+    (EventKind::Disclosed, 0, &["disclosed", "disclose", "disclosure", "notified", "revealed", "filing", "made it public", "made public", "went public", " public on ", " public in ", "披露", "通报", "공시", "曝光", "admitted", "apologized", "apologised", "apology", "사과문", "사과했", "道歉", "致歉", "謝罪", "お詫び", "揭露", "公之于众", "公之於眾", "공지했", "공지를", "공지사항", "공지문", "통지", "came to light", "明らかになり", "明らかになった", "드러났", "曝出"]),
     (EventKind::FindingsPublished, 0, &["调查结果", "审查结果", "检查结果", "調查結果", "審查結果", "檢查結果", "조사 결과", "검사 결과", "점검 결과", "results of", "findings"]),
     (EventKind::InvestigationOpened, 0, &["investigating", "investigation", "inquiry", "probe", "inspection", "inspected", "调查", "审查", "調查", "審查", "검사", "조사", "調査"]),
-    (EventKind::Started, 0, &["hacked", "intrusion", "infiltrated", "began", "started", "beginning in", "dated back", "dates back", "gained access", "broke into", "侵入", "入侵", "攻击", "攻擊", "盗走", "窃取", "침투", "해킹", "공격", "不正アクセス", "サイバー攻撃", "始めた", "開始", "开始", "起因", "感染", "감염", "infected", "发生", "發生", "was hit", "were hit", "hit by", "malware", "탈취", "빼냈", "빼내", "빼돌", "침입", "盗取"]),
+    (EventKind::Started, 0, &["hacked", "intrusion", "infiltrated", "began", "started", "beginning in", "dated back", "dates back", "gained access", "broke into", "侵入", "入侵", "攻击", "攻擊", "盗走", "窃取", "침투", "해킹", "공격", "不正アクセス", "サイバー攻撃", "始めた", "開始", "开始", "起因", "感染", "감염", "infected", "发生", "發生", "hit by a cyber", "hit by cyber", "hit by ransomware", "hit by a ransomware", "hit by an attack", "hit by a hack", "malware", "탈취", "빼냈", "빼내", "빼돌", "침입", "盗取"]),
     (EventKind::Started, 25, &["since", "breach", "hit in", "부터", "해커", "黑客", "駭客", "ハッカー"]),
 ];
 
@@ -272,8 +272,16 @@ fn nearest_kind(
                 // "조사 결과 지난해 6월 해커는…": findings named before the date
                 // introduce what they found, as a citation does.
                 let introduces = *kind == EventKind::FindingsPublished && near.cjk && i < near.at;
+                // "记者从市公安局获悉": what a reporter learned is no discovery.
+                let newsroom = ["获悉", "獲悉"].contains(w) && {
+                    let from = super::floor(lower, i.saturating_sub(30));
+                    ["记者", "記者", "从", "從"]
+                        .iter()
+                        .any(|x| lower[from..i].contains(x))
+                };
                 if cites
                     || introduces
+                    || newsroom
                     || (!near.cjk && i < near.at && object_of_a_verb(lower, i, w))
                     || near.tells_the_date_before(i + w.len())
                     || near.in_reported_clause(i)

@@ -284,9 +284,12 @@ fn is_navigation(line: &str) -> bool {
         let n = w.chars().count();
         n <= if w.is_ascii() { 14 } else { 10 }
     });
-    let spaced = no_sentence
-        && (items.len() >= 4 && items.iter().all(|p| p.split_whitespace().count() <= 3)
-            || items.len() >= 3 && words.len() >= 6 && short_words);
+    // "PUBLISHED : 22 Aug 2024   NEWSPAPER SECTION: News   WRITER: …": labels.
+    let labelled = items.len() >= 3 && items.iter().filter(|p| p.contains(':')).count() >= 2;
+    let spaced = labelled
+        || no_sentence
+            && (items.len() >= 4 && items.iter().all(|p| p.split_whitespace().count() <= 3)
+                || items.len() >= 3 && words.len() >= 6 && short_words && !line.is_ascii());
     if line.matches(" | ").count() >= 2 || banner || section || spaced {
         return true;
     }
@@ -427,7 +430,9 @@ pub fn extract(text: &str, ctx: &Context) -> Draft {
     let company = orgs.company.clone();
     let counterparty = orgs.counterparty.clone();
     let parties = Parties::of(&orgs);
-    let (regulator, chosen, [own, others]) = case_regulator(text, ctx, index, regulator, &parties);
+    let headline_end = head.map_or(0, |(s, h)| s + h.len());
+    let (regulator, chosen, [own, others]) =
+        case_regulator(text, ctx, index, regulator, (&parties, headline_end));
     let country = first_country(text, ctx, regulator.as_ref(), company.as_ref());
     let regulator_key = chosen.map(|r| r.short_name.clone().unwrap_or_else(|| r.name.clone()));
     let regulator = regulator.map(|(f, _)| f);
@@ -516,6 +521,7 @@ fn country_at_last(text: &str, fine: Option<&Found<FineValue>>) -> Option<Found<
         let code = crate::money::country_of_currency(&f.value.currency)?;
         Some(Found::new(text, f.start, f.end, code.to_string(), 0.4))
     })
+    .or_else(|| country_of_language(text))
     // "a Rs 2,000 crore IPO": the money an article counts in is its country's.
     .or_else(|| {
         money_mentions(text).iter().find_map(|m| {
@@ -523,7 +529,6 @@ fn country_at_last(text: &str, fine: Option<&Found<FineValue>>) -> Option<Found<
             Some(Found::new(text, m.start, m.end, code.to_string(), 0.35))
         })
     })
-    .or_else(|| country_of_language(text))
 }
 
 /// Gives the fine its date: a day named in a sentence that states the fine,
@@ -1069,16 +1074,18 @@ const BASE_BEFORE: &[&str] = &[
     "has ", "have ", "serves ", "boasts ", "attracted ", "employs ", "employs about ",
     "employs around ", "population of ", "拥有", "擁有", "会員数", "가입자 수", "회원 수",
     "納保人數", "纳保人数", "參保人數", "参保人数", "投保人數", "加入者数",
+    // Staff who did the looking: "社員ら約1600人が…不正に閲覧".
+    "社員ら", "従業員ら", "職員ら",
 ];
 /// "removes about 500,000 underage users … each year": a rate, no one
 /// event's count.
 #[rustfmt::skip]
 const RATE_AFTER: &[&str] = &[
-    "each year", "every year", "a year", "per year", "annually", "each month", "every month",
-    "a month", "per month", "a day", "per day", "every day",
+    "each year", "every year", "per year", "annually", "each month", "every month", "per month",
+    "per day", "every day",
 ];
 const RATE_BEFORE: &[&str] = &[
-    "每年", "每月", "每天", "每日", "매년", "매달", "매일", "毎年", "毎月", "毎日", "年間",
+    "每年", "每月", "每天", "매년", "매달", "매일", "毎年", "毎月",
 ];
 /// "fewer than 500 people": a bound from above, no count.
 const UNDER_BEFORE: &[&str] = &["fewer than ", "less than ", "under "];
@@ -1139,6 +1146,17 @@ fn is_a_rate_or_ceiling(before: &str, after: &str) -> bool {
             .any(|w| after.trim_start().starts_with(w))
 }
 
+/// "第32条" (a law's article 32) and "in 2020 without revisiting how staff"
+/// (a year whose counted noun stands words away): no counts.
+fn is_an_ordinal_or_a_year(text: &str, start: usize, end: usize, noun_end: usize) -> bool {
+    let written = &text[start..end];
+    let year_like = written.len() == 4
+        && written.chars().all(|c| c.is_ascii_digit())
+        && (1950..=2099).contains(&written.parse::<i32>().unwrap_or(0));
+    let noun_far = text[end..noun_end].split_whitespace().count() > 1;
+    text[..start].ends_with('第') || year_like && noun_far
+}
+
 /// 2 for a count told as affected, 0 for a user base, complainants, an
 /// estimate since replaced or an earlier incident's figure, 1 for any other.
 fn count_role(text: &str, f: &Found<i64>) -> u8 {
@@ -1177,11 +1195,28 @@ fn count_role(text: &str, f: &Found<i64>) -> u8 {
         .iter()
         .chain(DEDUPED_CUES)
         .any(|w| sentence.contains(w))
+        && !a_seller_s_claim(&sentence)
     {
         2
     } else {
         1
     }
+}
+
+/// "駭客還宣稱握有逾1600萬筆病患個資", "Sanggiero称手中握有1700万余条记录":
+/// what a hacker or a seller claims to hold ranks below what was confirmed.
+fn a_seller_s_claim(sentence: &str) -> bool {
+    #[rustfmt::skip]
+    const CLAIMS: &[&str] = &[
+        "claimed", "claims", "claiming", "宣稱", "宣称", "声称", "聲稱", "称手中", "稱手中",
+        "주장", "と主張",
+    ];
+    #[rustfmt::skip]
+    const SELLERS: &[&str] = &[
+        "hacker", "threat actor", "seller", "gang", "黑客", "駭客", "骇客", "卖家", "賣家", "해커",
+        "판매자", "ハッカー", "犯行グループ",
+    ];
+    CLAIMS.iter().any(|w| sentence.contains(w)) && SELLERS.iter().any(|w| sentence.contains(w))
 }
 
 /// A figure in a sentence with no word of harm (all lower case but
@@ -1210,10 +1245,20 @@ fn a_size_with_no_harm(lead: &str, sentence: &str, before: &str, after: &str) ->
         "requires",
     ];
     const BOUND_AFTER: &[&str] = &["이상", "以上", "を超える", "超"];
+    const IF: &[&str] = &["면 ", "if ", "場合", "时", "時", "when "];
     let verb = &after[..ceil(after, 24.min(after.len()))];
-    let bounded = BOUND.iter().any(|w| before.contains(w))
+    // Whole words for English: "discovered" holds no "over".
+    let bound_before = |w: &&str| {
+        if w.is_ascii() {
+            kinds::contains_word(before, w)
+        } else {
+            before.contains(w)
+        }
+    };
+    let bounded = BOUND.iter().any(bound_before)
         || BOUND_AFTER.iter().any(|w| verb.trim_start().starts_with(w));
-    if bounded && DUTY.iter().any(|w| sentence.contains(w)) {
+    let conditional = IF.iter().any(|w| sentence.contains(w));
+    if bounded && conditional && DUTY.iter().any(|w| sentence.contains(w)) {
         return true;
     }
     if AFFECTED_CUES.iter().any(|w| sentence.contains(w)) {
@@ -1222,7 +1267,7 @@ fn a_size_with_no_harm(lead: &str, sentence: &str, before: &str, after: &str) ->
     let lead = lead.to_lowercase();
     WORLD.iter().any(|w| lead.contains(w))
         || REACH.iter().any(|w| verb.contains(w))
-        || BOUND.iter().any(|w| before.contains(w)) && RULE.iter().any(|w| sentence.contains(w))
+        || BOUND.iter().any(bound_before) && RULE.iter().any(|w| sentence.contains(w))
 }
 
 /// "About 5 million … 4,812,337 after removing duplicates": where the pick
@@ -1359,7 +1404,10 @@ fn counts_seen(text: &str, headline_end: Option<usize>) -> [Vec<CountSeen>; 2] {
         let Some(value) = q.rounded().filter(|v| *v >= 10) else {
             continue;
         };
-        if after_month_name(text, start) || kinds::ends_a_link_line(text, start) {
+        if after_month_name(text, start)
+            || kinds::ends_a_link_line(text, start)
+            || is_an_ordinal_or_a_year(text, start, end, noun_end)
+        {
             continue;
         }
         // Qualifiers before the number belong to the evidence.
@@ -1595,7 +1643,7 @@ fn is_ransom(before: &str, sentence: &str) -> bool {
 /// ("… each") rather than the company.
 #[rustfmt::skip]
 const NOT_MAIN_AFTER: &[&str] = &[
-    "过失罚款", "过失", "each", "각각", "proposed", "ransom", "赎金", "贖金", "身代金", "몸값",
+    "过失罚款", "过失", "each", "per violation", "per instance", "각각", "proposed", "ransom", "赎金", "贖金", "身代金", "몸값",
     // A rate, not a sum: "1,000元 a day".
     "a day", "per day", "daily", "每日", "每天", "/日", "1日あたり",
 ];
@@ -1633,11 +1681,10 @@ const POSSIBLE: &[&str] = &[
     "allow",
     "provides for",
     "provide for",
-    "penalties of",
 ];
 /// The same after the amount: "30万円以下の罰金", "十倍以下罚款", "3천만원 이하의".
 #[rustfmt::skip]
-const CEILING_AFTER: &[&str] = &["以下", "以内", "以內", "以上", "이하", "이상", "까지", "or 4%", "or 2%", "or 10%"];
+const CEILING_AFTER: &[&str] = &["以下", "以内", "以內", "이하", "까지", "or 4%", "or 2%", "or 10%"];
 
 /// Whether the amount at `start` (its sentence from `sentence_start`, the
 /// words after it `after`) is a legal maximum.
@@ -1647,7 +1694,12 @@ fn is_ceiling(text: &str, sentence_start: usize, start: usize, after: &str) -> b
     let before = text[from..start].to_lowercase();
     let clause = before.rsplit([',', '，', '、']).next().unwrap_or(&before);
     let up_to = UP_TO.iter().any(|w| clause.contains(w));
-    CEILING_BEFORE.iter().any(|w| clause.contains(w))
+    // "一万元以上十万元以下": the floor of a law's bracket.
+    let opens = after.trim_start();
+    let bracket = opens.starts_with("以上") && opens.contains("以下")
+        || opens.starts_with("이상") && opens.contains("이하");
+    bracket
+        || CEILING_BEFORE.iter().any(|w| clause.contains(w))
         || up_to && POSSIBLE.iter().any(|w| clause.contains(w))
         || CEILING_AFTER
             .iter()
@@ -1686,7 +1738,15 @@ pub(super) fn money_mentions(text: &str) -> Vec<Money> {
         let mark_before = BEFORE_MARKS.iter().find(|(m, _)| {
             let letter = m.len() == 1 && m.starts_with(|c: char| c.is_ascii_alphabetic());
             if letter {
-                return before.ends_with(m)
+                // "R5 million", "B7m" — not the "R2" of a version or "B2B".
+                let written = text[start..end].to_lowercase();
+                let scaled = ["m", "bn", "mn", "million", "billion"]
+                    .iter()
+                    .any(|w| written.ends_with(w))
+                    || after_lower.starts_with("million")
+                    || after_lower.starts_with("billion");
+                return scaled
+                    && before.ends_with(m)
                     && !before[..before.len() - 1].ends_with(|c: char| c.is_alphanumeric());
             }
             before.ends_with(m) || before.trim_end().ends_with(m.trim_end()) && m.ends_with(' ')
@@ -2159,7 +2219,7 @@ fn case_regulator<'a>(
     ctx: &'a Context,
     index: &names::Needles,
     regulator: Option<(Found<String>, String)>,
-    parties: &Parties,
+    (parties, headline_end): (&Parties, usize),
 ) -> CaseRegulator<'a> {
     // By its whole display name: "Personal Information Protection
     // Commission (Japan)" must not be taken for Korea's of the same name.
@@ -2169,7 +2229,9 @@ fn case_regulator<'a>(
             .find(|r| f.value == names::display_name(r))
     });
     let spans = names::own_and_other_spans(index, &ctx.regulators, text, chosen);
-    if chosen.is_some() && !acts_in_this_case(text, &spans[0], parties) {
+    // A regulator the headline names acts in the case the headline tells.
+    let in_headline = spans[0].iter().any(|&(a, _)| a < headline_end);
+    if chosen.is_some() && !in_headline && !acts_in_this_case(text, &spans[0], parties) {
         let none = names::own_and_other_spans(index, &ctx.regulators, text, None);
         return (None, None, none);
     }
@@ -2221,13 +2283,21 @@ fn announced_after_deciding(text: &str, events: &mut [ExtractedEvent]) {
         let after = text[e.end..ceil(text, (e.end + 12).min(end))].trim_start();
         // "IMY announced the penalty on Tuesday. Its decision is dated June
         // 24th.": a later day the fine is told on, in another sentence.
-        let decided_earlier = fined_days.iter().any(|d| *d < e.date);
+        let decided_earlier = fined_days
+            .iter()
+            .any(|d| *d < e.date && days_apart(d, &e.date).is_some_and(|n| n <= 30));
         if decided_before && kinds::starts_with_saying(after)
             || decided_earlier && kinds::says(&text[s..end])
         {
             e.kind = EventKind::FindingsPublished;
         }
     }
+}
+
+/// Days between two dates written "YYYY-MM-DD".
+fn days_apart(a: &str, b: &str) -> Option<i64> {
+    let day = |d: &str| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok();
+    Some((day(b)? - day(a)?).num_days().abs())
 }
 
 /// Byte spans of the text (names of authorities).

@@ -311,9 +311,12 @@ fn follow_defined_acronyms(text: &str, mentions: &mut [(usize, (usize, usize))])
             continue;
         };
         let at = text.len() - inner.len();
-        let short = mentions
-            .iter()
-            .find(|&&(k, (a, b))| a == at && k != i && text[b..].starts_with([')', '）']));
+        // The full name must be one authority's alone ("Office of the Privacy
+        // Commissioner" is Canada's and New Zealand's).
+        let owners = mentions.iter().filter(|&&(_, span)| span.1 == e).count();
+        let short = mentions.iter().find(|&&(k, (a, b))| {
+            owners == 1 && a == at && k != i && text[b..].starts_with([')', '）'])
+        });
         if let Some(&(_, (a, b))) = short {
             defined.push((&text[a..b], i));
         }
@@ -629,9 +632,8 @@ const NOT_NAMES: &[&str] = &[
     "north america", "south america", "southeast asia", "scandinavia", "nordic",
     // Words that open a sentence, never a name on their own.
     "besides", "despite", "although", "though", "until", "unlike", "instead", "because", "thus",
-    "therefore", "moreover", "furthermore", "additionally", "still", "yet", "then", "now",
-    "here", "only", "under", "during", "without", "within", "between", "against", "through",
-    "following", "beyond", "alongside",
+    "therefore", "moreover", "furthermore", "additionally", "yet", "then", "during", "without",
+    "within", "between", "against", "through", "following", "alongside",
     // Words for a company that a headline opens with when it names none.
     "firm", "firms", "company", "companies", "retailer", "lender", "insurer", "bank", "hospital",
     "operator", "provider", "platform", "startup", "group",
@@ -644,9 +646,8 @@ const FUNCTION_WORDS: &[&str] = &[
     "on", "at", "for", "to", "of", "by", "with", "from", "among", "when", "while", "once", "even",
     "regarding", "as", "if", "after", "before", "also", "this", "that", "these", "those",
     "besides", "despite", "although", "though", "until", "unlike", "instead", "because", "thus",
-    "therefore", "moreover", "furthermore", "additionally", "still", "yet", "then", "now",
-    "here", "only", "under", "during", "without", "within", "between", "against", "through",
-    "following", "beyond", "alongside",
+    "therefore", "moreover", "furthermore", "additionally", "yet", "then", "during", "without",
+    "within", "between", "against", "through", "following", "alongside",
 ];
 
 /// Words that make a capitalised name an authority, a court or a body of law.
@@ -1063,9 +1064,12 @@ fn chinese_company_names(text: &str, out: &mut Vec<(String, usize, usize)>) {
             let Some((run, start, _)) = cjk_run_before(text, at, 6) else {
                 continue;
             };
+            // Three characters of the name recur ("上海商" of 上海商銀): a
+            // verb or a regulator's name before it does not ("管會裁…").
             let recurs = |i: usize| {
-                let head: String = run[i..].chars().take(2).collect();
-                head.chars().count() == 2 && text.matches(head.as_str()).count() >= 2
+                let rest = &text[start + i..at + bank.len()];
+                let head: String = rest.chars().take(3).collect();
+                head.chars().count() == 3 && text.matches(head.as_str()).count() >= 2
             };
             let Some(i) = run.char_indices().map(|(i, _)| i).find(|&i| recurs(i)) else {
                 continue;
@@ -1281,7 +1285,8 @@ const GENERIC_CJK: &[&str] = &[
     "통신사", "用户", "用戶", "客户", "客戶", "会员", "會員", "员工", "員工", "业务员", "業務員",
     "通讯录", "通訊錄", "消费者", "消費者", "市民", "居民", "网民", "網民", "患者", "病人", "学生",
     "學生", "警方", "企业", "企業", "会員", "顧客", "利用者", "従業員", "社員", "社労士", "住民",
-    "加盟店", "委託先", "事業者", "企業", "取引先",
+    "加盟店", "委託先", "事業者", "取引先", "手机银行", "网上银行", "商业银行", "这家银行",
+    "该银行", "網路銀行", "網上銀行", "商業銀行", "這家銀行", "該銀行", "违反银行", "違反銀行",
 ];
 
 /// Whether a CJK name is one of the words any report uses (its people, its
@@ -1431,7 +1436,9 @@ fn recipient_mentions(text: &str, start: usize, end: usize) -> bool {
     .any(|v| after.starts_with(v));
     // "Google広告に共有", "Googleの広告サービス「Google Ads」に共有": shared with
     // the name or with a service of it, in the same clause.
-    let clause = after.split(['、', '。', '，']).next().unwrap_or(after);
+    let clause = after.split(['、', '。', '，', ',']).next().unwrap_or(after);
+    // The one who shares stands as the subject: "北辰は…に共有していた".
+    let subject = ["は", "が", "은 ", "는 ", "이 ", "가 ", "を", "을 ", "를 "];
     let shared = [
         "に共有",
         "と共有",
@@ -1442,7 +1449,11 @@ fn recipient_mentions(text: &str, start: usize, end: usize) -> bool {
         "과 공유",
     ]
     .iter()
-    .any(|v| clause.contains(v));
+    .any(|v| {
+        clause
+            .find(v)
+            .is_some_and(|i| !subject.iter().any(|p| clause[..i].contains(p)))
+    });
     english || chinese || korean || japanese || shared
 }
 
@@ -1497,7 +1508,24 @@ fn opens_sentences_only(text: &str, name: &str) -> bool {
         && name.chars().skip(1).all(|c| c.is_ascii_lowercase())
         && (["ed", "ly", "ing"].iter().any(|x| lower.ends_with(x))
             || super::kinds::contains_word(text, &lower));
+    // "Block said", "Target's": a subject that acts is a name.
+    let acts = text.match_indices(name).any(|(at, n)| {
+        let rest = &text[at + n.len()..];
+        [
+            "'s",
+            "’s",
+            " said",
+            " says",
+            " confirmed",
+            " has ",
+            " was ",
+            " is ",
+        ]
+        .iter()
+        .any(|w| rest.starts_with(w))
+    });
     one_word
+        && !acts
         && text.match_indices(name).all(|(at, _)| {
             let before = text[..at].trim_end_matches([' ', '\t']);
             before.is_empty() || before.ends_with(['\n', '.', '!', '?', '"', '“'])
@@ -1533,8 +1561,12 @@ fn on_a_copyright_line(text: &str, at: usize) -> bool {
         "無断転載",
     ];
     let (start, end) = super::line_around(text, at);
-    let line = text[start..end].to_lowercase();
-    line.chars().count() <= 160 && MARKS.iter().any(|m| line.contains(m))
+    let line = text[start..end].trim().to_lowercase();
+    // "Authors sue OpenAI over copyright" is a headline, not the foot line.
+    let foot = line.starts_with(['©', '(']) || line.starts_with("copyright");
+    line.chars().count() <= 160
+        && MARKS.iter().any(|m| line.contains(m))
+        && (foot || !line.contains("copyright") || line.contains("all rights reserved"))
 }
 
 /// Short names of data-protection laws, which a report may write alone.

@@ -116,9 +116,13 @@ fn told_in_chinese(before: &str, after: &str) -> bool {
     // the mention stands in, within its clause.
     let clause = before.rsplit(['，', '。', ',']).next().unwrap_or(before);
     let clause = &clause[floor(clause, clause.len().saturating_sub(90))..];
+    // 向 as "to" ("向警方、…通報"), not in 流向 or 面向, a few names back.
+    let to_a_list = clause.rfind('向').is_some_and(|i| {
+        let word = clause[..i].chars().next_back();
+        !word.is_some_and(|c| "流面方导導转轉走意倾傾".contains(c)) && clause.len() - i <= 75
+    });
     let near_after = &after[..ceil(after, 24.min(after.len()))];
-    (near_before.contains('向') || clause.contains('向'))
-        && TOLD.iter().any(|w| near_after.contains(w))
+    (near_before.contains('向') || to_a_list) && TOLD.iter().any(|w| near_after.contains(w))
         || NOTIFIED.iter().any(|w| near_before.trim_end().ends_with(w))
 }
 

@@ -2688,3 +2688,32 @@ fn brands_with_their_apostrophe_breadcrumbs_in_full_width_and_papers_from_an_age
     let d = on("https://x.kr/a", "한빛마블, 611만명 정보 유출\n한빛마블은 27일 회원 611만명의 정보가 유출됐다고 밝혔다.\n\n늑장 신고 논란도 일고 있다. 더불어민주당 의원실이 한국인터넷진흥원(KISA)에서 받은 자료에 따르면 한빛마블이 사고를 처음 인지한 시점은 22일, 신고 시각은 25일이었다.\n");
     assert_eq!(d.regulator.map(|r| r.value), None);
 }
+
+#[test]
+fn words_that_open_names_versions_and_copyright_headlines_stay_what_they_are() {
+    // "Under" opens a name, not only a sentence.
+    assert_eq!(
+        company_of("Under Armour data exposed\nUnder Armour said 72 million records were taken. Under Armour apologised.\n").as_deref(),
+        Some("Under Armour")
+    );
+    // "R2" of a version and "B2B" are no rand or baht.
+    let d = extract(
+        "Harbor leak\nHarbor runs a B2B platform on Windows Server 2008 R2. Harbor said 5,000 customers were affected.\n",
+        &ctx("2024-05-01"),
+    );
+    assert_eq!(d.fine.map(|f| f.value.amount_text), None);
+    // A headline about copyright is no copyright line.
+    assert_eq!(
+        company_of("Authors sue Larkspur Books over copyright\nAuthors sued Larkspur Books on Monday. Larkspur Books said it would fight.\n").as_deref(),
+        Some("Larkspur Books")
+    );
+}
+
+#[test]
+fn what_a_reporter_learned_is_no_discovery() {
+    let e = events_of(
+        "7月12日，记者从市公安局获悉，北辰公司数据泄露案已告破。",
+        "2024-07-13",
+    );
+    assert!(!has_event(&e, "2024-07-12", EventKind::Discovered), "{e:?}");
+}
