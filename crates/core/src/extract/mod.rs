@@ -290,7 +290,9 @@ fn is_navigation(line: &str) -> bool {
         || no_sentence
             && (items.len() >= 4 && items.iter().all(|p| p.split_whitespace().count() <= 3)
                 || items.len() >= 3 && words.len() >= 6 && short_words && !line.is_ascii());
-    if line.matches(" | ").count() >= 2 || banner || section || spaced {
+    // Full-width bars: "四国新聞社 ｜ 香川ニュース ｜ 社会".
+    let bars = line.matches(" | ").count() + line.matches('｜').count();
+    if bars >= 2 || banner || section || spaced || han_menu(line, &words) {
         return true;
     }
     let short = |w: &&str| {
@@ -325,6 +327,23 @@ fn is_navigation(line: &str) -> bool {
         && long <= 1
         && !line.contains([',', '，', '、', '。', '.', ':', '：']);
     breadcrumb || menu
+}
+
+/// "iThome 新聞 產品&技術 AI Cloud 資安 DevOps 專題": a Chinese or Japanese
+/// line of six or more short words with no mark of a sentence. Korean
+/// headlines are written in words, so lines with Hangul are left alone.
+fn han_menu(line: &str, words: &[&str]) -> bool {
+    let han_or_kana =
+        |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3040}'..='\u{30FF}').contains(&c);
+    line.chars().any(han_or_kana)
+        && !line.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c))
+        && words.len() >= 6
+        && words
+            .iter()
+            .all(|w| w.chars().count() <= if w.is_ascii() { 12 } else { 6 })
+        && !line.contains([
+            '、', '。', '，', ',', '.', '!', '?', '！', '？', '「', '」', '：', ':',
+        ])
 }
 
 /// The country the text says first-hand: the regulator's, else the
@@ -1567,6 +1586,12 @@ const AFTER_MARKS: &[(&str, &str)] = &[
     ("zlotys", "PLN"),
     ("zloty", "PLN"),
     ("złoty", "PLN"),
+    ("złotych", "PLN"),
+    ("zł", "PLN"),
+    ("兹罗提", "PLN"),
+    ("茲羅提", "PLN"),
+    ("즐로티", "PLN"),
+    ("ズウォティ", "PLN"),
     ("swiss francs", "CHF"),
     ("rupees", "INR"),
     ("reais", "BRL"),

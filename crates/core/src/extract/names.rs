@@ -147,9 +147,19 @@ pub fn regulator_keys(regulators: &[KnownRegulator]) -> std::collections::HashSe
     regulators
         .iter()
         .flat_map(|r| {
+            // "OCR" of "HHS OCR": an all-capital word of a short name names
+            // the authority too.
+            let words: Vec<String> = r
+                .short_name
+                .iter()
+                .flat_map(|s| s.split_whitespace())
+                .filter(|w| w.len() >= 3 && w.chars().all(|c| c.is_ascii_uppercase()))
+                .map(str::to_string)
+                .collect();
             std::iter::once(r.name.clone())
                 .chain(r.short_name.clone())
                 .chain(r.aliases.iter().cloned())
+                .chain(words)
         })
         .map(|n| name_key(&n))
         .collect()
@@ -735,7 +745,8 @@ static LATIN_NAME: LazyLock<Regex> = LazyLock::new(|| {
     // A name may open with digits where letters follow in its own way:
     // "23andMe", "7-Eleven", "1Password", "2K Games"; a name may open with a
     // small letter before a capital: "easyJet", "eBay", "iRent".
-    Regex::new(r"(?:\b\d+[A-Z]{1,3}[ \t\u{a0}][A-Z][a-z]|\b[a-z]{1,4}[A-Z][a-z]|[A-Z]|\b\d+(?:[a-z]+[A-Z]|-[A-Z][a-z]|[A-Z][a-z]{2}))[A-Za-z0-9]*(?:[&.'’-][A-Za-z0-9]+)*(?:[ \t\u{a0}](?:&[ \t\u{a0}])?[A-Z][A-Za-z0-9]*(?:[&.'’-][A-Za-z0-9]+)*){0,3}")
+    // Letters with accents belong to names too: "ING Bank Śląski", "Société".
+    Regex::new(r"(?:\b\d+[A-Z]{1,3}[ \t\u{a0}][A-Z][a-z]|\b[a-z]{1,4}[A-Z][a-z]|[A-Z]|\b\d+(?:[a-z]+[A-Z]|-[A-Z][a-z]|[A-Z][a-z]{2}))[A-Za-z0-9\u{C0}-\u{D6}\u{D8}-\u{F6}\u{F8}-\u{24F}]*(?:[&.'’-][A-Za-z0-9]+)*(?:[ \t\u{a0}](?:&[ \t\u{a0}])?[A-Z\u{C0}-\u{D6}\u{D8}-\u{DE}\u{100}-\u{24F}][A-Za-z0-9\u{C0}-\u{D6}\u{D8}-\u{F6}\u{F8}-\u{24F}]*(?:[&.'’-][A-Za-z0-9]+)*){0,3}")
         .unwrap_or_else(|e| panic!("name pattern: {e}"))
 });
 
@@ -1287,6 +1298,8 @@ const GENERIC_CJK: &[&str] = &[
     "學生", "警方", "企业", "企業", "会員", "顧客", "利用者", "従業員", "社員", "社労士", "住民",
     "加盟店", "委託先", "事業者", "取引先", "手机银行", "网上银行", "商业银行", "这家银行",
     "该银行", "網路銀行", "網上銀行", "商業銀行", "這家銀行", "該銀行", "违反银行", "違反銀行",
+    // Trade words alone, a headline's clipped subject: "航空", "아이템".
+    "航空", "銀行", "银行", "保險", "保险", "電信", "电信", "集團", "集团", "公司", "아이템", "게임사",
 ];
 
 /// Whether a CJK name is one of the words any report uses (its people, its
@@ -1459,10 +1472,25 @@ fn recipient_mentions(text: &str, start: usize, end: usize) -> bool {
 
 /// "ITV News", "澎湃新闻", "연합뉴스": a name that ends in news is an outlet's.
 fn names_news(name: &str) -> bool {
-    name.ends_with(" News")
-        || ["新闻", "新聞", "뉴스", "ニュース"]
-            .iter()
-            .any(|w| name.ends_with(w))
+    // "読売新聞オンライン": a newspaper's name holds the word.
+    name.contains("新聞")
+        || name.contains("新闻")
+        || name.ends_with(" News")
+        || [
+            "新闻",
+            "新聞",
+            "뉴스",
+            "ニュース",
+            "新聞社",
+            "新闻社",
+            "通信社",
+            "日報",
+            "日报",
+            "時報",
+            "时报",
+        ]
+        .iter()
+        .any(|w| name.ends_with(w))
 }
 
 /// The words of a page's address that may name its site: "bangkokpost" of
@@ -1604,6 +1632,15 @@ fn names_a_law(text: &str, name: &str) -> bool {
         })
 }
 
+/// "财联社8月27日讯", "中新网3月14日电": the outlet's dateline.
+fn a_dateline_follows(after: &str) -> bool {
+    static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\d{1,2}月\d{1,2}日(?:讯|訊|电|電)")
+            .unwrap_or_else(|e| panic!("dateline pattern: {e}"))
+    });
+    DATELINE.is_match(after)
+}
+
 /// The reporting outlet, named as a source or a reporter's employer:
 /// "来源:澎湃新闻", "澎湃新闻记者", "연합뉴스 기자", "Source: Reuters".
 fn is_outlet(text: &str, s: usize, e: usize) -> bool {
@@ -1624,6 +1661,7 @@ fn is_outlet(text: &str, s: usize, e: usize) -> bool {
         || ["记者", "記者", "기자", "通讯员", "通訊員", "特约", "特約"]
             .iter()
             .any(|w| after.starts_with(w))
+        || a_dateline_follows(&text[e..])
 }
 
 /// Whether `short` is the initials of `long`: "ACL" of "Australian

@@ -2717,3 +2717,45 @@ fn what_a_reporter_learned_is_no_discovery() {
     );
     assert!(!has_event(&e, "2024-07-12", EventKind::Discovered), "{e:?}");
 }
+
+#[test]
+fn outlets_by_their_dateline_and_bars_accented_names_and_short_names_of_authorities() {
+    let d = extract(
+        "北辰社 | 环球市场情报\n扫描身份证过度收集 波兰银行被罚1841万兹罗提\n北辰社8月27日讯 波兰个人数据保护局（UODO）周二表示，已对Harbor Bank Śląski处以18416400兹罗提罚款。Harbor Bank Śląski表示将上诉。北辰社记者获悉，Harbor Bank Śląski发言人拒绝置评。\n",
+        &ctx("2025-08-27"),
+    );
+    assert_eq!(
+        d.company.map(|c| c.value).as_deref(),
+        Some("Harbor Bank Śląski")
+    );
+    assert_eq!(d.fine.map(|f| f.value.currency).as_deref(), Some("PLN"));
+    let d = extract(
+        "北辰新聞社 ｜ 香川ニュース ｜ 社会 ｜ 経済\n高松の住民票誤交付、南星Japanを指導　個人情報保護委\n個人情報保護委員会は17日、南星Japanを指導した。南星Japanは謝罪した。北辰新聞社の取材に応じた。\n",
+        &ctx("2024-07-18"),
+    );
+    assert_ne!(d.company.map(|c| c.value).as_deref(), Some("北辰新聞社"));
+    // "OCR" is the Office for Civil Rights, named by a word of its short name.
+    assert_eq!(
+        company_of("Harbor medical group to pay $480K in OCR's first HIPAA settlement\nThe HHS Office for Civil Rights (OCR) said Harbor Medical Group will pay $480,000. OCR said the group failed. OCR's director spoke.\n").as_deref(),
+        Some("Harbor")
+    );
+}
+
+#[test]
+fn chinese_and_japanese_menus_written_in_words_and_newspapers_by_name() {
+    let on = |url: &str, published: &str, text: &str| {
+        let c = Context::with_builtin_regulators(
+            NaiveDate::parse_from_str(published, "%Y-%m-%d").ok(),
+            Some(url.into()),
+        );
+        extract(text, &c).company.map(|c| c.value)
+    };
+    assert_eq!(
+        on("https://www.ithome.com.tw/news/1", "2023-06-26", "iThome 新聞 產品&技術 AI Cloud 資安 DevOps 專題 研討會 電子報\n北辰大學遭駭，逾110萬名病患資料恐外洩\n北辰大學本月初遭到網路攻擊。北辰大學證實資料外洩。按讚加入iThome粉絲團 | 分享\n").as_deref(),
+        Some("北辰大學")
+    );
+    assert_eq!(
+        on("https://www.yomiuri.co.jp/a", "2022-07-14", "北辰読売新聞オンライン ニュース 速報 政治 経済 国際 社会 スポーツ\n南星ナムコに不正アクセス　ハッカー集団が犯行声明\n南星ナムコは13日、不正アクセスを受けたと発表した。南星ナムコは謝罪した。\n").as_deref(),
+        Some("南星ナムコ")
+    );
+}
