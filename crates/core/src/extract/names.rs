@@ -1184,7 +1184,10 @@ static ROLE_NAMES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"(?:^|[、。「\s(（は])((?:\p{Hiragana}{1,4})?[\p{Han}\p{Katakana}ー]{2,15}?)(?:に対し|に)(?:初の|初めての|過去最大の)?(?:課徴金|制裁金|罰金|勧告|是正命令|指導|行政指導)",
         // "当局は2日、米メタ（旧フェイスブック）に対し、…": a company in katakana,
         // its country's mark before it, an aside after it.
-        r"[、。\s](?:米|英|独|仏|中|韓|中国|韓国)?(\p{Katakana}[\p{Katakana}ー]{1,14})(?:（[^）]{1,20}）)?に対し",
+        // "…を運営するエムケイシステム（大阪市）に対し": after a clause too.
+        r"(?:[、。\s]|[るたのがは])(?:米|英|独|仏|中|韓|中国|韓国)?(\p{Katakana}[\p{Katakana}ー]{1,14})(?:（[^）]{1,20}）)?に対し",
+        // "個情委がエムケイシステムを指導": the one an authority guides.
+        r"(?:[、。\s]|[がは])(\p{Katakana}[\p{Katakana}ー]{1,14})を(?:行政)?指導",
     ]
     .iter()
     .map(|p| Regex::new(p).unwrap_or_else(|e| panic!("role pattern: {e}")))

@@ -2759,3 +2759,11 @@ fn chinese_and_japanese_menus_written_in_words_and_newspapers_by_name() {
         Some("南星ナムコ")
     );
 }
+
+#[test]
+fn a_company_in_katakana_that_an_authority_guides() {
+    assert_eq!(
+        company_of("日本経済新聞　トップ　速報　経済\n社労士向けクラウドのランサム被害、個情委がホクシンシステムを指導\n個人情報保護委員会は25日、クラウド型業務システム「南星」を運営するホクシンシステム（大阪市）に対し、個人情報保護法に基づく指導をした。\n").as_deref(),
+        Some("ホクシンシステム")
+    );
+}
