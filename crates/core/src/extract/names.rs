@@ -1848,16 +1848,25 @@ fn names_of_organisations(
         .filter(|(_, s, _)| is_person(text, *s))
         .map(|(n, _, _)| n.as_str())
         .collect();
-    // Whether a name is an outlet's, looked up once per name.
+    // Whether a name is an outlet's (or otherwise no name), once per name.
     let mut outlets: HashMap<String, bool> = HashMap::new();
     // "R5" of "R5 million" is an amount of rand.
     let money = super::money_mentions(text);
-    let in_money = |s: usize, e: usize| money.iter().any(|m| m.start <= s && e <= m.end);
+    // Mentions of money come in order: the last one starting at or before a
+    // name is the only one that may hold it.
+    let in_money = |s: usize, e: usize| {
+        let i = money.partition_point(|m| m.start <= s);
+        i > 0 && e <= money[i - 1].end
+    };
     let mut out = Vec::new();
     for (name, s, e) in raw.iter().cloned() {
+        // Whole-text checks, once per name: an outlet, a law, a word that
+        // only opens sentences.
         let outlet = *outlets.entry(name.clone()).or_insert_with(|| {
             names_news(&name)
                 || names_the_site(&name, site, text, headline)
+                || names_a_law(text, &name)
+                || opens_sentences_only(text, &name)
                 || text
                     .match_indices(name.as_str())
                     .any(|(at, n)| is_outlet(text, at, at + n.len()))
@@ -1869,8 +1878,6 @@ fn names_of_organisations(
         if people.contains(name.as_str())
             || outlet
             || in_money(s, e)
-            || names_a_law(text, &name)
-            || opens_sentences_only(text, &name)
             || heads_an_institution(text, e)
             || super::kinds::ends_a_link_line(text, s)
             || on_a_copyright_line(text, s)
