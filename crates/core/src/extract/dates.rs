@@ -142,7 +142,10 @@ fn cjk_weekday(c: char) -> Option<Weekday> {
 
 /// Whether `word` (lower case) names a day of the week.
 pub(super) fn weekday_name(word: &str) -> bool {
-    weekday_of(word).is_some()
+    const SHORT: &[&str] = &[
+        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    ];
+    weekday_of(word).is_some() || SHORT.contains(&word.to_ascii_lowercase().as_str())
 }
 
 fn weekday_of(word: &str) -> Option<Weekday> {
@@ -271,6 +274,15 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                     Some(d) => ymd(year, num(c, 1)?, d),
                     None => ym(year, num(c, 1)?),
                 }
+            },
+        },
+        // "4月17～21日": the start of a range of days, which writes 日 only
+        // at its end (the mark is left out of the mention).
+        Rule {
+            regex: re(r"(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[～~〜]"),
+            read: |c, ctx| {
+                let (m, d) = (num(c, 1)?, num(c, 2)?);
+                ymd(ctx.year_for(m, d)?, m, d)
             },
         },
         // 5月22日, 5월 22일: the year comes from the publication date.
@@ -570,9 +582,14 @@ fn of_the_same_month_or_year(text: &str, mut found: Vec<DateMention>) -> Vec<Dat
             .map(|d| &d.date)
             .find(|d| d.len() >= 7);
         let date = &found[i].date;
-        if let Some(month) = prev_month
-            .filter(|_| SAME_MONTH.iter().any(|w| before.ends_with(w)) && date.len() == 10)
-        {
+        // "同社は同25日に": 同 alone before a bare day is the same month too.
+        let same_alone = before
+            .strip_suffix('同')
+            .is_some_and(|b| !b.ends_with(|c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c)))
+            && is_bare_day(&text[found[i].start..found[i].end]);
+        if let Some(month) = prev_month.filter(|_| {
+            (same_alone || SAME_MONTH.iter().any(|w| before.ends_with(w))) && date.len() == 10
+        }) {
             found[i].date = format!("{}{}", &month[..7], &date[7..]);
         } else if SAME_YEAR.iter().any(|w| before.ends_with(w)) && date.len() >= 7 {
             found[i].date = format!("{}{}", &prev[..4], &date[4..]);
@@ -721,7 +738,16 @@ fn pattern_dates(text: &str, ctx: &Context) -> Vec<DateMention> {
     for rule in RULES.iter() {
         for c in rule.regex.captures_iter(text) {
             let Some(m) = c.get(0) else { continue };
-            let (start, end) = (m.start(), m.end());
+            let (start, mut end) = (m.start(), m.end());
+            // A range's mark closes the "4月17～" rule; it is the range's, not the date's.
+            if let Some(mark) = m
+                .as_str()
+                .chars()
+                .next_back()
+                .filter(|c| "～~〜".contains(*c))
+            {
+                end -= mark.len_utf8();
+            }
             if taken.iter().any(|(s, e)| start < *e && *s < end) {
                 continue;
             }
@@ -1082,6 +1108,12 @@ fn mark_ranges(text: &str, mut found: Vec<DateMention>) -> Vec<DateMention> {
                 .flatten();
             if let Some(date) = carried {
                 found[i].date = date;
+            }
+            // "4月17～21日": a bare day ending a range is in the start's month.
+            let (start, end) = (&found[i - 1].date, &found[i].date);
+            if is_bare_day(written) && start.len() == 10 && end.len() == 10 && end[8..] > start[8..]
+            {
+                found[i].date = format!("{}{}", &start[..8], &end[8..]);
             }
         }
     }

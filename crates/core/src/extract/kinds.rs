@@ -576,6 +576,7 @@ pub(super) fn is_page_stamp(
     let lower_line = line.to_lowercase();
     let byline = lower_line.starts_with("by ") || lower_line.contains("updated");
     if stamped
+        || with_year && a_stamp_line(line)
         || short_line && with_year && STAMP_AFTER.iter().any(|w| after.starts_with(w))
         || short_line && with_year && byline
         || ends_a_link_line(text, mention.start)
@@ -585,12 +586,29 @@ pub(super) fn is_page_stamp(
     }
     let from = super::floor(text, mention.start.saturating_sub(40).max(line_start));
     let before = text[from..mention.start].trim_end().to_lowercase();
-    if STAMP_LABELS.iter().any(|l| before.ends_with(l)) {
+    // "Posted Tue 25 Feb 2025": a weekday may stand between label and date.
+    let before = before
+        .rsplit_once(' ')
+        .filter(|(_, last)| super::dates::weekday_name(last.trim_end_matches([',', '.'])))
+        .map_or(before.as_str(), |(rest, _)| rest.trim_end());
+    // "Posted Tue 19 Nov 2024" on its line; "a determination published on
+    // Tuesday" in a sentence tells an event.
+    let in_a_sentence =
+        !short_line && !before.contains('\n') && before.split_whitespace().count() > 3;
+    if STAMP_LABELS.iter().any(|l| before.ends_with(l)) && !in_a_sentence {
         return true;
     }
     let on_publication_day =
         published.is_none_or(|p| p.format("%Y-%m-%d").to_string() == mention.date);
     on_publication_day && DATELINE_MARKS.iter().any(|m| dateline_mark(&after, m))
+}
+
+/// "2025-07-29 星期二 09:41", "2024年6月14日星期五": a line of only a date
+/// and a weekday or a time. A date alone on its line may be a notice's own
+/// date, the day it was issued.
+fn a_stamp_line(line: &str) -> bool {
+    const WEEKDAY: &[&str] = &["星期", "週", "周", "曜", "요일"];
+    super::is_a_date_line(line) && (line.contains(':') || WEEKDAY.iter().any(|w| line.contains(w)))
 }
 
 /// Words of a company's founding: the year it was set up is its history,

@@ -184,7 +184,7 @@ fn headline(text: &str) -> Option<(usize, &str)> {
 
 /// "2023年9月22日星期五 12:07", "Tuesday 19 May 2020 14:32 BST": a line of
 /// nothing but a date and a time, the page's stamp.
-fn is_a_date_line(line: &str) -> bool {
+pub(super) fn is_a_date_line(line: &str) -> bool {
     const WORDS: &[&str] = &[
         "星期",
         "週",

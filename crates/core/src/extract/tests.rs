@@ -2767,3 +2767,29 @@ fn a_company_in_katakana_that_an_authority_guides() {
         Some("ホクシンシステム")
     );
 }
+
+#[test]
+fn ranges_of_days_the_same_month_and_stamp_lines() {
+    // "4月17～21日" is April 17 to 21; "同25日" the 25th of the month told.
+    let e = events_of(
+        "同社によると、4月17～21日、業務に使うシステムに外部からの侵入があった。4月21日に検知し、同社は同25日に第1報を公表した。",
+        "2025-06-11",
+    );
+    assert!(has_event(&e, "2025-04-17", EventKind::Started), "{e:?}");
+    assert!(has_event(&e, "2025-04-25", EventKind::Disclosed), "{e:?}");
+    assert!(!e.iter().any(|(d, _)| d == "2025-05-21"), "{e:?}");
+    // A line of a date, a weekday and a time stamps the page …
+    let dates = dates_of(
+        "北辰网 首页 > 电报\n2025-07-29 星期二 09:41\n北辰应用遭黑客入侵\n北辰公司表示，黑客于7月25日入侵系统。\n",
+        "2025-07-29",
+    );
+    assert_eq!(dates, vec!["2025-07-25".to_string()]);
+    // … as does "Posted" with a weekday, while "published on Monday" in a
+    // sentence tells an event.
+    let e = events_of(
+        "Harbor breached privacy, commissioner finds\nPosted Tue 19 Nov 2024 at 11:04am\n\nIn a determination published on Monday, the commissioner said Harbor had collected data without consent.\n",
+        "2024-11-19",
+    );
+    assert!(!e.iter().any(|(d, _)| d == "2024-11-19"), "{e:?}");
+    assert!(e.iter().any(|(d, _)| d == "2024-11-18"), "{e:?}");
+}
