@@ -51,6 +51,16 @@ fn ym(y: i32, m: u32) -> Option<String> {
     (1..=12).contains(&m).then(|| format!("{y:04}-{m:02}"))
 }
 
+/// A date in `year` to the precision written: the day, the month or the
+/// year alone.
+fn in_year(year: i32, month: Option<u32>, day: Option<u32>) -> Option<String> {
+    match (month, day) {
+        (Some(m), Some(d)) => ymd(year, m, d),
+        (Some(m), None) => ym(year, m),
+        _ => Some(format!("{year:04}")),
+    }
+}
+
 fn year_ok(y: i32) -> Option<i32> {
     (1950..=2100).contains(&y).then_some(y)
 }
@@ -179,12 +189,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 } else {
                     1989
                 };
-                let year = year_ok(first + n - 1)?;
-                match (num(c, 3), num(c, 4)) {
-                    (Some(m), Some(d)) => ymd(year, m, d),
-                    (Some(m), None) => ym(year, m),
-                    _ => Some(format!("{year:04}")),
-                }
+                in_year(year_ok(first + n - 1)?, num(c, 3), num(c, 4))
             },
         },
         // 民國112年11月22日, 112年11月: a Taiwanese (Republic of China) year,
@@ -194,12 +199,9 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 r"(?:民國|民国)?(?-u:\b)(1[0-4]\d)\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?",
             ),
             read: |c, _| {
-                let year = year_ok(1911 + num(c, 1)? as i32)?;
-                match (num(c, 2), num(c, 3)) {
-                    (Some(m), Some(d)) => ymd(year, m, d),
-                    (Some(m), None) => ym(year, m),
-                    _ => None,
-                }
+                // A year alone ("112年") may be a count of years.
+                num(c, 2)?;
+                in_year(year_ok(1911 + num(c, 1)? as i32)?, num(c, 2), num(c, 3))
             },
         },
         // 2024-08-13, 2024/8/13, 2024.08.13
@@ -224,12 +226,11 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 r"([〇零一二三四五六七八九]{4})\s*年(?:\s*([一二三四五六七八九十]{1,3})\s*月(?:\s*([一二三四五六七八九十廿卅]{1,3})\s*日)?)?",
             ),
             read: |c, _| {
-                let year = year_ok(chinese(c, 1)? as i32)?;
-                match (chinese(c, 2), chinese(c, 3)) {
-                    (Some(m), Some(d)) => ymd(year, m, d),
-                    (Some(m), None) => ym(year, m),
-                    _ => Some(format!("{year:04}")),
-                }
+                in_year(
+                    year_ok(chinese(c, 1)? as i32)?,
+                    chinese(c, 2),
+                    chinese(c, 3),
+                )
             },
         },
         // 九月廿六日: a month and day in Chinese numerals.

@@ -632,7 +632,7 @@ const NOT_NAMES: &[&str] = &[
     "updated", "published", "share", "print", "subscribe", "advertisement", "related",
     // Acronyms of technology and units, never a company on their own.
     "ai", "gb", "tb", "mb", "kb", "it", "id", "ids", "pc", "tv", "sms", "api", "url", "pdf",
-    "faq", "vpn", "usim", "sim", "cctv", "gdpr", "ccpa", "pipa", "pipl", "cookie", "cookies",
+    "faq", "vpn", "usim", "sim", "cctv", "cookie", "cookies",
     // Korean short names of authorities, as the press writes them.
     "개보위", "개인정보위", "방통위", "공정위", "금감원", "금융위", "과기정통부", "경찰청",
     "기가바이트", "테라바이트", "메가바이트", "该公司", "该平台", "该企业", "同社", "当社", "회사",
@@ -1294,15 +1294,15 @@ fn korean_lead_topics(text: &str, out: &mut Vec<(String, usize, usize)>) {
 /// the agents, the address book — and that are never a company's name.
 #[rustfmt::skip]
 const GENERIC_CJK: &[&str] = &[
-    "회원", "고객", "이용자", "가입자", "가맹점주", "가맹점", "업체", "사업자", "직원", "임직원", "설계사",
+    "가입자", "가맹점주", "가맹점", "업체", "사업자", "임직원", "설계사",
     "모집인", "소비자", "환자", "학생", "주민", "시민", "국민", "기관", "금융권", "카드사", "보험사",
-    "통신사", "用户", "用戶", "客户", "客戶", "会员", "會員", "员工", "員工", "业务员", "業務員",
+    "통신사", "客户", "客戶", "会员", "會員", "业务员", "業務員",
     "通讯录", "通訊錄", "消费者", "消費者", "市民", "居民", "网民", "網民", "患者", "病人", "学生",
-    "學生", "警方", "企业", "企業", "会員", "顧客", "利用者", "従業員", "社員", "社労士", "住民",
+    "學生", "警方", "企业", "企業", "利用者", "社労士", "住民",
     "加盟店", "委託先", "事業者", "取引先", "手机银行", "网上银行", "商业银行", "这家银行",
     "该银行", "網路銀行", "網上銀行", "商業銀行", "這家銀行", "該銀行", "违反银行", "違反銀行",
-    // Trade words alone, a headline's clipped subject: "航空", "아이템".
-    "航空", "銀行", "银行", "保險", "保险", "電信", "电信", "集團", "集团", "公司", "아이템", "게임사",
+    // Trade words alone, a headline's clipped subject: 航空, 아이템.
+    "航空", "銀行", "银行", "保險", "保险", "電信", "电信", "集團", "集团", "아이템", "게임사",
 ];
 
 /// Whether a CJK name is one of the words any report uses (its people, its
