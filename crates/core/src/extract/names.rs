@@ -632,7 +632,7 @@ const NOT_NAMES: &[&str] = &[
     "updated", "published", "share", "print", "subscribe", "advertisement", "related",
     // Acronyms of technology and units, never a company on their own.
     "ai", "gb", "tb", "mb", "kb", "it", "id", "ids", "pc", "tv", "sms", "api", "url", "pdf",
-    "faq", "vpn", "usim", "sim", "cctv", "cookie", "cookies",
+    "faq", "vpn", "usim", "sim", "cctv", "usb", "cookie", "cookies",
     // Korean short names of authorities, as the press writes them.
     "개보위", "개인정보위", "방통위", "공정위", "금감원", "금융위", "과기정통부", "경찰청",
     "기가바이트", "테라바이트", "메가바이트", "该公司", "该平台", "该企业", "同社", "当社", "회사",
@@ -1302,7 +1302,7 @@ const GENERIC_CJK: &[&str] = &[
     "加盟店", "委託先", "事業者", "取引先", "手机银行", "网上银行", "商业银行", "这家银行",
     "该银行", "網路銀行", "網上銀行", "商業銀行", "這家銀行", "該銀行", "违反银行", "違反銀行",
     // Trade words alone, a headline's clipped subject: 航空, 아이템.
-    "航空", "銀行", "银行", "保險", "保险", "電信", "电信", "集團", "集团", "아이템", "게임사",
+    "互联网", "互聯網", "航空", "銀行", "银行", "保險", "保险", "電信", "电信", "集團", "集团", "아이템", "게임사",
 ];
 
 /// Whether a CJK name is one of the words any report uses (its people, its

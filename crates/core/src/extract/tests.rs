@@ -2793,3 +2793,20 @@ fn ranges_of_days_the_same_month_and_stamp_lines() {
     assert!(!e.iter().any(|(d, _)| d == "2024-11-19"), "{e:?}");
     assert!(e.iter().any(|(d, _)| d == "2024-11-18"), "{e:?}");
 }
+
+#[test]
+fn a_storage_stick_and_the_internet_are_not_offered_as_the_company() {
+    let d = extract(
+        "北辰西日本の子会社は17日、元派遣社員が約900万件の顧客情報をUSBメモリーに流出させたと発表した。USBの使用は禁じられていた。北辰西日本は謝罪した。",
+        &ctx("2023-10-18"),
+    );
+    assert_ne!(d.next_best.company.map(|c| c.value).as_deref(), Some("USB"));
+    let d = extract(
+        "雅虎公司3日宣布，30亿个用户账号信息被盗，这让陷入低谷的互联网公司处境更加艰难。互联网行业震动。雅虎表示将加强防护。",
+        &ctx("2017-10-05"),
+    );
+    assert_ne!(
+        d.next_best.company.map(|c| c.value).as_deref(),
+        Some("互联网")
+    );
+}
