@@ -1014,6 +1014,10 @@ fn trimmed_latin_name(found: &str, start: usize, end: usize) -> (String, usize, 
 /// SK电讯当天 → 电讯. Han glues only to an acronym or as a known ending
 /// ("App存在" is no name).
 fn glued_name(text: &str, name: &str, e: usize) -> Option<String> {
+    // "USBメモリー": a word that is no name is none with its kana either.
+    if NOT_NAMES.contains(&name.to_lowercase().as_str()) {
+        return None;
+    }
     // "LINEヤフー": a Latin name runs on into katakana, which is all name.
     let kana: String = text[e..]
         .chars()

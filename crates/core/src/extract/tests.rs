@@ -2800,7 +2800,8 @@ fn a_storage_stick_and_the_internet_are_not_offered_as_the_company() {
         "北辰西日本の子会社は17日、元派遣社員が約900万件の顧客情報をUSBメモリーに流出させたと発表した。USBの使用は禁じられていた。北辰西日本は謝罪した。",
         &ctx("2023-10-18"),
     );
-    assert_ne!(d.next_best.company.map(|c| c.value).as_deref(), Some("USB"));
+    let offered = d.next_best.company.map(|c| c.value).unwrap_or_default();
+    assert!(!offered.starts_with("USB"), "{offered}");
     let d = extract(
         "雅虎公司3日宣布，30亿个用户账号信息被盗，这让陷入低谷的互联网公司处境更加艰难。互联网行业震动。雅虎表示将加强防护。",
         &ctx("2017-10-05"),
