@@ -15,6 +15,7 @@ mod import_cmd;
 mod registry_cmd;
 mod stats_cmd;
 mod sync_cmd;
+mod train_cmd;
 
 use clap::{Parser, Subcommand};
 use incidents_core::extract;
@@ -156,6 +157,9 @@ enum Command {
         #[arg(long, default_value_t = 200)]
         rounds: usize,
     },
+    /// Learn the extractor's event model from labelled report folders, or
+    /// measure it with each folder left out in turn (--by-set)
+    TrainExtractor(train_cmd::TrainArgs),
     /// Load run of team sync: one desktop per token, all syncing at once
     /// (docs/PERFORMANCE.md, "Team sync")
     BenchSync {
@@ -313,6 +317,7 @@ fn run_without_store(cli: &Cli) -> Result<bool, Error> {
             url,
         } => extract_command(cli.db.as_deref(), file, published.as_deref(), url.clone())?,
         Command::BenchExtract { dir, rounds } => bench_extract(dir, *rounds)?,
+        Command::TrainExtractor(args) => train_cmd::run(args)?,
         Command::BenchSync {
             server,
             tokens,
@@ -378,6 +383,7 @@ fn run_command(store: &mut Store, command: Command, path: &std::path::Path) -> R
         Command::Path
         | Command::Extract { .. }
         | Command::BenchExtract { .. }
+        | Command::TrainExtractor(_)
         | Command::BenchSync { .. }
         | Command::Bench { .. } => {}
         Command::Generate { incidents, seed } => generate(store, incidents, seed)?,
@@ -636,28 +642,9 @@ fn extract_command(
 pub(crate) fn load_fixtures(
     dir: &std::path::Path,
 ) -> Result<Vec<(String, extract::Context)>, Error> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().and_then(|e| e.to_str()) == Some("txt"))
-        .collect();
-    paths.sort();
     let mut articles = Vec::new();
-    for path in paths {
-        let text = std::fs::read_to_string(&path)?;
-        let mut lines = text.lines();
-        let url = lines
-            .next()
-            .and_then(|l| l.strip_prefix("URL:"))
-            .map(|u| u.trim().to_string());
-        let published = lines
-            .next()
-            .and_then(|l| l.strip_prefix("PUBLISHED:"))
-            .and_then(|p| chrono::NaiveDate::parse_from_str(p.trim(), "%Y-%m-%d").ok());
-        let body: String = lines.collect::<Vec<_>>().join("\n");
-        articles.push((
-            body,
-            extract::Context::with_builtin_regulators(published, url),
-        ));
+    for path in fixture_paths(dir)? {
+        articles.push(read_fixture(&path)?);
     }
     if articles.is_empty() {
         return Err(Error::invalid(
@@ -666,6 +653,36 @@ pub(crate) fn load_fixtures(
         ));
     }
     Ok(articles)
+}
+
+/// The `.txt` articles of a fixture folder, in name order.
+pub(crate) fn fixture_paths(dir: &std::path::Path) -> Result<Vec<PathBuf>, Error> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().and_then(|e| e.to_str()) == Some("txt"))
+        .collect();
+    paths.sort();
+    Ok(paths)
+}
+
+/// One fixture article: line 1 `URL: …`, line 2 `PUBLISHED: …`, then the
+/// text, read as the body and the context the extractor gets with it.
+pub(crate) fn read_fixture(path: &std::path::Path) -> Result<(String, extract::Context), Error> {
+    let text = std::fs::read_to_string(path)?;
+    let mut lines = text.lines();
+    let url = lines
+        .next()
+        .and_then(|l| l.strip_prefix("URL:"))
+        .map(|u| u.trim().to_string());
+    let published = lines
+        .next()
+        .and_then(|l| l.strip_prefix("PUBLISHED:"))
+        .and_then(|p| chrono::NaiveDate::parse_from_str(p.trim(), "%Y-%m-%d").ok());
+    let body: String = lines.collect::<Vec<_>>().join("\n");
+    Ok((
+        body,
+        extract::Context::with_builtin_regulators(published, url),
+    ))
 }
 
 /// Median and 95th percentile time of one extraction over the fixtures.

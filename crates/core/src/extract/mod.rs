@@ -8,8 +8,10 @@
 pub mod dates;
 mod described;
 mod kinds;
+pub mod learned;
 mod names;
 mod roles;
+mod softmax;
 
 use crate::dates::PartialDate;
 use crate::model::{EventKind, Status};
@@ -117,6 +119,9 @@ pub struct Context {
     pub regulator_index: std::sync::OnceLock<names::Needles>,
     /// The comparison keys of the regulators' names, built on first use.
     pub regulator_keys: std::sync::OnceLock<std::collections::HashSet<String>>,
+    /// Leaves the rules' dates as the rules found them, without the learned
+    /// model's second opinion: what the model is trained on.
+    pub rules_only: bool,
 }
 
 impl Context {
@@ -138,6 +143,7 @@ impl Context {
             companies: Vec::new(),
             regulator_index: OnceLock::from(index.clone()),
             regulator_keys: OnceLock::from(keys.clone()),
+            rules_only: false,
         }
     }
 }
@@ -476,7 +482,10 @@ pub fn extract(text: &str, ctx: &Context) -> Draft {
         authorities: &authorities,
         parties: &parties,
     };
-    let events = case.events(text, ctx, fine.as_ref());
+    let mut events = case.events(text, ctx, fine.as_ref());
+    if let Some(model) = learned::builtin().filter(|_| !ctx.rules_only) {
+        model.revise(text, &mut events, fine.is_some());
+    }
     let status = status(&events, fine.is_some()).map(|s| Found {
         value: s.as_str().to_string(),
         evidence: String::new(),

@@ -1386,12 +1386,12 @@ fn is_hangul(c: char) -> bool {
     ('\u{AC00}'..='\u{D7A3}').contains(&c)
 }
 
-fn is_cjk(c: char) -> bool {
+pub(super) fn is_cjk(c: char) -> bool {
     is_hangul(c) || ('\u{4E00}'..='\u{9FFF}').contains(&c)
 }
 
 /// Hiragana, katakana and the long-vowel mark.
-fn is_kana(c: char) -> bool {
+pub(super) fn is_kana(c: char) -> bool {
     ('\u{3040}'..='\u{30FF}').contains(&c)
 }
 

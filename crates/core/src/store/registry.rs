@@ -783,6 +783,7 @@ impl Store {
             companies,
             regulator_index: Default::default(),
             regulator_keys: Default::default(),
+            rules_only: false,
         })
     }
 }

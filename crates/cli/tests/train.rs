@@ -1,0 +1,87 @@
+//! `incidents train-extractor`: learns the event model from labelled report
+//! folders, measures it with each folder left out, and refuses a folder with
+//! nothing labelled.
+
+mod common;
+
+use common::*;
+use std::path::Path;
+
+/// Writes one labelled report: the text file the scorer reads and its labels.
+fn report(dir: &Path, slug: &str, text: &str, dates: &str) {
+    let body = format!("URL: https://news.example/{slug}\nPUBLISHED: 2024-06-10\n{text}\n");
+    std::fs::write(dir.join(format!("{slug}.txt")), body).expect("write the report");
+    let label = format!(r#"{{"company": "Acme", "dates": [{dates}]}}"#);
+    std::fs::write(dir.join(format!("{slug}.json")), label).expect("write its labels");
+}
+
+fn two_sets(root: &Path) -> [std::path::PathBuf; 2] {
+    let sets = [root.join("one"), root.join("two")];
+    for (n, set) in sets.iter().enumerate() {
+        std::fs::create_dir(set).expect("make the set folder");
+        report(
+            set,
+            &format!("{n}-fine"),
+            "Acme fined over leak\nThe regulator fined Acme on 3 June 2024 after a leak that began on 2 January 2024. Acme, founded in 1990, sells tools.",
+            r#"{"date": "2024-06-03", "kind": "fined"}, {"date": "2024-01-02", "kind": "started"}"#,
+        );
+    }
+    sets
+}
+
+#[test]
+fn writes_a_model_the_extractor_can_read_and_reports_each_set_left_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let [one, two] = two_sets(dir.path());
+    let out = dir.path().join("events.model");
+    let db = dir.path().join("unused.db");
+    let run = incidents(
+        &db,
+        &[
+            "train-extractor",
+            "--by-set",
+            "--out",
+            out.to_str().unwrap(),
+            one.to_str().unwrap(),
+            two.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let printed = String::from_utf8_lossy(&run.stdout);
+    assert!(printed.contains("one: rules dates F1"), "{printed}");
+    assert!(printed.contains("all sets: rules dates F1"), "{printed}");
+    let model = std::fs::read_to_string(&out).unwrap();
+    let model = incidents_core::extract::learned::EventModel::parse(&model)
+        .expect("the written model reads back");
+    assert_ne!(
+        model,
+        incidents_core::extract::learned::EventModel::new(Vec::new(), Default::default())
+    );
+    assert!(!db.exists(), "training needs no database");
+}
+
+#[test]
+fn a_folder_without_labels_is_refused_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let bare = dir.path().join("bare");
+    std::fs::create_dir(&bare).unwrap();
+    std::fs::write(
+        bare.join("00-x.txt"),
+        "URL: https://n.example/x\nPUBLISHED: unknown\nText.\n",
+    )
+    .unwrap();
+    let run = incidents(
+        &dir.path().join("unused.db"),
+        &["train-extractor", bare.to_str().unwrap()],
+    );
+    assert_eq!(run.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        err.contains("no labelled reports") && err.contains("bare"),
+        "{err}"
+    );
+}
