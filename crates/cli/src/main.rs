@@ -657,7 +657,9 @@ pub(crate) fn load_fixtures(
 
 /// The `.txt` articles of a fixture folder, in name order.
 pub(crate) fn fixture_paths(dir: &std::path::Path) -> Result<Vec<PathBuf>, Error> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)?
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| Error::invalid("dir", cli_text(format!("{}: {e}", dir.display()))))?;
+    let mut paths: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().and_then(|e| e.to_str()) == Some("txt"))
         .collect();

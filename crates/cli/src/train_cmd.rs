@@ -4,13 +4,17 @@
 //! with the model.
 
 use crate::cli_text;
-use incidents_core::extract::learned::{self, EventModel, Example};
+use incidents_core::extract::learned::{self, EventModel, Example, Table};
 use incidents_core::extract::{self, ExtractedEvent};
 use incidents_core::model::EventKind;
 use incidents_core::Error;
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+
+/// How far a weight learned anew may lie from the shipped one (`--compare`):
+/// above the rounding of the files, far below any weight that matters.
+const SAME_WEIGHT: f32 = 0.002;
 
 #[derive(clap::Args, Debug)]
 pub struct TrainArgs {
@@ -19,14 +23,18 @@ pub struct TrainArgs {
     #[arg(required = true)]
     dirs: Vec<PathBuf>,
     /// Write the model learned from all folders to this file
-    #[arg(long)]
+    #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
-    /// Leave each folder out in turn, learn from the others, and report the
-    /// dates F1 and the share of right kinds on it, without and with the model
+    /// Fail unless the model learned from all folders equals the one in this
+    /// file, weight by weight (to within 0.002)
+    #[arg(long, value_name = "FILE")]
+    compare: Option<PathBuf>,
+    /// Leave each folder out in turn, learn from the others, and report on
+    /// it, without and with the model: dates F1 and the share of right kinds
     #[arg(long)]
     by_set: bool,
-    /// With --by-set: fail unless the model, over all left-out sets, gets
-    /// both a higher dates F1 and more right kinds than the rules alone
+    /// With --by-set: fail unless, pooled over all left-out sets, the model
+    /// gives both a higher dates F1 and more right kinds than the rules alone
     #[arg(long, requires = "by_set")]
     require_gain: bool,
 }
@@ -49,25 +57,51 @@ pub fn run(args: &TrainArgs) -> Result<(), Error> {
     if args.by_set {
         let (rules, with_model) = leave_each_set_out(&sets)?;
         if args.require_gain && !with_model.beats(&rules) {
-            return Err(Error::invalid(
-                "by-set",
-                cli_text(format!(
-                    "the model does not beat the rules on the left-out sets: rules {}, with the model {}",
-                    rules.show(),
-                    with_model.show()
-                )),
-            ));
+            return Err(failed(format!(
+                "the model does not beat the rules on the left-out sets: rules {}, with the model {}",
+                rules.show(),
+                with_model.show()
+            )));
         }
     }
-    if let Some(out) = &args.out {
-        let all: Vec<&Article> = sets.iter().flat_map(|(_, a)| a).collect();
-        let model = learned::train(&examples(&all));
-        std::fs::write(out, model.to_text())?;
+    let all: Vec<&Article> = sets.iter().flat_map(|(_, a)| a).collect();
+    let text = learn(&all).table().to_text("The event model");
+    if let Some(path) = &args.compare {
+        compare(path, &text)?;
+        outln!(
+            "the model learned from {} reports equals {}",
+            all.len(),
+            path.display()
+        );
+    }
+    if let Some(path) = &args.out {
+        std::fs::write(path, text)?;
         outln!(
             "model learned from {} reports written to {}",
             all.len(),
-            out.display()
+            path.display()
         );
+    }
+    Ok(())
+}
+
+fn failed(message: String) -> Error {
+    Error::invalid("train-extractor", cli_text(message))
+}
+
+/// Fails unless the table in `path` holds the same features as `fresh`,
+/// each weight within [`SAME_WEIGHT`] (a feature missing from one side
+/// weighs 0 there).
+fn compare(path: &Path, fresh: &str) -> Result<(), Error> {
+    let shipped =
+        std::fs::read_to_string(path).map_err(|e| failed(format!("{}: {e}", path.display())))?;
+    let [old, new] = [shipped.as_str(), fresh].map(Table::parse);
+    let (old, new) = (old.map_err(failed)?, new.map_err(failed)?);
+    if let Some(differs) = old.first_difference(&new, SAME_WEIGHT) {
+        return Err(failed(format!(
+            "{} is not what the rules now give ({differs}): run ./dev train",
+            path.display()
+        )));
     }
     Ok(())
 }
@@ -79,42 +113,41 @@ fn load_set(dir: &Path) -> Result<Vec<Article>, Error> {
         let Ok(label) = std::fs::read_to_string(&label_path) else {
             continue;
         };
-        let label: serde_json::Value = serde_json::from_str(&label).map_err(|e| {
-            Error::invalid("label", cli_text(format!("{}: {e}", label_path.display())))
-        })?;
+        let label: serde_json::Value = serde_json::from_str(&label)
+            .map_err(|e| failed(format!("{}: {e}", label_path.display())))?;
         let (body, mut ctx) = crate::read_fixture(&path)?;
         ctx.rules_only = true;
         let draft = extract::extract(&body, &ctx);
-        let dates = label["dates"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|d| {
-                let date = d["date"].as_str()?.to_string();
-                let kind = d["kind"]
-                    .as_str()
-                    .and_then(|k| EventKind::parse("kind", k).ok());
-                Some((date, kind))
-            })
-            .collect();
         out.push(Article {
             body,
             events: draft.events,
             fined: draft.fine.is_some(),
-            dates,
+            dates: labelled_dates(&label),
         });
     }
     if out.is_empty() {
-        return Err(Error::invalid(
-            "dirs",
-            cli_text(format!("no labelled reports in {}", dir.display())),
-        ));
+        return Err(failed(format!("no labelled reports in {}", dir.display())));
     }
     Ok(out)
 }
 
-fn examples(articles: &[&Article]) -> Vec<Example> {
-    articles
+fn labelled_dates(label: &serde_json::Value) -> HashMap<String, Option<EventKind>> {
+    label["dates"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|d| {
+            let date = d["date"].as_str()?.to_string();
+            let kind = d["kind"]
+                .as_str()
+                .and_then(|k| EventKind::parse("kind", k).ok());
+            Some((date, kind))
+        })
+        .collect()
+}
+
+fn learn(articles: &[&Article]) -> EventModel {
+    let events: Vec<Example> = articles
         .iter()
         .flat_map(|a| {
             a.events.iter().map(|e| Example {
@@ -123,13 +156,14 @@ fn examples(articles: &[&Article]) -> Vec<Example> {
                 kind: a.dates.get(&e.date).copied().flatten(),
             })
         })
-        .collect()
+        .collect();
+    learned::train_events(&events)
 }
 
 /// Dates F1 and right kinds (of the matched dates) over some reports.
 #[derive(Default, Clone, Copy)]
 struct Tally {
-    f1: f64,
+    f1_sum: f64,
     reports: usize,
     right_kinds: usize,
     matched: usize,
@@ -142,7 +176,7 @@ impl Tally {
             .filter(|e| a.dates.contains_key(&e.date))
             .count();
         let (have, want) = (events.len(), a.dates.len());
-        self.f1 += if have == 0 && want == 0 {
+        self.f1_sum += if have == 0 && want == 0 {
             1.0
         } else if hit == 0 {
             0.0
@@ -157,16 +191,23 @@ impl Tally {
             .count();
     }
 
+    fn merge(&mut self, other: &Tally) {
+        self.f1_sum += other.f1_sum;
+        self.reports += other.reports;
+        self.matched += other.matched;
+        self.right_kinds += other.right_kinds;
+    }
+
     fn mean_f1(&self) -> f64 {
-        self.f1 / self.reports.max(1) as f64
+        self.f1_sum / self.reports.max(1) as f64
     }
 
     fn kinds_share(&self) -> f64 {
         self.right_kinds as f64 / self.matched.max(1) as f64
     }
 
-    fn beats(&self, other: &Tally) -> bool {
-        self.mean_f1() > other.mean_f1() && self.kinds_share() > other.kinds_share()
+    fn beats(&self, rules: &Tally) -> bool {
+        self.mean_f1() > rules.mean_f1() && self.kinds_share() > rules.kinds_share()
     }
 
     fn show(&self) -> String {
@@ -180,7 +221,7 @@ impl Tally {
 }
 
 /// The rules' and the model's tallies over all sets, each set scored by a
-/// model learned without it.
+/// model learned without it and read back from its text, as shipped.
 fn leave_each_set_out(sets: &[(String, Vec<Article>)]) -> Result<(Tally, Tally), Error> {
     let (mut rules_all, mut model_all) = (Tally::default(), Tally::default());
     for (i, (name, held)) in sets.iter().enumerate() {
@@ -190,19 +231,15 @@ fn leave_each_set_out(sets: &[(String, Vec<Article>)]) -> Result<(Tally, Tally),
             .filter(|(j, _)| *j != i)
             .flat_map(|(_, (_, a))| a)
             .collect();
-        let model = learned::train(&examples(&others));
+        let model = as_shipped(&learn(&others)).map_err(failed)?;
         let (rules, with_model) = score(&model, held);
         outln!(
             "{name}: rules {} | with the model {}",
             rules.show(),
             with_model.show()
         );
-        for (all, one) in [(&mut rules_all, rules), (&mut model_all, with_model)] {
-            all.f1 += one.f1;
-            all.reports += one.reports;
-            all.matched += one.matched;
-            all.right_kinds += one.right_kinds;
-        }
+        rules_all.merge(&rules);
+        model_all.merge(&with_model);
     }
     outln!(
         "all sets: rules {} | with the model {}",
@@ -210,6 +247,12 @@ fn leave_each_set_out(sets: &[(String, Vec<Article>)]) -> Result<(Tally, Tally),
         model_all.show()
     );
     Ok((rules_all, model_all))
+}
+
+/// The model as its file gives it back (weights rounded, near-zero rows
+/// left out).
+fn as_shipped(model: &EventModel) -> Result<EventModel, String> {
+    Table::parse(&model.table().to_text("The event model")).and_then(EventModel::new)
 }
 
 fn score(model: &EventModel, held: &[Article]) -> (Tally, Tally) {

@@ -5,6 +5,7 @@
 mod common;
 
 use common::*;
+use incidents_core::extract::learned;
 use std::path::Path;
 
 /// Writes one labelled report: the text file the scorer reads and its labels.
@@ -55,13 +56,40 @@ fn writes_a_model_the_extractor_can_read_and_reports_each_set_left_out() {
     assert!(printed.contains("one: rules dates F1"), "{printed}");
     assert!(printed.contains("all sets: rules dates F1"), "{printed}");
     let model = std::fs::read_to_string(&out).unwrap();
-    let model = incidents_core::extract::learned::EventModel::parse(&model)
-        .expect("the written model reads back");
-    assert_ne!(
-        model,
-        incidents_core::extract::learned::EventModel::new(Vec::new(), Default::default())
-    );
+    let table = learned::Table::parse(&model).expect("the written model reads back");
+    let model = learned::EventModel::new(table).expect("an event model");
+    let rows = model.table().to_text("t").lines().count();
+    assert!(rows > 10, "{rows} rows");
     assert!(!db.exists(), "training needs no database");
+    // Learning again gives the same weights; a changed weight is caught.
+    let args = [
+        "train-extractor",
+        "--compare",
+        out.to_str().unwrap(),
+        one.to_str().unwrap(),
+        two.to_str().unwrap(),
+    ];
+    let again = incidents(&db, &args);
+    assert!(
+        again.status.success(),
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
+    );
+    let text = std::fs::read_to_string(&out).unwrap();
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("b:fined\t"))
+        .expect("a weight for 'fined' before a date");
+    let mut cells: Vec<&str> = line.split('\t').collect();
+    cells[1] = "9.5";
+    std::fs::write(&out, text.replace(line, &cells.join("\t"))).unwrap();
+    let changed = incidents(&db, &args);
+    assert_eq!(changed.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&changed.stderr);
+    assert!(
+        err.contains("b:fined") && err.contains("./dev train"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -483,7 +483,7 @@ pub fn extract(text: &str, ctx: &Context) -> Draft {
         parties: &parties,
     };
     let mut events = case.events(text, ctx, fine.as_ref());
-    if let Some(model) = learned::builtin().filter(|_| !ctx.rules_only) {
+    if let Some(model) = learned::events().filter(|_| !ctx.rules_only) {
         model.revise(text, &mut events, fine.is_some());
     }
     let status = status(&events, fine.is_some()).map(|s| Found {
