@@ -147,7 +147,20 @@ pub fn country_written_before(text: &str, at: usize) -> Option<&'static str> {
         return Some(code);
     }
     let line = &text[text[..at].rfind('\n').map_or(0, |i| i + 1)..at];
-    let words: Vec<&str> = line.split_whitespace().rev().take(2).collect();
+    let mut words: Vec<&str> = line.split_whitespace().rev().take(12).collect();
+    // "Portugal's National Data Protection Commission (CNPD)": the country
+    // stands before the full name the short one in brackets abbreviates.
+    if line.trim_end().ends_with(['(', '（']) {
+        let name = words
+            .iter()
+            .skip(1)
+            .take_while(|w| {
+                w.starts_with(char::is_uppercase) && !w.ends_with("'s") && !w.ends_with("\u{2019}s")
+            })
+            .count();
+        words.drain(..(1 + name).min(words.len()));
+    }
+    words.truncate(2);
     let mut place = String::new();
     for w in words {
         let w = w.trim_end_matches("'s").trim_end_matches("\u{2019}s");

@@ -526,7 +526,7 @@ const DATELINE_MARKS: &[&str] = &[
 /// "… 展開循規審查(2023-09-07 12:15)"), or one a "Read also" opens.
 pub(super) fn ends_a_link_line(text: &str, at: usize) -> bool {
     static ENDS_DATED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:[^\s:：]\s+|[（(])(?:\d{4}[-./年]\s?\d{1,2}[-./月]\s?\d{1,2}日?|\d{1,2}[-./]\d{1,2}[-./]\d{4}|(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4})|\d{1,2}\s+(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\s+\d{4})(?:\s+\d{1,2}:\d{2})?[）)]?\s*$")
+        Regex::new(r"(?:[^\s:：]\s+|[（(\[])(?:\d{4}[-./年]\s?\d{1,2}[-./月]\s?\d{1,2}日?|\d{1,2}[-./]\d{1,2}[-./]\d{4}|(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4})|\d{1,2}\s+(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\s+\d{4})(?:\s+\d{1,2}:\d{2})?[）)\]]?\s*$")
             .unwrap_or_else(|e| panic!("link line pattern: {e}"))
     });
     const OPENERS: &[&str] = &[

@@ -261,6 +261,23 @@ pub(super) fn line_around(text: &str, at: usize) -> (usize, usize) {
     (start, end)
 }
 
+/// Where a page offers to pass the story on, as its share bar names them.
+#[rustfmt::skip]
+const SHARE_TARGETS: &[&str] = &[
+    "twitter", "facebook", "line", "x", "linkedin", "whatsapp", "telegram", "reddit", "email",
+    "weibo", "wechat", "kakaotalk", "微博", "微信", "카카오톡", "페이스북", "트위터", "はてブ",
+];
+
+/// "この記事をシェア　Twitter　Facebook　LINE": a line of no sentence where
+/// at least two words, and half of all, are places to share the story.
+fn share_bar(line: &str, words: &[&str]) -> bool {
+    let targets = words
+        .iter()
+        .filter(|w| SHARE_TARGETS.contains(&w.to_lowercase().as_str()))
+        .count();
+    targets >= 2 && 2 * targets >= words.len() && !line.contains(['.', '。', ',', '，', '、'])
+}
+
 /// A site's menu or breadcrumb copied above the headline: "即時新聞 港聞
 /// 經濟 國際", "Home > Tech > News", "東京新聞 TOKYO Web トップ > 経済".
 fn is_navigation(line: &str) -> bool {
@@ -298,7 +315,8 @@ fn is_navigation(line: &str) -> bool {
                 || items.len() >= 3 && words.len() >= 6 && short_words && !line.is_ascii());
     // Full-width bars: "四国新聞社 ｜ 香川ニュース ｜ 社会".
     let bars = line.matches(" | ").count() + line.matches('｜').count();
-    if bars >= 2 || banner || section || spaced || han_menu(line, &words) {
+    if bars >= 2 || banner || section || spaced || han_menu(line, &words) || share_bar(line, &words)
+    {
         return true;
     }
     let short = |w: &&str| {
@@ -1493,6 +1511,7 @@ const BEFORE_MARKS: &[(&str, &str)] = &[
     ("NZ$", "NZD"),
     ("NT$", "TWD"),
     ("₹", "INR"),
+    ("₦", "NGN"),
     ("Rs.", "INR"),
     ("Rs ", "INR"),
     ("€", "EUR"),
@@ -1522,10 +1541,13 @@ const BEFORE_MARKS: &[(&str, &str)] = &[
     ("TWD ", "TWD"),
     ("THB ", "THB"),
     ("ZAR ", "ZAR"),
-    // South Africa's rand and Thailand's baht, as their own press writes
-    // them: "R5 million", "B7m". The letter must stand alone.
+    ("NGN ", "NGN"),
+    // South Africa's rand, Thailand's baht and Nigeria's naira, as their own
+    // press writes them: "R5 million", "B7m", "N555.8m". The letter must
+    // stand alone.
     ("R", "ZAR"),
     ("B", "THB"),
+    ("N", "NGN"),
 ];
 #[rustfmt::skip]
 const AFTER_MARKS: &[(&str, &str)] = &[

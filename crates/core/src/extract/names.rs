@@ -632,7 +632,7 @@ const NOT_NAMES: &[&str] = &[
     "updated", "published", "share", "print", "subscribe", "advertisement", "related",
     // Acronyms of technology and units, never a company on their own.
     "ai", "gb", "tb", "mb", "kb", "it", "id", "ids", "pc", "tv", "sms", "api", "url", "pdf",
-    "faq", "vpn", "usim", "sim", "cctv", "usb", "cookie", "cookies",
+    "faq", "vpn", "usim", "sim", "cctv", "usb", "cookie", "cookies", "db", "dbs", "ip", "sns",
     // Korean short names of authorities, as the press writes them.
     "개보위", "개인정보위", "방통위", "공정위", "금감원", "금융위", "과기정통부", "경찰청",
     "기가바이트", "테라바이트", "메가바이트", "该公司", "该平台", "该企业", "同社", "当社", "회사",
@@ -999,6 +999,13 @@ fn trimmed_latin_name(found: &str, start: usize, end: usize) -> (String, usize, 
             }
         }
     }
+    // "Fidelity Bank N555.8m": an amount written after the name, its
+    // currency a letter ("N" for naira, "R" for rand).
+    if let Some((stem, last)) = name.rsplit_once(' ') {
+        if is_an_amount_word(last) {
+            name = stem.to_string();
+        }
+    }
     // "the Luton-based carrier", "a Tokyo-headquartered firm": a place.
     if ["-based", "-headquartered", "-born", "-listed"]
         .iter()
@@ -1008,6 +1015,23 @@ fn trimmed_latin_name(found: &str, start: usize, end: usize) -> (String, usize, 
     }
     let e = end.min(s + name.len());
     (name, s, e)
+}
+
+/// "N555.8m", "R5bn", "K2,500": a currency's letter, a figure with a
+/// separator or a scale. A model's code ("S23", "A4") has neither.
+fn is_an_amount_word(word: &str) -> bool {
+    let mut chars = word.chars();
+    let (Some(letter), Some(digit)) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    let figure = &word[letter.len_utf8()..];
+    let number = figure.trim_end_matches(['m', 'k', 'b', 'n']);
+    letter.is_ascii_uppercase()
+        && digit.is_ascii_digit()
+        && number
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        && (number.len() < figure.len() || number.contains(['.', ',']))
 }
 
 /// Glued Hangul or Han after a Latin name ending at `e`: SK텔레콤이 → 텔레콤,
@@ -1312,7 +1336,10 @@ const GENERIC_CJK: &[&str] = &[
 /// Whether a CJK name is one of the words any report uses (its people, its
 /// things, its topics) rather than a name.
 fn is_generic_cjk(name: &str) -> bool {
-    GENERIC_CJK.contains(&name)
+    // "맞춤형 광고", "생성형 AI": a noun made a kind ("-형") describes a thing.
+    let kind_of = name.ends_with('형') && name.chars().count() <= 4 && name.chars().all(is_hangul);
+    kind_of
+        || GENERIC_CJK.contains(&name)
         || REPORT_WORDS.contains(&name)
         || KO_GENERIC_TOPICS.contains(&name)
         || JA_GENERIC_TOPICS.contains(&name)

@@ -2820,3 +2820,56 @@ fn a_storage_stick_and_the_internet_are_not_offered_as_the_company() {
         Some("互联网")
     );
 }
+
+#[test]
+fn a_share_bar_a_kind_word_a_database_and_an_amount_are_no_company() {
+    let company = |text: &str| extract(text, &ctx("2024-03-05")).company.map(|c| c.value);
+    // A share bar pasted under the headline names networks, not the case.
+    let shared = "患者情報が流出か\n2024/3/5 9:00　この記事をシェア　Twitter　Facebook　LINE\n　県内の病院で患者約3万人分の情報が流出した可能性がある。";
+    assert_eq!(company(shared), None, "{shared}");
+    let line = "Facebook and Twitter were both fined by the regulator";
+    assert!(!share_bar(
+        line,
+        &line.split_whitespace().collect::<Vec<_>>()
+    ));
+    // "맞춤형 광고": a noun made a kind; "DB": a database.
+    let kind = "맞춤형 광고 금지 불응…누리넷에 벌금\n노르웨이 당국이 맞춤형 광고를 문제 삼았다. 맞춤형 광고를 멈추라는 명령을 누리넷이 따르지 않았다. 맞춤형 광고는 계속됐다.";
+    assert_ne!(company(kind).as_deref(), Some("맞춤형"), "{kind}");
+    let db = "DB 비밀번호도 없었다…한빛상회 과징금\n한빛상회는 과징금을 부과받았다. 해커가 DB에 접속했고 DB 관리자 계정에는 비밀번호가 없었다. 한빛상회 DB에서 정보가 빠져나갔다.";
+    assert_eq!(company(db).as_deref(), Some("한빛상회"), "{db}");
+    // "N555.8m" after a bank's name is its fine in naira.
+    let naira = "Regulator fines Harbour Bank N120.5m over data leak\nThe commission fined Harbour Bank N120.5 million after customers' data leaked.";
+    assert_eq!(company(naira).as_deref(), Some("Harbour Bank"), "{naira}");
+    let fine = extract(naira, &ctx("2024-03-05")).fine.map(|f| f.value);
+    assert_eq!(
+        fine.map(|f| (f.amount_text, f.currency)),
+        Some(("120500000".to_string(), "NGN".to_string()))
+    );
+}
+
+#[test]
+fn a_country_before_an_authority_s_full_name_settles_its_shared_short_name() {
+    let text = "Census office fined €4.3 million\nBy Staff, in News · 20 Dec 2022 · 0 Comments\n\nPortugal's National Data Protection Commission (CNPD) has fined the statistics office €4.3 million over the census, the regulator said on Monday.\n\nAccording to the CNPD, the office broke several rules of the General Data Protection Regulation (GDPR) when it collected the answers.";
+    let d = extract(text, &ctx("2022-12-20"));
+    assert_eq!(
+        d.regulator.map(|r| r.value).as_deref(),
+        Some("Comissão Nacional de Proteção de Dados (CNPD)")
+    );
+    assert_eq!(d.country.map(|c| c.value).as_deref(), Some("PT"));
+    let lux = "Bank fined\nLuxembourg's National Commission for Data Protection (CNPD) fined a bank €1 million.";
+    assert_eq!(
+        extract(lux, &ctx("2022-12-20"))
+            .country
+            .map(|c| c.value)
+            .as_deref(),
+        Some("LU")
+    );
+}
+
+#[test]
+fn a_related_story_dated_in_square_brackets_is_no_event() {
+    let text = "누리넷에 과징금\n개인정보위는 5일 누리넷에 과징금을 부과했다고 밝혔다.\n관련기사\n한빛상회, 과징금 45억원…\"불법 수집\" [2024/09/04]";
+    let events = events_of(text, "2024-12-06");
+    assert!(!events.iter().any(|(d, _)| d == "2024-09-04"), "{events:?}");
+    assert!(events.iter().any(|(d, _)| d == "2024-12-05"), "{events:?}");
+}
