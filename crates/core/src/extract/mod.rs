@@ -2079,6 +2079,8 @@ fn penalty_role(text: &str, m: &Money, scope: &FineScope) -> Option<bool> {
         // "Members pay £1 to join": a price, not a penalty.
         || m.value.0 < 100 * crate::numbers::SCALE
         || kinds::ends_a_link_line(text, m.start)
+        // "It is not the first lapse at the telco. Last year … fined it S$9,000".
+        || kinds::after_not_the_first(text, m.start)
         || scope.parties.another_s_case(text, m.start, m.end)
         || scope.others.iter().any(within) && !scope.own.iter().any(within);
     (!not_main).then(|| LESSER_BEFORE.iter().any(|w| before.contains(w)))

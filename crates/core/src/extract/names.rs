@@ -251,7 +251,10 @@ pub fn find_regulator(
         .iter()
         .map(|&(_, span)| span)
         .filter(|&span| {
-            super::roles::only_told(text, span) || super::kinds::ends_a_link_line(text, span.0)
+            super::roles::only_told(text, span)
+                || super::kinds::ends_a_link_line(text, span.0)
+                // In a paragraph of earlier cases ("It is not the first lapse …").
+                || super::kinds::after_not_the_first(text, span.0)
         })
         .collect();
     mentions.retain(|&(_, (s, e))| !aside.iter().any(|&(a, b)| a <= s && e <= b));

@@ -2873,3 +2873,16 @@ fn a_related_story_dated_in_square_brackets_is_no_event() {
     assert!(!events.iter().any(|(d, _)| d == "2024-09-04"), "{events:?}");
     assert!(events.iter().any(|(d, _)| d == "2024-12-05"), "{events:?}");
 }
+
+#[test]
+fn an_earlier_lapse_s_regulator_and_fine_and_a_list_of_those_notified_are_not_the_case_s() {
+    let earlier = "Harbour Telecom says vendor breach hit 12,000 customers\nHarbour Telecom said on Tuesday that data on 12,000 customers was stolen through a vendor's file-sharing system.\n\nIt is not the first lapse at the company. Last year the Personal Data Protection Commission fined Harbour Telecom S$9,000 over a billing glitch.";
+    let d = extract(earlier, &ctx("2024-03-06"));
+    assert_eq!(d.regulator.map(|r| r.value), None);
+    assert_eq!(d.fine.map(|f| f.value.amount_text), None);
+    let told = "Shop breach exposes 20,000 customers\nBargain Hub said hackers had copied its customer files. Bargain Hub has notified the Australian Cyber Security Centre and the Office of the Australian Information Commissioner, and has begun contacting customers.";
+    assert_eq!(
+        extract(told, &ctx("2024-03-06")).regulator.map(|r| r.value),
+        None
+    );
+}
