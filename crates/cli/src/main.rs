@@ -126,6 +126,10 @@ enum Command {
         /// Where the article was published
         #[arg(long)]
         url: Option<String>,
+        /// The rules' reading alone, without the learned event model's
+        /// second opinion on the dates (to see what the model changed)
+        #[arg(long)]
+        rules_only: bool,
     },
     /// Fill the database with N generated, realistic incidents (deterministic)
     Generate {
@@ -315,7 +319,13 @@ fn run_without_store(cli: &Cli) -> Result<bool, Error> {
             file,
             published,
             url,
-        } => extract_command(cli.db.as_deref(), file, published.as_deref(), url.clone())?,
+            rules_only,
+        } => extract_command(
+            cli.db.as_deref(),
+            file,
+            (published.as_deref(), url.clone()),
+            *rules_only,
+        )?,
         Command::BenchExtract { dir, rounds } => bench_extract(dir, *rounds)?,
         Command::TrainExtractor(args) => train_cmd::run(args)?,
         Command::BenchSync {
@@ -625,15 +635,16 @@ fn read_article(file: &str) -> Result<String, Error> {
 fn extract_command(
     db: Option<&std::path::Path>,
     file: &str,
-    published: Option<&str>,
-    url: Option<String>,
+    (published, url): (Option<&str>, Option<String>),
+    rules_only: bool,
 ) -> Result<(), Error> {
     let text = read_article(file)?;
     let (published, url) = extract::article_details(published, url.as_deref())?;
-    let ctx = match db {
+    let mut ctx = match db {
         Some(path) => Store::open(path)?.extraction_context(published, url)?,
         None => extract::Context::with_builtin_regulators(published, url),
     };
+    ctx.rules_only = rules_only;
     print_json(&extract::extract(&text, &ctx))
 }
 

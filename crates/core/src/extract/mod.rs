@@ -2052,10 +2052,39 @@ fn sums_up(text: &str, start: usize) -> bool {
 /// (no word of a penalty in its sentence, a legal maximum, a deal, another
 /// organisation's or another authority's case, a price), else whether it
 /// is a lesser one (a Korean administrative 과태료 beside a 과징금).
+/// "她在APP上订下一间房，支付2889元": a sentence whose only money word is
+/// paying, with nothing that makes the payment owed — no order, agreement
+/// or obligation — tells a price paid, not a penalty.
+fn a_price_paid(sentence: &str) -> bool {
+    const PAYING: &[&str] = &["pay", "支付"];
+    const OWED: &[&str] = &[
+        "order",
+        "agree",
+        "must",
+        "will pay",
+        "required",
+        "to settle",
+        "判",
+        "责令",
+        "責令",
+        "需",
+        "须",
+        "須",
+        "应",
+        "應",
+        "同意",
+    ];
+    FINE_WORDS
+        .iter()
+        .filter(|w| sentence.contains(*w))
+        .all(|w| PAYING.iter().any(|p| p.contains(w) || w.contains(p)))
+        && !OWED.iter().any(|w| sentence.contains(w))
+}
+
 fn penalty_role(text: &str, m: &Money, scope: &FineScope) -> Option<bool> {
     let (s, e) = sentence_around(text, m.start, m.end);
     let sentence = text[s..e].to_lowercase();
-    if !FINE_WORDS.iter().any(|w| sentence.contains(w)) {
+    if !FINE_WORDS.iter().any(|w| sentence.contains(w)) || a_price_paid(&sentence) {
         return None;
     }
     let before = text[floor(text, m.start.saturating_sub(24))..m.start].to_lowercase();

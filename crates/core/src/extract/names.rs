@@ -1334,7 +1334,23 @@ const GENERIC_CJK: &[&str] = &[
     "该银行", "網路銀行", "網上銀行", "商業銀行", "這家銀行", "該銀行", "违反银行", "違反銀行",
     // Trade words alone, a headline's clipped subject: 航空, 아이템.
     "互联网", "互聯網", "航空", "銀行", "银行", "保險", "保险", "電信", "电信", "集團", "集团", "아이템", "게임사",
+    // Regions, places as much as countries are: 拉美 (Latin America).
+    "拉美", "拉丁美洲", "东南亚", "東南亞", "中东", "中東", "欧洲", "歐洲", "亚太", "亞太", "北美", "南美",
+    "非洲", "东亚", "東亞", "中南米", "東南アジア", "欧州", "동남아", "유럽", "중남미", "남미", "북미",
 ];
+
+/// "CNIL对软…": an authority's short name with the Chinese words after it
+/// glued on is the authority acting, no company.
+fn glued_to_an_authority(display: &str, regulator_keys: &HashSet<String>) -> bool {
+    let Some(cut) = display.find(|c: char| !c.is_ascii_alphanumeric()) else {
+        return false;
+    };
+    let (latin, rest) = display.split_at(cut);
+    // Han only: "NH농협카드" is a bank whatever state "NH" abbreviates.
+    rest.starts_with(|c: char| is_cjk(c) && !is_hangul(c))
+        && !latin.is_empty()
+        && regulator_keys.contains(&name_key(latin))
+}
 
 /// Whether a CJK name is one of the words any report uses (its people, its
 /// things, its topics) rather than a name.
@@ -1821,6 +1837,7 @@ fn gather_candidates(
             || NOT_NAMES.contains(&lower.as_str())
             || crate::countries::country_of_demonym(&lower).is_some()
             || regulator_keys.contains(&name_key(display))
+            || glued_to_an_authority(display, regulator_keys)
             || is_institution(display) && !penalised_next(text, e)
             || is_generic_cjk(display)
             || display.chars().all(|c| c.is_ascii_digit())

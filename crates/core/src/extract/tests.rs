@@ -2886,3 +2886,29 @@ fn an_earlier_lapse_s_regulator_and_fine_and_a_list_of_those_notified_are_not_th
         None
     );
 }
+
+#[test]
+fn a_price_paid_is_no_fine_but_a_payment_owed_is() {
+    let fine = |text: &str| {
+        extract(text, &ctx("2024-03-06"))
+            .fine
+            .map(|f| f.value.amount_text)
+    };
+    let price =
+        "旅行平台被诉\n王女士通过某旅行平台订下一间客房，支付2889元。退房时她发现挂牌价更低。";
+    assert_eq!(fine(price), None, "{price}");
+    let owed = "Clinic settles over leaked files\nThe clinic agreed to pay $250,000 to the state over the leaked files.";
+    assert_eq!(fine(owed).as_deref(), Some("250000"), "{owed}");
+}
+
+#[test]
+fn a_region_and_an_authority_glued_to_its_verb_are_no_company() {
+    let company = |text: &str| extract(text, &ctx("2022-04-22")).company.map(|c| c.value);
+    let region = "拉美电商巨头南星遭黑客入侵,约30万用户数据被访问\n拉美最大电商平台南星商城(Nanxing Mall)当地时间周一发布声明,承认部分源代码遭到未经授权的访问。南星商城目前业务覆盖18个拉美国家。";
+    assert_ne!(company(region).as_deref(), Some("拉美"), "{region}");
+    let glued = "法国CNIL对软件商开出150万欧元罚单\n法国国家信息与自由委员会(CNIL)宣布，CNIL对软件商晨光医软处以150万欧元罚款。CNIL对软件商的调查始于去年。";
+    assert!(
+        !company(glued).is_some_and(|c| c.starts_with("CNIL")),
+        "{glued}"
+    );
+}
