@@ -623,7 +623,10 @@ fn date_the_fine(
     }
     let Some(p) = published else { return };
     let date = p.format("%Y-%m-%d").to_string();
-    if events.iter().any(|e| e.date == date) {
+    // The publication day already holds an event (a byline's weekday): the
+    // fine goes on it, or the draft would have nowhere to put the fine.
+    if let Some(same) = events.iter_mut().find(|e| e.date == date) {
+        same.kind = EventKind::Fined;
         return;
     }
     events.push(ExtractedEvent {

@@ -2912,3 +2912,39 @@ fn a_region_and_an_authority_glued_to_its_verb_are_no_company() {
         "{glued}"
     );
 }
+
+#[test]
+fn a_fine_with_no_day_of_its_own_goes_on_the_publication_day_s_event() {
+    // The only event on the publication day is a byline's weekday, outside
+    // the fine's sentence: the fine must still have an event to stand on.
+    let text =
+        "By Staff Reporter | Wednesday\nThe ministry has been fined £350,000 for an email error.";
+    let fine = Found::new(
+        text,
+        text.find('£').unwrap_or(0),
+        text.find(" for").unwrap_or(0),
+        FineValue {
+            amount: serde_json::json!(350000),
+            amount_text: "350000".into(),
+            currency: "GBP".into(),
+        },
+        0.7,
+    );
+    let mut events = vec![ExtractedEvent {
+        date: "2023-12-13".into(),
+        precision: "day",
+        kind: EventKind::Other,
+        evidence: "Wednesday".into(),
+        start: 20,
+        end: 29,
+        confidence: 0.4,
+    }];
+    date_the_fine(
+        text,
+        &fine,
+        &mut events,
+        NaiveDate::from_ymd_opt(2023, 12, 13),
+    );
+    let kinds: Vec<(&str, EventKind)> = events.iter().map(|e| (e.date.as_str(), e.kind)).collect();
+    assert_eq!(kinds, [("2023-12-13", EventKind::Fined)]);
+}
