@@ -796,6 +796,46 @@ pub(super) fn after_not_the_first(text: &str, at: usize) -> bool {
     NOT_FIRST.is_match(&text[para_start..at])
 }
 
+/// "It is not the first lapse at the telco. Last year the PDPC fined it
+/// S$9,000": a sentence after the one that says so, in a paragraph that a
+/// line break begins, and not itself about this case ("this time", 이번,
+/// 此次, 今回): its regulator and its fine are an earlier case's.
+pub(super) fn in_a_paragraph_of_earlier_cases(text: &str, at: usize) -> bool {
+    const THIS_CASE: &[&str] = &[
+        "this time",
+        "today",
+        "this week",
+        "이번",
+        "此次",
+        "这次",
+        "這次",
+        "本次",
+        "今回",
+        "今般",
+    ];
+    let from = super::floor(text, at.saturating_sub(1500));
+    let Some(para) = text[from..at].rfind('\n').map(|i| from + i + 1) else {
+        return false;
+    };
+    let (sentence, end) = super::sentence_around(text, at, at);
+    let own = text[sentence..end].to_lowercase();
+    sentence > para
+        && after_not_the_first(text, sentence)
+        && !THIS_CASE.iter().any(|w| own.contains(w))
+}
+
+/// "・生損保の情報漏えい相次ぐ　金融庁が監督強化へ", "▶ 개인정보위, …": a short
+/// line that a bullet opens and no sentence ends — a related story's title.
+pub(super) fn a_bulleted_link(text: &str, at: usize) -> bool {
+    let (start, end) = super::line_around(text, at);
+    let line = text[start..end].trim();
+    ["・", "▶", "▷", "►", "■", "□", "●", "◆", "☞", "-", "•"]
+        .iter()
+        .any(|b| line.starts_with(b))
+        && line.chars().count() <= 60
+        && !line.contains(['。', '.'])
+}
+
 /// Words that set a sentence apart as another, earlier incident.
 #[rustfmt::skip]
 const EARLIER_CASE: &[&str] = &[

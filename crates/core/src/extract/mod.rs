@@ -269,13 +269,20 @@ const SHARE_TARGETS: &[&str] = &[
 ];
 
 /// "この記事をシェア　Twitter　Facebook　LINE": a line of no sentence where
-/// at least two words, and half of all, are places to share the story.
+/// at least two words, and half of all, are places to share the story, and
+/// that says so (or names three): "Telegram and X fined" is a headline.
 fn share_bar(line: &str, words: &[&str]) -> bool {
     let targets = words
         .iter()
         .filter(|w| SHARE_TARGETS.contains(&w.to_lowercase().as_str()))
         .count();
-    targets >= 2 && 2 * targets >= words.len() && !line.contains(['.', '。', ',', '，', '、'])
+    let lower = line.to_lowercase();
+    let says_share = ["share", "シェア", "공유", "分享", "共有"]
+        .iter()
+        .any(|w| lower.contains(w));
+    (targets >= 3 || targets >= 2 && says_share)
+        && 2 * targets >= words.len()
+        && !line.contains(['.', '。', ',', '，', '、'])
 }
 
 /// A site's menu or breadcrumb copied above the headline: "即時新聞 港聞
@@ -623,9 +630,16 @@ fn date_the_fine(
     }
     let Some(p) = published else { return };
     let date = p.format("%Y-%m-%d").to_string();
-    // The publication day already holds an event (a byline's weekday): the
-    // fine goes on it, or the draft would have nowhere to put the fine.
-    if let Some(same) = events.iter_mut().find(|e| e.date == date) {
+    // A settlement already carries the fine. The publication day may hold
+    // an event of no kind (a byline's weekday): the fine goes on it; any
+    // other kind there stays, and the fine gets an event of its own.
+    if events.iter().any(|e| e.kind == EventKind::Settled) {
+        return;
+    }
+    if let Some(same) = events
+        .iter_mut()
+        .find(|e| e.date == date && e.kind == EventKind::Other)
+    {
         same.kind = EventKind::Fined;
         return;
     }
@@ -2051,39 +2065,43 @@ fn sums_up(text: &str, start: usize) -> bool {
     .any(|w| before.ends_with(w))
 }
 
-/// Whether the amount `m` is a penalty of this case: `None` when it is not
-/// (no word of a penalty in its sentence, a legal maximum, a deal, another
-/// organisation's or another authority's case, a price), else whether it
-/// is a lesser one (a Korean administrative 과태료 beside a 과징금).
-/// "她在APP上订下一间房，支付2889元": a sentence whose only money word is
-/// paying, with nothing that makes the payment owed — no order, agreement
-/// or obligation — tells a price paid, not a penalty.
+/// "她在APP上订下一间房，支付2889元": a Chinese sentence whose only money
+/// word is 支付 (paying), with nothing that makes the payment owed — a
+/// ruling, an order, an obligation, an agreement — tells a price paid, not
+/// a penalty. English "to pay" is left alone: "Uber to pay $148m" is a fine.
 fn a_price_paid(sentence: &str) -> bool {
-    const PAYING: &[&str] = &["pay", "支付"];
     const OWED: &[&str] = &[
-        "order",
-        "agree",
-        "must",
-        "will pay",
-        "required",
-        "to settle",
-        "判",
+        "应支付",
+        "應支付",
+        "应当",
+        "應當",
+        "须支付",
+        "須支付",
+        "需支付",
+        "需要支付",
+        "被判",
+        "判令",
+        "判决",
+        "判決",
         "责令",
         "責令",
-        "需",
-        "须",
-        "須",
-        "应",
-        "應",
-        "同意",
+        "同意支付",
+        "将支付",
+        "將支付",
+        "须向",
+        "須向",
     ];
     FINE_WORDS
         .iter()
         .filter(|w| sentence.contains(*w))
-        .all(|w| PAYING.iter().any(|p| p.contains(w) || w.contains(p)))
+        .all(|w| *w == "支付")
         && !OWED.iter().any(|w| sentence.contains(w))
 }
 
+/// Whether the amount `m` is a penalty of this case: `None` when it is not
+/// (no word of a penalty in its sentence, a legal maximum, a deal, another
+/// organisation's or another authority's case, a price), else whether it
+/// is a lesser one (a Korean administrative 과태료 beside a 과징금).
 fn penalty_role(text: &str, m: &Money, scope: &FineScope) -> Option<bool> {
     let (s, e) = sentence_around(text, m.start, m.end);
     let sentence = text[s..e].to_lowercase();
@@ -2112,7 +2130,7 @@ fn penalty_role(text: &str, m: &Money, scope: &FineScope) -> Option<bool> {
         || m.value.0 < 100 * crate::numbers::SCALE
         || kinds::ends_a_link_line(text, m.start)
         // "It is not the first lapse at the telco. Last year … fined it S$9,000".
-        || kinds::after_not_the_first(text, m.start)
+        || kinds::in_a_paragraph_of_earlier_cases(text, m.start)
         || scope.parties.another_s_case(text, m.start, m.end)
         || scope.others.iter().any(within) && !scope.own.iter().any(within);
     (!not_main).then(|| LESSER_BEFORE.iter().any(|w| before.contains(w)))

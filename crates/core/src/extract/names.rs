@@ -254,7 +254,8 @@ pub fn find_regulator(
             super::roles::only_told(text, span)
                 || super::kinds::ends_a_link_line(text, span.0)
                 // In a paragraph of earlier cases ("It is not the first lapse …").
-                || super::kinds::after_not_the_first(text, span.0)
+                || super::kinds::in_a_paragraph_of_earlier_cases(text, span.0)
+                || super::kinds::a_bulleted_link(text, span.0)
         })
         .collect();
     mentions.retain(|&(_, (s, e))| !aside.iter().any(|&(a, b)| a <= s && e <= b));
@@ -635,7 +636,7 @@ const NOT_NAMES: &[&str] = &[
     "updated", "published", "share", "print", "subscribe", "advertisement", "related",
     // Acronyms of technology and units, never a company on their own.
     "ai", "gb", "tb", "mb", "kb", "it", "id", "ids", "pc", "tv", "sms", "api", "url", "pdf",
-    "faq", "vpn", "usim", "sim", "cctv", "usb", "cookie", "cookies", "db", "dbs", "ip", "sns",
+    "faq", "vpn", "usim", "sim", "cctv", "usb", "cookie", "cookies", "ip", "db",
     // Korean short names of authorities, as the press writes them.
     "개보위", "개인정보위", "방통위", "공정위", "금감원", "금융위", "과기정통부", "경찰청",
     "기가바이트", "테라바이트", "메가바이트", "该公司", "该平台", "该企业", "同社", "当社", "회사",
@@ -1041,8 +1042,11 @@ fn is_an_amount_word(word: &str) -> bool {
 /// SK电讯当天 → 电讯. Han glues only to an acronym or as a known ending
 /// ("App存在" is no name).
 fn glued_name(text: &str, name: &str, e: usize) -> Option<String> {
-    // "USBメモリー": a word that is no name is none with its kana either.
-    if NOT_NAMES.contains(&name.to_lowercase().as_str()) {
+    // "USBメモリー": a word that is no name is none with its kana either;
+    // "DB손해보험" is an insurer although "DB" alone is a database.
+    let hangul_after = text[e..].starts_with(is_hangul);
+    let no_name = NOT_NAMES.contains(&name.to_lowercase().as_str()) && !hangul_after;
+    if no_name {
         return None;
     }
     // "LINEヤフー": a Latin name runs on into katakana, which is all name.
@@ -1060,11 +1064,7 @@ fn glued_name(text: &str, name: &str, e: usize) -> Option<String> {
     let glues = tail.chars().next().is_some_and(is_hangul)
         || acronym
         || ZH_ORG_ENDINGS.iter().any(|end| tail.starts_with(end));
-    if tail.is_empty()
-        || !glues
-        || !name.chars().all(|c| c.is_ascii_alphanumeric())
-        || NOT_NAMES.contains(&name.to_lowercase().as_str())
-    {
+    if tail.is_empty() || !glues || !name.chars().all(|c| c.is_ascii_alphanumeric()) {
         return None;
     }
     let glued = if tail.chars().any(is_hangul) {
@@ -1341,13 +1341,18 @@ const GENERIC_CJK: &[&str] = &[
 
 /// "CNIL对软…": an authority's short name with the Chinese words after it
 /// glued on is the authority acting, no company.
-fn glued_to_an_authority(display: &str, regulator_keys: &HashSet<String>) -> bool {
+pub(super) fn glued_to_an_authority(display: &str, regulator_keys: &HashSet<String>) -> bool {
     let Some(cut) = display.find(|c: char| !c.is_ascii_alphanumeric()) else {
         return false;
     };
     let (latin, rest) = display.split_at(cut);
-    // Han only: "NH농협카드" is a bank whatever state "NH" abbreviates.
-    rest.starts_with(|c: char| is_cjk(c) && !is_hangul(c))
+    // A verb or a preposition glued on, never a company's ending: "FCA集团"
+    // is a group; "NH농협카드" a bank, whatever state "NH" abbreviates.
+    const GLUED_VERBS: &[&str] = &[
+        "对", "對", "向", "称", "稱", "表示", "宣布", "已", "将", "將", "於", "于", "在", "发布",
+        "發布", "指出", "认为", "認為", "要求", "今", "日前", "近日",
+    ];
+    GLUED_VERBS.iter().any(|v| rest.starts_with(v))
         && !latin.is_empty()
         && regulator_keys.contains(&name_key(latin))
 }

@@ -52,7 +52,7 @@ fn filing_venue(text: &str, (s, e): (usize, usize)) -> bool {
 /// the police and to CERT-In": a telling verb whose object is the mention.
 fn told_in_english(before: &str) -> bool {
     static TOLD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:(?:notified|informed|alerted|contacted|notifying|informing|alerting)(?:\s+\S+){0,10}|(?:reported|reporting|report|complaints?|complained|filed|submitted|sent)\b[^,]{0,80}?\b(?:to|with)\b[^,]{0,60},?)\s*$")
+        Regex::new(r"(?i)\b(?:(?:notified|informed|alerted|contacted|notifying|informing|alerting)(?:(?:\s+\S+){0,6}|(?:\s+[^\s,;]+){7,10})|(?:reported|reporting|report|complaints?|complained|filed|submitted|sent)\b[^,]{0,80}?\b(?:to|with)\b[^,]{0,60},?)\s*$")
             .unwrap_or_else(|e| panic!("role pattern: {e}"))
     });
     TOLD.is_match(before) && !before.to_ascii_lowercase().contains(" by ")
