@@ -2065,32 +2065,19 @@ fn sums_up(text: &str, start: usize) -> bool {
     .any(|w| before.ends_with(w))
 }
 
+/// What makes a payment owed in a Chinese sentence: a ruling, an order, an
+/// obligation, an agreement.
+#[rustfmt::skip]
+const OWED: &[&str] = &[
+    "应支付", "應支付", "应当", "應當", "须支付", "須支付", "需支付", "需要支付", "被判", "判令",
+    "判决", "判決", "责令", "責令", "同意支付", "将支付", "將支付", "须向", "須向",
+];
+
 /// "她在APP上订下一间房，支付2889元": a Chinese sentence whose only money
 /// word is 支付 (paying), with nothing that makes the payment owed — a
 /// ruling, an order, an obligation, an agreement — tells a price paid, not
 /// a penalty. English "to pay" is left alone: "Uber to pay $148m" is a fine.
 fn a_price_paid(sentence: &str) -> bool {
-    const OWED: &[&str] = &[
-        "应支付",
-        "應支付",
-        "应当",
-        "應當",
-        "须支付",
-        "須支付",
-        "需支付",
-        "需要支付",
-        "被判",
-        "判令",
-        "判决",
-        "判決",
-        "责令",
-        "責令",
-        "同意支付",
-        "将支付",
-        "將支付",
-        "须向",
-        "須向",
-    ];
     FINE_WORDS
         .iter()
         .filter(|w| sentence.contains(*w))
