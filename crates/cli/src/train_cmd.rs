@@ -8,7 +8,7 @@ use incidents_core::extract::learned::{self, EventModel, Example, Table};
 use incidents_core::extract::{self, ExtractedEvent};
 use incidents_core::model::EventKind;
 use incidents_core::Error;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -170,12 +170,12 @@ struct Tally {
 }
 
 impl Tally {
+    /// Counts as the shared scorer does: an article's dates are a set, so two
+    /// events on one day are one date found.
     fn add(&mut self, a: &Article, events: &[ExtractedEvent]) {
-        let hit = events
-            .iter()
-            .filter(|e| a.dates.contains_key(&e.date))
-            .count();
-        let (have, want) = (events.len(), a.dates.len());
+        let have: HashSet<&str> = events.iter().map(|e| e.date.as_str()).collect();
+        let hit = have.iter().filter(|d| a.dates.contains_key(**d)).count();
+        let (have, want) = (have.len(), a.dates.len());
         self.f1_sum += if have == 0 && want == 0 {
             1.0
         } else if hit == 0 {
@@ -264,4 +264,45 @@ fn score(model: &EventModel, held: &[Article]) -> (Tally, Tally) {
         with_model.add(a, &revised);
     }
     (rules, with_model)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(date: &str, kind: EventKind) -> ExtractedEvent {
+        ExtractedEvent {
+            date: date.into(),
+            precision: "day",
+            kind,
+            evidence: String::new(),
+            start: 0,
+            end: 0,
+            confidence: 1.0,
+        }
+    }
+
+    #[test]
+    fn two_events_on_a_labelled_day_are_one_date_found() {
+        let a = Article {
+            body: String::new(),
+            events: vec![],
+            fined: true,
+            dates: HashMap::from([
+                ("2024-03-01".to_string(), Some(EventKind::Fined)),
+                ("2023-11-20".to_string(), Some(EventKind::Started)),
+            ]),
+        };
+        let mut t = Tally::default();
+        t.add(
+            &a,
+            &[
+                event("2024-03-01", EventKind::Fined),
+                event("2024-03-01", EventKind::Disclosed),
+            ],
+        );
+        // One of two labelled dates found, nothing else proposed: 2·1/(1+2).
+        assert!((t.mean_f1() - 2.0 / 3.0).abs() < 1e-9, "{}", t.mean_f1());
+        assert_eq!((t.matched, t.right_kinds), (1, 1));
+    }
 }
