@@ -541,19 +541,73 @@ fn skip_after(after: &str) -> bool {
 /// Every date mention of `text`, left to right, without overlaps (the most
 /// specific pattern wins), resolved with `published` where needed.
 pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
+    // "４日、…９月に": Japanese and some Chinese pages write full-width
+    // digits. The patterns read ASCII ones, so they read a folded copy, and
+    // each mention's bytes are mapped back onto the text as given.
+    if !text.chars().any(|c| ('０'..='９').contains(&c)) {
+        return find_ascii_dates(text, published);
+    }
+    let (folded, origin) = fold_wide_digits(text);
+    let mut found = find_ascii_dates(&folded, published);
+    for d in &mut found {
+        d.start = origin[d.start];
+        d.end = origin[d.end];
+    }
+    found
+}
+
+/// The text with full-width digits written as ASCII ones, and for every
+/// byte offset of the folded text (its length included) the offset in the
+/// text as given.
+fn fold_wide_digits(text: &str) -> (String, Vec<usize>) {
+    let mut folded = String::with_capacity(text.len());
+    let mut origin = Vec::with_capacity(text.len() + 1);
+    for (at, c) in text.char_indices() {
+        let c = match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            _ => c,
+        };
+        origin.extend(std::iter::repeat_n(at, c.len_utf8()));
+        folded.push(c);
+    }
+    origin.push(text.len());
+    (folded, origin)
+}
+
+fn find_ascii_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
     let mut found = pattern_dates(text, &Context { published });
     found.sort_by_key(|d| d.start);
     let later = later_dates(text, &found);
-    let before = day_before_dates(text, &found, published);
     found.extend(later);
-    found.extend(before);
     found.sort_by_key(|d| d.start);
     let found = mark_ranges(text, found);
     // Twice: "同月20日" follows the end of a range, and "同年4月" may follow
     // a day that only the sentence's dates place.
     let found = of_the_same_month_or_year(text, found);
     let found = years_of_the_sentence(text, found, published);
-    of_the_same_month_or_year(text, found)
+    let mut found = of_the_same_month_or_year(text, found);
+    // Days counted from another come last, from days already placed.
+    let relative = day_before_dates(text, &found, published);
+    for r in relative {
+        match found.iter_mut().find(|f| restates(text, &r, f)) {
+            Some(told) => told.date = r.date,
+            None => found.push(r),
+        }
+    }
+    found.sort_by_key(|d| d.start);
+    found
+}
+
+/// "이튿날인 13일", "翌日の13日": a counted day followed at once by the same
+/// day of the month written out is one date, placed by the counting.
+fn restates(text: &str, counted: &DateMention, told: &DateMention) -> bool {
+    told.start >= counted.end
+        && text[counted.end..told.start]
+            .chars()
+            .all(|c| " 인の（(,、".contains(c))
+        && told.start - counted.end <= 6
+        && told.date.len() == 10
+        && told.date[8..] == counted.date[8..]
 }
 
 /// Words before a date that take its month, or its year, from the date
@@ -875,7 +929,8 @@ fn due_by(clause: &str, after: &str, written: &str) -> bool {
 
 /// "전날", "the day before", "前日に": the day before the day named nearest
 /// in the same sentence, else before the last day named earlier, else
-/// before publication.
+/// before publication. "同日", "the same day" and "이튿날", "the next day"
+/// count from the last day named earlier, and are no date without one.
 fn day_before_dates(
     text: &str,
     found: &[DateMention],
@@ -886,8 +941,36 @@ fn day_before_dates(
             r"(?i)(?-u:\b)the\s+(?:day\s+before|previous\s+day)(?-u:\b)|(?-u:\b)a\s+day\s+earlier(?-u:\b)|전날|하루\s*전|前一天|前一日|前日[にの]",
         )
     });
+    // Only in the day's own sentence: "同日" opening another may mean a
+    // day told paragraphs before, and "当日行情" is that day's price.
+    static SAME_DAY: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)(?-u:\b)(?:that|the)\s+same\s+day(?-u:\b)|同日|同じ日|같은\s*날")
+    });
+    static NEXT_DAY: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)(?-u:\b)(?:the\s+(?:next|following)\s+day|a\s+day\s+later)(?-u:\b)|이튿날|다음\s*날|翌日|次日|隔天|隔日|第二天",
+        )
+    });
     let is_day = |d: &&DateMention| d.date.len() == 10;
+    let earlier = |at: usize| {
+        found
+            .iter()
+            .filter(is_day)
+            .filter(|d| d.end <= at)
+            .max_by_key(|d| d.end)
+            .and_then(|d| NaiveDate::parse_from_str(&d.date, "%Y-%m-%d").ok())
+    };
     let mut out = Vec::new();
+    let mut push = |m: regex::Match, day: Option<NaiveDate>| {
+        if let Some(day) = day {
+            out.push(DateMention {
+                start: m.start(),
+                end: m.end(),
+                date: day.format("%Y-%m-%d").to_string(),
+                range: None,
+            });
+        }
+    };
     for m in DAY_BEFORE.find_iter(text) {
         let (s, e) = super::sentence_around(text, m.start(), m.end());
         // The day the sentence is told on ("2일 업계에 따르면 … 전날", "전날 …
@@ -900,26 +983,25 @@ fn day_before_dates(
             .iter()
             .filter(is_day)
             .filter(|d| d.start >= s && d.end <= e)
-            .min_by_key(|d| (!told(d), d.start.abs_diff(m.start())));
-        let earlier = || {
-            found
-                .iter()
-                .filter(is_day)
-                .filter(|d| d.end <= m.start())
-                .max_by_key(|d| d.end)
-        };
-        let anchor = in_sentence
-            .or_else(earlier)
-            .and_then(|d| NaiveDate::parse_from_str(&d.date, "%Y-%m-%d").ok())
-            .or(published);
-        if let Some(day) = anchor.and_then(|a| a.pred_opt()) {
-            out.push(DateMention {
-                start: m.start(),
-                end: m.end(),
-                date: day.format("%Y-%m-%d").to_string(),
-                range: None,
-            });
-        }
+            .min_by_key(|d| (!told(d), d.start.abs_diff(m.start())))
+            .and_then(|d| NaiveDate::parse_from_str(&d.date, "%Y-%m-%d").ok());
+        let anchor = in_sentence.or_else(|| earlier(m.start())).or(published);
+        push(m, anchor.and_then(|a| a.pred_opt()));
+    }
+    for m in SAME_DAY.find_iter(text) {
+        let (s, _) = super::sentence_around(text, m.start(), m.end());
+        let same = found
+            .iter()
+            .filter(is_day)
+            .filter(|d| d.start >= s && d.end <= m.start());
+        let day = same.max_by_key(|d| d.end).map(|d| d.date.as_str());
+        push(
+            m,
+            day.and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
+        );
+    }
+    for m in NEXT_DAY.find_iter(text) {
+        push(m, earlier(m.start()).and_then(|a| a.succ_opt()));
     }
     out
 }
@@ -940,13 +1022,16 @@ const TOLD_ON: &[&str] = &[
 ];
 
 /// Digits glued to more digits are part of a larger number.
+/// A day may be followed at once by its hour ("12日15時13分", "5일14시").
 fn glued_to_digits(before: &str, after: &str) -> bool {
+    let hour = after.trim_start_matches(|c: char| c.is_ascii_digit());
+    let clock = after.len() - hour.len() <= 2 && hour.starts_with(['時', '时', '시']);
     before.ends_with(|c: char| {
         c.is_ascii_digit()
             || c == '.'
                 && before.len() > 1
                 && before[..before.len() - 1].ends_with(|d: char| d.is_ascii_digit())
-    }) || after.starts_with(|c: char| c.is_ascii_digit())
+    }) || after.starts_with(|c: char| c.is_ascii_digit()) && !clock
 }
 
 /// "four months later": counted from the date named just before.
@@ -1153,7 +1238,21 @@ pub(super) fn writes_a_year(written: &str) -> bool {
 }
 
 fn in_year_of(start: &str, end: &str, written: &str) -> Option<String> {
-    if writes_a_year(written) || start.len() < 7 || end.len() < 7 {
+    // "2022年4月から昨年8月まで": a year told by a word is the end's own.
+    let year_word = [
+        "昨年",
+        "去年",
+        "前年",
+        "今年",
+        "지난해",
+        "작년",
+        "올해",
+        "last year",
+        "this year",
+    ]
+    .iter()
+    .any(|w| written.to_lowercase().contains(w));
+    if writes_a_year(written) || year_word || start.len() < 7 || end.len() < 7 {
         return None;
     }
     // "4月17日から19日にかけて": a day alone is in the month before it.
@@ -1189,6 +1288,59 @@ mod tests {
         assert_eq!(dates("2018년 4월부터", "2024-08-13"), ["2018-04"]);
         assert_eq!(dates("since April 2018", "2024-08-13"), ["2018-04"]);
         assert_eq!(dates("page 2022-07-21 read", "2022-07-21"), ["2022-07-21"]);
+    }
+
+    #[test]
+    fn the_same_day_and_the_next_count_from_the_last_day_told() {
+        assert_eq!(
+            dates("11月2日に見つかり、同日午後に公表した", "2026-11-20"),
+            ["2026-11-02", "2026-11-02"]
+        );
+        assert_eq!(
+            dates("3월 9일 확인했고 이튿날 공지했다", "2026-04-01"),
+            ["2026-03-09", "2026-03-10"]
+        );
+        assert_eq!(
+            dates(
+                "It found the flaw on May 31 and told users the next day",
+                "2026-06-10"
+            ),
+            ["2026-05-31", "2026-06-01"]
+        );
+        // Nothing told before in the sentence: "the same day" is no date.
+        assert!(dates("同日、会見を開いた", "2026-11-20").is_empty());
+        assert_eq!(
+            dates("3日に上場した。同日、審査を受けた", "2026-11-20"),
+            ["2026-11-03"]
+        );
+        // The counted day and the day written after it are one date.
+        assert_eq!(
+            dates(
+                "위원회는 지난달 12일 요청했고 회사는 이튿날인 13일부터 대조했다",
+                "2026-12-05"
+            ),
+            ["2026-11", "2026-11-12", "2026-11-13"]
+        );
+        // A day followed at once by its hour is still that day.
+        assert_eq!(dates("9月12日15時13分ごろ", "2026-11-20"), ["2026-09-12"]);
+        // The end of a period with a year word keeps that year.
+        assert_eq!(
+            dates("2024年4月から昨年8月まで", "2026-02-20"),
+            ["2024-04", "2025-08"]
+        );
+    }
+
+    #[test]
+    fn full_width_digits_are_read_and_keep_their_bytes() {
+        let text = "同社は２日、今年１０月に外部から侵入されたと発表した。";
+        let p = NaiveDate::from_ymd_opt(2026, 11, 5);
+        let found = find_dates(text, p);
+        let read: Vec<(&str, &str)> = found
+            .iter()
+            .map(|d| (d.date.as_str(), &text[d.start..d.end]))
+            .collect();
+        assert_eq!(read, [("2026-11-02", "２日"), ("2026-10", "１０月")]);
+        assert_eq!(dates("２０２４年３月１日に", "2024-08-15"), ["2024-03-01"]);
     }
 
     #[test]

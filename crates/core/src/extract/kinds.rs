@@ -156,6 +156,11 @@ pub(super) fn kind_of(
         nearest.0,
         EventKind::Started | EventKind::Discovered | EventKind::Ceased | EventKind::Other
     );
+    // "The commission disclosed this in a statement on Monday": what an
+    // authority makes known is its findings (or its fine), not a disclosure.
+    if nearest.0 == EventKind::Disclosed && an_authority_discloses(text, (s, e), authorities) {
+        return Some((said(&lower, true), nearest.1));
+    }
     let after = text[mention.end..ceil(text, (mention.end + 12).min(e))].trim_start();
     if of_the_breach
         && mention.date.len() == 10
@@ -166,6 +171,50 @@ pub(super) fn kind_of(
     }
     Some(nearest)
 }
+
+/// Whether an authority is the subject of the sentence's first word of
+/// disclosure: named before it, neither told of it ("notified the ICO")
+/// nor the one notified ("the ICO was notified").
+fn an_authority_discloses(
+    text: &str,
+    (s, e): (usize, usize),
+    authorities: &[(usize, usize)],
+) -> bool {
+    let lower = text[s..e].to_ascii_lowercase();
+    let disclosure = KIND_WORDS
+        .iter()
+        .filter(|(kind, _, _)| *kind == EventKind::Disclosed)
+        .flat_map(|(_, _, words)| words.iter())
+        .filter_map(|w| lower.find(w))
+        .min();
+    let Some(verb) = disclosure else { return false };
+    let passive = ["was ", "were ", "been ", "be "]
+        .iter()
+        .any(|w| lower[..verb].ends_with(w));
+    let named = authorities
+        .iter()
+        .copied()
+        .filter(|&(a, b)| s <= a && b <= s + verb)
+        .chain(AUTHORITY_NOUNS.iter().filter_map(|w| {
+            let i = lower[..verb].find(w)?;
+            Some((s + i, s + i + w.len()))
+        }));
+    !passive
+        && named
+            .into_iter()
+            .any(|span| !super::roles::only_told(text, span))
+}
+
+/// "the commission", "the regulator": an authority named by its kind.
+const AUTHORITY_NOUNS: &[&str] = &[
+    "the commission",
+    "the commissioner",
+    "the regulator",
+    "the watchdog",
+    "the authority",
+    "the agency",
+    "the ministry",
+];
 
 /// Whether a period is an inspection's ("an inspection … carried out from
 /// May to July"): one is named shortly before it, and no breach follows it
@@ -665,7 +714,7 @@ const IN_FORCE: &[&str] = &[
     "시행", "施行", "生效", "実施された", "amended", "amendment", "개정", "改正", "修订", "修訂",
     "起实施", "起實施", "正式实施", "正式實施", "適用が始ま", "適用開始", "went into effect",
     "began to apply", "시행된", "introduced in parliament", "tabled in", "took full effect",
-    "fully into force", "kicks in", "kicked in",
+    "fully into force", "kicks in", "kicked in", "起执行", "起執行", "才可执行", "才可執行",
 ];
 /// The end of a law's name when a year follows it as part of the name.
 const LAW_YEAR: &[&str] = &["act", "act of", "law of", "ordinance", "regulations"];
@@ -673,7 +722,7 @@ const LAW_YEAR: &[&str] = &["act", "act of", "law of", "ordinance", "regulations
 const LAW: &[&str] = &[
     " act", " law", "regulation", "gdpr", "ccpa", "cpra", "pipl", "appi", "hipaa", "coppa", "lgpd", "보호법", "법률", "개정법", "法律", "法》", "保护法",
     "保護法", "条例", "條例", "改正法", "법 개정", "법이 개정", "법을 개정", "规范》", "規範》",
-    "标准》", "標準》", "司法解释", "司法解釋", " bill",
+    "标准》", "標準》", "司法解释", "司法解釋", " bill", "条款", "條款",
 ];
 
 /// Nouns of an earlier legal instrument, for "a 2011 FTC order": a year
@@ -757,7 +806,21 @@ pub(super) fn is_background(text: &str, mention: &DateMention) -> bool {
     if mention.date.len() == 4 && LAW_YEAR.iter().any(|w| right_before.ends_with(w)) {
         return true;
     }
+    let wider = super::floor(text, mention.start.saturating_sub(80).max(s));
+    if issues_a_rule(&text[wider..mention.start]) {
+        return true;
+    }
     names_an_instrument(text, mention, e)
+}
+
+/// "Under directions issued by CERT-In in April 2022, companies must…":
+/// the day a rule was issued, which is no event of any one incident.
+fn issues_a_rule(lead: &str) -> bool {
+    static ISSUED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:directions?|rules|guidelines|regulations|circulars?|notifications?|directives?)\s+(?:issued|published|adopted|introduced|notified)(?:\s+by\s+[^,;]{1,40}?)?\s+(?:in|on)\s*$")
+            .unwrap_or_else(|e| panic!("rule pattern: {e}"))
+    });
+    ISSUED.is_match(lead)
 }
 
 /// "昨年10月にも…約29万件が流出", "2021년에도 …", "in a separate incident": the
@@ -769,11 +832,24 @@ pub(super) fn tells_an_earlier_occurrence(text: &str, start: usize, end: usize) 
     let sentence = &text[s..e];
     let dated_too = ["にも", "에도"].iter().any(|mark| {
         sentence.match_indices(mark).any(|(i, _)| {
+            // "昨年10月にも", "지난달 1일에도": a year, a month or a day.
             let before = &sentence[super::floor(sentence, i.saturating_sub(15))..i];
-            ['年', '년', '해'].iter().any(|c| before.contains(*c))
-                && !["今年", "来年", "年内", "年中", "올해", "내년"]
-                    .iter()
-                    .any(|w| before.contains(w))
+            ['年', '년', '해', '月', '월', '日', '일']
+                .iter()
+                .any(|c| before.contains(*c))
+                && ![
+                    "今年",
+                    "来年",
+                    "年内",
+                    "年中",
+                    "올해",
+                    "내년",
+                    "来月",
+                    "내달",
+                    "다음 달",
+                ]
+                .iter()
+                .any(|w| before.contains(w))
         })
     });
     let lower = sentence.to_lowercase();

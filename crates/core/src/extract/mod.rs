@@ -303,8 +303,10 @@ fn is_navigation(line: &str) -> bool {
                     .all(|w| w.starts_with(|c: char| c.is_uppercase()))
         });
     // "Bangkok Post  Thailand  World  ePaper  Subscribe": items a pasted
-    // page keeps apart with runs of spaces, none of them a sentence.
-    let items: Vec<&str> = line
+    // page keeps apart with runs of spaces (or one ideographic space), none
+    // of them a sentence.
+    let spaced_out = line.replace('\u{3000}', "  ");
+    let items: Vec<&str> = spaced_out
         .split("  ")
         .map(str::trim)
         .filter(|p| !p.is_empty())
@@ -398,7 +400,8 @@ fn first_country(
             Some(Found::new(text, company.start, company.end, code, 0.55))
         })
         .or_else(|| {
-            let (code, s, e) = names::country_in_lead(text)?;
+            let (code, s, e) =
+                names::country_in_lead(text).or_else(|| names::country_opening_the_lead(text))?;
             Some(Found::new(text, s, e, code, 0.55))
         })
         .or_else(|| {
@@ -1675,6 +1678,8 @@ const FINE_WORDS: &[&str] = &[
     "fine", "fined", "penalty", "penalties", "settlement", "settle", "pay", "罚款", "罚", "处以", "과징금",
     "벌금", "부과", "제재", "制裁", "課徴金", "罰金", "制裁金", "過料", "罰款", "處以", "開罰", "和解",
     "支付", "합의금", "罰", "罰鍰", "裁罰",
+    // "780만 달러를 물리기로 했다": to make one pay, not 물리적 (physical).
+    "물리기로", "물렸", "물린다", "물게",
 ];
 /// Words just before an amount that make it something other than the main
 /// penalty: a separate administrative fine, an earlier proposal.
@@ -2085,6 +2090,43 @@ fn a_price_paid(sentence: &str) -> bool {
         && !OWED.iter().any(|w| sentence.contains(w))
 }
 
+/// "이동통신사들에 총 2억 달러", "fines totalling $200m on four carriers": a
+/// total over several companies is no one company's penalty.
+fn a_sum_over_several(before: &str, sentence: &str) -> bool {
+    const TOTAL: &[&str] = &[
+        "총 ",
+        "합계",
+        "모두 ",
+        "total of",
+        "totalling",
+        "totaling",
+        "combined",
+        "合计",
+        "合計",
+        "总计",
+        "總計",
+        "共计",
+        "共計",
+        "総額",
+        "合わせて",
+    ];
+    const SEVERAL: &[&str] = &[
+        "사들에",
+        "업체들에",
+        "기업들에",
+        "개사",
+        "社に",
+        "companies",
+        "firms",
+        "carriers",
+        "operators",
+        "家企业",
+        "家公司",
+        "家企業",
+    ];
+    TOTAL.iter().any(|w| before.contains(w)) && SEVERAL.iter().any(|w| sentence.contains(w))
+}
+
 /// Whether the amount `m` is a penalty of this case: `None` when it is not
 /// (no word of a penalty in its sentence, a legal maximum, a deal, another
 /// organisation's or another authority's case, a price), else whether it
@@ -2103,6 +2145,7 @@ fn penalty_role(text: &str, m: &Money, scope: &FineScope) -> Option<bool> {
     let further = text[m.end..ceil(text, (m.end + 80).min(text.len()))].to_lowercase();
     let within = |&(a, b): &(usize, usize)| a >= s && b <= e;
     let not_main = NOT_MAIN_BEFORE.iter().any(|w| before.contains(w))
+        || a_sum_over_several(&before, &sentence)
         || is_ransom(&text[s..m.start], &sentence)
         || is_ceiling(text, s, m.start, after)
         // "1억원대 제재": a range ("in the 100 millions"), not the sum.
@@ -2262,7 +2305,7 @@ struct Parties<'a> {
 #[rustfmt::skip]
 const CASE_WORDS: &[&str] = &[
     "breach", "hacked", "leak", "accessed", "stolen", "fined", "penalty", "lawsuit", "sued",
-    "유출", "해킹", "과징금", "소송", "泄露", "外泄", "罚款", "處罰", "诉讼", "訴訟", "起诉", "流出",
+    "유출", "해킹", "과징금", "과태료", "제재금", "소송", "泄露", "外泄", "罚款", "處罰", "诉讼", "訴訟", "起诉", "流出",
     "漏えい", "課徴金", "制裁金", "未授权", "未經授權", "遭窃", "cyber attack", "cyberattack",
     "interfered with the privacy", "obtained data", "fraudster", "unlawfully", "decided",
 ];
@@ -2294,8 +2337,15 @@ impl Parties<'_> {
         !names(company)
             && !SELF_WORDS.iter().any(|w| sentence.contains(w))
             && self.others.iter().any(|o| names(o))
-            && CASE_WORDS.iter().any(|w| sentence.contains(w))
+            && CASE_WORDS.iter().any(|w| opens_a_word(&sentence, w))
     }
+}
+
+/// Whether `word` stands in `text` at the start of a word ("sued", "leak"
+/// in "leaked"), not inside one ("issued"); other scripts match anywhere.
+fn opens_a_word(text: &str, word: &str) -> bool {
+    text.match_indices(word)
+        .any(|(i, _)| !word.is_ascii() || !text[..i].ends_with(|c: char| c.is_ascii_alphanumeric()))
 }
 
 /// A regulator with its country, its registry entry, and the spans of its
@@ -2411,7 +2461,10 @@ fn of_another_authority(
 ) -> bool {
     let (s, e) = sentence_around(text, d.start, d.end);
     let within = |&(a, b): &(usize, usize)| a >= s && b <= e;
-    !own.iter().any(within) && foreign.iter().any(within)
+    !own.iter().any(within)
+        && foreign
+            .iter()
+            .any(|&f| within(&f) && !roles::a_partner(text, f))
 }
 
 #[cfg(test)]

@@ -499,6 +499,63 @@ pub fn country_in_lead(text: &str) -> Option<(String, usize, usize)> {
     })
 }
 
+/// "バングラデシュ政府のウェブサイトから…", "英国信息专员办公室…", "호주
+/// 정부는…": the country a Chinese, Japanese or Korean report opens its
+/// first paragraph with (after any dateline in brackets), or names as the
+/// owner of what it opens with (の, 的, 의, 政府, 정부).
+pub fn country_opening_the_lead(text: &str) -> Option<(String, usize, usize)> {
+    let paragraph = text
+        .lines()
+        .find(|l| l.chars().count() >= 40 && l.contains(['。', '.']) && !l.is_ascii())
+        .filter(|l| l.chars().any(|c| is_cjk(c) || is_kana(c)))?;
+    let at = paragraph.as_ptr() as usize - text.as_ptr() as usize;
+    let body = paragraph.trim_start();
+    let skip = paragraph.len() - body.len() + dateline_brackets(body);
+    let lead: Vec<(usize, char)> = paragraph[skip..].char_indices().take(40).collect();
+    let owner = |rest: &str| {
+        [
+            "の", "的", "의", "政府", "정부", " 정부", "当局", "當局", "国内", "國內",
+        ]
+        .iter()
+        .any(|w| rest.starts_with(w))
+    };
+    for (n, &(i, _)) in lead.iter().enumerate() {
+        for len in (2..=8).rev() {
+            let Some(&(j, _)) = lead.get(n + len) else {
+                continue;
+            };
+            let word = &paragraph[skip + i..skip + j];
+            if word.chars().any(|c| !(is_cjk(c) || is_kana(c))) {
+                continue;
+            }
+            let Some(code) = crate::countries::country_code(word) else {
+                continue;
+            };
+            if n == 0 || owner(&paragraph[skip + j..]) {
+                return Some((code.to_string(), at + skip + i, at + skip + j));
+            }
+        }
+    }
+    None
+}
+
+/// "【ローマ=共同】", "（吉隆坡10日讯）", "[서울=뉴시스]": a wire's dateline
+/// in brackets before the first sentence; its length in bytes.
+fn dateline_brackets(body: &str) -> usize {
+    let Some(open) = body.chars().next().filter(|c| "【[（(".contains(*c)) else {
+        return 0;
+    };
+    let close = match open {
+        '【' => '】',
+        '[' => ']',
+        '（' => '）',
+        _ => ')',
+    };
+    body.find(close)
+        .filter(|&i| i <= 60)
+        .map_or(0, |i| i + close.len_utf8())
+}
+
 /// Where the text says a company is based: "based in San Jose,
 /// California", "headquartered in Dublin", "a Tokyo-based firm".
 pub fn home_of_a_company(text: &str) -> Option<(String, usize, usize)> {
@@ -636,7 +693,10 @@ const NOT_NAMES: &[&str] = &[
     "updated", "published", "share", "print", "subscribe", "advertisement", "related",
     // Acronyms of technology and units, never a company on their own.
     "ai", "gb", "tb", "mb", "kb", "it", "id", "ids", "pc", "tv", "sms", "api", "url", "pdf",
-    "faq", "vpn", "usim", "sim", "cctv", "usb", "cookie", "cookies", "ip", "db",
+    "faq", "vpn", "usim", "sim", "cctv", "usb", "cookie", "cookies", "ip", "db", "sns",
+    // Acronyms of privacy laws.
+    "gdpr", "ccpa", "cpra", "hipaa", "coppa", "pipa", "pipl", "pipeda", "appi", "pdpa", "dpa",
+    "ndpr", "ndpa", "lgpd", "popia", "bipa", "ferpa", "glba",
     // Korean short names of authorities, as the press writes them.
     "개보위", "개인정보위", "방통위", "공정위", "금감원", "금융위", "과기정통부", "경찰청",
     "기가바이트", "테라바이트", "메가바이트", "该公司", "该平台", "该企业", "同社", "当社", "회사",
@@ -747,10 +807,10 @@ static LATIN_NAME: LazyLock<Regex> = LazyLock::new(|| {
     // "of"; a name may run straight into Hangul or Han characters (SK텔레콤, SK电讯).
     // A name never runs over a line break: a headline is not the next line's name.
     // A name may open with digits where letters follow in its own way:
-    // "23andMe", "7-Eleven", "1Password", "2K Games"; a name may open with a
+    // "23andMe", "7-Eleven", "1Password", "2K Games", "1&1"; a name may open with a
     // small letter before a capital: "easyJet", "eBay", "iRent".
     // Letters with accents belong to names too: "ING Bank Śląski", "Société".
-    Regex::new(r"(?:\b\d+[A-Z]{1,3}[ \t\u{a0}][A-Z][a-z]|\b[a-z]{1,4}[A-Z][a-z]|[A-Z]|\b\d+(?:[a-z]+[A-Z]|-[A-Z][a-z]|[A-Z][a-z]{2}))[A-Za-z0-9\u{C0}-\u{D6}\u{D8}-\u{F6}\u{F8}-\u{24F}]*(?:[&.'’-][A-Za-z0-9]+)*(?:[ \t\u{a0}](?:&[ \t\u{a0}])?[A-Z\u{C0}-\u{D6}\u{D8}-\u{DE}\u{100}-\u{24F}][A-Za-z0-9\u{C0}-\u{D6}\u{D8}-\u{F6}\u{F8}-\u{24F}]*(?:[&.'’-][A-Za-z0-9]+)*){0,3}")
+    Regex::new(r"(?:\b\d+[A-Z]{1,3}[ \t\u{a0}][A-Z][a-z]|\b[a-z]{1,4}[A-Z][a-z]|[A-Z]|\b\d+(?:[a-z]+[A-Z]|-[A-Z][a-z]|[A-Z][a-z]{2})|(?-u:\b)\d&\d(?-u:\b))[A-Za-z0-9\u{C0}-\u{D6}\u{D8}-\u{F6}\u{F8}-\u{24F}]*(?:[&.'’-][A-Za-z0-9]+)*(?:[ \t\u{a0}](?:&[ \t\u{a0}])?[A-Z\u{C0}-\u{D6}\u{D8}-\u{DE}\u{100}-\u{24F}][A-Za-z0-9\u{C0}-\u{D6}\u{D8}-\u{F6}\u{F8}-\u{24F}]*(?:[&.'’-][A-Za-z0-9]+)*){0,3}")
         .unwrap_or_else(|e| panic!("name pattern: {e}"))
 });
 
@@ -857,7 +917,7 @@ const CJK_INSTITUTIONS: &[&str] = &[
     "대법", "법원", "지법", "고법", "검찰", "경찰", "경찰청", "法院", "检察院", "檢察院", "公安局",
     "警方", "裁判所", "地裁", "高裁", "最高裁", "警察", "警視庁", "検察", "委", "委員会", "委员会",
     "委員會", "위원회", "개보위", "개인정보위", "방통위", "공정위", "금감원", "진흥원", "庁", "省", "局",
-    "部",
+    "部", "監察官", "监察官", "專員公署", "专员公署", "当局", "當局", "감독관", "감독기구",
 ];
 
 fn is_person(text: &str, start: usize) -> bool {
@@ -1058,6 +1118,14 @@ fn glued_name(text: &str, name: &str, e: usize) -> Option<String> {
         return Some(kana);
     }
     let tail: String = text[e..].chars().take_while(|c| is_cjk(*c)).collect();
+    // "ABC罚款", "XYZ과징금": what happened to a name is no part of it.
+    if REPORT_WORDS
+        .iter()
+        .chain(HAPPENINGS)
+        .any(|w| tail.starts_with(w))
+    {
+        return None;
+    }
     let acronym = name
         .chars()
         .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
@@ -1229,9 +1297,38 @@ fn names_in_their_role(text: &str, out: &mut Vec<(String, usize, usize)>) {
     for re in ROLE_NAMES.iter() {
         for c in re.captures_iter(text) {
             if let Some(m) = c.get(1) {
-                out.push((m.as_str().to_string(), m.start(), m.end()));
+                let skip = country_mark(text, m.as_str());
+                out.push((m.as_str()[skip..].to_string(), m.start() + skip, m.end()));
             }
         }
+    }
+}
+
+/// "伊ウニクレディト", "米グーグル": Japanese news puts one ideograph of the
+/// company's country before a name in katakana or Latin letters. Returns
+/// its length in bytes, 0 when the name has none ("中部電力" keeps its 中)
+/// or when the mark makes it a subsidiary the text tells apart from its
+/// parent ("米ホンダ" where "ホンダの米国法人" follows).
+fn country_mark(text: &str, name: &str) -> usize {
+    let mut chars = name.chars();
+    let mark = match (chars.next(), chars.next()) {
+        (Some(mark), Some(next))
+            if "米英独仏伊中韓豪加露印蘭台西瑞墨星".contains(mark)
+                && (is_katakana(next) || next.is_ascii_alphabetic()) =>
+        {
+            mark.len_utf8()
+        }
+        _ => return 0,
+    };
+    let parent = format!("{}の", &name[mark..]);
+    let a_branch = text.match_indices(&parent).any(|(at, p)| {
+        let rest: String = text[at + p.len()..].chars().take(6).collect();
+        rest.contains("法人") || rest.contains("子会社")
+    });
+    if a_branch {
+        0
+    } else {
+        mark
     }
 }
 
@@ -1362,12 +1459,36 @@ pub(super) fn glued_to_an_authority(display: &str, regulator_keys: &HashSet<Stri
 fn is_generic_cjk(name: &str) -> bool {
     // "맞춤형 광고", "생성형 AI": a noun made a kind ("-형") describes a thing.
     let kind_of = name.ends_with('형') && name.chars().count() <= 4 && name.chars().all(is_hangul);
+    // "一般データ保護規則（GDPR）", "个人信息保护法": a law, not its subject.
+    let a_law = LAW_ENDINGS.iter().any(|w| name.ends_with(w));
+    // "元講師", "전 직원": a person by the post held, now or before.
+    let post = name
+        .strip_prefix(['元', '前'])
+        .or_else(|| name.strip_prefix("전 "))
+        .unwrap_or(name);
     kind_of
+        || a_law
+        || POSTS.contains(&post)
         || GENERIC_CJK.contains(&name)
         || REPORT_WORDS.contains(&name)
         || KO_GENERIC_TOPICS.contains(&name)
         || JA_GENERIC_TOPICS.contains(&name)
 }
+
+/// Posts people hold, which name a person (an insider, a suspect), never
+/// the company.
+#[rustfmt::skip]
+const POSTS: &[&str] = &[
+    "講師", "社員", "職員", "従業員", "派遣社員", "役員", "店員", "教師", "容疑者", "被告",
+    "员工", "員工", "职员", "讲师", "講師", "嫌疑人", "직원", "강사", "사원", "임원", "피의자",
+];
+
+/// The endings of a law's or a rule's name.
+#[rustfmt::skip]
+const LAW_ENDINGS: &[&str] = &[
+    "規則", "规则", "規定", "规定", "条例", "條例", "法案", "保護法", "保护法", "法律", "규칙",
+    "보호법", "법률", "規程",
+];
 
 /// Words that open a Japanese sentence as its topic and are never a company.
 #[rustfmt::skip]
@@ -1411,6 +1532,17 @@ fn headline_subject(text: &str, (hs, he): (usize, usize), out: &mut Vec<(String,
         let segment = segment.split(['遭', '被']).next().unwrap_or(segment);
         let first = strip_particle(text, segment);
         let written = |c: char| is_cjk(c) || is_kana(c);
+        let subject = before_a_kana_particle(first);
+        if subject != first {
+            // "四谷大塚に個人情報保護委が行政指導": a Japanese clause's subject,
+            // where the body names it so.
+            let name = &subject[country_mark(text, subject)..];
+            let at = name.as_ptr() as usize - text.as_ptr() as usize;
+            if name.chars().all(written) && name.chars().count() >= 2 && text[he..].contains(name) {
+                out.push((name.to_string(), at, at + name.len()));
+            }
+            return;
+        }
         if first.chars().all(written) && first.chars().count() >= 2 {
             let name = recurring_prefix(first, &text[he..]).unwrap_or(first);
             // A clause ("违规向哈佛研究项目转交…") is no subject's name.
@@ -1419,6 +1551,21 @@ fn headline_subject(text: &str, (hs, he): (usize, usize), out: &mut Vec<(String,
             }
         }
     }
+}
+
+/// "グーグルに制裁金", "ウニクレディトが流出": a Japanese headline's subject
+/// ends at the particle after it, where a name in katakana or kanji stops.
+fn before_a_kana_particle(segment: &str) -> &str {
+    let mut prev: Option<char> = None;
+    for (i, c) in segment.char_indices() {
+        let name_ends =
+            prev.is_some_and(|p| is_katakana(p) || is_cjk(p) || p.is_ascii_alphanumeric());
+        if "にがはを".contains(c) && name_ends && segment[..i].chars().count() >= 2 {
+            return &segment[..i];
+        }
+        prev = Some(c);
+    }
+    segment
 }
 
 /// The longest start of a headline's subject that the article repeats:
@@ -1580,8 +1727,15 @@ fn names_the_site(
         .filter(char::is_ascii_alphanumeric)
         .collect::<String>()
         .to_ascii_lowercase();
+    // "NNA ASIA" on `www.nna.jp`: the site's name and a word of its reach.
+    let first_word = name
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let spelt = site.contains(&squashed) || name.contains(' ') && site.contains(&first_word);
     let in_headline = headline.is_some_and(|(s, e)| text[s..e].contains(name));
-    squashed.len() >= 3 && !in_headline && site.contains(&squashed)
+    squashed.len() >= 3 && !in_headline && spelt
 }
 
 /// "Passed in 2019, the law…", "Patient files exposed": one capitalised

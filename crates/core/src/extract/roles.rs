@@ -28,6 +28,40 @@ fn clause_around(text: &str, (s, e): (usize, usize)) -> (&str, &str) {
     (&text[start..s], &text[e..end])
 }
 
+/// True when the mention at `span` is a partner in another authority's act:
+/// "a joint investigation with the NDPC", "与网信办联合", "경찰과 함께",
+/// "警察と連携して". What the sentence dates is the acting authority's.
+pub fn a_partner(text: &str, span: (usize, usize)) -> bool {
+    static WITH: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:\b(?:joint|jointly|together|cooperation|collaboration|partnership|conjunction|coordination)\b[^.,;]{0,40}\bwith|\balongside)(?:\s+the)?(?:\s+(?-i:[A-Z])[\w'-]*){0,8}\s*[(（]?\s*$")
+            .unwrap_or_else(|e| panic!("role pattern: {e}"))
+    });
+    const WITH_AFTER: &[&str] = &[
+        "와 함께",
+        "과 함께",
+        "와 공동",
+        "과 공동",
+        "와 합동",
+        "과 합동",
+        "と共同",
+        "と合同",
+        "と連携",
+        "とともに",
+        "と共に",
+        "联合",
+        "聯合",
+        "共同",
+        "一同",
+        "一起",
+    ];
+    let (before, after) = clause_around(text, span);
+    let cjk_with = ["与", "與", "会同", "會同", "和"]
+        .iter()
+        .any(|w| before.trim_end().ends_with(w));
+    let joined = WITH_AFTER.iter().any(|w| after.starts_with(w));
+    WITH.is_match(before) || joined && (cjk_with || !after.starts_with(['联', '聯', '共', '一']))
+}
+
 /// "said in an SEC filing", "filed with the SEC", "向…SEC提交的8-K文件".
 fn filing_venue(text: &str, (s, e): (usize, usize)) -> bool {
     let after = text[e..ceil(text, (e + 10).min(text.len()))].to_ascii_lowercase();

@@ -2291,8 +2291,15 @@ fn a_public_body_fined_or_attacked_a_date_line_and_katakana_pieces() {
     );
     let text = "星報新聞網  每日星報 | 即時新聞 | 港聞 | 經濟 | 國際\n2023年9月22日星期五 12:07\n星光會遭黑客勒索50萬美元 約8000名訂戶資料或外洩\n星光會今日承認系統遭勒索軟件攻擊。星光會表示會聯絡受影響人士。";
     assert_eq!(company(text).as_deref(), Some("星光會"));
+    // The country's mark is no part of the name, unless the text tells the
+    // branch apart from its parent.
     let text = "米ハナモーターに制裁金63万ドル　州当局「プライバシー権の行使を妨げた」\n州のプライバシー保護局は12日、米ハナモーターに制裁金を科したと発表した。プライバシー保護の手続きに不備があった。";
-    assert_eq!(company(text).as_deref(), Some("米ハナモーター"));
+    assert_eq!(company(text).as_deref(), Some("ハナモーター"));
+    let branch = text.replace(
+        "不備があった。",
+        "不備があった。ハナモーターの米国法人が運営する。",
+    );
+    assert_eq!(company(&branch).as_deref(), Some("米ハナモーター"));
 }
 
 #[test]
@@ -3009,4 +3016,87 @@ fn a_bulleted_related_story_names_no_regulator_and_db_glued_to_hangul_is_a_name(
         .company
         .map(|c| c.value);
     assert_eq!(company.as_deref(), Some("DB손해보험"), "{insurer}");
+}
+
+#[test]
+fn an_authority_that_makes_a_fine_known_publishes_it() {
+    // "disclosed" said by the authority, and a word that only looks like
+    // "sued" inside "issued", leave the day an authority's.
+    let en = events_of(
+        "Harbourline Bank fined N90 million\nThe Data Protection Commission has fined Harbourline Bank N90 million for weak controls. The commission disclosed this in a statement on Monday.",
+        "2026-03-04",
+    );
+    assert!(has_event(&en, "2026-03-02", EventKind::Fined), "{en:?}");
+    let issued = events_of(
+        "Cobalt Telecom fined $5m\nThe Consumer Board has imposed a $5 million penalty on Cobalt Telecom. In a statement issued on Friday, Dana Obi, the board chair, said the order followed a joint investigation with the Harbour Data Protection Commission (HDPC).",
+        "2026-03-04",
+    );
+    assert!(
+        has_event(&issued, "2026-02-27", EventKind::Fined),
+        "{issued:?}"
+    );
+    // The company disclosing to an authority is still a disclosure.
+    let told = events_of(
+        "Cobalt Telecom breach\nCobalt Telecom disclosed the breach on Monday and notified the commission.",
+        "2026-03-04",
+    );
+    assert!(
+        has_event(&told, "2026-03-02", EventKind::Disclosed),
+        "{told:?}"
+    );
+}
+
+#[test]
+fn laws_authorities_and_outlets_are_no_company_in_japanese() {
+    let company = |text: &str, url: &str| {
+        let mut c = ctx("2026-11-12");
+        c.url = Some(url.to_string());
+        extract(text, &c).company.map(|c| c.value)
+    };
+    // A law's acronym glued to a penalty word, a law's name before its
+    // acronym, an authority's title: none is the one fined; "1&1" is.
+    let text = "独裁判所、GDPR制裁金を減額　2&2に50万ユーロ\n\nケルンの地方裁判所は11日、通信会社の2&2に対する一般データ保護規則（GDPR）違反の制裁金を減額した。制裁金は連邦データ保護監察官（BfDI）が科していた。判決は2&2の違反を認めた。";
+    assert_eq!(
+        company(text, "https://www.example.jp/a/1").as_deref(),
+        Some("2&2")
+    );
+    // The site's own name on its menu line, written with a word of its reach.
+    let text = "ABCD ASIA　アジア経済ニュース　｜　ニュース　国・地域　業種\nバングラデシュ　>　IT・通信\n政府サイトから個人情報流出か\n\nバングラデシュ政府のウェブサイトから、国民の氏名や電話番号などの個人情報が大量に流出していたことが分かった。米ニュースサイトが7日に報じた。";
+    let d = {
+        let mut c = ctx("2026-07-11");
+        c.url = Some("https://www.abcd.jp/news/1".to_string());
+        extract(text, &c)
+    };
+    assert_ne!(d.company.map(|c| c.value).as_deref(), Some("ABCD ASIA"));
+    // The lead opens with the country the story is in, whatever the site's.
+    assert_eq!(d.country.map(|c| c.value).as_deref(), Some("BD"));
+}
+
+#[test]
+fn the_date_a_rule_was_issued_or_takes_effect_is_no_event() {
+    let en = dates_of(
+        "Sparrow Audio breach\nSparrow Audio said on Monday that customer records were copied. Under directions issued by the national CERT in April 2022, companies must report such incidents within six hours.",
+        "2026-04-08",
+    );
+    assert!(!en.contains(&"2022-04".to_string()), "{en:?}");
+    let zh = dates_of(
+        "某公司遭罰\n監管機構於二〇二六年三月二日宣布罰款。相關法律的處罰條款延至二〇二五年八月一日起才可執行。",
+        "2026-03-05",
+    );
+    assert!(!zh.contains(&"2025-08-01".to_string()), "{zh:?}");
+}
+
+#[test]
+fn a_partner_in_a_joint_inquiry_does_not_take_the_day() {
+    let with = events_of(
+        "Rivet Bank fined by FTC\nThe Federal Trade Commission fined Rivet Bank $2 million.\nThe decision was announced on Tuesday after an investigation carried out jointly with the Information Commissioner's Office (ICO).",
+        "2026-03-06",
+    );
+    assert!(with.iter().any(|(d, _)| d == "2026-03-03"), "{with:?}");
+    // An authority acting on its own in the sentence still takes it.
+    let apart = events_of(
+        "Rivet Bank fined by FTC\nThe Federal Trade Commission fined Rivet Bank $2 million.\nThe Information Commissioner's Office (ICO) opened its own investigation on Tuesday.",
+        "2026-03-06",
+    );
+    assert!(!apart.iter().any(|(d, _)| d == "2026-03-03"), "{apart:?}");
 }
