@@ -1,6 +1,7 @@
 //! Countries by code or by name, as files and articles write them: `PL`,
 //! `Poland `, `UK`, `대한민국`, `韩国`, `Deutschland`. The names live in
-//! `countries.tsv` (ISO 3166-1 alpha-2 codes, with EU and XK).
+//! `countries.tsv` (ISO 3166-1 alpha-2 codes, with EU and XK). The Japanese
+//! names not written by hand are CLDR's (taken through Python's Babel).
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -46,7 +47,7 @@ pub fn country_of_place(text: &str) -> Option<&'static str> {
 }
 
 /// The ISO code of a country written as a code or a name in English, its own
-/// language, Korean or Chinese; `None` when it is not a country we know.
+/// language, Korean, Chinese or Japanese; `None` when it is not a country we know.
 pub fn country_code(text: &str) -> Option<&'static str> {
     let t = text.trim().trim_end_matches('.').trim();
     if t.is_empty() {
