@@ -24,7 +24,7 @@ const KIND_WORDS: &[(EventKind, usize, &[&str])] = &[
     (EventKind::Disclosed, 0, &["disclosed", "disclose", "disclosure", "notified", "revealed", "filing", "made it public", "made public", "went public", " public on ", " public in ", "披露", "通报", "공시", "曝光", "admitted", "apologized", "apologised", "apology", "사과문", "사과했", "道歉", "致歉", "謝罪", "お詫び", "揭露", "公之于众", "公之於眾", "공지했", "공지를", "공지사항", "공지문", "통지", "came to light", "明らかになり", "明らかになった", "드러났", "曝出"]),
     (EventKind::FindingsPublished, 0, &["调查结果", "审查结果", "检查结果", "調查結果", "審查結果", "檢查結果", "조사 결과", "검사 결과", "점검 결과", "results of", "findings"]),
     (EventKind::InvestigationOpened, 0, &["investigating", "investigation", "inquiry", "probe", "inspection", "inspected", "调查", "审查", "調查", "審查", "검사", "조사", "調査"]),
-    (EventKind::Started, 0, &["hacked", "intrusion", "infiltrated", "began", "started", "beginning in", "dated back", "dates back", "gained access", "broke into", "侵入", "入侵", "攻击", "攻擊", "盗走", "窃取", "침투", "해킹", "공격", "不正アクセス", "サイバー攻撃", "始めた", "開始", "开始", "起因", "感染", "감염", "infected", "发生", "發生", "hit by a cyber", "hit by cyber", "hit by ransomware", "hit by a ransomware", "hit by an attack", "hit by a hack", "malware", "탈취", "빼냈", "빼내", "빼돌", "침입", "盗取"]),
+    (EventKind::Started, 0, &["hacked", "intrusion", "infiltrated", "began", "started", "beginning in", "dated back", "dates back", "gained access", "broke into", "侵入", "入侵", "攻击", "攻擊", "盗走", "窃取", "침투", "해킹", "공격", "不正アクセス", "サイバー攻撃", "始めた", "開始", "开始", "起因", "感染", "감염", "infected", "发生", "發生", "hit by a cyber", "hit by cyber", "hit by ransomware", "hit by a ransomware", "hit by an attack", "hit by a hack", "malware", "탈취", "빼냈", "빼내", "빼돌", "침입", "盗取", "発生", "未经授权", "未經授權", "unauthorized access", "unauthorised access", "ransomware", "暗号化", "encrypted", "アクセスできる状態", "公开访问", "公開訪問"]),
     (EventKind::Started, 25, &["since", "breach", "hit in", "부터", "해커", "黑客", "駭客", "ハッカー"]),
 ];
 
@@ -161,6 +161,14 @@ pub(super) fn kind_of(
     if nearest.0 == EventKind::Disclosed && an_authority_discloses(text, (s, e), authorities) {
         return Some((said(&lower, true), nearest.1));
     }
+    // The day the company told an authority or the police, and the day a
+    // hacker or a third party posted a claim, are events of no listed kind.
+    let companys = of_the_breach || nearest.0 == EventKind::Disclosed;
+    if companys
+        && (tells_an_authority(text, (s, e), authorities) || a_claim_posted(text, mention, (s, e)))
+    {
+        return Some((EventKind::Other, 0.5));
+    }
     let after = text[mention.end..ceil(text, (mention.end + 12).min(e))].trim_start();
     if of_the_breach
         && mention.date.len() == 10
@@ -171,6 +179,59 @@ pub(super) fn kind_of(
     }
     Some(nearest)
 }
+
+/// "filed a breach report with OCR on July 22", "警視庁に相談し", "向公安机关
+/// 报案", "개인정보위에 신고했다": the sentence has the company tell an
+/// authority or the police, and tells no one else (customers, the public).
+fn tells_an_authority(text: &str, (s, e): (usize, usize), authorities: &[(usize, usize)]) -> bool {
+    let sentence = &text[s..e];
+    let lower = sentence.to_lowercase();
+    if TOLD_THE_PUBLIC.iter().any(|w| lower.contains(w)) {
+        return false;
+    }
+    let police = POLICE.iter().flat_map(|w| {
+        lower
+            .match_indices(w)
+            .map(move |(i, _)| (s + i, s + i + w.len()))
+    });
+    authorities
+        .iter()
+        .copied()
+        .filter(|&(a, b)| s <= a && b <= e)
+        .chain(police)
+        .any(|span| super::roles::only_told(text, span))
+}
+
+/// Who else a telling may be to: then it is a disclosure.
+#[rustfmt::skip]
+const TOLD_THE_PUBLIC: &[&str] = &[
+    "customers", "users", "the public", "members", "patients", "고객", "이용자", "회원", "정보주체",
+    "顧客", "利用者", "会員", "お客様", "用户", "用戶", "客户", "客戶", "会员", "會員", "公告",
+    "公表", "発表", "공지", "홈페이지", "website", "官网", "官網",
+];
+
+/// The police, whom a company reports a crime to.
+#[rustfmt::skip]
+const POLICE: &[&str] = &[
+    "police", "fbi", "警方", "警察", "警視庁", "県警", "府警", "公安机关", "公安機關", "公安局", "경찰",
+];
+
+/// "上月30日在黑客论坛发帖", "offered it for sale on the dark web on March 26",
+/// "犯行声明を出し": near the date, a claim posted or data offered for sale.
+fn a_claim_posted(text: &str, mention: &DateMention, (s, e): (usize, usize)) -> bool {
+    let from = super::floor(text, mention.start.saturating_sub(60).max(s));
+    let to = ceil(text, (mention.end + 90).min(e));
+    let near = text[from..to].to_lowercase();
+    POSTED.iter().any(|w| near.contains(w))
+}
+
+#[rustfmt::skip]
+const POSTED: &[&str] = &[
+    "dark web", "darknet", "hacking forum", "hacker forum", "breachforums", "breach forums",
+    "for sale", "telegram channel", "leak site", "暗网", "暗網", "黑客论坛", "駭客論壇", "黑客論壇",
+    "发帖", "發帖", "發文", "张贴", "張貼", "兜售", "挂牌出售", "掛牌出售", "다크웹", "해킹 포럼",
+    "판매 글", "犯行声明", "ダークウェブ", "リークサイト",
+];
 
 /// Whether an authority is the subject of the sentence's first word of
 /// disclosure: named before it, neither told of it ("notified the ICO")
@@ -453,10 +514,24 @@ fn said(sentence: &str, names_a_regulator: bool) -> EventKind {
         EventKind::Settled
     } else if has(FINE_CUES) {
         EventKind::Fined
+    } else if has(OPENING_CUES) {
+        EventKind::InvestigationOpened
     } else {
         EventKind::FindingsPublished
     }
 }
+
+/// Words of an authority opening an inquiry, for a day it said so: "said
+/// Monday it had launched an investigation", "今日表示已展開調查".
+#[rustfmt::skip]
+const OPENING_CUES: &[&str] = &[
+    "opened an investigation", "launched an investigation", "opened an inquiry",
+    "launched an inquiry", "launched a probe", "opened a probe", "begun an investigation",
+    "began an investigation", "started an investigation", "is investigating", "was investigating",
+    "展开调查", "展開調查", "启动调查", "啟動調查", "立案调查", "立案調查", "循规审查", "循規審查",
+    "展开审查", "展開審查", "조사에 착수", "조사에 들어갔", "조사를 진행", "조사에 나섰", "調査に着手",
+    "調査を始め", "調査を開始", "調査に乗り出",
+];
 
 /// How far a word is from the date, in a sentence: Korean, Chinese and
 /// Japanese put the verb after the date ("28일 밝혔다"), English mostly

@@ -1784,6 +1784,20 @@ fn is_ceiling(text: &str, sentence_start: usize, start: usize, after: &str) -> b
             .any(|w| after.trim_start().starts_with(w))
 }
 
+/// "10,000 reais (about $1,780) in moral damages", "判令赔偿原告4000元",
+/// "慰謝料10万円": what a court awards the harmed is damages, no penalty.
+fn awarded_as_damages(before: &str, further: &str) -> bool {
+    const AFTER: &[&str] = &[
+        "in damages",
+        "moral damages",
+        "in compensation",
+        "as compensation",
+    ];
+    const BEFORE: &[&str] = &["赔偿", "賠償", "배상금", "慰謝料", "損害賠償"];
+    let near = &further[..ceil(further, 45.min(further.len()))];
+    AFTER.iter().any(|w| near.contains(w)) || BEFORE.iter().any(|w| before.contains(w))
+}
+
 /// Whether the words after an amount name a deal, and no penalty.
 fn is_deal(after: &str) -> bool {
     let penalty = ["fine", "penalt", "settle", "罚", "罰", "과징금"];
@@ -2152,6 +2166,7 @@ fn penalty_role(text: &str, m: &Money, scope: &FineScope) -> Option<bool> {
         || after.starts_with('대')
         || NOT_MAIN_AFTER.iter().any(|w| kinds::contains_word(after, w))
         || is_deal(after)
+        || awarded_as_damages(&before, &further)
         || further
             .split(['.', '。'])
             .next()
@@ -2305,6 +2320,7 @@ struct Parties<'a> {
 #[rustfmt::skip]
 const CASE_WORDS: &[&str] = &[
     "breach", "hacked", "leak", "accessed", "stolen", "fined", "penalty", "lawsuit", "sued",
+    "exposed", "exposing",
     "유출", "해킹", "과징금", "과태료", "제재금", "소송", "泄露", "外泄", "罚款", "處罰", "诉讼", "訴訟", "起诉", "流出",
     "漏えい", "課徴金", "制裁金", "未授权", "未經授權", "遭窃", "cyber attack", "cyberattack",
     "interfered with the privacy", "obtained data", "fraudster", "unlawfully", "decided",

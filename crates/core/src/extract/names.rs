@@ -557,10 +557,11 @@ fn dateline_brackets(body: &str) -> usize {
 }
 
 /// Where the text says a company is based: "based in San Jose,
-/// California", "headquartered in Dublin", "a Tokyo-based firm".
+/// California", "headquartered in Dublin", "a Tokyo-based firm", "founded in
+/// London in 1766".
 pub fn home_of_a_company(text: &str) -> Option<(String, usize, usize)> {
     static BASED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:based|headquartered) in ((?:[A-Z][a-z]+,? ){0,3}[A-Z][a-z]+)|\b((?:[A-Z][a-z]+ )?[A-Z][a-z]+)-based\b")
+        Regex::new(r"(?:based|headquartered|founded) in ((?:[A-Z][a-z]+,? ){0,3}[A-Z][a-z]+)|\b((?:[A-Z][a-z]+ )?[A-Z][a-z]+)-based\b")
             .unwrap_or_else(|e| panic!("based pattern: {e}"))
     });
     BASED.captures_iter(text).find_map(|c| {
@@ -1140,11 +1141,18 @@ fn glued_name(text: &str, name: &str, e: usize) -> Option<String> {
         let whole = format!("{name}{tail}");
         strip_particle(text, &whole)[name.len()..].to_string()
     } else {
-        ZH_ORG_ENDINGS
+        // "Paytm支付银行": endings may follow one another.
+        let mut glued = String::new();
+        while let Some(end) = ZH_ORG_ENDINGS
             .iter()
-            .find(|end| tail.starts_with(*end))
-            .map(|end| end.to_string())
-            .unwrap_or_else(|| tail.chars().take(2).collect())
+            .find(|end| tail[glued.len()..].starts_with(*end))
+        {
+            glued.push_str(end);
+        }
+        if glued.is_empty() {
+            glued = tail.chars().take(2).collect();
+        }
+        glued
     };
     (!glued.is_empty()).then_some(glued)
 }
@@ -1434,6 +1442,10 @@ const GENERIC_CJK: &[&str] = &[
     // Regions, places as much as countries are: 拉美 (Latin America).
     "拉美", "拉丁美洲", "东南亚", "東南亞", "中东", "中東", "欧洲", "歐洲", "亚太", "亞太", "北美", "南美",
     "非洲", "东亚", "東亞", "中南米", "東南アジア", "欧州", "동남아", "유럽", "중남미", "남미", "북미",
+    // A class of data in Japanese law (要配慮個人情報), cut from its noun.
+    "要配慮",
+    // The attack's own words: 랜섬웨어 (ransomware), 勒索软件.
+    "랜섬웨어", "악성코드", "勒索软件", "勒索軟件", "勒索軟體", "恶意软件", "惡意軟體", "マルウェア",
 ];
 
 /// "CNIL对软…": an authority's short name with the Chinese words after it
@@ -1459,8 +1471,12 @@ pub(super) fn glued_to_an_authority(display: &str, regulator_keys: &HashSet<Stri
 fn is_generic_cjk(name: &str) -> bool {
     // "맞춤형 광고", "생성형 AI": a noun made a kind ("-형") describes a thing.
     let kind_of = name.ends_with('형') && name.chars().count() <= 4 && name.chars().all(is_hangul);
-    // "一般データ保護規則（GDPR）", "个人信息保护法": a law, not its subject.
-    let a_law = LAW_ENDINGS.iter().any(|w| name.ends_with(w));
+    // "一般データ保護規則（GDPR）", "个人信息保护法": a law, not its subject;
+    // "侵害消费者个人信息": what was done to the data, no one's name.
+    let a_law = LAW_ENDINGS.iter().any(|w| name.ends_with(w))
+        || ["个人信息", "個人資料", "个人资料", "個人情報", "개인정보"]
+            .iter()
+            .any(|w| name.contains(w));
     // "元講師", "전 직원": a person by the post held, now or before.
     let post = name
         .strip_prefix(['元', '前'])

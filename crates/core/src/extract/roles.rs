@@ -112,13 +112,14 @@ fn oversees(before: &str) -> bool {
     .any(|w| b.ends_with(w))
 }
 
-/// "個人情報保護委員会へ報告した", "개인정보위와 경찰에 유출 사실을 신고했다":
-/// a reporting verb just after the mention. The authority as the sentence's
-/// subject ("委員会は…ハナ商事に報告を求めた", "개인정보위는 … 보고하라고") or
-/// as a source ("개인정보위에 따르면") asks for reports instead.
+/// "個人情報保護委員会へ報告した", "개인정보위와 경찰에 유출 사실을 신고했다",
+/// a headline's "KISA 신고 안 해": a reporting verb just after the mention.
+/// The authority as the sentence's subject ("委員会は…ハナ商事に報告を求めた",
+/// "개인정보위는 … 보고하라고") or as a source ("개인정보위에 따르면") asks
+/// for reports instead.
 fn told_in_cjk(after: &str) -> bool {
     static TOLD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^.{0,24}?(?:[へに].{0,8}?(?:報告|届け出|連絡|通報|相談)|에\s?(?:\S+\s){0,3}?\S*(?:신고|보고|통보|알렸|알리))")
+        Regex::new(r"^(?:.{0,24}?(?:[へに].{0,8}?(?:報告|届け出|連絡|通報|相談)|에\s?(?:\S+\s){0,3}?\S*(?:신고|보고|통보|알렸|알리))|\s(?:신고|보고|통보))")
             .unwrap_or_else(|e| panic!("role pattern: {e}"))
     });
     const SUBJECT_OR_SOURCE: &[&str] = &[

@@ -3100,3 +3100,159 @@ fn a_partner_in_a_joint_inquiry_does_not_take_the_day() {
     );
     assert!(!apart.iter().any(|(d, _)| d == "2026-03-03"), "{apart:?}");
 }
+
+#[test]
+fn telling_an_authority_or_posting_a_claim_is_an_event_of_no_listed_kind() {
+    let kind_on = |text: &str, published: &str, date: &str| {
+        events_of(text, published)
+            .into_iter()
+            .find(|(d, _)| d == date)
+            .map(|(_, k)| k)
+    };
+    // To the regulator, in three languages: the day is kept as "other".
+    assert_eq!(
+        kind_on("Clinic breach\nThe clinic filed a breach report with the Information Commissioner's Office on May 12.", "2026-06-01", "2026-05-12"),
+        Some(EventKind::Other)
+    );
+    assert_eq!(
+        kind_on(
+            "病院に不正アクセス\n病院は14日に警視庁に相談し、被害届を出した。",
+            "2026-06-20",
+            "2026-06-14"
+        ),
+        Some(EventKind::Other)
+    );
+    assert_eq!(
+        kind_on(
+            "某商城数据泄露\n该商城已于本月3日向公安机关报案。",
+            "2026-06-20",
+            "2026-06-03"
+        ),
+        Some(EventKind::Other)
+    );
+    // Telling the customers too is a disclosure.
+    assert_eq!(
+        kind_on("Clinic breach\nThe clinic disclosed the breach to patients and the Information Commissioner's Office on May 12.", "2026-06-01", "2026-05-12"),
+        Some(EventKind::Disclosed)
+    );
+    // A seller's post on a forum.
+    assert_eq!(
+        kind_on(
+            "쇼핑몰 정보 유출 의혹\n한 해커가 지난 9일 해킹 포럼에 회원 정보 판매 글을 올렸다.",
+            "2026-06-20",
+            "2026-06-09"
+        ),
+        Some(EventKind::Other)
+    );
+}
+
+#[test]
+fn an_authority_saying_it_opened_an_inquiry_dates_the_opening() {
+    let en = events_of(
+        "Regulator probes clinic\nThe Privacy Commissioner said on Monday it had launched an investigation into the clinic's breach.",
+        "2026-06-03",
+    );
+    assert!(
+        has_event(&en, "2026-06-01", EventKind::InvestigationOpened),
+        "{en:?}"
+    );
+    let zh = events_of(
+        "診所資料外洩\n個人資料私隱專員公署今日（3日）表示，已就事件展開調查。",
+        "2026-06-03",
+    );
+    assert!(
+        has_event(&zh, "2026-06-03", EventKind::InvestigationOpened),
+        "{zh:?}"
+    );
+    // A fine in the same sentence is what the day tells.
+    let fined = events_of(
+        "Clinic fined\nThe Privacy Commissioner said on Monday it had fined the clinic $50,000 after it opened an investigation last year.",
+        "2026-06-03",
+    );
+    assert!(
+        has_event(&fined, "2026-06-01", EventKind::Fined),
+        "{fined:?}"
+    );
+}
+
+#[test]
+fn an_attack_that_occurred_or_unauthorised_access_starts_the_breach() {
+    let ja = events_of(
+        "通販会社に不正アクセス\n同社によると、攻撃は2026年3月5日に発生した。",
+        "2026-04-10",
+    );
+    assert!(has_event(&ja, "2026-03-05", EventKind::Started), "{ja:?}");
+    let zh = events_of(
+        "航空公司资料外泄\n该公司的服务器在3月5日遭未经授权进入。",
+        "2026-04-10",
+    );
+    assert!(has_event(&zh, "2026-03-05", EventKind::Started), "{zh:?}");
+}
+
+#[test]
+fn what_a_fine_is_not_a_total_damages_or_an_earlier_days_case() {
+    let fine = |text: &str| {
+        extract(text, &ctx("2026-05-03"))
+            .fine
+            .map(|f| f.value.amount_text)
+    };
+    // A total over several carriers is no one's fine; each has its own.
+    assert_eq!(
+        fine("한빛텔레콤 벌금\n위원회는 이동통신사들에 총 3억 달러의 벌금을 물렸다. 한빛텔레콤에는 9천만 달러를 부과했다.").as_deref(),
+        Some("90000000")
+    );
+    // 물리기로 (to make one pay) makes an amount a fine.
+    assert_eq!(
+        fine("한빛케어에 500만 달러\n연방거래위원회가 한빛케어에 500만 달러를 물리기로 했다.")
+            .as_deref(),
+        Some("5000000")
+    );
+    // Another company's fine told with 에도 and a day: an earlier case.
+    assert_eq!(
+        fine("한빛케어에 500만 달러\n연방거래위원회가 한빛케어에 500만 달러를 물리기로 했다. 위원회는 지난달 3일에도 다른 업체 누리약국에 150만 달러의 제재금을 부과했다.").as_deref(),
+        Some("5000000")
+    );
+    // Damages a court awards are no penalty.
+    assert_eq!(
+        fine("Court rules against Arbor Homes\nA court ordered Arbor Homes to pay 20,000 reais (about $3,600) in moral damages to a buyer.").as_deref(),
+        None
+    );
+}
+
+#[test]
+fn generic_words_glued_names_and_a_told_headline_authority() {
+    let d = |text: &str| extract(text, &ctx("2026-05-03"));
+    // Ransomware is what struck, not who; a glued bank keeps its two endings.
+    let text = "랜섬웨어 공격에 대부업체 피해\n랜섬웨어 조직이 한빛대부를 공격했다고 주장했다. 랜섬웨어 조직은 자료를 공개했다. 한빛대부는 피해를 조사하고 있다.";
+    assert_ne!(
+        d(text).company.map(|c| c.value).as_deref(),
+        Some("랜섬웨어")
+    );
+    let text = "Kashpay支付银行被禁止新增客户\n印度央行周五宣布，禁止Kashpay支付银行新增客户。Kashpay支付银行表示将配合监管。";
+    assert_eq!(
+        d(text).company.map(|c| c.value).as_deref(),
+        Some("Kashpay支付银行")
+    );
+    // "侵害消费者个人信息" is what was done, no name.
+    let text = "某银行侵害消费者个人信息被罚\n人民银行对该行侵害消费者个人信息等行为处以罚款。";
+    let company = d(text).company.map(|c| c.value);
+    assert!(
+        !company.as_deref().is_some_and(|c| c.contains("个人信息")),
+        "{company:?}"
+    );
+    // A headline's "KISA 신고 안 해": KISA is told, the commission acts.
+    let text = "한빛피자, 노출 알고도 \"KISA 신고 안 해\"\n한빛피자는 고객 정보 노출을 알고도 한국인터넷진흥원(KISA)에 신고하지 않았다. 개인정보보호위원회는 지난달 26일 한빛피자에 대한 조사에 착수했다.";
+    assert_eq!(
+        d(text).regulator.map(|r| r.value).as_deref(),
+        Some("Personal Information Protection Commission (PIPC)")
+    );
+}
+
+#[test]
+fn a_company_founded_in_a_city_is_of_its_country() {
+    let d = extract(
+        "Auction house confirms data theft\nHarrow & Vale said on Tuesday that hackers took client data. Harrow & Vale, founded in London in 1801, sells art worldwide.",
+        &ctx("2026-05-03"),
+    );
+    assert_eq!(d.country.map(|c| c.value).as_deref(), Some("GB"));
+}
