@@ -21,7 +21,9 @@ fn table() -> &'static HashMap<String, &'static str> {
 
 /// Lower-cased place (a city, province or state) → the ISO code of its
 /// country, from `places.tsv`: only places no other country shares a name
-/// with ("Georgia", "Perth" and "Victoria" are left out).
+/// with ("Georgia", "Perth" and "Victoria" are left out). Besides those
+/// written by hand it holds the cities that name the time zones of the
+/// system's `zone.tab` (IANA), each under the zone's country.
 fn places() -> &'static HashMap<String, &'static str> {
     static TABLE: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
     TABLE.get_or_init(|| names_of(include_str!("places.tsv")))

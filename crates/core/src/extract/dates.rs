@@ -277,6 +277,22 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 }
             },
         },
+        // 지난달 24일, 上月24日, 先月24日: a day of the month before publication's;
+        // 이달 3일, 本月3日, 今月3日: of publication's own month.
+        Rule {
+            regex: re(
+                r"(?:(지난\s?달|上个?月|上個月|先月)|이달|이번\s?달|本月|今月|当月)\s*(\d{1,2})\s*[日일]",
+            ),
+            read: |c, ctx| {
+                let p = ctx.published?;
+                let month = if c.get(1).is_some() {
+                    p.with_day(1)?.pred_opt()?
+                } else {
+                    p
+                };
+                ymd(month.year(), month.month(), num(c, 2)?)
+            },
+        },
         // "4月17～21日": the start of a range of days, which writes 日 only
         // at its end (the mark is left out of the mention).
         Rule {
@@ -347,6 +363,17 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                     month_of(c.get(2)?.as_str())?,
                     num(c, 1)?,
                 )
+            },
+        },
+        // July 1st last year, 1 July last year: a day of the year before.
+        Rule {
+            regex: re(&format!(
+                r"(?i)(?-u:\b)(?:({MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?|(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH})),?\s+(?:of\s+)?last\s+year(?-u:\b)"
+            )),
+            read: |c, ctx| {
+                let m = month_of(c.get(1).or_else(|| c.get(4))?.as_str())?;
+                let d = num(c, 2).or_else(|| num(c, 3))?;
+                ymd(ctx.published?.year() - 1, m, d)
             },
         },
         // July last year / last July
@@ -1237,21 +1264,19 @@ pub(super) fn writes_a_year(written: &str) -> bool {
         || SHORT_YEAR.is_match(written)
 }
 
+/// Words that place a month or a year from the day of publication.
+#[rustfmt::skip]
+const COUNTED_FROM_PUBLICATION: &[&str] = &[
+    "昨年", "去年", "前年", "今年", "지난해", "작년", "올해", "last year", "this year", "지난달",
+    "이달", "先月", "今月", "上月", "上个月", "上個月", "本月", "last month", "this month",
+];
+
 fn in_year_of(start: &str, end: &str, written: &str) -> Option<String> {
-    // "2022年4月から昨年8月まで": a year told by a word is the end's own.
-    let year_word = [
-        "昨年",
-        "去年",
-        "前年",
-        "今年",
-        "지난해",
-        "작년",
-        "올해",
-        "last year",
-        "this year",
-    ]
-    .iter()
-    .any(|w| written.to_lowercase().contains(w));
+    // "2022年4月から昨年8月まで", "2017년 1월 1일부터 지난달 24일까지": a year
+    // or a month told by a word counts from publication, not from the start.
+    let year_word = COUNTED_FROM_PUBLICATION
+        .iter()
+        .any(|w| written.to_lowercase().contains(w));
     if writes_a_year(written) || year_word || start.len() < 7 || end.len() < 7 {
         return None;
     }
@@ -1319,10 +1344,22 @@ mod tests {
                 "위원회는 지난달 12일 요청했고 회사는 이튿날인 13일부터 대조했다",
                 "2026-12-05"
             ),
-            ["2026-11", "2026-11-12", "2026-11-13"]
+            ["2026-11-12", "2026-11-13"]
         );
         // A day followed at once by its hour is still that day.
         assert_eq!(dates("9月12日15時13分ごろ", "2026-11-20"), ["2026-09-12"]);
+        // A day of last month, of this month, of last year.
+        assert_eq!(dates("上月24日发布", "2026-01-10"), ["2025-12-24"]);
+        assert_eq!(dates("지난 달 3일 신고했다", "2026-03-10"), ["2026-02-03"]);
+        assert_eq!(dates("今月2日に公表した", "2026-03-10"), ["2026-03-02"]);
+        assert_eq!(
+            dates("announced on July 1st last year that", "2026-03-10"),
+            ["2025-07-01"]
+        );
+        assert_eq!(
+            dates("2017년 1월 1일부터 지난달 24일까지", "2026-03-10"),
+            ["2017-01-01", "2026-02-24"]
+        );
         // The end of a period with a year word keeps that year.
         assert_eq!(
             dates("2024年4月から昨年8月まで", "2026-02-20"),

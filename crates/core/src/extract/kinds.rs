@@ -35,6 +35,7 @@ const SAYING: &[&str] = &[
     "announced", "said", "says", "stated", "released", "concluded", "confirmed", "found",
     "reported", "told", "ruled", "日讯", "宣布", "表示", "公布", "发布", "發布", "公告", "声明", "聲明",
     "显示", "밝혔", "발표", "공개", "전했", "적발", "発表", "公表", "明らかにした", "证实", "證實",
+    "성명", "发表", "發表", "文告",
 ];
 const SAYING_HANDICAP: usize = 15;
 
@@ -61,9 +62,11 @@ pub(super) fn says(sentence: &str) -> bool {
     SAYING.iter().any(|w| lower.contains(w))
 }
 
-/// Whether `after` opens with a word of saying ("밝혔다", "said").
+/// Whether `after` opens with a word of saying ("밝혔다", "said"), perhaps
+/// after a particle ("22日に明らかにした").
 pub(super) fn starts_with_saying(after: &str) -> bool {
     let lower = after.to_lowercase();
+    let lower = lower.strip_prefix('に').unwrap_or(&lower);
     SAYING.iter().any(|w| lower.starts_with(w))
 }
 
@@ -156,6 +159,15 @@ pub(super) fn kind_of(
         nearest.0,
         EventKind::Started | EventKind::Discovered | EventKind::Ceased | EventKind::Other
     );
+    // "判決を言い渡した", "a ruling that cut the fine": a court's act on a
+    // case is an event of no listed kind unless it imposes a penalty itself.
+    let authoritys = matches!(
+        nearest.0,
+        EventKind::Fined | EventKind::FindingsPublished | EventKind::ProposedFine
+    );
+    if authoritys && a_courts_ruling(&lower) {
+        return Some((EventKind::Other, 0.5));
+    }
     // "The commission disclosed this in a statement on Monday": what an
     // authority makes known is its findings (or its fine), not a disclosure.
     if nearest.0 == EventKind::Disclosed && an_authority_discloses(text, (s, e), authorities) {
@@ -232,6 +244,59 @@ const POSTED: &[&str] = &[
     "发帖", "發帖", "發文", "张贴", "張貼", "兜售", "挂牌出售", "掛牌出售", "다크웹", "해킹 포럼",
     "판매 글", "犯行声明", "ダークウェブ", "リークサイト",
 ];
+
+/// A sentence of a court's ruling that reviews a penalty (cuts, quashes,
+/// upholds it) or imposes none of its own.
+pub(super) fn a_courts_ruling(lower: &str) -> bool {
+    const COURT: &[&str] = &[
+        "court",
+        "judge",
+        "tribunal",
+        "裁判所",
+        "地裁",
+        "高裁",
+        "法院",
+        "法庭",
+        "법원",
+        "판사",
+        "재판부",
+    ];
+    const REVIEW: &[&str] = &[
+        "reduc",
+        "vacat",
+        "annul",
+        "overturn",
+        "upheld",
+        "uphold",
+        "dismiss",
+        "quash",
+        "set aside",
+        "減額",
+        "取り消",
+        "撤销",
+        "撤銷",
+        "驳回",
+        "駁回",
+        "감액",
+        "취소",
+        "기각",
+        "파기",
+    ];
+    const RULING: &[&str] = &[
+        "ruling",
+        "ruled",
+        "judgment",
+        "judgement",
+        "verdict",
+        "判決",
+        "判决",
+        "판결",
+        "宣判",
+    ];
+    const PENALTY: &[&str] = &["penalt", "fine of", "fined", "罚金", "罰金", "벌금"];
+    let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+    has(COURT) && (has(REVIEW) || has(RULING) && !has(PENALTY))
+}
 
 /// Whether an authority is the subject of the sentence's first word of
 /// disclosure: named before it, neither told of it ("notified the ICO")

@@ -268,14 +268,36 @@ const SHARE_TARGETS: &[&str] = &[
     "weibo", "wechat", "kakaotalk", "微博", "微信", "카카오톡", "페이스북", "트위터", "はてブ",
 ];
 
+/// The verbs on share buttons.
+const SHARE_VERBS: &[&str] = &[
+    "share",
+    "tweet",
+    "post",
+    "シェア",
+    "ポスト",
+    "ツイート",
+    "공유",
+    "分享",
+];
+
 /// "この記事をシェア　Twitter　Facebook　LINE": a line of no sentence where
 /// at least two words, and half of all, are places to share the story, and
 /// that says so (or names three): "Telegram and X fined" is a headline.
 fn share_bar(line: &str, words: &[&str]) -> bool {
-    let targets = words
-        .iter()
-        .filter(|w| SHARE_TARGETS.contains(&w.to_lowercase().as_str()))
-        .count();
+    // "LINEで送る", "카카오톡으로": a place with its particle; "ポスト",
+    // "シェア": the buttons' own verbs.
+    let target = |w: &&&str| {
+        let lower = w.to_lowercase();
+        SHARE_TARGETS.iter().any(|t| {
+            lower.strip_prefix(t).is_some_and(|rest| {
+                rest.is_empty()
+                    || ["で", "に", "로", "으로"]
+                        .iter()
+                        .any(|p| rest.starts_with(p))
+            })
+        }) || SHARE_VERBS.contains(&lower.as_str())
+    };
+    let targets = words.iter().filter(target).count();
     let lower = line.to_lowercase();
     let says_share = ["share", "シェア", "공유", "分享", "共有"]
         .iter()
@@ -283,6 +305,23 @@ fn share_bar(line: &str, words: &[&str]) -> bool {
     (targets >= 3 || targets >= 2 && says_share)
         && 2 * targets >= words.len()
         && !line.contains(['.', '。', ',', '，', '、'])
+}
+
+/// "NNA ASIA　アジア経済ニュース", "Korea JoongAng Daily News": a short line
+/// that ends in the word for news is the site's banner.
+fn outlet_banner(line: &str) -> bool {
+    const NEWS: &[&str] = &[
+        "ニュース",
+        "News",
+        "뉴스",
+        "新闻",
+        "新聞",
+        "新聞網",
+        "新闻网",
+    ];
+    line.chars().count() <= 30
+        && !line.contains(['。', '.', '、', ','])
+        && NEWS.iter().any(|w| line.ends_with(w))
 }
 
 /// A site's menu or breadcrumb copied above the headline: "即時新聞 港聞
@@ -324,7 +363,13 @@ fn is_navigation(line: &str) -> bool {
                 || items.len() >= 3 && words.len() >= 6 && short_words && !line.is_ascii());
     // Full-width bars: "四国新聞社 ｜ 香川ニュース ｜ 社会".
     let bars = line.matches(" | ").count() + line.matches('｜').count();
-    if bars >= 2 || banner || section || spaced || han_menu(line, &words) || share_bar(line, &words)
+    if bars >= 2
+        || banner
+        || outlet_banner(line)
+        || section
+        || spaced
+        || han_menu(line, &words)
+        || share_bar(line, &words)
     {
         return true;
     }
@@ -605,6 +650,11 @@ fn date_the_fine(
         .filter(|m| &m.value.to_decimal() == amount)
     {
         let (s, e) = sentence_around(text, m.start, m.end);
+        // "裁判所は11日、制裁金を減額する判決": the court's day is not the
+        // fine's, and the fine is dated elsewhere or not at all.
+        if kinds::a_courts_ruling(&text[s..e].to_lowercase()) {
+            return;
+        }
         if let Some(ev) = events
             .iter_mut()
             .find(|ev| ev.precision == "day" && ev.start >= s && ev.end <= e)

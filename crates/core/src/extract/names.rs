@@ -1442,8 +1442,9 @@ const GENERIC_CJK: &[&str] = &[
     // Regions, places as much as countries are: 拉美 (Latin America).
     "拉美", "拉丁美洲", "东南亚", "東南亞", "中东", "中東", "欧洲", "歐洲", "亚太", "亞太", "北美", "南美",
     "非洲", "东亚", "東亞", "中南米", "東南アジア", "欧州", "동남아", "유럽", "중남미", "남미", "북미",
-    // A class of data in Japanese law (要配慮個人情報), cut from its noun.
-    "要配慮",
+    // A class of data in Japanese law (要配慮個人情報), cut from its noun;
+    // a building's managers (物业) named by their trade.
+    "要配慮", "物业", "物業", "物业公司", "物業公司",
     // The attack's own words: 랜섬웨어 (ransomware), 勒索软件.
     "랜섬웨어", "악성코드", "勒索软件", "勒索軟件", "勒索軟體", "恶意软件", "惡意軟體", "マルウェア",
 ];
@@ -1473,7 +1474,9 @@ fn is_generic_cjk(name: &str) -> bool {
     let kind_of = name.ends_with('형') && name.chars().count() <= 4 && name.chars().all(is_hangul);
     // "一般データ保護規則（GDPR）", "个人信息保护法": a law, not its subject;
     // "侵害消费者个人信息": what was done to the data, no one's name.
+    // "自動車税": a tax is no one's name either.
     let a_law = LAW_ENDINGS.iter().any(|w| name.ends_with(w))
+        || name.ends_with(['税', '稅'])
         || ["个人信息", "個人資料", "个人资料", "個人情報", "개인정보"]
             .iter()
             .any(|w| name.contains(w));
@@ -1512,11 +1515,12 @@ const JA_GENERIC_TOPICS: &[&str] = &["同社", "当社", "政府", "警察", "�
 
 /// The topic that opens each of a Japanese report's first three sentences
 /// when a date or a comma follows it ("さくら電機は8日、…"), perhaps after a
-/// clause that describes it ("給付を担う日本年金機構は1日、"): the press
-/// names the one it reports on first.
+/// clause that describes it ("給付を担う日本年金機構は1日、"), with a legal
+/// form before it ("医療法人…クリニックは"): the press names the one it
+/// reports on first.
 fn japanese_lead_topics(text: &str, out: &mut Vec<(String, usize, usize)>) {
     static TOPIC: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?m)(?:^|。|[うるたすくの])\s*((?:\p{Hiragana}{1,4})?[\p{Han}\p{Katakana}ーA-Za-z0-9]{2,16})(?:[(（][^()（）\n]{1,20}[)）])?は(?:(?:\d{1,2}月)?\d{1,2}日|、|昨年|今年|同日)")
+        Regex::new(r"(?m)(?:^|。|[うるたすくの])\s*((?:(?:医療|社会福祉|学校|一般社団|公益社団|一般財団|公益財団|独立行政|宗教)法人|株式会社|有限会社)?(?:\p{Hiragana}{1,4})?[\p{Han}\p{Katakana}ーA-Za-z0-9]{2,20})(?:[(（][^()（）\n]{1,20}[)）])?は(?:(?:\d{1,2}月)?\d{1,2}日|、|昨年|今年|同日)")
             .unwrap_or_else(|e| panic!("topic pattern: {e}"))
     });
     // "…医療保険Blue Shield of California（ブルーシールド…）は、": a Latin

@@ -3256,3 +3256,73 @@ fn a_company_founded_in_a_city_is_of_its_country() {
     );
     assert_eq!(d.country.map(|c| c.value).as_deref(), Some("GB"));
 }
+
+#[test]
+fn a_courts_ruling_and_a_companys_statement_have_their_own_kinds() {
+    // A court cutting a fine, or ruling with no penalty of its own: other.
+    let cut = events_of(
+        "裁判所、制裁金を減額\nミュンヘンの地方裁判所は12日、通信会社ハナテルへの制裁金を100万ユーロから20万ユーロに減額する判決を言い渡した。",
+        "2026-05-13",
+    );
+    assert!(has_event(&cut, "2026-05-12", EventKind::Other), "{cut:?}");
+    let ruling = events_of(
+        "Court rules against Arbor Homes\nIn a ruling issued on Tuesday, a judge of the civil court ordered Arbor Homes to stop sharing buyers' data.",
+        "2026-05-14",
+    );
+    assert!(
+        has_event(&ruling, "2026-05-12", EventKind::Other),
+        "{ruling:?}"
+    );
+    // A court imposing a penalty itself fines.
+    let penalty = events_of(
+        "Court fines Arbor Homes\nThe Federal Court imposed a penalty of $2 million on Arbor Homes on Tuesday.",
+        "2026-05-14",
+    );
+    assert!(
+        has_event(&penalty, "2026-05-12", EventKind::Fined),
+        "{penalty:?}"
+    );
+    // The company's statement on a day, with a word of finding it too.
+    let said = events_of(
+        "Starline data leak\nStarline는 지난달 14일 성명을 내고 고객 정보가 유출된 사실을 확인했다고 밝혔다.",
+        "2026-06-02",
+    );
+    assert!(
+        has_event(&said, "2026-05-14", EventKind::Disclosed),
+        "{said:?}"
+    );
+}
+
+#[test]
+fn banners_share_bars_places_and_trades_are_no_company() {
+    let company = |text: &str, url: &str| {
+        let mut c = ctx("2026-02-18");
+        c.url = Some(url.to_string());
+        extract(text, &c).company.map(|c| c.value)
+    };
+    // An outlet's banner above the headline, a share bar with a particle,
+    // a city in a headline: the clinic the lead names with its legal form.
+    let text = "XYZ ASIA　アジア経済ニュース\n宇都宮のクリニックにサイバー攻撃\nポスト　シェア　LINEで送る\n\n　宇都宮市の医療法人ハナ会ミドリクリニックは18日、サーバーがウイルスに感染したと発表した。\n\n　同院によると、10日に障害が起きた。";
+    assert_eq!(
+        company(text, "https://www.xyz.jp/news/1").as_deref(),
+        Some("医療法人ハナ会ミドリクリニック")
+    );
+    // A city from the weather in a banner is no company.
+    let text = "Thursday, April 11, 2024 | Athens 21°C\nWatchdog fines ministry over camp cameras\nGreece's data protection authority fined the Ministry of Ports €50,000.";
+    assert_ne!(
+        company(text, "https://www.example.gr/n/1").as_deref(),
+        Some("Athens")
+    );
+    // A tax and a building's managers are what a report is about, not who.
+    let text = "委託先にサイバー攻撃 自動車税の個人情報漏えい\n県は、自動車税の通知書の作成を委託している「ミドリ印刷」がウイルスに感染したと発表した。自動車税の通知書データが流出した。ミドリ印刷は調査中。";
+    assert_ne!(
+        company(text, "https://www.example.jp/n/1").as_deref(),
+        Some("自動車税")
+    );
+    // 인니 is Indonesia.
+    let d = extract(
+        "인니 선관위 유권자 정보 유출 의혹\n인니 선거관리위원회의 유권자 명부 2억건이 해킹 포럼에 올라왔다고 현지 언론이 전했다. 선관위는 경찰과 함께 조사하고 있다.",
+        &ctx("2026-02-18"),
+    );
+    assert_eq!(d.country.map(|c| c.value).as_deref(), Some("ID"));
+}
