@@ -281,7 +281,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         // 이달 3일, 本月3日, 今月3日: of publication's own month.
         Rule {
             regex: re(
-                r"(?:(지난\s?달|上个?月|上個月|先月)|이달|이번\s?달|本月|今月|当月)\s*(\d{1,2})\s*[日일]",
+                r"(?:(지난\s?달|上个?月|上個月|先月)|이달|이번\s?달|本月|今月)\s*(\d{1,2})\s*[日일]",
             ),
             read: |c, ctx| {
                 let p = ctx.published?;
@@ -975,7 +975,7 @@ fn day_before_dates(
     });
     static NEXT_DAY: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)(?-u:\b)(?:the\s+(?:next|following)\s+day|a\s+day\s+later)(?-u:\b)|이튿날|다음\s*날|翌日|次日|隔天|隔日|第二天",
+            r"(?i)(?-u:\b)(?:the\s+(?:next|following)\s+day|a\s+day\s+later)(?-u:\b)|이튿날|다음\s*날|翌日|次日|隔天|第二天",
         )
     });
     let is_day = |d: &&DateMention| d.date.len() == 10;

@@ -196,8 +196,8 @@ pub(super) fn kind_of(
 /// 报案", "개인정보위에 신고했다": the sentence has the company tell an
 /// authority or the police, and tells no one else (customers, the public).
 fn tells_an_authority(text: &str, (s, e): (usize, usize), authorities: &[(usize, usize)]) -> bool {
-    let sentence = &text[s..e];
-    let lower = sentence.to_lowercase();
+    // ASCII lower case keeps the byte offsets of the text ("İstanbul").
+    let lower = text[s..e].to_ascii_lowercase();
     if TOLD_THE_PUBLIC.iter().any(|w| lower.contains(w)) {
         return false;
     }
@@ -294,8 +294,16 @@ pub(super) fn a_courts_ruling(lower: &str) -> bool {
         "宣判",
     ];
     const PENALTY: &[&str] = &["penalt", "fine of", "fined", "罚金", "罰金", "벌금"];
-    let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
-    has(COURT) && (has(REVIEW) || has(RULING) && !has(PENALTY))
+    // "…, which the company will appeal in court", "법원에 취소 소송을 낼
+    // 방침": a case still to be brought is no ruling.
+    const TO_BE_BROUGHT: &[&str] = &[
+        "appeal", "소송", "불복", "上诉", "上訴", "提訴", "控訴", "起诉", "起訴",
+    ];
+    let first = |words: &[&str]| words.iter().filter_map(|w| lower.find(w)).min();
+    let has = |words: &[&str]| first(words).is_some();
+    // The court is named before what it did: it is the one acting.
+    let court_acts = |words: &[&str]| first(COURT).zip(first(words)).is_some_and(|(c, v)| c < v);
+    !has(TO_BE_BROUGHT) && (court_acts(REVIEW) || court_acts(RULING) && !has(PENALTY))
 }
 
 /// Whether an authority is the subject of the sentence's first word of
@@ -325,10 +333,22 @@ fn an_authority_discloses(
             let i = lower[..verb].find(w)?;
             Some((s + i, s + i + w.len()))
         }));
+    // "The OAIC said Optus disclosed…", "According to the regulator, Optus
+    // disclosed…": someone else between the authority and the verb is the
+    // one disclosing.
+    let subject = |(a, b): (usize, usize)| {
+        let between = &lower[b - s..verb];
+        let source = lower[..a - s].trim_end().ends_with("according to")
+            || lower[..a - s].trim_end().ends_with("according to the");
+        !source
+            && !between.contains([',', '，', '、'])
+            && !between.contains(" that ")
+            && !SAYING.iter().any(|w| between.contains(w))
+    };
     !passive
         && named
             .into_iter()
-            .any(|span| !super::roles::only_told(text, span))
+            .any(|span| subject(span) && !super::roles::only_told(text, span))
 }
 
 /// "the commission", "the regulator": an authority named by its kind.
@@ -972,11 +992,16 @@ pub(super) fn tells_an_earlier_occurrence(text: &str, start: usize, end: usize) 
     let sentence = &text[s..e];
     let dated_too = ["にも", "에도"].iter().any(|mark| {
         sentence.match_indices(mark).any(|(i, _)| {
-            // "昨年10月にも", "지난달 1일에도": a year, a month or a day.
+            // "昨年10月にも", "지난달 1일에도": a year, or a counted month or
+            // day (not 日本にも, 이메일에도).
             let before = &sentence[super::floor(sentence, i.saturating_sub(15))..i];
-            ['年', '년', '해', '月', '월', '日', '일']
-                .iter()
-                .any(|c| before.contains(*c))
+            let counted = before.char_indices().any(|(j, c)| {
+                "月월日일".contains(c)
+                    && before[..j]
+                        .trim_end()
+                        .ends_with(|d: char| d.is_ascii_digit())
+            });
+            (['年', '년', '해'].iter().any(|c| before.contains(*c)) || counted)
                 && ![
                     "今年",
                     "来年",

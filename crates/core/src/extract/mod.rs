@@ -272,7 +272,6 @@ const SHARE_TARGETS: &[&str] = &[
 const SHARE_VERBS: &[&str] = &[
     "share",
     "tweet",
-    "post",
     "シェア",
     "ポスト",
     "ツイート",
@@ -319,9 +318,34 @@ fn outlet_banner(line: &str) -> bool {
         "新聞網",
         "新闻网",
     ];
+    // "SKT 유심 정보 유출 - 연합뉴스": a headline signed by its outlet.
+    const STORY: &[&str] = &[
+        "流出",
+        "漏えい",
+        "유출",
+        "해킹",
+        "泄露",
+        "外泄",
+        "洩露",
+        "leak",
+        "breach",
+        "hack",
+        "fine",
+        "罚",
+        "罰",
+        "과징금",
+        "制裁金",
+        "個人情報",
+        "개인정보",
+        "个人信息",
+        "個資",
+        " - ",
+        " – ",
+    ];
     line.chars().count() <= 30
         && !line.contains(['。', '.', '、', ','])
         && NEWS.iter().any(|w| line.ends_with(w))
+        && !STORY.iter().any(|w| line.contains(w))
 }
 
 /// A site's menu or breadcrumb copied above the headline: "即時新聞 港聞
@@ -1844,8 +1868,15 @@ fn awarded_as_damages(before: &str, further: &str) -> bool {
         "as compensation",
     ];
     const BEFORE: &[&str] = &["赔偿", "賠償", "배상금", "慰謝料", "損害賠償"];
+    // Only in the amount's own clause: "fined €5m and ordered €10,000 in
+    // damages", "责令赔偿并处罚款50万元" keep their fines.
     let near = &further[..ceil(further, 45.min(further.len()))];
-    AFTER.iter().any(|w| near.contains(w)) || BEFORE.iter().any(|w| before.contains(w))
+    let near = near.split(" and ").next().unwrap_or(near);
+    let own = before
+        .rsplit(['并', '並', '及', '，', ',', '、'])
+        .next()
+        .unwrap_or(before);
+    AFTER.iter().any(|w| near.contains(w)) || BEFORE.iter().any(|w| own.contains(w))
 }
 
 /// Whether the words after an amount name a deal, and no penalty.
@@ -2157,38 +2188,17 @@ fn a_price_paid(sentence: &str) -> bool {
 /// "이동통신사들에 총 2억 달러", "fines totalling $200m on four carriers": a
 /// total over several companies is no one company's penalty.
 fn a_sum_over_several(before: &str, sentence: &str) -> bool {
+    #[rustfmt::skip]
     const TOTAL: &[&str] = &[
-        "총 ",
-        "합계",
-        "모두 ",
-        "total of",
-        "totalling",
-        "totaling",
-        "combined",
-        "合计",
-        "合計",
-        "总计",
-        "總計",
-        "共计",
-        "共計",
-        "総額",
-        "合わせて",
+        "총 ", "합계", "모두 ", "total of", "totalling", "totaling", "combined", "合计", "合計",
+        "总计", "總計", "共计", "共計", "総額", "合わせて",
     ];
-    const SEVERAL: &[&str] = &[
-        "사들에",
-        "업체들에",
-        "기업들에",
-        "개사",
-        "社に",
-        "companies",
-        "firms",
-        "carriers",
-        "operators",
-        "家企业",
-        "家公司",
-        "家企業",
-    ];
-    TOTAL.iter().any(|w| before.contains(w)) && SEVERAL.iter().any(|w| sentence.contains(w))
+    // Several counted, or named as a plural: not "confirms" nor "同社に".
+    static SEVERAL: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"(?i)\b(?:companies|firms|carriers|operators)\b|사들에|업체들에|기업들에|[0-9０-９一二三四五六七八九十]+\s*(?:개사|社|家(?:企业|公司|企業|银行|銀行))")
+            .unwrap_or_else(|e| panic!("several pattern: {e}"))
+    });
+    TOTAL.iter().any(|w| before.contains(w)) && SEVERAL.is_match(sentence)
 }
 
 /// Whether the amount `m` is a penalty of this case: `None` when it is not

@@ -531,7 +531,14 @@ pub fn country_opening_the_lead(text: &str) -> Option<(String, usize, usize)> {
             let Some(code) = crate::countries::country_code(word) else {
                 continue;
             };
-            if n == 0 || owner(&paragraph[skip + j..]) {
+            // "フランスベッドは", "中国電力は" (Japan's Chūgoku region): in
+            // Japanese or Korean, a name that runs on from the country's.
+            let kana = paragraph.chars().any(is_kana);
+            let runs_on = paragraph[skip + j..]
+                .chars()
+                .next()
+                .is_some_and(|c| is_katakana(c) || is_hangul(c) || kana && is_cjk(c));
+            if n == 0 && !runs_on || owner(&paragraph[skip + j..]) {
                 return Some((code.to_string(), at + skip + i, at + skip + j));
             }
         }
@@ -1328,6 +1335,10 @@ fn country_mark(text: &str, name: &str) -> usize {
         }
         _ => return 0,
     };
+    // "加ト吉": a name that goes on in kanji is a Japanese name of its own.
+    if name[mark..].chars().any(is_cjk) {
+        return 0;
+    }
     let parent = format!("{}の", &name[mark..]);
     let a_branch = text.match_indices(&parent).any(|(at, p)| {
         let rest: String = text[at + p.len()..].chars().take(6).collect();

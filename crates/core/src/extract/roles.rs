@@ -119,7 +119,7 @@ fn oversees(before: &str) -> bool {
 /// for reports instead.
 fn told_in_cjk(after: &str) -> bool {
     static TOLD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:.{0,24}?(?:[へに].{0,8}?(?:報告|届け出|連絡|通報|相談)|에\s?(?:\S+\s){0,3}?\S*(?:신고|보고|통보|알렸|알리))|\s(?:신고|보고|통보))")
+        Regex::new(r"^(?:.{0,24}?(?:[へに].{0,8}?(?:報告|届け出|連絡|通報|相談)|에\s?(?:\S+\s){0,3}?\S*(?:신고|보고|통보|알렸|알리))|\s(?:신고|보고|통보)(?:\s|$|[하했를도]))")
             .unwrap_or_else(|e| panic!("role pattern: {e}"))
     });
     const SUBJECT_OR_SOURCE: &[&str] = &[

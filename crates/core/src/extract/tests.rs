@@ -3326,3 +3326,57 @@ fn banners_share_bars_places_and_trades_are_no_company() {
     );
     assert_eq!(d.country.map(|c| c.value).as_deref(), Some("ID"));
 }
+
+#[test]
+fn review_cases_of_the_day_read_as_a_reader_would() {
+    let d = |text: &str| extract(text, &ctx("2026-06-20"));
+    // A capital whose lower case is longer (İ) before a police report: no panic.
+    let _ = d("Hotel chain hacked\nThe İstanbul hotel chain was hacked on March 3 and reported it to police’s cybercrime unit.");
+    let _ = d("ホテル不正アクセス\nİstanbulのホテルは3日、不正アクセスを受けたと警察に相談した。");
+    // A lawsuit still to be brought leaves the regulator's fine its day.
+    let fined = events_of(
+        "한빛톡에 과징금\n개인정보보호위원회는 23일 한빛톡에 과징금 151억원을 부과했으며, 한빛톡은 이에 불복해 법원에 취소 소송을 낼 방침이다.",
+        "2026-06-24",
+    );
+    assert!(
+        has_event(&fined, "2026-06-23", EventKind::Fined),
+        "{fined:?}"
+    );
+    // "confirms" holds "firms", "同社に" holds "社に": neither is several companies.
+    let total = d(
+        "Acme fined\nThe regulator confirms it fined Acme Corp a total of €2 million on March 3.",
+    );
+    assert_eq!(
+        total.fine.map(|f| f.value.amount_text).as_deref(),
+        Some("2000000")
+    );
+    // Damages ordered beside a fine leave the fine.
+    let both = d("Acme fined\nThe regulator fined Acme €5 million and ordered it to pay €10,000 in damages to a customer.");
+    assert_eq!(
+        both.fine.map(|f| f.value.amount_text).as_deref(),
+        Some("5000000")
+    );
+    // 日本にも is no earlier date; 当月 is the month told before.
+    let users = d("流出\nハナ社は、日本にも約8万人分の個人情報が流出したと発表した。");
+    assert_eq!(users.users_affected.map(|u| u.value), Some(80_000));
+    assert!(dates_of(
+        "某公司数据泄露\n某公司2023年3月发现系统遭入侵，当月15日向监管部门报告。",
+        "2026-06-20"
+    )
+    .contains(&"2023-03-15".to_string()));
+    // Someone else between the authority and the verb discloses.
+    let told = events_of(
+        "Optus breach\nThe Office of the Australian Information Commissioner said Optus disclosed the breach to customers on September 22.",
+        "2026-10-01",
+    );
+    assert!(
+        has_event(&told, "2026-09-22", EventKind::Disclosed),
+        "{told:?}"
+    );
+    // A headline signed by its outlet is still the headline.
+    assert!(
+        d("SKT 유심 정보 유출 - 연합뉴스\n이동통신사 SK텔레콤이 해킹 공격을 받았다.")
+            .title
+            .is_some()
+    );
+}
