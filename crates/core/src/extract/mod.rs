@@ -307,8 +307,13 @@ fn share_bar(line: &str, words: &[&str]) -> bool {
 }
 
 /// "NNA ASIA　アジア経済ニュース", "Korea JoongAng Daily News": a short line
-/// that ends in the word for news is the site's banner.
+/// that ends in the word for news is the site's banner; so is a line with
+/// the weather.
 fn outlet_banner(line: &str) -> bool {
+    // "Thursday, April 11, 2024 | Athens 21°C": the page's date and weather.
+    if line.chars().count() <= 60 && line.contains(['°', '℃']) {
+        return true;
+    }
     const NEWS: &[&str] = &[
         "ニュース",
         "News",

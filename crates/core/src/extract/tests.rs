@@ -3379,4 +3379,10 @@ fn review_cases_of_the_day_read_as_a_reader_would() {
             .title
             .is_some()
     );
+    // The page's date and weather are no headline.
+    let weather = d("Thursday, April 11, 2024 | Athens 21°C\nWatchdog fines ministry over cameras\nThe authority fined the ministry €175,000.");
+    assert_eq!(
+        weather.title.as_deref(),
+        Some("Watchdog fines ministry over cameras")
+    );
 }
