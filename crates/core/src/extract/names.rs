@@ -702,9 +702,6 @@ const NOT_NAMES: &[&str] = &[
     // Acronyms of technology and units, never a company on their own.
     "ai", "gb", "tb", "mb", "kb", "it", "id", "ids", "pc", "tv", "sms", "api", "url", "pdf",
     "faq", "vpn", "usim", "sim", "cctv", "usb", "cookie", "cookies", "ip", "db", "sns",
-    // Acronyms of privacy laws.
-    "gdpr", "ccpa", "cpra", "hipaa", "coppa", "pipa", "pipl", "pipeda", "appi", "pdpa", "dpa",
-    "ndpr", "ndpa", "lgpd", "popia", "bipa", "ferpa", "glba",
     // Korean short names of authorities, as the press writes them.
     "개보위", "개인정보위", "방통위", "공정위", "금감원", "금융위", "과기정통부", "경찰청",
     "기가바이트", "테라바이트", "메가바이트", "该公司", "该平台", "该企业", "同社", "当社", "회사",
@@ -1113,7 +1110,9 @@ fn glued_name(text: &str, name: &str, e: usize) -> Option<String> {
     // "USBメモリー": a word that is no name is none with its kana either;
     // "DB손해보험" is an insurer although "DB" alone is a database.
     let hangul_after = text[e..].starts_with(is_hangul);
-    let no_name = NOT_NAMES.contains(&name.to_lowercase().as_str()) && !hangul_after;
+    let no_name = (NOT_NAMES.contains(&name.to_lowercase().as_str())
+        || LAW_ACRONYMS.contains(&name.to_uppercase().as_str()))
+        && !hangul_after;
     if no_name {
         return None;
     }
@@ -1843,7 +1842,7 @@ fn on_a_copyright_line(text: &str, at: usize) -> bool {
 /// Short names of data-protection laws, which a report may write alone.
 const LAW_ACRONYMS: &[&str] = &[
     "GDPR", "PIPA", "PIPL", "CCPA", "CPRA", "HIPAA", "LGPD", "PDPA", "POPIA", "APPI", "PIPEDA",
-    "COPPA", "FERPA", "BIPA", "PDPO", "DPDPA", "UK GDPR",
+    "COPPA", "FERPA", "BIPA", "PDPO", "DPDPA", "UK GDPR", "NDPR", "NDPA", "GLBA",
 ];
 
 /// "the Protection of Personal Information Act (Popia)", "PDPA": a name that
