@@ -715,8 +715,15 @@ fn names_the_day_before(before: &str) -> bool {
     b.strip_suffix(['(', '（']).is_some_and(|r| {
         let r = r.trim_end();
         r.ends_with(|c: char| c == '日' || c == '일' || c.is_ascii_digit())
-            || TOMORROW.iter().any(|w| r.to_lowercase().ends_with(w))
+            || TOMORROW.iter().any(|w| ends_with_any_case(r, w))
     })
+}
+
+/// Whether `text` ends with `word`, ASCII letters in either case; only the
+/// tail is compared, so a long text costs no more than a short one.
+fn ends_with_any_case(text: &str, word: &str) -> bool {
+    let from = text.len().saturating_sub(word.len());
+    text.is_char_boundary(from) && text[from..].eq_ignore_ascii_case(word)
 }
 
 /// "約10日前", "10日間", "10일 만에", "3日以内": so many days, no date.
@@ -1313,6 +1320,15 @@ mod tests {
         assert_eq!(dates("2018년 4월부터", "2024-08-13"), ["2018-04"]);
         assert_eq!(dates("since April 2018", "2024-08-13"), ["2018-04"]);
         assert_eq!(dates("page 2022-07-21 read", "2022-07-21"), ["2022-07-21"]);
+    }
+
+    #[test]
+    fn a_weekday_in_brackets_after_tomorrow_is_that_day_in_any_case() {
+        assert!(names_the_day_before("the hearing is TOMORROW ("));
+        assert!(names_the_day_before("会见定于明天（"));
+        assert!(!names_the_day_before("the hearing ("));
+        assert!(ends_with_any_case("déjà Tomorrow", "tomorrow"));
+        assert!(!ends_with_any_case("明天", "tomorrow"));
     }
 
     #[test]
