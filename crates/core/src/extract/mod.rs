@@ -170,12 +170,20 @@ pub fn article_details(
     Ok((published, url))
 }
 
-/// The headline: a first line short enough to be one.
+/// The headline: a first line short enough to be one. A line the site's
+/// breadcrumb follows ("東京新聞 TOKYO Web" above "トップ > 経済 > 記事") is
+/// the site's banner: the headline comes after the breadcrumb.
 fn headline(text: &str) -> Option<(usize, &str)> {
     let mut offset = 0;
-    for line in text.split_inclusive('\n') {
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    for (i, line) in lines.iter().enumerate() {
         let t = line.trim();
-        if !t.is_empty() && !is_navigation(t) && !is_a_date_line(t) {
+        let next = lines[i + 1..]
+            .iter()
+            .map(|l| l.trim())
+            .find(|l| !l.is_empty());
+        let above_a_breadcrumb = next.is_some_and(is_breadcrumb);
+        if !t.is_empty() && !is_navigation(t) && !is_a_date_line(t) && !above_a_breadcrumb {
             let lead = line.len() - line.trim_start().len();
             let ok = t.chars().count() <= 160
                 && !t.starts_with('(')
@@ -406,9 +414,7 @@ fn is_navigation(line: &str) -> bool {
         let n = w.chars().count();
         n <= if w.is_ascii() { 12 } else { 4 }
     };
-    let breadcrumb = [" > ", " › ", " » ", " / ", " ＞ ", "＞"]
-        .iter()
-        .any(|s| line.contains(s));
+    let breadcrumb = BREADCRUMB_MARKS.iter().any(|s| line.contains(s)) || line.contains(" / ");
     // Every item a capitalised word, or a CJK word of two characters (one
     // may be longer): a headline has small words, figures or longer terms.
     let item = |w: &&str| {
@@ -435,6 +441,14 @@ fn is_navigation(line: &str) -> bool {
         && !line.contains([',', '，', '、', '。', '.', ':', '：']);
     breadcrumb || menu
 }
+
+/// "Home > Tech > News", "トップ＞社会": the path of pages down to the story
+/// (a slash may also part a byline's names, so it is left to the caller).
+fn is_breadcrumb(line: &str) -> bool {
+    line.chars().count() <= 80 && BREADCRUMB_MARKS.iter().any(|s| line.contains(s))
+}
+
+const BREADCRUMB_MARKS: &[&str] = &[" > ", " › ", " » ", " ＞ ", "＞"];
 
 /// "iThome 新聞 產品&技術 AI Cloud 資安 DevOps 專題": a Chinese or Japanese
 /// line of six or more short words with no mark of a sentence. Korean
@@ -466,6 +480,10 @@ fn first_country(
         .map(|(found, country)| Found::new(text, found.start, found.end, country.clone(), 0.8))
         .or_else(|| {
             let (code, s, e) = names::country_before(text, company?.value.as_str())?;
+            Some(Found::new(text, s, e, code, 0.6))
+        })
+        .or_else(|| {
+            let (code, s, e) = names::country_after(text, company?.value.as_str())?;
             Some(Found::new(text, s, e, code, 0.6))
         })
         .or_else(|| {

@@ -283,6 +283,7 @@ pub fn find_regulator(
         .collect();
     mentions.extend(unnamed);
     follow_defined_acronyms(text, &mut mentions);
+    mentions.extend(uses_of_defined_short_names(text, &mentions, &aside));
     let national_named = mentions.iter().any(|(r, _)| regulators[*r].country != "EU");
     let mut best: Option<(bool, usize, usize, usize, &KnownRegulator)> = None;
     for (i, r) in regulators.iter().enumerate() {
@@ -340,6 +341,42 @@ fn follow_defined_acronyms(text: &str, mentions: &mut [(usize, (usize, usize))])
             *i = owner;
         }
     }
+}
+
+/// "オランダのデータ保護当局（AP）は…APによると…": a short name in capitals
+/// the text defines in brackets after an authority, which no registry name
+/// holds, stands for it wherever the text writes it as a word.
+fn uses_of_defined_short_names(
+    text: &str,
+    mentions: &[(usize, (usize, usize))],
+    aside: &[(usize, usize)],
+) -> Vec<(usize, (usize, usize))> {
+    let mut uses = Vec::new();
+    for &(i, (_, e)) in mentions {
+        let Some(inner) = text[e..].strip_prefix(['(', '（']) else {
+            continue;
+        };
+        let Some(close) = inner.find([')', '）']) else {
+            continue;
+        };
+        let short = &inner[..close];
+        let defined_at = text.len() - inner.len();
+        if !(2..=8).contains(&short.len()) || !short.bytes().all(|b| b.is_ascii_uppercase()) {
+            continue;
+        }
+        let known = |a: usize| mentions.iter().any(|&(_, (s, e))| s <= a && a < e);
+        for (at, _) in text.match_indices(short) {
+            let end = at + short.len();
+            let word = !text[..at].ends_with(|c: char| c.is_ascii_alphanumeric())
+                && !text[end..].starts_with(|c: char| c.is_ascii_alphanumeric());
+            let told = aside.iter().any(|&(a, b)| a <= at && end <= b)
+                || super::roles::only_told(text, (at, end));
+            if word && at != defined_at && !known(at) && !told {
+                uses.push((i, (at, end)));
+            }
+        }
+    }
+    uses
 }
 
 /// "The Office of the Privacy Commissioner found …" in a Canadian report is
@@ -464,6 +501,27 @@ pub fn country_before(text: &str, company: &str) -> Option<(String, usize, usize
         }
     }
     None
+}
+
+/// "Pizza Hut Australia", "Samsung Germany": the company's arm in a country,
+/// written as its name with the country's name after it.
+pub fn country_after(text: &str, company: &str) -> Option<(String, usize, usize)> {
+    if !company.is_ascii() {
+        return None;
+    }
+    text.match_indices(company).find_map(|(at, _)| {
+        let start = at + company.len();
+        let rest = text[start..].strip_prefix(' ')?;
+        let words: Vec<&str> = rest.split_whitespace().take(2).collect();
+        (1..=words.len()).rev().find_map(|n| {
+            let place = words[..n].join(" ");
+            let place = place.trim_end_matches(|c: char| !c.is_alphanumeric());
+            let capital = place.starts_with(|c: char| c.is_ascii_uppercase());
+            let code =
+                crate::countries::country_code(place).filter(|_| capital && place.len() > 3)?;
+            Some((code.to_string(), start + 1, start + 1 + place.len()))
+        })
+    })
 }
 
 /// A country the lead places the story in, in English: "the largest breach
@@ -831,6 +889,9 @@ struct Candidate {
     recipient: usize,
     /// Mentions as a product of another ("ChatGPT maker OpenAI").
     product: usize,
+    /// Whether a sentence names it as the one fined or hacked ("리본즈에
+    /// 과징금"), which a name the headline merely opens with is not.
+    in_role: bool,
 }
 
 /// The company and counterparty chosen for an article.
@@ -996,6 +1057,11 @@ const REPORT_WORDS: &[&str] = &[
     "비밀번호", "서버", "従業員", "직원", "员工", "員工",
 ];
 
+/// Words after a Chinese brand that make it one: its platform, its company.
+const BRAND_MARKS: &[&str] = &[
+    "平台", "公司", "集团", "集團", "旗下", "官方", "用户", "用戶", "App", "APP",
+];
+
 /// Terms of a Chinese, Japanese or Korean headline that the body repeats:
 /// "홈플러스", "新浪微博", "數碼港" name the one the report is about, with no
 /// legal form or capital to find them by. A headline is cut at spaces,
@@ -1014,6 +1080,11 @@ fn headline_terms(text: &str, (hs, he): (usize, usize), out: &mut Vec<(String, u
         }
         // Three characters at least: two are mostly common words (提供, 동의).
         for piece in pieces {
+            // "淘宝11.8亿条": a figure glued to the name is not part of it.
+            let piece = match piece.find(|c: char| c.is_ascii_digit()) {
+                Some(at) if at > 0 && !piece.is_ascii() => &piece[..at],
+                _ => piece,
+            };
             let chars = piece.chars().count();
             let counted = piece.starts_with(['万', '萬', '亿', '億', '만', '억', '천', '명', '건'])
                 || piece.starts_with(|c: char| c.is_ascii_digit());
@@ -1023,10 +1094,16 @@ fn headline_terms(text: &str, (hs, he): (usize, usize), out: &mut Vec<(String, u
             let counts_it = text[at + piece.len()..]
                 .trim_start()
                 .starts_with(|c: char| c.is_ascii_digit());
-            if (3..=8).contains(&chars)
+            // Two characters name a brand when the body writes its platform
+            // or its company with it ("淘宝平台", "京东集团").
+            let branded = chars == 2
+                && BRAND_MARKS
+                    .iter()
+                    .any(|m| body.contains(&format!("{piece}{m}")));
+            if ((3..=8).contains(&chars) || branded)
                 && written
                 && !counted
-                && !counts_it
+                && (!counts_it || branded)
                 && body.matches(piece).count() >= 2
             {
                 let at = piece.as_ptr() as usize - text.as_ptr() as usize;
@@ -1174,8 +1251,34 @@ fn cjk_run_before(text: &str, at: usize, max: usize) -> Option<(String, usize, u
         }
         start = i;
     }
+    let start = after_a_verb(text, start, at);
     (start < at && text[start..at].chars().count() >= 2)
         .then(|| (text[start..at].to_string(), start, at))
+}
+
+/// Verbs a Chinese sentence puts right before the name it acts on, with no
+/// particle between: "委託新加坡蝦皮公司", "公開譴責景盛企業有限公司".
+#[rustfmt::skip]
+const VERBS_BEFORE_NAMES: &[&str] = &[
+    "委託", "委托", "譴責", "谴责", "責令", "责令", "約談", "约谈", "起訴", "起诉", "控告", "收購",
+    "收购", "併購", "并购", "聘請", "聘请", "處罰", "处罚", "罰款", "罚款", "通報", "通报", "批評",
+    "批评", "要求", "成立", "设立", "設立",
+];
+
+/// Where a run of characters from `start` to `end` begins once a verb in it
+/// is cut off, with what it acts on kept: a verb may also straddle `start`
+/// when the run was cut short ("委|託新加坡").
+fn after_a_verb(text: &str, start: usize, end: usize) -> usize {
+    let from = text[..start]
+        .chars()
+        .next_back()
+        .map_or(start, |c| start - c.len_utf8());
+    VERBS_BEFORE_NAMES
+        .iter()
+        .filter_map(|v| text[from..end].rfind(v).map(|i| from + i + v.len()))
+        .filter(|&after| after > start)
+        .max()
+        .unwrap_or(start)
 }
 
 /// Chinese: the characters before 公司/集团 up to a break ("对滴滴公司开展" → 滴滴).
@@ -1209,8 +1312,31 @@ fn chinese_company_names(text: &str, out: &mut Vec<(String, usize, usize)>) {
             if text[at + suffix.len()..].starts_with(|c: char| c.is_ascii_alphanumeric()) {
                 continue;
             }
-            out.extend(registered_name_before(text, at));
+            out.extend(registered_name_before(text, at).map(|n| without_its_place(text, n)));
         }
+    }
+}
+
+/// "委託香港銀杏雲端公司" where the text also writes "銀杏雲端" alone: a
+/// sentence may put the company's place before its name, which is not
+/// part of it.
+fn without_its_place(text: &str, (name, s, e): (String, usize, usize)) -> (String, usize, usize) {
+    let written_alone = |at: usize| {
+        let rest = &name[at..];
+        rest.chars().count() >= 2
+            && text.matches(rest).count() > text.matches(name.as_str()).count()
+    };
+    let cut = name
+        .char_indices()
+        .skip(2)
+        .take(2)
+        .map(|(i, _)| i)
+        .find(|&i| {
+            country_or_place(name[..i].trim_end_matches(['市', '的'])).is_some() && written_alone(i)
+        });
+    match cut {
+        Some(i) => (name[i..].to_string(), s + i, e),
+        None => (name, s, e),
     }
 }
 
@@ -1246,6 +1372,8 @@ fn registered_name_before(text: &str, at: usize) -> Option<(String, usize, usize
     const TAILS: &[&str] = &[
         "股份有限", "有限责任", "有限責任", "有限", "网络技术", "網絡技術", "信息技术", "資訊科技",
         "网络科技", "網絡科技", "电子商务", "電子商務", "科技", "技术", "技術", "控股",
+        // A branch or the head office of the name: "台灣分公司", "北京总公司".
+        "分", "总", "總",
     ];
     // Six characters reach most names ("被告南京云栖物流公司" → 南京云栖物流);
     // a registered name with its legal form runs longer.
@@ -1287,35 +1415,49 @@ fn registered_name_before(text: &str, at: usize) -> Option<(String, usize, usize
 /// capitals to find it by: the one a fine is imposed on ("골프존에 과징금",
 /// "对该平台处以", "同社に課徴金"), the one hacked ("롯데카드의 해킹"). Korean,
 /// Chinese and Japanese names are found this way when nothing else marks them.
-static ROLE_NAMES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+/// Each pattern says whether a particle or a mark closes the name it takes,
+/// precise enough to rank the name by; the others end where the verb starts
+/// and may take words before the name with it ("最高可被处以").
+static ROLE_NAMES: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
     [
-        r"([가-힣A-Za-z0-9]{2,12})(?:에|에게|에 대해|에 대해서|에 대한)\s*(?:첫\s?|역대\s?최대\s?)?(?:과징금|과태료|시정\s?명령|제재)",
-        r"([가-힣A-Za-z0-9]{2,12})(?:의|에서)\s*(?:해킹|개인정보\s?유출|정보\s?유출|고객\s?정보\s?유출|유출\s?사고)",
-        r"对([\p{Han}A-Za-z0-9]{2,12}?)(?:处以|作出|依法)",
-        r"([\p{Han}A-Za-z0-9]{2,12}?)被(?:处以|罚款|罚)",
-        r"(?:被告|起诉|起訴|状告)([\p{Han}A-Za-z0-9]{2,12}?)(?:被|在|于|於|向|对|對|的|，|,|。|\s)",
-        r"(?:^|[、。「\s(（は])((?:\p{Hiragana}{1,4})?[\p{Han}\p{Katakana}ー]{2,15}?)(?:に対し|に)(?:初の|初めての|過去最大の)?(?:課徴金|制裁金|罰金|勧告|是正命令|指導|行政指導)",
+        (r"([가-힣A-Za-z0-9]{2,12})(?:에|에게|에 대해|에 대해서|에 대한)\s*(?:첫\s?|역대\s?최대\s?)?(?:과징금|과태료|시정\s?명령|제재)", true),
+        (r"([가-힣A-Za-z0-9]{2,12})(?:의|에서)\s*(?:해킹|개인정보\s?유출|정보\s?유출|고객\s?정보\s?유출|유출\s?사고)", true),
+        (r"对([\p{Han}A-Za-z0-9]{2,12}?)(?:处以|作出|依法)", false),
+        (r"([\p{Han}A-Za-z0-9]{2,12}?)被(?:处以|罚款|罚)", false),
+        (r"(?:被告|起诉|起訴|状告)((?:[^人\P{Han}]|[A-Za-z0-9])[\p{Han}A-Za-z0-9]{1,11}?)(?:被|在|于|於|向|对|對|的|，|,|。|\s)", false),
+        (r"(?:^|[、。「\s(（は])((?:\p{Hiragana}{1,4})?[\p{Han}\p{Katakana}ー]{2,15}?)(?:に対し|に)(?:初の|初めての|過去最大の)?(?:課徴金|制裁金|罰金|勧告|是正命令|指導|行政指導)", false),
         // "当局は2日、米メタ（旧フェイスブック）に対し、…": a company in katakana,
         // its country's mark before it, an aside after it.
-        // "…を運営するエムケイシステム（大阪市）に対し": after a clause too.
-        r"(?:[、。\s]|[るたのがは])(?:米|英|独|仏|中|韓|中国|韓国)?(\p{Katakana}[\p{Katakana}ー]{1,14})(?:（[^）]{1,20}）)?に対し",
+        // "…を運営するエムケイシステム（大阪市）に対し": after a clause too;
+        // "米クリアビューAIに対し": with Latin letters closing the name.
+        (r"(?:[、。\s]|[るたのがは])(?:米|英|独|仏|中|韓|中国|韓国)?(\p{Katakana}[\p{Katakana}ー]{1,14}(?:[A-Z][A-Za-z0-9]{0,5})?)(?:（[^）]{1,20}）)?に対し", true),
         // "個情委がエムケイシステムを指導": the one an authority guides.
-        r"(?:[、。\s]|[がは])(\p{Katakana}[\p{Katakana}ー]{1,14})を(?:行政)?指導",
+        (r"(?:[、。\s]|[がは])(\p{Katakana}[\p{Katakana}ー]{1,14})を(?:行政)?指導", true),
     ]
     .iter()
-    .map(|p| Regex::new(p).unwrap_or_else(|e| panic!("role pattern: {e}")))
+    .map(|(p, closed)| (Regex::new(p).unwrap_or_else(|e| panic!("role pattern: {e}")), *closed))
     .collect()
 });
 
 fn names_in_their_role(text: &str, out: &mut Vec<(String, usize, usize)>) {
-    for re in ROLE_NAMES.iter() {
+    for (s, e) in role_spans(text, false) {
+        out.push((text[s..e].to_string(), s, e));
+    }
+}
+
+/// Where the names in their role stand; with `closed`, only those a
+/// particle or a mark closes.
+fn role_spans(text: &str, closed: bool) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    for (re, _) in ROLE_NAMES.iter().filter(|(_, c)| *c || !closed) {
         for c in re.captures_iter(text) {
             if let Some(m) = c.get(1) {
                 let skip = country_mark(text, m.as_str());
-                out.push((m.as_str()[skip..].to_string(), m.start() + skip, m.end()));
+                spans.push((m.start() + skip, m.end()));
             }
         }
     }
+    spans
 }
 
 /// "伊ウニクレディト", "米グーグル": Japanese news puts one ideograph of the
@@ -1502,6 +1644,7 @@ fn is_generic_cjk(name: &str) -> bool {
         || REPORT_WORDS.contains(&name)
         || KO_GENERIC_TOPICS.contains(&name)
         || JA_GENERIC_TOPICS.contains(&name)
+        || JA_GENERIC_LOANWORDS.contains(&name)
 }
 
 /// Posts people hold, which name a person (an insider, a suspect), never
@@ -1522,6 +1665,18 @@ const LAW_ENDINGS: &[&str] = &[
 /// Words that open a Japanese sentence as its topic and are never a company.
 #[rustfmt::skip]
 const JA_GENERIC_TOPICS: &[&str] = &["同社", "当社", "政府", "警察", "同委員会", "委員会", "同省", "同庁", "関係者", "対象", "原因", "被害", "流出", "同グループ"];
+
+/// Everyday loanwords of a Japanese privacy report, which a headline and its
+/// body repeat without naming anyone: the site, the app, the users.
+#[rustfmt::skip]
+const JA_GENERIC_LOANWORDS: &[&str] = &[
+    "サイト", "ウェブサイト", "ウェブ", "ホームページ", "アプリ", "サービス", "ネット", "インターネット",
+    "データ", "データベース", "クラウド", "ユーザー", "アカウント", "プラットフォーム", "セキュリティー",
+    "セキュリティ", "ハッカー", "ニュース", "メディア", "スマホ", "スマートフォン", "ソフト",
+    "ソフトウェア", "プログラム", "ファイル", "リスト", "サーバ", "ネットワーク", "オンライン",
+    "ポイント", "カード", "クレジットカード", "キャンペーン", "プライバシー", "マイナンバー", "メール",
+    "コンピューター", "パソコン", "ログイン", "ID", "テレビ", "カメラ",
+];
 
 /// The topic that opens each of a Japanese report's first three sentences
 /// when a date or a comma follows it ("さくら電機は8日、…"), perhaps after a
@@ -1624,8 +1779,10 @@ pub(super) fn is_kana(c: char) -> bool {
 }
 
 /// Katakana, without the middle dot that joins two names ("ユニクロ・ジーユー").
+/// Katakana with the long-vowel mark ("ビュー"), which Unicode counts as
+/// common to both kana; the middle dot (・) parts words and is left out.
 fn is_katakana(c: char) -> bool {
-    ('\u{30A0}'..='\u{30FA}').contains(&c)
+    ('\u{30A0}'..='\u{30FA}').contains(&c) || ('\u{30FC}'..='\u{30FF}').contains(&c)
 }
 
 /// Words before a name that make it the receiver of data ("… to Alipay",
@@ -2048,6 +2205,7 @@ fn gather_candidates(
             opens_headline: false,
             recipient: 0,
             product: 0,
+            in_role: false,
         });
     };
     let known: Vec<(&str, &str)> = ctx
@@ -2140,6 +2298,47 @@ fn names_of_organisations(
     out
 }
 
+/// "뱅크오브아메리카(BoA)", "中国银联（UnionPay）": the short name in Latin
+/// letters a text gives a name in brackets right after it, which then
+/// stands for it. A name in Latin letters has its own ways to be shortened.
+fn defined_abbreviation(text: &str, display: &str) -> Option<String> {
+    if display.is_ascii() {
+        return None;
+    }
+    text.match_indices(display).find_map(|(at, _)| {
+        let rest = text[at + display.len()..].strip_prefix(['(', '（'])?;
+        let close = rest.find([')', '）'])?;
+        let short = &rest[..close];
+        let fits = (2..=6).contains(&short.len())
+            && short.bytes().all(|b| b.is_ascii_alphanumeric())
+            && short.bytes().any(|b| b.is_ascii_uppercase());
+        fits.then(|| short.to_string())
+    })
+}
+
+/// Every spelling of a candidate, to be searched for in one pass with the
+/// others': its own forms (a known company's aliases), its squashed form
+/// ("KakaoPay" for "Kakao Pay") and the short form the text defines for it.
+fn forms_of_a_name(
+    text: &str,
+    headline: Option<(usize, usize)>,
+    known: Option<&Vec<String>>,
+    display: &str,
+) -> Vec<String> {
+    let mut forms = known.cloned().unwrap_or_else(|| vec![display.to_string()]);
+    let squashed = display.replace(' ', "");
+    if squashed != display {
+        forms.push(squashed);
+    }
+    // Only a name the headline writes is sure enough to lend its count
+    // to its short form: a wrong cut ("威登香港有限公司") is not.
+    let headlined = headline.is_some_and(|(s, e)| text[s..e].contains(display));
+    if headlined {
+        forms.extend(defined_abbreviation(text, display).filter(|a| !forms.contains(a)));
+    }
+    forms
+}
+
 /// Counts every mention of each candidate in the whole text, in one pass:
 /// its own forms and its squashed form ("KakaoPay" for "Kakao Pay").
 fn count_mentions(
@@ -2161,30 +2360,20 @@ fn count_mentions(
         })
         .collect();
     let keys: Vec<String> = candidates.keys().cloned().collect();
-    // Every spelling of every candidate, searched for in one pass: a
-    // candidate's own forms and its squashed form ("KakaoPay" for "Kakao Pay").
-    let mut forms_of: Vec<Vec<String>> = Vec::with_capacity(keys.len());
-    for key in &keys {
-        let display = candidates
-            .get(key)
-            .map(|c| c.display.clone())
-            .unwrap_or_default();
-        let mut forms = known_names
-            .get(key)
-            .cloned()
-            .unwrap_or_else(|| vec![display.clone()]);
-        let squashed = display.replace(' ', "");
-        if squashed != display {
-            forms.push(squashed);
-        }
-        forms_of.push(forms);
-    }
+    let forms_of: Vec<Vec<String>> = keys
+        .iter()
+        .map(|key| {
+            let display = candidates.get(key).map_or("", |c| c.display.as_str());
+            forms_of_a_name(text, headline, known_names.get(key), display)
+        })
+        .collect();
     let needles: Vec<(String, bool)> = forms_of
         .iter()
         .flatten()
         .map(|f| (f.clone(), true))
         .collect();
     let mut positions = find_all(text, &needles).into_iter();
+    let roles = role_spans(text, true);
     for (key, forms) in keys.iter().zip(&forms_of) {
         let mut spans = Vec::new();
         for form in forms {
@@ -2205,6 +2394,7 @@ fn count_mentions(
             c.in_headline = in_headline;
             c.opens_headline = headline.is_some_and(|h| opens_headline(text, h, &spans));
             c.recipient = recipient;
+            c.in_role = spans.len() >= 2 && spans.iter().any(|s| roles.contains(s));
             c.product = spans
                 .iter()
                 .filter(|&&(_, e)| names_its_maker(text, e))
@@ -2235,8 +2425,18 @@ fn drop_contained(candidates: &mut HashMap<String, Candidate>) {
             long.display.len() > c.display.len()
                 && long.display.starts_with(&c.display)
                 && long.count * 2 > c.count
+                || heads_the_name(&long.display, &c.display)
         })
     });
+}
+
+/// "재단" of "하나로의료재단", "은행" of "가온은행": the last word of a
+/// Korean name, which the text uses alone to point back to it ("재단은"),
+/// is no other name. Chinese and Japanese short names are often the last
+/// characters of the full one ("知网" of "同方知网"), so they are left be.
+fn heads_the_name(long: &str, short: &str) -> bool {
+    let hangul = |s: &str| s.chars().all(is_hangul);
+    long.len() > short.len() && short.chars().count() <= 2 && hangul(long) && long.ends_with(short)
 }
 
 /// The company (the best-scored candidate) and the counterparty (the most
@@ -2310,6 +2510,7 @@ fn choose_organisations(text: &str, candidates: &HashMap<String, Candidate>) -> 
         c.count as f32
             + if c.in_headline { 2.0 } else { 0.0 }
             + if c.opens_headline { 2.0 } else { 0.0 }
+            + if c.in_role { 3.0 } else { 0.0 }
             - 3.0 * c.recipient as f32
             - 3.0 * c.product as f32
     };

@@ -505,6 +505,19 @@ fn a_name_is_found_by_its_role_in_korean_chinese_and_japanese() {
 }
 
 #[test]
+fn a_verb_before_a_chinese_company_name_is_not_part_of_it() {
+    let company = |text: &str| extract(text, &ctx("2024-06-01")).company.map(|c| c.value);
+    assert_eq!(
+        company("監管機關公開譴責青禾物流有限公司，青禾物流稱將改善。"),
+        Some("青禾物流".to_string())
+    );
+    assert_eq!(
+        company("台灣分公司雖委託香港銀杏雲端公司稽核，但銀杏雲端未曾執行。"),
+        Some("銀杏雲端".to_string())
+    );
+}
+
+#[test]
 fn page_furniture_and_generic_acronyms_are_no_company() {
     let d = extract(
         "News Release\nAI tools leaked 4 GB of records, Brightline Health said on Monday.",
@@ -533,6 +546,14 @@ fn the_company_s_own_country_comes_before_the_site_s() {
             "https://news.example.cn/a"
         ),
         Some("US".to_string())
+    );
+    // The arm the name carries beats its owner's home further down.
+    assert_eq!(
+        on_site(
+            "Brightline Pizza Australia said hackers copied 90,000 customer records. Brightline Pizza apologised. The chain is owned by California-based Flynnwood Group.",
+            "https://news.example.com/a"
+        ),
+        Some("AU".to_string())
     );
     // Nothing else tells: a Korean report is of Korea.
     assert_eq!(
@@ -2052,6 +2073,9 @@ fn an_authority_only_told_of_a_breach_is_not_its_regulator() {
         "한빛몰은 개인정보보호위원회와 경찰에 유출 사실을 신고했다.",
         "ハナ商事は個人情報保護委員会へ報告した。",
         "星梭公司随后向当地公安机关报案。",
+        "Larkspur Clinic confirmed the leak. The Information Commissioner's Office has also been informed.",
+        "The Federal Trade Commission has alerted Larkspur Clinic about the exposed server.",
+        "Sources said the Federal Trade Commission (FTC) has informed Larkspur Clinic of the leak.",
     ] {
         assert_eq!(regulator(text), None, "{text}");
     }
@@ -2060,6 +2084,7 @@ fn an_authority_only_told_of_a_breach_is_not_its_regulator() {
         "Larkspur Clinic notified the Information Commissioner's Office, which is investigating.",
         "한빛몰은 개인정보보호위원회에 신고했다. 개인정보보호위원회는 조사에 착수했다.",
         "国家网信办通报了星梭公司违法收集个人信息的问题。",
+        "The Federal Trade Commission has informed Larkspur Clinic of its decision to fine it.",
     ] {
         assert!(regulator(text).is_some(), "{text}");
     }
@@ -3384,5 +3409,65 @@ fn review_cases_of_the_day_read_as_a_reader_would() {
     assert_eq!(
         weather.title.as_deref(),
         Some("Watchdog fines ministry over cameras")
+    );
+}
+
+#[test]
+fn katakana_names_keep_their_long_vowels_and_latin_endings() {
+    let d = extract(
+        "顔認証のソラビューに制裁金　データ保護当局\n　データ保護当局は3日、米ソラビューAIに対し、制裁金を科したと発表した。ソラビューは「不当だ」と反発した。ソラビューの顧客は各国の警察だという。",
+        &ctx("2024-09-03"),
+    );
+    let company = d.company.map(|c| c.value).unwrap_or_default();
+    assert!(company.starts_with("ソラビュー"), "{company}");
+}
+
+#[test]
+fn a_short_name_defined_for_an_authority_counts_as_its_mention() {
+    let text = "オランダのデータ保護当局（AP）は3日、ソラビューに対し、3050万ユーロの制裁金を科した。APによると、同社は同意なく画像を集めた。APは追加の強制金も警告した。英国の情報コミッショナー事務局（ICO）も同年に支払いを命じていた。";
+    let d = extract(text, &ctx("2024-09-03"));
+    assert_eq!(d.country.map(|c| c.value).as_deref(), Some("NL"));
+}
+
+#[test]
+fn the_site_s_banner_above_its_breadcrumb_is_no_headline() {
+    let d = extract(
+        "東西新聞 TOKYO Web\nトップ > 経済 > 記事\nグルーグ、位置情報で和解　米40州と\n　グルーグは14日、各州と和解した。グルーグの広報担当者はコメントした。",
+        &ctx("2022-11-15"),
+    );
+    assert_eq!(d.company.map(|c| c.value).as_deref(), Some("グルーグ"));
+}
+
+#[test]
+fn who_is_fined_and_what_a_name_is_short_for_outrank_the_headline_s_first_word() {
+    let company = |text: &str| extract(text, &ctx("2023-06-15")).company.map(|c| c.value);
+    // The vendor opens the headline; the one fined is named in its role.
+    assert_eq!(
+        company("AWS 서버 열어둔 쇼핑몰 가온몰, 개인정보 유출\n개인정보위는 14일 가온몰에 과징금 1억원을 부과했다. 가온몰은 AWS 계정 관리를 소홀히 했다. 해커는 AWS 계정으로 접속했다."),
+        Some("가온몰".to_string())
+    );
+    // The Korean name lends its count to the short form it defines.
+    assert_eq!(
+        company("뱅크오브가온, 협력사 해킹에 고객 정보 유출\n뱅크오브가온(BoG)은 협력사 한빛시스템즈(HBS)가 해킹을 당해 정보가 유출됐다고 밝혔다. HBS는 BoG의 자회사다. HBS는 지난해 공격을 받았다. BoG는 고객에게 통지했다."),
+        Some("뱅크오브가온".to_string())
+    );
+    // "재단은" points back to the foundation; it is no other name.
+    assert_eq!(
+        company("가온의료재단 과징금\n개인정보위는 가온의료재단에 과징금을 부과했다. 재단은 재발 방지를 약속했다. 재단이 보낸 파일에 주민번호가 있었다. 재단 측은 사과했다."),
+        Some("가온의료재단".to_string())
+    );
+}
+
+#[test]
+fn a_two_character_brand_a_defendant_and_a_site_are_read_for_what_they_are() {
+    let company = |text: &str| extract(text, &ctx("2021-06-15")).company.map(|c| c.value);
+    assert_eq!(
+        company("星梭12亿条用户信息遭爬取 两名被告人获刑三年\n法院披露了一起针对星梭平台的数据爬取案。被告人利用软件抓取星梭用户的手机号。星梭随即报警。"),
+        Some("星梭".to_string())
+    );
+    // A headline's everyday loanword, however often the body repeats it.
+    assert_eq!(
+        company("委員会がサイトに停止命令\n委員会は2日、ウェブサイトの運営者に停止を命じた。サイト名は明らかにしていない。このサイトは破産者の情報を載せていた。"),
+        None
     );
 }
