@@ -178,12 +178,17 @@ fn headline(text: &str) -> Option<(usize, &str)> {
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
     for (i, line) in lines.iter().enumerate() {
         let t = line.trim();
-        let next = lines[i + 1..]
-            .iter()
-            .map(|l| l.trim())
-            .find(|l| !l.is_empty());
-        let above_a_breadcrumb = next.is_some_and(is_breadcrumb);
-        if !t.is_empty() && !is_navigation(t) && !is_a_date_line(t) && !above_a_breadcrumb {
+        // Only a short line without a sentence's marks may be a banner.
+        let above_a_breadcrumb = || {
+            let next = lines[i + 1..]
+                .iter()
+                .map(|l| l.trim())
+                .find(|l| !l.is_empty());
+            t.chars().count() <= 24
+                && !t.contains([',', '，', '、', '。', '.'])
+                && next.is_some_and(is_breadcrumb)
+        };
+        if !t.is_empty() && !is_navigation(t) && !is_a_date_line(t) && !above_a_breadcrumb() {
             let lead = line.len() - line.trim_start().len();
             let ok = t.chars().count() <= 160
                 && !t.starts_with('(')
@@ -256,6 +261,20 @@ pub(super) fn is_a_date_line(line: &str) -> bool {
 pub(super) fn on_a_menu_line(text: &str, at: usize) -> bool {
     let (start, end) = line_around(text, at);
     is_navigation(text[start..end].trim())
+}
+
+/// `on_a_menu_line` for many places of one text, each line judged once.
+#[derive(Default)]
+pub(super) struct MenuLines(std::collections::HashMap<(usize, usize), bool>);
+
+impl MenuLines {
+    pub(super) fn holds(&mut self, text: &str, at: usize) -> bool {
+        let line = line_around(text, at);
+        *self
+            .0
+            .entry(line)
+            .or_insert_with(|| is_navigation(text[line.0..line.1].trim()))
+    }
 }
 
 /// The line the text at `at` stands on, looked for at most 600 bytes either
@@ -445,7 +464,10 @@ fn is_navigation(line: &str) -> bool {
 /// "Home > Tech > News", "トップ＞社会": the path of pages down to the story
 /// (a slash may also part a byline's names, so it is left to the caller).
 fn is_breadcrumb(line: &str) -> bool {
-    line.chars().count() <= 80 && BREADCRUMB_MARKS.iter().any(|s| line.contains(s))
+    // "＞＞関連記事：…" opens a link; a path has a step before its first mark.
+    line.chars().count() <= 80
+        && !line.starts_with(['>', '＞', '›', '»'])
+        && BREADCRUMB_MARKS.iter().any(|s| line.contains(s))
 }
 
 const BREADCRUMB_MARKS: &[&str] = &[" > ", " › ", " » ", " ＞ ", "＞"];

@@ -367,8 +367,11 @@ fn uses_of_defined_short_names(
         let known = |a: usize| mentions.iter().any(|&(_, (s, e))| s <= a && a < e);
         for (at, _) in text.match_indices(short) {
             let end = at + short.len();
+            // "APによると" is the authority; "AP通信" is the news agency.
             let word = !text[..at].ends_with(|c: char| c.is_ascii_alphanumeric())
-                && !text[end..].starts_with(|c: char| c.is_ascii_alphanumeric());
+                && !text[end..].starts_with(|c: char| {
+                    c.is_ascii_alphanumeric() || is_cjk(c) || is_katakana(c)
+                });
             let told = aside.iter().any(|&(a, b)| a <= at && end <= b)
                 || super::roles::only_told(text, (at, end));
             if word && at != defined_at && !known(at) && !told {
@@ -510,19 +513,43 @@ pub fn country_after(text: &str, company: &str) -> Option<(String, usize, usize)
         return None;
     }
     text.match_indices(company).find_map(|(at, _)| {
-        let start = at + company.len();
-        let rest = text[start..].strip_prefix(' ')?;
-        let words: Vec<&str> = rest.split_whitespace().take(2).collect();
-        (1..=words.len()).rev().find_map(|n| {
-            let place = words[..n].join(" ");
-            let place = place.trim_end_matches(|c: char| !c.is_alphanumeric());
-            let capital = place.starts_with(|c: char| c.is_ascii_uppercase());
-            let code =
-                crate::countries::country_code(place).filter(|_| capital && place.len() > 3)?;
-            Some((code.to_string(), start + 1, start + 1 + place.len()))
+        let start = at + company.len() + 1;
+        if !text[at + company.len()..].starts_with(' ') {
+            return None;
+        }
+        let rest = &text[start..];
+        let words: Vec<&str> = rest.split_whitespace().take(3).collect();
+        (1..words.len()).rev().find_map(|n| {
+            let last = words[n - 1].trim_end_matches(|c: char| !c.is_alphanumeric());
+            let end = words[n - 1].as_ptr() as usize - rest.as_ptr() as usize + last.len();
+            let mut place: Vec<&str> = words[..n - 1].to_vec();
+            place.push(last);
+            let place = place.join(" ");
+            let capital = place
+                .split(' ')
+                .all(|w| w.starts_with(|c: char| c.is_ascii_uppercase()));
+            let code = crate::countries::country_code(&place)
+                .filter(|_| capital && place.len() > 3)
+                // "Georgia" is also a state of the US, where more companies have arms.
+                .filter(|_| place != "Georgia")?;
+            // The arm acts or is told of: "Pizza Hut Australia said", not
+            // "Nike Jordan sneakers" or "Qantas Singapore routes".
+            let next = words[n].trim_matches(|c: char| !c.is_alphanumeric());
+            let closes = last.len() < words[n - 1].len()
+                || ARM_VERBS.contains(&next.to_lowercase().as_str());
+            closes.then(|| (code.to_string(), start, start + end))
         })
     })
 }
+
+/// Words after "Pizza Hut Australia" that make the country part of the name
+/// of the one acting.
+#[rustfmt::skip]
+const ARM_VERBS: &[&str] = &[
+    "said", "says", "has", "have", "had", "is", "was", "confirmed", "confirms", "disclosed",
+    "discloses", "announced", "announces", "reported", "reports", "told", "apologised",
+    "apologized", "admitted", "notified", "began", "started", "will", "would", "did",
+];
 
 /// A country the lead places the story in, in English: "the largest breach
 /// ever reported in Australia", "Australia's biggest lender" — in the
@@ -1057,6 +1084,11 @@ const REPORT_WORDS: &[&str] = &[
     "비밀번호", "서버", "従業員", "직원", "员工", "員工",
 ];
 
+/// Words after a Chinese name that make it a sentence's subject.
+const SUBJECT_MARKS: &[&str] = &[
+    "在", "于", "已", "称", "表示", "回应", "随即", "方面", "将", "也", "还", "则", "曾", "被",
+];
+
 /// Words after a Chinese brand that make it one: its platform, its company.
 const BRAND_MARKS: &[&str] = &[
     "平台", "公司", "集团", "集團", "旗下", "官方", "用户", "用戶", "App", "APP",
@@ -1095,8 +1127,15 @@ fn headline_terms(text: &str, (hs, he): (usize, usize), out: &mut Vec<(String, u
                 .trim_start()
                 .starts_with(|c: char| c.is_ascii_digit());
             // Two characters name a brand when the body writes its platform
-            // or its company with it ("淘宝平台", "京东集团").
+            // or its company with it ("淘宝平台", "京东集团") and the headline
+            // opens with them or a sentence has them act ("淘宝随即报警"); a
+            // trade ("外卖平台") is written with the platform only.
+            let opens = text[hs..].trim_start().starts_with(piece);
+            let subject = SUBJECT_MARKS
+                .iter()
+                .any(|m| body.contains(&format!("{piece}{m}")));
             let branded = chars == 2
+                && (opens || subject)
                 && BRAND_MARKS
                     .iter()
                     .any(|m| body.contains(&format!("{piece}{m}")));
@@ -1305,6 +1344,7 @@ fn chinese_company_names(text: &str, out: &mut Vec<(String, usize, usize)>) {
             out.push((text[start + i..end].to_string(), start + i, end));
         }
     }
+    let mut placed: HashMap<String, usize> = HashMap::new();
     for suffix in ["公司", "集团", "集團"] {
         for (at, _) in text.match_indices(suffix) {
             // "基因檢測公司23andMe": what comes before 公司 describes the name
@@ -1312,18 +1352,26 @@ fn chinese_company_names(text: &str, out: &mut Vec<(String, usize, usize)>) {
             if text[at + suffix.len()..].starts_with(|c: char| c.is_ascii_alphanumeric()) {
                 continue;
             }
-            out.extend(registered_name_before(text, at).map(|n| without_its_place(text, n)));
+            let Some((name, start, end)) = registered_name_before(text, at) else {
+                continue;
+            };
+            // Once per name: a long text may write one name thousands of times.
+            let cut = *placed.entry(name.clone()).or_insert_with(|| {
+                name.len() - without_its_place(text, (name.clone(), 0, 0)).0.len()
+            });
+            out.push((name[cut..].to_string(), start + cut, end));
         }
     }
 }
 
 /// "委託香港銀杏雲端公司" where the text also writes "銀杏雲端" alone: a
 /// sentence may put the company's place before its name, which is not
-/// part of it.
+/// part of it. Three characters at least are left: two are often a word
+/// of their own ("移动" of 中国移动, "电信" of 中国电信).
 fn without_its_place(text: &str, (name, s, e): (String, usize, usize)) -> (String, usize, usize) {
     let written_alone = |at: usize| {
         let rest = &name[at..];
-        rest.chars().count() >= 2
+        rest.chars().count() >= 3
             && text.matches(rest).count() > text.matches(name.as_str()).count()
     };
     let cut = name
@@ -1421,7 +1469,8 @@ fn registered_name_before(text: &str, at: usize) -> Option<(String, usize, usize
 static ROLE_NAMES: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
     [
         (r"([가-힣A-Za-z0-9]{2,12})(?:에|에게|에 대해|에 대해서|에 대한)\s*(?:첫\s?|역대\s?최대\s?)?(?:과징금|과태료|시정\s?명령|제재)", true),
-        (r"([가-힣A-Za-z0-9]{2,12})(?:의|에서)\s*(?:해킹|개인정보\s?유출|정보\s?유출|고객\s?정보\s?유출|유출\s?사고)", true),
+        // "X의 해킹" may name the hacker as well as the hacked.
+        (r"([가-힣A-Za-z0-9]{2,12})(?:의|에서)\s*(?:해킹|개인정보\s?유출|정보\s?유출|고객\s?정보\s?유출|유출\s?사고)", false),
         (r"对([\p{Han}A-Za-z0-9]{2,12}?)(?:处以|作出|依法)", false),
         (r"([\p{Han}A-Za-z0-9]{2,12}?)被(?:处以|罚款|罚)", false),
         (r"(?:被告|起诉|起訴|状告)((?:[^人\P{Han}]|[A-Za-z0-9])[\p{Han}A-Za-z0-9]{1,11}?)(?:被|在|于|於|向|对|對|的|，|,|。|\s)", false),
@@ -1645,7 +1694,16 @@ fn is_generic_cjk(name: &str) -> bool {
         || KO_GENERIC_TOPICS.contains(&name)
         || JA_GENERIC_TOPICS.contains(&name)
         || JA_GENERIC_LOANWORDS.contains(&name)
+        || KINDS_OF_BODY.contains(&name)
 }
+
+/// The kind of body a name is, written alone ("病院は…", "该医院"): the
+/// text points back to the one it named, or speaks of any such body.
+#[rustfmt::skip]
+const KINDS_OF_BODY: &[&str] = &[
+    "病院", "医院", "醫院", "会社", "會社", "企業", "企业", "大学", "大學", "学校", "學校", "銀行",
+    "银行", "병원", "회사", "기업", "은행", "대학", "학교", "協会", "协会", "協會", "협회",
+];
 
 /// Posts people hold, which name a person (an insider, a suspect), never
 /// the company.
@@ -1664,7 +1722,7 @@ const LAW_ENDINGS: &[&str] = &[
 
 /// Words that open a Japanese sentence as its topic and are never a company.
 #[rustfmt::skip]
-const JA_GENERIC_TOPICS: &[&str] = &["同社", "当社", "政府", "警察", "同委員会", "委員会", "同省", "同庁", "関係者", "対象", "原因", "被害", "流出", "同グループ"];
+const JA_GENERIC_TOPICS: &[&str] = &["同社", "当社", "政府", "警察", "同委員会", "委員会", "同省", "同庁", "関係者", "対象", "原因", "被害", "流出", "同グループ", "担当者", "業者", "事業者", "同センター"];
 
 /// Everyday loanwords of a Japanese privacy report, which a headline and its
 /// body repeat without naming anyone: the site, the app, the users.
@@ -2256,6 +2314,7 @@ fn names_of_organisations(
         let i = money.partition_point(|m| m.start <= s);
         i > 0 && e <= money[i - 1].end
     };
+    let mut menus = super::MenuLines::default();
     let mut out = Vec::new();
     for (name, s, e) in raw.iter().cloned() {
         // Whole-text checks, once per name: an outlet, a law, a word that
@@ -2279,7 +2338,7 @@ fn names_of_organisations(
             || heads_an_institution(text, e)
             || super::kinds::ends_a_link_line(text, s)
             || on_a_copyright_line(text, s)
-            || super::on_a_menu_line(text, s)
+            || menus.holds(text, s)
             || authorities
                 .iter()
                 .any(|&(a, b)| a <= s && e <= b || text[a..b].starts_with(&name) || s < a && b == e)
@@ -2436,7 +2495,13 @@ fn drop_contained(candidates: &mut HashMap<String, Candidate>) {
 /// characters of the full one ("知网" of "同方知网"), so they are left be.
 fn heads_the_name(long: &str, short: &str) -> bool {
     let hangul = |s: &str| s.chars().all(is_hangul);
-    long.len() > short.len() && short.chars().count() <= 2 && hangul(long) && long.ends_with(short)
+    long.len() > short.len()
+        && short.chars().count() <= 2
+        && hangul(long)
+        // "대만쿠팡" is 쿠팡's arm in a country, not a longer name of it.
+        && long
+            .strip_suffix(short)
+            .is_some_and(|first| country_or_place(first).is_none())
 }
 
 /// The company (the best-scored candidate) and the counterparty (the most

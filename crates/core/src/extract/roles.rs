@@ -15,9 +15,10 @@ pub fn only_told(text: &str, span: (usize, usize)) -> bool {
         || told_in_english(before)
         || oversees(before)
         || told_in_cjk(after)
-        || told_in_chinese(before, after)
-        || told_or_telling(after);
-    told && !acts(after) || stands_aside(after)
+        || told_in_chinese(before, after);
+    // Told in a clause of its own: whatever the rest of the sentence says it did.
+    let told_after = told_or_telling(after) && !acting_words(after);
+    told && !acts(after) || told_after || stands_aside(after)
 }
 
 /// The sentence's words before the mention (at most 200 bytes) and after it
@@ -95,10 +96,10 @@ fn told_in_english(before: &str) -> bool {
 
 /// "the OAIC has also been informed", "CERT-In has alerted the hospital
 /// about the breach": an authority told of the case, or passing word of it
-/// on, does not act on it (what it does act on, `acts` finds).
+/// on, does not act on it (unless the sentence goes on to say it does).
 fn told_or_telling(after: &str) -> bool {
     static TOLD_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^[)）]?(?:\s*\([^)]*\))?\s+(?:(?:has|have|had|was|were|is|are)\s+(?:also\s+|already\s+)?been\s+(?:informed|notified|told|alerted|contacted|made aware)|(?:has|have|had)\s+(?:also\s+)?(?:informed|alerted|warned|notified|tipped off)\s+(?:\S+\s+){1,4}?(?:about|of)\b)")
+        Regex::new(r"(?i)^[)）]?(?:\s*\([^)]*\))?\s+(?:(?:has|have|had|was|were|is|are)\s+(?:also\s+|already\s+)?been\s+(?:informed|notified|told|alerted|contacted|made aware)|(?:has|have|had)\s+(?:also\s+)?(?:informed|alerted|notified|tipped off)\s+(?:\S+\s+){1,4}?(?:about|of)\b)")
             .unwrap_or_else(|e| panic!("role pattern: {e}"))
     });
     TOLD_AFTER.is_match(after)

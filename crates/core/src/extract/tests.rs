@@ -3471,3 +3471,57 @@ fn a_two_character_brand_a_defendant_and_a_site_are_read_for_what_they_are() {
         None
     );
 }
+
+#[test]
+fn review_cases_of_session_fifteen_read_as_a_reader_would() {
+    let draft = |text: &str| extract(text, &ctx("2024-06-01"));
+    let company = |text: &str| draft(text).company.map(|c| c.value);
+    // Two characters left after a place are a word of their own.
+    assert_eq!(
+        company("中国星河公司被曝泄露用户数据\n有媒体报道称，中国星河公司一个内部系统存在漏洞。中国星河回应称已修复漏洞。专家指出，星河时代，星河应用和星河支付都依赖手机号码。"),
+        Some("中国星河".to_string())
+    );
+    // A trade before 平台 is no brand.
+    assert_eq!(
+        company("网信办约谈外卖平台 要求保护骑手个人信息\n国家网信办约谈了多家外卖平台负责人。部分外卖平台存在过度收集骑手位置信息的问题。网信办要求外卖平台限期整改。"),
+        None
+    );
+    // A long headline above a breadcrumb is still the headline.
+    let d = draft("Larkspur Tickets confirms data breach after hackers claim 5 million records\nHome › Technology › Cybersecurity\nHackers broke into a Cloudvane account, Larkspur Tickets said on Friday. Cloudvane said its platform was not breached. Cloudvane customers were urged to act.");
+    assert!(d.title.is_some());
+    assert_eq!(
+        d.company.map(|c| c.value).as_deref(),
+        Some("Larkspur Tickets")
+    );
+    // A state is no country's arm.
+    let georgia = draft("An email account at Larkspur Health Georgia was accessed without permission. Larkspur Health said 13,000 members were affected.");
+    assert_ne!(georgia.country.map(|c| c.value).as_deref(), Some("GE"));
+    // Notified, and then acting in the same sentence; warning is acting.
+    for text in [
+        "Larkspur Clinic was hacked. The Office of the Australian Information Commissioner has been notified, and has since opened an investigation into Larkspur Clinic.",
+        "The Office of the Australian Information Commissioner has warned Larkspur Hardware about its use of facial recognition.",
+    ] {
+        assert!(draft(text).regulator.is_some(), "{text}");
+    }
+    // "AP通信" is the news agency, not the authority's short name.
+    assert_eq!(
+        draft("イタリア当局、ソラAIに制裁金\nイタリアのデータ保護当局は20日、米ソラAIに対し、制裁金を科したと発表した。AP通信が報じた。オランダのデータ保護当局（AP）も昨年、ソラAIに質問状を送っていた。AP通信によると、ソラAIは不服を申し立てる方針。AP通信は、判断は欧州で初めてだと伝えた。").country.map(|c| c.value).as_deref(),
+        Some("IT")
+    );
+    // The kind of body, written alone, names none.
+    let named = company("病院サイバー攻撃、業者経由で侵入か　市立医療センター\n　ランサムウエアによる攻撃で電子カルテが使えなくなった市立医療センター（大阪市）について、病院が調査結果を公表した。病院の担当者は、業者のサーバーが侵入口だったと説明した。別の病院に患者を移したという。");
+    assert!(
+        named.as_deref().is_none_or(|n| n.contains("医療センター")),
+        "{named:?}"
+    );
+    // A country's arm named after its parent is not the parent's longer name;
+    // "X의 해킹" may name the hacker.
+    assert_eq!(
+        company("가온몰 회원 정보 유출 정황\n가온몰은 30일 일부 회원의 정보가 노출된 정황을 확인했다고 밝혔다. 가온몰은 경찰에 수사를 의뢰했다. 가온몰의 대만 법인인 대만가온몰은 관련이 없다고 설명했다."),
+        Some("가온몰".to_string())
+    );
+    assert_eq!(
+        company("코인 580억원어치 털렸다\n거래소 한빛코인은 30일 코인이 외부 지갑으로 빠져나갔다고 밝혔다. 경찰은 흑룡단의 해킹으로 보고 있다. 업계는 흑룡단의 해킹 수법이 과거와 같다고 분석했다. 한빛코인은 피해를 보전하겠다고 밝혔다."),
+        Some("한빛코인".to_string())
+    );
+}
