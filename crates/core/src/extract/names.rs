@@ -786,7 +786,7 @@ const NOT_NAMES: &[&str] = &[
     "updated", "published", "share", "print", "subscribe", "advertisement", "related",
     // Acronyms of technology and units, never a company on their own.
     "ai", "gb", "tb", "mb", "kb", "it", "id", "ids", "pc", "tv", "sms", "api", "url", "pdf",
-    "faq", "vpn", "usim", "sim", "cctv", "usb", "cookie", "cookies", "ip", "db", "sns",
+    "faq", "vpn", "usim", "sim", "cctv", "usb", "cookie", "cookies", "ip", "db", "sns", "iban",
     // Korean short names of authorities, as the press writes them.
     "개보위", "개인정보위", "방통위", "공정위", "금감원", "금융위", "과기정통부", "경찰청",
     "기가바이트", "테라바이트", "메가바이트", "该公司", "该平台", "该企业", "同社", "当社", "회사",
@@ -1788,9 +1788,12 @@ fn headline_subject(text: &str, (hs, he): (usize, usize), out: &mut Vec<(String,
         }
         if first.chars().all(written) && first.chars().count() >= 2 {
             let name = recurring_prefix(first, &text[he..]).unwrap_or(first);
+            // "仏ブイグ・テレコム、…": the country's mark is no part of the name.
+            let mark = country_mark(text, name);
+            let name = &name[mark..];
             // A clause ("违规向哈佛研究项目转交…") is no subject's name.
             if name.chars().count() <= 12 && !name.contains(ZH_BREAKS) {
-                out.push((name.to_string(), hs, hs + name.len()));
+                out.push((name.to_string(), hs + mark, hs + mark + name.len()));
             }
         }
     }

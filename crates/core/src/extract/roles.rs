@@ -18,7 +18,17 @@ pub fn only_told(text: &str, span: (usize, usize)) -> bool {
         || told_in_chinese(before, after);
     // Told in a clause of its own: whatever the rest of the sentence says it did.
     let told_after = told_or_telling(after) && !acting_words(after);
-    told && !acts(after) || told_after || stands_aside(after)
+    told && !acts(after) || told_after || asked_to_act(after) || stands_aside(after)
+}
+
+/// "상원의원들이 FTC에 조사를 요구했다", "委員会に調査を要請した": an authority
+/// asked to investigate has not acted yet.
+fn asked_to_act(after: &str) -> bool {
+    static ASKED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:.{0,8}?(?:에\s?|\s)(?:\S+\s){0,3}?(?:조사|수사)[를을]?\s?(?:요구|촉구|요청)|.{0,8}?に.{0,6}?(?:調査|捜査)を?(?:要請|要求|求め))")
+            .unwrap_or_else(|e| panic!("role pattern: {e}"))
+    });
+    ASKED.is_match(after)
 }
 
 /// The sentence's words before the mention (at most 200 bytes) and after it

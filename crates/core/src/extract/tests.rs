@@ -2076,6 +2076,8 @@ fn an_authority_only_told_of_a_breach_is_not_its_regulator() {
         "Larkspur Clinic confirmed the leak. The Information Commissioner's Office has also been informed.",
         "The Federal Trade Commission has alerted Larkspur Clinic about the exposed server.",
         "Sources said the Federal Trade Commission (FTC) has informed Larkspur Clinic of the leak.",
+        "미국 상원의원들이 연방거래위원회(FTC)에 한빛자동차에 대한 조사를 요구했다.",
+        "議員らは個人情報保護委員会に調査を要請した。",
     ] {
         assert_eq!(regulator(text), None, "{text}");
     }
@@ -3514,6 +3516,14 @@ fn review_cases_of_session_fifteen_read_as_a_reader_would() {
         named.as_deref().is_none_or(|n| n.contains("医療センター")),
         "{named:?}"
     );
+    // The country's mark opening a Japanese headline is no part of the name,
+    // and a bank-account code is no company.
+    let d = draft("仏ソラ・テレコム、顧客640万件の情報流出　IBANも\n　フランス通信大手のソラ・テレコムは6日、顧客640万件分の個人情報が流出したと発表した。国際番号（IBAN）も含まれる。専門家は、IBANだけでは送金できないと指摘する。IBANの悪用に注意が必要だ。");
+    assert_eq!(
+        d.company.map(|c| c.value).as_deref(),
+        Some("ソラ・テレコム")
+    );
+    assert_eq!(d.country.map(|c| c.value).as_deref(), Some("FR"));
     // A country's arm named after its parent is not the parent's longer name;
     // "X의 해킹" may name the hacker.
     assert_eq!(
