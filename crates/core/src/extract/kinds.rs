@@ -18,7 +18,7 @@ const KIND_WORDS: &[(EventKind, usize, &[&str])] = &[
     (EventKind::ProposedFine, 0, &["proposed", "notice of intent", "intends to fine", "intended to fine", "intention to fine", "provisional decision", "사전통지", "拟处"]),
     (EventKind::CorrectiveOrder, 0, &["corrective order", "ordered to", "시정명령", "시정 명령", "责令改正", "责令整改", "约谈", "約談", "勧告", "是正命令", "行政指導", "指導"]),
     (EventKind::Fined, 0, &["fined", "imposed", "penalty", "decision", "落款", "決定日", "결정일", "罚款", "处以", "决定", "과징금", "부과", "의결", "課徴金", "制裁金", "罰金"]),
-    (EventKind::Settled, 0, &["settlement", "settled", "settle", "agreed to pay", "합의", "和解", "同意缴纳", "同意支付", "了结", "了結"]),
+    (EventKind::Settled, 0, &["settlement", "settled", "settle", "settling", "agreed to pay", "합의", "和解", "同意缴纳", "同意支付", "了结", "了結"]),
     (EventKind::Appealed, 0, &["appealed", "appeal", "항소", "上诉", "행정소송"]),
     (EventKind::Discovered, 0, &["discovered", "detected", "identified", "became aware", "learned of", "noticed", "found out", "察觉", "察覺", "気付", "気づ", "알았", "알게 됐", "사실을 알게", "사실을 알았", "사실을 알고", "발견", "发现", "發現", "인지", "발견했", "判明", "発覚", "発見", "被害を確認", "把握", "收到", "获悉", "獲悉", "得知", "知悉", "検知", "見つけ", "確認した", "確認いたしました", "確認され", "파악", "확인했"]),
     (EventKind::Disclosed, 0, &["disclosed", "disclose", "disclosure", "notified", "revealed", "filing", "made it public", "made public", "went public", " public on ", " public in ", "披露", "通报", "공시", "曝光", "admitted", "apologized", "apologised", "apology", "사과문", "사과했", "道歉", "致歉", "謝罪", "お詫び", "揭露", "公之于众", "公之於眾", "공지했", "공지를", "공지사항", "공지문", "통지", "came to light", "明らかになり", "明らかになった", "드러났", "曝出"]),
@@ -92,12 +92,17 @@ const FINE_CUES: &[&str] = &[
     "과태료",
     "課徴金",
 ];
-const SETTLE_CUES: &[&str] = &[
+/// Words of a settlement, of the fine paid under it too ("agreed to pay
+/// $650,000 in penalties, settling a lawsuit").
+pub(super) const SETTLE_CUES: &[&str] = &[
     "了结",
     "了結",
     "settle",
     "settled",
+    "settles",
+    "settling",
     "settlement",
+    "agreed to pay",
     "합의",
     "和解",
     "同意支付",

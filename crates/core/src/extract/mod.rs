@@ -729,10 +729,7 @@ fn date_the_fine(
             .find(|ev| ev.precision == "day" && ev.start >= s && ev.end <= e)
         {
             let sentence = text[s..e].to_lowercase();
-            ev.kind = if ["settle", "settlement", "합의", "和解", "了结", "了結"]
-                .iter()
-                .any(|w| sentence.contains(w))
-            {
+            ev.kind = if kinds::SETTLE_CUES.iter().any(|w| sentence.contains(w)) {
                 EventKind::Settled
             } else {
                 EventKind::Fined

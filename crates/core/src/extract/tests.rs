@@ -1528,6 +1528,7 @@ fn kinds_of_dates_in_japanese_korean_and_chinese_reports() {
         ("私隱專員公署昨日公布調查結果。", "2017-06-13", "2017-06-12", EventKind::FindingsPublished),
         ("DPC發言人5日證實，該公司違反了規定。", "2022-09-06", "2022-09-05", EventKind::FindingsPublished),
         ("纽约州总检察长周三宣布，星梭将支付190万美元，以了结调查。", "2022-10-13", "2022-10-12", EventKind::Settled),
+        ("Larkspur Donuts has agreed to pay $650,000 in penalties, settling a lawsuit, the attorney general announced Tuesday.", "2020-09-16", "2020-09-15", EventKind::Settled),
         // What follows "that" is what was said on the day, not what happened on it …
         (
             "The health secretary told members of parliament on Tuesday that an intruder gained access to the payroll system.",
