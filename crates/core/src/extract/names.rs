@@ -199,7 +199,11 @@ pub fn own_and_other_spans(
     let Some(own) = own else {
         return spans;
     };
-    for (r, span) in regulator_mentions(index, index.find_all(text)) {
+    let mut mentions = regulator_mentions(index, index.find_all(text));
+    // "…Persoonsgegevens (AP) announced … the AP said": the short name
+    // the text defines is a mention too.
+    mentions.extend(uses_of_defined_short_names(text, &mentions, &[]));
+    for (r, span) in mentions {
         if regulators[r] == *own {
             spans[0].push(span);
         } else if regulators[r].country != "EU" {
@@ -353,7 +357,7 @@ fn uses_of_defined_short_names(
 ) -> Vec<(usize, (usize, usize))> {
     let mut uses = Vec::new();
     for &(i, (_, e)) in mentions {
-        let Some(inner) = text[e..].strip_prefix(['(', '（']) else {
+        let Some(inner) = text[e..].trim_start().strip_prefix(['(', '（']) else {
             continue;
         };
         let Some(close) = inner.find([')', '）']) else {

@@ -3517,6 +3517,12 @@ fn review_cases_of_session_fifteen_read_as_a_reader_would() {
         named.as_deref().is_none_or(|n| n.contains("医療センター")),
         "{named:?}"
     );
+    // The authority's short name, defined after a space, is its mention too:
+    // it acts in this case though its first sentence names the company
+    // only by its long name.
+    let d = draft("The Dutch privacy regulator has fined the Royal Larkspur Sailing Association 300,000 euros for selling members' data, the Autoriteit Persoonsgegevens (AP) announced on Tuesday. The association, known as the KZLV, will appeal.\n\nThe KZLV argued it had a legitimate interest. The KZLV said the fine would hurt its finances, and the KZLV will appeal. The AP said the sale was unlawful.");
+    assert_eq!(d.company.map(|c| c.value).as_deref(), Some("KZLV"));
+    assert!(d.regulator.is_some());
     // The country's mark opening a Japanese headline is no part of the name,
     // and a bank-account code is no company.
     let d = draft("仏ソラ・テレコム、顧客640万件の情報流出　IBANも\n　フランス通信大手のソラ・テレコムは6日、顧客640万件分の個人情報が流出したと発表した。国際番号（IBAN）も含まれる。専門家は、IBANだけでは送金できないと指摘する。IBANの悪用に注意が必要だ。");
