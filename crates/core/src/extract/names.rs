@@ -836,6 +836,11 @@ const PERSON_TITLES: &[&str] = &[
     // A hacker's handle: "a hacker calling themselves xenZen".
     "calling themselves", "calling himself", "calling herself", "calling itself", "calls itself",
     "calls himself", "hacker", "handle",
+    // The gang that attacked, not the one attacked: "ransomware gang LockBit",
+    // "黑客组织Conti", "랜섬웨어 조직 록빗", "ハッカー集団…".
+    "ransomware gang", "ransomware group", "hacker group", "hacking group", "hacker gang",
+    "黑客组织", "黑客組織", "勒索软件组织", "勒索軟體組織", "勒索组织", "勒索組織", "랜섬웨어 조직",
+    "해커 조직", "해킹 조직", "해커조직", "ハッカー集団", "ハッカー組織", "犯罪集団", "犯罪グループ",
 ];
 
 /// Korean particles that end a noun phrase ("카카오페이가", "SK텔레콤이").
@@ -1023,12 +1028,14 @@ fn is_person(text: &str, start: usize) -> bool {
     // paragraph is not a title of the paragraph's first word.
     let before = before.rsplit('\n').next().unwrap_or("").trim_end();
     // Whole words only: "firms" does not end in the title "ms".
+    // Whole words in Latin letters; CJK words have no spaces to part them.
     PERSON_TITLES.iter().any(|t| {
         before.ends_with(t)
-            && before[..before.len() - t.len()]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric())
+            && (!t.is_ascii()
+                || before[..before.len() - t.len()]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric()))
     })
 }
 

@@ -3523,6 +3523,14 @@ fn review_cases_of_session_fifteen_read_as_a_reader_would() {
     let d = draft("The Dutch privacy regulator has fined the Royal Larkspur Sailing Association 300,000 euros for selling members' data, the Autoriteit Persoonsgegevens (AP) announced on Tuesday. The association, known as the KZLV, will appeal.\n\nThe KZLV argued it had a legitimate interest. The KZLV said the fine would hurt its finances, and the KZLV will appeal. The AP said the sale was unlawful.");
     assert_eq!(d.company.map(|c| c.value).as_deref(), Some("KZLV"));
     assert!(d.regulator.is_some());
+    // The gang that attacked is not the one attacked, in any language.
+    for text in [
+        "俄语黑客组织Darkmoth宣称对攻击负责，并要求支付赎金。Darkmoth随后公开了数据。Darkmoth还威胁继续攻击。",
+        "랜섬웨어 조직 Darkmoth가 공격을 주장했다. Darkmoth는 자료를 공개했다. Darkmoth는 협상을 요구했다.",
+        "The ransomware gang Darkmoth claimed the attack. Darkmoth later posted the files, and Darkmoth said more would follow.",
+    ] {
+        assert_ne!(company(text).as_deref(), Some("Darkmoth"), "{text}");
+    }
     // The country's mark opening a Japanese headline is no part of the name,
     // and a bank-account code is no company.
     let d = draft("仏ソラ・テレコム、顧客640万件の情報流出　IBANも\n　フランス通信大手のソラ・テレコムは6日、顧客640万件分の個人情報が流出したと発表した。国際番号（IBAN）も含まれる。専門家は、IBANだけでは送金できないと指摘する。IBANの悪用に注意が必要だ。");
