@@ -357,14 +357,9 @@ fn uses_of_defined_short_names(
 ) -> Vec<(usize, (usize, usize))> {
     let mut uses = Vec::new();
     for &(i, (_, e)) in mentions {
-        let Some(inner) = text[e..].trim_start().strip_prefix(['(', '（']) else {
+        let Some((defined_at, short)) = bracketed_after(text, e) else {
             continue;
         };
-        let Some(close) = inner.find([')', '）']) else {
-            continue;
-        };
-        let short = &inner[..close];
-        let defined_at = text.len() - inner.len();
         if !(2..=8).contains(&short.len()) || !short.bytes().all(|b| b.is_ascii_uppercase()) {
             continue;
         }
@@ -1657,6 +1652,10 @@ const GENERIC_CJK: &[&str] = &[
     // A class of data in Japanese law (要配慮個人情報), cut from its noun;
     // a building's managers (物业) named by their trade.
     "要配慮", "物业", "物業", "物业公司", "物業公司",
+    // The kind of body alone ("病院は…", "该医院"), pointing back to the one
+    // named or speaking of any such body.
+    "病院", "医院", "醫院", "会社", "會社", "大学", "大學", "学校", "學校", "병원", "은행", "대학",
+    "학교", "協会", "协会", "協會", "협회",
     // The attack's own words: 랜섬웨어 (ransomware), 勒索软件.
     "랜섬웨어", "악성코드", "勒索软件", "勒索軟件", "勒索軟體", "恶意软件", "惡意軟體", "マルウェア",
 ];
@@ -1705,16 +1704,7 @@ fn is_generic_cjk(name: &str) -> bool {
         || KO_GENERIC_TOPICS.contains(&name)
         || JA_GENERIC_TOPICS.contains(&name)
         || JA_GENERIC_LOANWORDS.contains(&name)
-        || KINDS_OF_BODY.contains(&name)
 }
-
-/// The kind of body a name is, written alone ("病院は…", "该医院"): the
-/// text points back to the one it named, or speaks of any such body.
-#[rustfmt::skip]
-const KINDS_OF_BODY: &[&str] = &[
-    "病院", "医院", "醫院", "会社", "會社", "企業", "企业", "大学", "大學", "学校", "學校", "銀行",
-    "银行", "병원", "회사", "기업", "은행", "대학", "학교", "協会", "协会", "協會", "협회",
-];
 
 /// Posts people hold, which name a person (an insider, a suspect), never
 /// the company.
@@ -1733,7 +1723,7 @@ const LAW_ENDINGS: &[&str] = &[
 
 /// Words that open a Japanese sentence as its topic and are never a company.
 #[rustfmt::skip]
-const JA_GENERIC_TOPICS: &[&str] = &["同社", "当社", "政府", "警察", "同委員会", "委員会", "同省", "同庁", "関係者", "対象", "原因", "被害", "流出", "同グループ", "担当者", "業者", "事業者", "同センター"];
+const JA_GENERIC_TOPICS: &[&str] = &["同社", "当社", "政府", "警察", "同委員会", "委員会", "同省", "同庁", "関係者", "対象", "原因", "被害", "流出", "同グループ", "担当者", "業者", "同センター"];
 
 /// Everyday loanwords of a Japanese privacy report, which a headline and its
 /// body repeat without naming anyone: the site, the app, the users.
@@ -1743,7 +1733,7 @@ const JA_GENERIC_LOANWORDS: &[&str] = &[
     "データ", "データベース", "クラウド", "ユーザー", "アカウント", "プラットフォーム", "セキュリティー",
     "セキュリティ", "ハッカー", "ニュース", "メディア", "スマホ", "スマートフォン", "ソフト",
     "ソフトウェア", "プログラム", "ファイル", "リスト", "サーバ", "ネットワーク", "オンライン",
-    "ポイント", "カード", "クレジットカード", "キャンペーン", "プライバシー", "マイナンバー", "メール",
+    "ポイント", "カード", "クレジットカード", "キャンペーン", "プライバシー", "マイナンバー",
     "コンピューター", "パソコン", "ログイン", "ID", "テレビ", "カメラ",
 ];
 
@@ -2371,6 +2361,14 @@ fn names_of_organisations(
     out
 }
 
+/// What brackets right after `at` hold (spaces before them allowed), with
+/// where it starts: "Persoonsgegevens (AP)" → "AP".
+fn bracketed_after(text: &str, at: usize) -> Option<(usize, &str)> {
+    let inner = text[at..].trim_start().strip_prefix(['(', '（'])?;
+    let close = inner.find([')', '）'])?;
+    Some((text.len() - inner.len(), &inner[..close]))
+}
+
 /// "뱅크오브아메리카(BoA)", "中国银联（UnionPay）": the short name in Latin
 /// letters a text gives a name in brackets right after it, which then
 /// stands for it. A name in Latin letters has its own ways to be shortened.
@@ -2379,9 +2377,7 @@ fn defined_abbreviation(text: &str, display: &str) -> Option<String> {
         return None;
     }
     text.match_indices(display).find_map(|(at, _)| {
-        let rest = text[at + display.len()..].strip_prefix(['(', '（'])?;
-        let close = rest.find([')', '）'])?;
-        let short = &rest[..close];
+        let (_, short) = bracketed_after(text, at + display.len())?;
         let fits = (2..=6).contains(&short.len())
             && short.bytes().all(|b| b.is_ascii_alphanumeric())
             && short.bytes().any(|b| b.is_ascii_uppercase());
