@@ -1336,7 +1336,47 @@ fn is_an_ordinal_or_a_year(text: &str, start: usize, end: usize, noun_end: usize
         && written.chars().all(|c| c.is_ascii_digit())
         && (1950..=2099).contains(&written.parse::<i32>().unwrap_or(0));
     let noun_far = text[end..noun_end].split_whitespace().count() > 1;
-    text[..start].ends_with('第') || year_like && noun_far
+    an_article_number(text, start, noun_end)
+        || year_like && noun_far
+        || a_count_of_cases(text, noun_end)
+}
+
+/// "第 82 条", "第6条、12条、15条和31条": a law's articles, the first written
+/// with 第 and the rest listed after it, are numbers of articles.
+fn an_article_number(text: &str, start: usize, noun_end: usize) -> bool {
+    let unit = text[..noun_end].trim_end();
+    if !unit.ends_with(['条', '條']) {
+        return text[..start].trim_end().ends_with('第');
+    }
+    let listed = text[..start].trim_end_matches(|c: char| {
+        c.is_ascii_digit() || c.is_whitespace() || "、条條和及与與や".contains(c)
+    });
+    listed.ends_with('第')
+}
+
+/// "12건의 개인정보 침해 신고", "3件の事案": the number of reports or cases
+/// the counter counts, not records.
+fn a_count_of_cases(text: &str, noun_end: usize) -> bool {
+    const CASES: &[&str] = &[
+        "신고", "사고", "사건", "위반", "민원", "事案", "事件", "案件", "事故",
+    ];
+    let unit = &text[..noun_end];
+    if !unit.ends_with(['건', '件']) {
+        return false;
+    }
+    let after = text[noun_end..].trim_start();
+    let Some(rest) = after
+        .strip_prefix("의")
+        .or_else(|| after.strip_prefix("の"))
+    else {
+        return false;
+    };
+    let phrase: String = rest.chars().take(12).collect();
+    let phrase = phrase
+        .split([',', '.', '，', '。', '、'])
+        .next()
+        .unwrap_or("");
+    CASES.iter().any(|w| phrase.contains(w))
 }
 
 /// 2 for a count told as affected, 0 for a user base, complainants, an

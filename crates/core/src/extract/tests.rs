@@ -3550,3 +3550,37 @@ fn review_cases_of_session_fifteen_read_as_a_reader_would() {
         Some("한빛코인".to_string())
     );
 }
+
+#[test]
+fn articles_of_a_law_and_numbers_of_cases_are_no_records() {
+    let ctx = ctx("2025-02-01");
+    // A spaced "第 45 条" and a list of articles after the first "第".
+    for text in [
+        "监管机构认定某公司违反了《个人信息保护法》第 45 条，责令整改。",
+        "当局认为该应用违反了第5条、16条、25条和38条的规定，处以罚款。",
+    ] {
+        let d = extract(text, &ctx);
+        assert!(
+            d.records_affected.is_none(),
+            "{text}: {:?}",
+            d.records_affected
+        );
+    }
+    // A count the list does not hold is still read.
+    let d = extract("违反第5条、16条。另有3万条个人信息被泄露。", &ctx);
+    assert_eq!(d.records_affected.map(|f| f.value), Some(30_000));
+    // Korean and Japanese counts of reports and cases.
+    for text in [
+        "위원회는 한 회사가 접수한 27건의 개인정보 침해 신고를 조사했다.",
+        "同社では昨年、45件の事案が確認されたという。",
+    ] {
+        let d = extract(text, &ctx);
+        assert!(
+            d.records_affected.is_none(),
+            "{text}: {:?}",
+            d.records_affected
+        );
+    }
+    let d = extract("회원 정보 15만건이 유출됐다. 27건의 사고가 있었다.", &ctx);
+    assert_eq!(d.records_affected.map(|f| f.value), Some(150_000));
+}
