@@ -235,6 +235,13 @@ fn acting_words(after: &str) -> bool {
 }
 
 /// "HHS has not announced any action", "the FTC declined to comment".
+/// Words of declining to comment, in Chinese, Korean and Japanese.
+#[rustfmt::skip]
+const NO_COMMENT: &[&str] = &[
+    "コメントできない", "コメントを控え", "不予置评", "不予置評", "拒绝置评", "拒絕置評",
+    "未予置评", "未予置評", "언급을 피", "답변을 거부", "답변을 피",
+];
+
 fn stands_aside(after: &str) -> bool {
     // "KISA에서 받은 자료에 따르면": the source of papers a lawmaker obtained.
     let near = &after[..ceil(after, 24.min(after.len()))];
@@ -248,6 +255,12 @@ fn stands_aside(after: &str) -> bool {
     .iter()
     .any(|w| near.contains(w))
     {
+        return true;
+    }
+    // "所管する消費者庁の担当者は「コメントできない」としている": an authority
+    // that only declines to comment has not acted.
+    let clause = &after[..ceil(after, 90.min(after.len()))];
+    if NO_COMMENT.iter().any(|w| clause.contains(w)) && !acting_words(clause) {
         return true;
     }
     static ASIDE: LazyLock<Regex> = LazyLock::new(|| {

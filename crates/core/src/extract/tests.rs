@@ -3584,3 +3584,35 @@ fn articles_of_a_law_and_numbers_of_cases_are_no_records() {
     let d = extract("회원 정보 15만건이 유출됐다. 27건의 사고가 있었다.", &ctx);
     assert_eq!(d.records_affected.map(|f| f.value), Some(150_000));
 }
+
+#[test]
+fn cjk_reports_name_foreign_authorities_in_their_own_words() {
+    let ctx = ctx("2025-03-01");
+    let regulator = |text: &str| extract(text, &ctx).regulator.map(|f| f.value);
+    // A US state's attorney general in traditional and simplified Chinese,
+    // Korean and Japanese; the longer state name wins over one inside it.
+    for (text, want) in [
+        ("紐約州檢察長辦公室已對該公司展開調查。", "New York"),
+        ("阿拉斯加州总检察长对该公司处以罚款。", "Alaska"),
+        (
+            "텍사스주 법무장관은 이 회사를 상대로 소송을 제기했다.",
+            "Texas",
+        ),
+        (
+            "カリフォルニア州司法長官は同社と和解したと発表した。",
+            "California",
+        ),
+    ] {
+        let got = regulator(text);
+        assert!(
+            got.as_deref().is_some_and(|r| r.contains(want)),
+            "{text}: {got:?}"
+        );
+    }
+    // An authority that only declines to comment has not acted.
+    let text =
+        "同法を所管する消費者庁の担当者は「個別の事案についてはコメントできない」としている。";
+    assert_eq!(regulator(text), None);
+    let text = "消費者庁は同社に措置命令を出した。";
+    assert!(regulator(text).is_some_and(|r| r.contains("Consumer Affairs")));
+}

@@ -30,6 +30,7 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
     Migration::Sql(include_str!("migrations/0010_sync_ids.sql")),
     Migration::Rust(seed::seed_regulator_names),
     Migration::Rust(seed::seed_more_regulators),
+    Migration::Rust(seed::seed_cjk_named_regulators),
 ];
 
 /// The schema version this build writes.

@@ -45,6 +45,11 @@ const WORLD_REGULATORS: &str = include_str!("migrations/0006_regulators.tsv");
 /// Authorities found missing after migration 11, and short names the press
 /// uses (migration 12; the same columns as migration 6's table).
 const MORE_REGULATORS: &str = include_str!("migrations/0012_regulators.tsv");
+/// The names Chinese, Korean and Japanese reports give authorities that had
+/// none (every US state's attorney general, Europe's and Latin America's
+/// authorities …), and authorities still missing (migration 13; the same
+/// columns as migration 6's table).
+const CJK_NAMED_REGULATORS: &str = include_str!("migrations/0013_regulators.tsv");
 /// Names in Japanese, traditional Chinese and Korean of authorities the
 /// earlier tables hold, that migration 11 added (name, country, aliases).
 const REGULATOR_NAMES: &str = include_str!("migrations/0011_regulator_names.tsv");
@@ -64,7 +69,7 @@ fn name_rows() -> impl Iterator<Item = (&'static str, &'static str, Vec<&'static
 /// list's rows and other names merged in, as a new database holds them.
 pub fn regulator_table() -> impl Iterator<Item = RegulatorSeed> {
     let mut rows: Vec<RegulatorSeed> = seed_rows(FIRST_REGULATORS).collect();
-    let tables = [WORLD_REGULATORS, MORE_REGULATORS];
+    let tables = [WORLD_REGULATORS, MORE_REGULATORS, CJK_NAMED_REGULATORS];
     for line in tables.iter().flat_map(|t| t.lines().skip(1)) {
         let cells: Vec<&'static str> = line.split('\t').collect();
         let [name, short, country, level, _website, aliases] = cells[..] else {
@@ -152,6 +157,11 @@ pub(crate) fn seed_more_regulators(tx: &Transaction) -> Result<()> {
     seed_regulator_table(tx, MORE_REGULATORS)
 }
 
+/// Migration step: `0013_regulators.tsv`, read as migration 6 read its table.
+pub(crate) fn seed_cjk_named_regulators(tx: &Transaction) -> Result<()> {
+    seed_regulator_table(tx, CJK_NAMED_REGULATORS)
+}
+
 /// Loads a frozen table of regulators (name, short name, country, level,
 /// website, aliases): new rows are inserted, known ones gain what is new.
 fn seed_regulator_table(tx: &Transaction, table: &str) -> Result<()> {
@@ -179,6 +189,8 @@ fn seed_regulator_table(tx: &Transaction, table: &str) -> Result<()> {
             ));
         };
         let website = (!website.is_empty()).then_some(website);
+        // A body the press gives no short name has none, not an empty one.
+        let short = (!short.is_empty()).then_some(short);
         let id = match find
             .query_row(params![name, country], |r| r.get::<_, i64>(0))
             .optional()?
