@@ -5,6 +5,7 @@
 //! table with its aliases, the companies already known, and what the words
 //! around a figure say it counts. No company name is written into the rules.
 
+mod companies;
 pub mod dates;
 mod described;
 mod kinds;
@@ -512,6 +513,20 @@ fn first_country(
             let company = company?;
             let code = names::country_in_name(&company.value)?;
             Some(Found::new(text, company.start, company.end, code, 0.55))
+        })
+        .or_else(|| {
+            // A well-known company's home: "戴爾" in a Taiwanese paper is Dell's.
+            // A court's ruling is a case where the court sits, which the
+            // report's own country tells better than the company's home.
+            let company = company.filter(|_| !companies::a_court_ruled(text))?;
+            let code = companies::home_of(&company.value)?;
+            Some(Found::new(
+                text,
+                company.start,
+                company.end,
+                code.to_string(),
+                0.55,
+            ))
         })
         .or_else(|| {
             let (code, s, e) =

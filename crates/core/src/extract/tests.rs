@@ -3616,3 +3616,41 @@ fn cjk_reports_name_foreign_authorities_in_their_own_words() {
     let text = "消費者庁は同社に措置命令を出した。";
     assert!(regulator(text).is_some_and(|r| r.contains("Consumer Affairs")));
 }
+
+#[test]
+fn an_attack_is_no_company() {
+    let ctx = ctx("2024-06-20");
+    for (text, want) in [
+        (
+            "ミドリ電工に不正アクセス\n　ミドリ電工は20日、社内サーバーが不正アクセスを受けたと発表した。不正アクセスは5月に始まった。ミドリ電工が調べている。",
+            "ミドリ電工",
+        ),
+        (
+            "한빛물산 랜섬웨어 피해\n한빛물산은 20일 랜섬웨어 공격을 받았다고 밝혔다. 랜섬웨어 조직은 자료를 요구했다. 한빛물산은 경찰에 신고했다.",
+            "한빛물산",
+        ),
+    ] {
+        let d = extract(text, &ctx);
+        assert_eq!(d.company.map(|f| f.value).as_deref(), Some(want), "{text}");
+    }
+}
+
+#[test]
+fn a_well_known_company_s_home_is_the_case_s_country_when_nothing_else_tells() {
+    let taiwan = |text: &str| {
+        let ctx = Context::with_builtin_regulators(
+            NaiveDate::from_ymd_opt(2024, 5, 10),
+            Some("https://www.example.com.tw/news/1".into()),
+        );
+        extract(text, &ctx).country.map(|c| c.value)
+    };
+    // A Taiwanese paper on Dell: the case is American.
+    let text = "Dell資料外洩\nDell週四證實，駭客入侵其經銷商入口網站，約4900萬筆客戶資料外洩。Dell表示已通報執法機關。";
+    assert_eq!(taiwan(text).as_deref(), Some("US"));
+    // A company the table does not know keeps the paper's country.
+    let text = "Qingsong資料外洩\nQingsong週四證實，駭客入侵其網站，約4900萬筆客戶資料外洩。Qingsong表示已通報。";
+    assert_eq!(taiwan(text).as_deref(), Some("TW"));
+    // A court's ruling is a case where the court sits.
+    let text = "Dell敗訴\n地方法院週四判決Dell須賠償消費者，Dell表示將上訴。Dell未再回應。";
+    assert_eq!(taiwan(text).as_deref(), Some("TW"));
+}
