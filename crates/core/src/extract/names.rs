@@ -1478,7 +1478,8 @@ fn registered_name_before(text: &str, at: usize) -> Option<(String, usize, usize
 /// and may take words before the name with it ("最高可被处以").
 static ROLE_NAMES: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
     [
-        (r"([가-힣A-Za-z0-9]{2,12})(?:에|에게|에 대해|에 대해서|에 대한)\s*(?:첫\s?|역대\s?최대\s?)?(?:과징금|과태료|시정\s?명령|제재)", true),
+        // "애플에 800만 유로(약 108억원)의 과징금": the amount may come between.
+        (r"([가-힣A-Za-z0-9]{2,12})(?:에|에게|에 대해|에 대해서|에 대한)\s*(?:(?:약\s?)?[0-9][0-9,.]*\s?[만억천조]?(?:\s?[0-9][0-9,.]*\s?[만억천조])?\s?(?:원|유로|달러|파운드|엔|위안|루피)(?:\s?\([^)]{0,20}\))?의?\s*)?(?:첫\s?|역대\s?최대\s?)?(?:과징금|과태료|시정\s?명령|제재)", true),
         // "X의 해킹" may name the hacker as well as the hacked.
         (r"([가-힣A-Za-z0-9]{2,12})(?:의|에서)\s*(?:해킹|개인정보\s?유출|정보\s?유출|고객\s?정보\s?유출|유출\s?사고)", false),
         (r"对([\p{Han}A-Za-z0-9]{2,12}?)(?:处以|作出|依法)", false),
@@ -1662,6 +1663,10 @@ const GENERIC_CJK: &[&str] = &[
     "학교", "協会", "协会", "協會", "협회",
     // The attack's own words: 랜섬웨어 (ransomware), 勒索软件.
     "랜섬웨어", "악성코드", "勒索软件", "勒索軟件", "勒索軟體", "恶意软件", "惡意軟體", "マルウェア",
+    // Security itself, a banner's and a topic's word: 安全, 网络安全, 보안.
+    "安全", "网络安全", "網路安全", "網絡安全", "数据安全", "數據安全", "资安", "資安", "信息安全",
+    "資訊安全", "보안", "정보보안", "사이버보안", "識別子", "식별자", "标识符", "識別碼", "问题", "問題",
+    "문제",
 ];
 
 /// "CNIL对软…": an authority's short name with the Chinese words after it

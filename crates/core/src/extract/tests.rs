@@ -3654,3 +3654,19 @@ fn a_well_known_company_s_home_is_the_case_s_country_when_nothing_else_tells() {
     let text = "Dell敗訴\n地方法院週四判決Dell須賠償消費者，Dell表示將上訴。Dell未再回應。";
     assert_eq!(taiwan(text).as_deref(), Some("TW"));
 }
+
+#[test]
+fn a_korean_fine_names_its_company_with_the_amount_between() {
+    let ctx = ctx("2024-03-05");
+    let text = "佛 CNIL, 미래상사에 800만 유로 과징금…\"광고 보안 문제\"\n프랑스 감독기구(CNIL)가 미래상사에 800만 유로(약 108억원)의 과징금을 부과했다. 보안 문제가 지적됐다.";
+    let d = extract(text, &ctx);
+    assert_eq!(d.company.map(|f| f.value).as_deref(), Some("미래상사"));
+    // Security and a problem are topics, never a company.
+    let text = "网络安全 | 数据安全\n数据安全问题：某机构遭黑客攻击，安全专家称安全措施不足。";
+    let d = extract(text, &ctx);
+    assert!(
+        d.company.as_ref().is_none_or(|c| !c.value.contains("安全")),
+        "{:?}",
+        d.company
+    );
+}
