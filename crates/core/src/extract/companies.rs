@@ -10,6 +10,7 @@
 //! the other ways.
 
 use crate::names::name_key;
+use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -21,11 +22,26 @@ static HOMES: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
     let mut homes = HashMap::new();
     for (name, country, aliases) in rows() {
         for form in std::iter::once(name).chain(aliases) {
-            homes.entry(name_key(form)).or_insert(country);
+            homes.entry(folded(form)).or_insert(country);
+            // "Sony Group" is Sony; but "苹果公司" without its legal form is
+            // the fruit: a short key left by dropping one is not the name.
+            let key = name_key(form);
+            let long_enough = if key.is_ascii() { 4 } else { 4 * 3 };
+            if key.len() >= long_enough {
+                homes.entry(key).or_insert(country);
+            }
         }
     }
     homes
 });
+
+/// A form compared as written: lower case, letters and digits only.
+fn folded(form: &str) -> String {
+    form.chars()
+        .flat_map(char::to_lowercase)
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
 
 /// The table's rows: name, country, aliases.
 fn rows() -> impl Iterator<Item = (&'static str, &'static str, Vec<&'static str>)> {
@@ -41,43 +57,39 @@ fn rows() -> impl Iterator<Item = (&'static str, &'static str, Vec<&'static str>
 /// The home country of a company the table knows under `name` (any of its
 /// forms, compared as analysts compare names: "Dell Inc." is "Dell").
 pub fn home_of(name: &str) -> Option<&'static str> {
-    HOMES.get(&name_key(name)).copied()
+    HOMES
+        .get(&folded(name))
+        .or_else(|| HOMES.get(&name_key(name)))
+        .copied()
 }
 
-/// Whether the text tells of a court's ruling: a court and a word of its
-/// judgment ("the Supreme Court ruled", "東京地裁は…判決", "법원은 …
-/// 판결했다").
+/// Whether a sentence of the text tells of a court's ruling: a court and a
+/// word of its judgment together ("the Supreme Court ruled", "東京地裁は…
+/// 判決", "법원은 … 판결했다"); English words whole ("courtesy" is no court).
 pub fn a_court_ruled(text: &str) -> bool {
-    const COURTS: &[&str] = &[
-        "Court",
-        "court",
-        "tribunal",
-        "裁判所",
-        "地裁",
-        "高裁",
-        "最高裁",
-        "法院",
-        "法庭",
-        "법원",
-        "재판부",
-    ];
-    const RULINGS: &[&str] = &[
-        "ruled",
-        "ruling",
-        "judgment",
-        "judgement",
-        "verdict",
-        "判決",
-        "判决",
-        "宣判",
-        "판결",
-    ];
-    COURTS.iter().any(|w| text.contains(w)) && RULINGS.iter().any(|w| text.contains(w))
+    static COURT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:court|tribunal)s?\b|裁判所|地裁|高裁|最高裁|法院|法庭|법원|재판부")
+            .unwrap_or_else(|e| panic!("court pattern: {e}"))
+    });
+    static RULING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:ruled|ruling|verdict|judge?ments?)\b|判決|判决|宣判|판결")
+            .unwrap_or_else(|e| panic!("court pattern: {e}"))
+    });
+    text.split(['.', '。', '!', '?', '！', '？', '\n'])
+        .any(|sentence| COURT.is_match(sentence) && RULING.is_match(sentence))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_legal_form_dropped_must_not_leave_an_everyday_word() {
+        assert_eq!(home_of("苹果"), None);
+        assert_eq!(home_of("苹果公司"), Some("US"));
+        assert_eq!(home_of("Sony"), Some("JP"));
+        assert_eq!(home_of("Dell Inc."), Some("US"));
+    }
 
     #[test]
     fn every_row_has_a_name_a_country_code_and_its_aliases() {

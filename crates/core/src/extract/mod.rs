@@ -515,7 +515,13 @@ fn first_country(
             Some(Found::new(text, company.start, company.end, code, 0.55))
         })
         .or_else(|| {
-            // A well-known company's home: "戴爾" in a Taiwanese paper is Dell's.
+            let (code, s, e) =
+                names::country_in_lead(text).or_else(|| names::country_opening_the_lead(text))?;
+            Some(Found::new(text, s, e, code, 0.55))
+        })
+        .or_else(|| {
+            // A well-known company's home, where the lead tells no place:
+            // "Dell" in a Taiwanese paper is American.
             // A court's ruling is a case where the court sits, which the
             // report's own country tells better than the company's home.
             let company = company.filter(|_| !companies::a_court_ruled(text))?;
@@ -527,11 +533,6 @@ fn first_country(
                 code.to_string(),
                 0.55,
             ))
-        })
-        .or_else(|| {
-            let (code, s, e) =
-                names::country_in_lead(text).or_else(|| names::country_opening_the_lead(text))?;
-            Some(Found::new(text, s, e, code, 0.55))
         })
         .or_else(|| {
             let (code, s, e) = names::home_of_a_company(text)?;
@@ -1351,9 +1352,7 @@ fn is_an_ordinal_or_a_year(text: &str, start: usize, end: usize, noun_end: usize
         && written.chars().all(|c| c.is_ascii_digit())
         && (1950..=2099).contains(&written.parse::<i32>().unwrap_or(0));
     let noun_far = text[end..noun_end].split_whitespace().count() > 1;
-    an_article_number(text, start, noun_end)
-        || year_like && noun_far
-        || a_count_of_cases(text, noun_end)
+    an_article_number(text, start, noun_end) || year_like && noun_far
 }
 
 /// "第 82 条", "第6条、12条、15条和31条": a law's articles, the first written
@@ -1363,15 +1362,24 @@ fn an_article_number(text: &str, start: usize, noun_end: usize) -> bool {
     if !unit.ends_with(['条', '條']) {
         return text[..start].trim_end().ends_with('第');
     }
-    let listed = text[..start].trim_end_matches(|c: char| {
-        c.is_ascii_digit() || c.is_whitespace() || "、条條和及与與や".contains(c)
+    // A list of articles is short: a few dozen bytes back are enough, and
+    // a long run of "10条 10条 …" is not walked again for every figure.
+    let near = &text[floor(text, start.saturating_sub(60))..start];
+    let listed = near.trim_end_matches(|c: char| {
+        crate::numbers::digit_value(c).is_some()
+            || c.is_whitespace()
+            || "、条條和及与與や一二三四五六七八九十百".contains(c)
     });
     listed.ends_with('第')
 }
 
 /// "12건의 개인정보 침해 신고", "3件の事案": the number of reports or cases
-/// the counter counts, not records.
-fn a_count_of_cases(text: &str, noun_end: usize) -> bool {
+/// the counter counts, not records. Only a small figure counts cases: "30만건의
+/// 개인정보 유출 사고" is one incident of 300,000 records.
+fn a_count_of_cases(text: &str, noun_end: usize, value: i64) -> bool {
+    if value >= 1000 {
+        return false;
+    }
     const CASES: &[&str] = &[
         "신고", "사고", "사건", "위반", "민원", "事案", "事件", "案件", "事故",
     ];
@@ -1644,6 +1652,7 @@ fn counts_seen(text: &str, headline_end: Option<usize>) -> [Vec<CountSeen>; 2] {
         if after_month_name(text, start)
             || kinds::ends_a_link_line(text, start)
             || is_an_ordinal_or_a_year(text, start, end, noun_end)
+            || a_count_of_cases(text, noun_end, value)
         {
             continue;
         }
@@ -1839,8 +1848,17 @@ const AFTER_MARKS: &[(&str, &str)] = &[
     ("瑞士法郎", "CHF"), ("挪威克朗", "NOK"), ("瑞典克朗", "SEK"), ("丹麦克朗", "DKK"),
     ("丹麥克朗", "DKK"), ("卢比", "INR"), ("盧比", "INR"), ("新西兰元", "NZD"),
     ("싱가포르달러", "SGD"), ("캐나다달러", "CAD"), ("바트", "THB"), ("루피", "INR"),
+    // More foreign money in Chinese, Korean and Japanese.
+    ("新臺幣", "TWD"), ("台湾ドル", "TWD"), ("シンガポールドル", "SGD"), ("カナダドル", "CAD"),
+    ("스위스 프랑", "CHF"), ("스위스프랑", "CHF"), ("スイスフラン", "CHF"), ("즈워티", "PLN"),
+    ("ズロチ", "PLN"), ("ルピー", "INR"), ("나이라", "NGN"), ("奈拉", "NGN"), ("ナイラ", "NGN"),
+    ("루블", "RUB"), ("卢布", "RUB"), ("盧布", "RUB"), ("ルーブル", "RUB"), ("링깃", "MYR"),
+    ("林吉特", "MYR"), ("リンギ", "MYR"), ("루피아", "IDR"), ("印尼盾", "IDR"), ("ルピア", "IDR"),
+    ("南非兰特", "ZAR"), ("南非蘭特", "ZAR"), ("터키 리라", "TRY"), ("土耳其里拉", "TRY"),
+    ("トルコリラ", "TRY"),
     // Crowns with no country: the country's own where it has them.
-    ("kroner", "kr"), ("krone", "kr"), ("crowns", "kr"), ("크로네", "kr"), ("克朗", "kr"),
+    ("kroner", "kr"), ("krone", "kr"), ("crowns", "kr"), ("크로네", "kr"), ("크로나", "kr"),
+    ("克朗", "kr"), ("クローネ", "kr"),
 ];
 
 /// Words that make an amount a penalty when they stand in its sentence.
@@ -2201,7 +2219,10 @@ fn fine(text: &str, scope: &FineScope) -> Option<Found<FineValue>> {
 fn money_of_the_country(text: &str, local: Option<&'static str>) -> Vec<Money> {
     let dollars = ["AUD", "CAD", "SGD", "NZD", "HKD", "TWD"];
     let dollar = local.filter(|c| dollars.contains(c)).unwrap_or("USD");
-    let yuans = ["TWD", "HKD", "SGD", "MOP"];
+    // A bare 元 is the dollar of the case's country in the Chinese press of
+    // Taiwan, Hong Kong, Singapore, Macau and of the Chinese abroad ("60萬元"
+    // in a New York paper on a New York case).
+    let yuans = ["TWD", "HKD", "SGD", "MOP", "USD", "CAD", "AUD", "NZD"];
     let yuan = local.filter(|c| yuans.contains(c)).unwrap_or("CNY");
     let mut mentions = money_mentions(text);
     for m in &mut mentions {

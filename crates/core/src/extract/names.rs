@@ -215,10 +215,15 @@ pub fn own_and_other_spans(
 
 /// The names under which a regulator is looked for. Short names of two
 /// letters ("AP", "EC") are left out: they are too often something else.
+/// Short names that are everyday acronyms as well ("an NDA", "the PTA",
+/// "NCC Group", the UK's CAA): matched only where the text defines them in
+/// brackets after the authority's full name.
+const EVERYDAY_ACRONYMS: &[&str] = &["NDA", "PTA", "NCC", "CAA", "SFC", "MCMC"];
+
 fn regulator_names(r: &KnownRegulator) -> Vec<(String, bool)> {
     let mut names = vec![(r.name.clone(), false)];
     if let Some(s) = &r.short_name {
-        if s.chars().count() >= 3 {
+        if s.chars().count() >= 3 && !EVERYDAY_ACRONYMS.contains(&s.as_str()) {
             names.push((s.clone(), s.chars().all(|c| c.is_ascii_uppercase())));
         }
     }
@@ -1602,6 +1607,8 @@ const KO_GENERIC_TOPICS: &[&str] = &[
     "정부", "경찰", "검찰", "법원", "업계", "당국", "이번", "이날", "한편", "또한", "특히", "전문가",
     "관계자", "해커", "고객", "회원", "이용자", "피해자", "회사", "기업", "이들", "그는", "이에",
     "조사", "유출", "과징금", "개인정보", "수사당국", "수사기관", "규제당국", "보안업계",
+    // Times ("지난해에 2억원의 과징금"), which a role's particle may follow.
+    "지난해", "올해", "작년", "내년", "지난달", "이달", "당시", "최근", "그간", "그동안", "전날",
 ];
 
 /// The topic that opens each of a Korean report's first twenty sentences,
@@ -2258,6 +2265,9 @@ fn gather_candidates(
             || is_institution(display) && !penalised_next(text, e)
             || is_generic_cjk(display)
             || display.chars().all(|c| c.is_ascii_digit())
+            // "2020년에 …": a year or a day is no name.
+            || display.starts_with(|c: char| c.is_ascii_digit())
+                && display.ends_with(['년', '월', '일', '年', '月', '日'])
             || is_a_count(display)
             // "Spain" of "Vodafone Spain", 中国: a place is no company, nor
             // "EUR" of "EUR 51,000" a currency.

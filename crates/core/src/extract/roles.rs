@@ -242,6 +242,13 @@ const NO_COMMENT: &[&str] = &[
     "未予置评", "未予置評", "언급을 피", "답변을 거부", "답변을 피",
 ];
 
+/// Who speaks for an authority, written right after its name.
+#[rustfmt::skip]
+const SPOKESPEOPLE: &[&str] = &[
+    "の担当者", "担当者", "の広報", "広報", "관계자", "측 관계자", "대변인", "측은", "发言人",
+    "發言人", "相关负责人", "相關負責人", "负责人", "負責人",
+];
+
 fn stands_aside(after: &str) -> bool {
     // "KISA에서 받은 자료에 따르면": the source of papers a lawmaker obtained.
     let near = &after[..ceil(after, 24.min(after.len()))];
@@ -258,9 +265,12 @@ fn stands_aside(after: &str) -> bool {
         return true;
     }
     // "所管する消費者庁の担当者は「コメントできない」としている": an authority
-    // that only declines to comment has not acted.
+    // whose own spokesperson only declines to comment has not acted.
     let clause = &after[..ceil(after, 90.min(after.len()))];
-    if NO_COMMENT.iter().any(|w| clause.contains(w)) && !acting_words(clause) {
+    let its_spokesperson = SPOKESPEOPLE
+        .iter()
+        .any(|w| after.trim_start().starts_with(w));
+    if its_spokesperson && NO_COMMENT.iter().any(|w| clause.contains(w)) && !acting_words(clause) {
         return true;
     }
     static ASIDE: LazyLock<Regex> = LazyLock::new(|| {
