@@ -1139,6 +1139,11 @@ fn latin_counted(text: &str, stripped: &str, from: usize) -> Option<(Counted, us
             let at = from + pos;
             return Some((Counted::People, ceil(text, at + w.len())));
         }
+        // "runs 10 hospitals and records …": a plural noun right after the
+        // figure is what it counts, whatever words come later.
+        if n == 0 && w.len() > 3 && w.ends_with('s') && w.chars().all(|c| c.is_ascii_lowercase()) {
+            return None;
+        }
         if word.trim_end().ends_with([',', '.', ';', ':', ')'])
             || !w.chars().all(|c| c.is_alphanumeric() || c == '-')
         {

@@ -1671,6 +1671,8 @@ const GENERIC_CJK: &[&str] = &[
     // The attack's own words: 랜섬웨어 (ransomware), 勒索软件.
     "랜섬웨어", "악성코드", "勒索软件", "勒索軟件", "勒索軟體", "恶意软件", "惡意軟體", "マルウェア",
     // Security itself, a banner's and a topic's word: 安全, 网络安全, 보안.
+    // A trade's own body and "local": "業界団体", "本地".
+    "業界団体", "业界团体", "行业协会", "行業協會", "업계 단체", "本地", "当地", "當地",
     "安全", "网络安全", "網路安全", "網絡安全", "数据安全", "數據安全", "资安", "資安", "信息安全",
     "資訊安全", "보안", "정보보안", "사이버보안", "識別子", "식별자", "标识符", "識別碼", "问题", "問題",
     "문제",
@@ -1712,8 +1714,12 @@ fn is_generic_cjk(name: &str) -> bool {
         .strip_prefix(['元', '前'])
         .or_else(|| name.strip_prefix("전 "))
         .unwrap_or(name);
+    // "意大利最大银行" (Italy's largest bank): a description, not a name.
+    let described = ["最大", "最大手", "最多"].iter().any(|w| name.contains(w));
     kind_of
         || a_law
+        || described
+        || a_generic_loanword_compound(name)
         || POSTS.contains(&post)
         || GENERIC_CJK.contains(&name)
         || REPORT_WORDS.contains(&name)
@@ -1722,12 +1728,22 @@ fn is_generic_cjk(name: &str) -> bool {
         || JA_GENERIC_LOANWORDS.contains(&name)
 }
 
+/// "ネット広告", "カード会社": an everyday loanword and one or two
+/// ideographs after it name a trade, not a company.
+fn a_generic_loanword_compound(name: &str) -> bool {
+    JA_GENERIC_LOANWORDS.iter().any(|w| {
+        name.strip_prefix(w)
+            .is_some_and(|rest| (1..=2).contains(&rest.chars().count()) && rest.chars().all(is_cjk))
+    })
+}
+
 /// Posts people hold, which name a person (an insider, a suspect), never
 /// the company.
 #[rustfmt::skip]
 const POSTS: &[&str] = &[
     "講師", "社員", "職員", "従業員", "派遣社員", "役員", "店員", "教師", "容疑者", "被告",
     "员工", "員工", "职员", "讲师", "講師", "嫌疑人", "직원", "강사", "사원", "임원", "피의자",
+    "管理员", "管理員", "관리자", "管理者",
 ];
 
 /// The endings of a law's or a rule's name.

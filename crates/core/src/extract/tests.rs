@@ -3736,3 +3736,54 @@ fn foreign_money_in_cjk_words_and_a_bare_yuan_abroad() {
     let text = "ポーランドの個人情報保護局は、ミドリ社に対し約400万ズロチの制裁金を科した。";
     assert_eq!(fine(text), Some(("4000000".into(), "PLN".into())));
 }
+
+#[test]
+fn descriptions_trades_and_posts_are_no_company() {
+    let ctx = ctx("2024-10-01");
+    for (text, not) in [
+        (
+            "日本最大银行遭罚款\n日本最大银行樱花银行（Sakura Bank）因员工违规查询客户资料被罚款。日本最大银行表示将配合调查。Sakura Bank称已加强管理。",
+            "日本最大银行",
+        ),
+        (
+            "ネット広告の業界団体に制裁金\nネット広告の業界団体ミドリ協議会は、ネット広告の同意取得の仕組みに問題があったとして制裁金を科された。ミドリ協議会は不服を申し立てる。",
+            "ネット広告",
+        ),
+        (
+            "管理员密码过弱 星河教育被罚\n星河教育的管理员账户密码过弱，管理员未启用双重认证，导致数据外泄。星河教育被罚款5万元。",
+            "管理员",
+        ),
+    ] {
+        let d = extract(text, &ctx);
+        assert!(
+            d.company.as_ref().is_some_and(|c| c.value != not),
+            "{text}: {:?}",
+            d.company
+        );
+    }
+}
+
+#[test]
+fn a_plural_noun_after_a_figure_is_what_it_counts() {
+    let ctx = ctx("2024-01-10");
+    let text = "The group, which runs 12 clinics and records more than 2 million visits a year, said 54,396 patients were affected.";
+    let d = extract(text, &ctx);
+    assert!(d.records_affected.is_none(), "{:?}", d.records_affected);
+    assert_eq!(d.users_affected.map(|f| f.value), Some(54_396));
+    // A noun that is not plural lets the counted word come later.
+    let d = extract(
+        "Hackers stole 5 million patient records from the clinic.",
+        &ctx,
+    );
+    assert_eq!(d.records_affected.map(|f| f.value), Some(5_000_000));
+}
+
+#[test]
+fn a_state_attorney_general_named_by_title_and_name_is_that_state_s() {
+    let ctx = ctx("2024-01-10");
+    let text = "Riverside Health will pay $300,000 to settle claims that its website shared visitors' data, Attorney General Letitia James announced Wednesday.";
+    let d = extract(text, &ctx);
+    let regulator = d.regulator.map(|r| r.value).unwrap_or_default();
+    assert!(regulator.starts_with("New York"), "{regulator}");
+    assert_eq!(d.country.map(|c| c.value).as_deref(), Some("US"));
+}
