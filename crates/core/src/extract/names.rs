@@ -1609,6 +1609,8 @@ const KO_GENERIC_TOPICS: &[&str] = &[
     "조사", "유출", "과징금", "개인정보", "수사당국", "수사기관", "규제당국", "보안업계",
     // Times ("지난해에 2억원의 과징금"), which a role's particle may follow.
     "지난해", "올해", "작년", "내년", "지난달", "이달", "당시", "최근", "그간", "그동안", "전날",
+    // What was done or said: "결정은 …", "입장을 …".
+    "결정", "발표", "조치", "입장", "처분",
 ];
 
 /// The topic that opens each of a Korean report's first twenty sentences,
