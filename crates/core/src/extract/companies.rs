@@ -10,7 +10,6 @@
 //! the other ways.
 
 use crate::names::name_key;
-use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -61,22 +60,6 @@ pub fn home_of(name: &str) -> Option<&'static str> {
         .get(&folded(name))
         .or_else(|| HOMES.get(&name_key(name)))
         .copied()
-}
-
-/// Whether a sentence of the text tells of a court's ruling: a court and a
-/// word of its judgment together ("the Supreme Court ruled", "東京地裁は…
-/// 判決", "법원은 … 판결했다"); English words whole ("courtesy" is no court).
-pub fn a_court_ruled(text: &str) -> bool {
-    static COURT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:court|tribunal)s?\b|裁判所|地裁|高裁|最高裁|法院|法庭|법원|재판부")
-            .unwrap_or_else(|e| panic!("court pattern: {e}"))
-    });
-    static RULING: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:ruled|ruling|verdict|judge?ments?)\b|判決|判决|宣判|판결")
-            .unwrap_or_else(|e| panic!("court pattern: {e}"))
-    });
-    text.split(['.', '。', '!', '?', '！', '？', '\n'])
-        .any(|sentence| COURT.is_match(sentence) && RULING.is_match(sentence))
 }
 
 #[cfg(test)]

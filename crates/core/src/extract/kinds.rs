@@ -250,22 +250,48 @@ const POSTED: &[&str] = &[
     "판매 글", "犯行声明", "ダークウェブ", "リークサイト",
 ];
 
+/// Words that name a court, and words of its judgment.
+const COURT: &[&str] = &[
+    "court",
+    "courts",
+    "judge",
+    "tribunal",
+    "裁判所",
+    "地裁",
+    "高裁",
+    "法院",
+    "法庭",
+    "법원",
+    "판사",
+    "재판부",
+];
+const RULING: &[&str] = &[
+    "ruling",
+    "ruled",
+    "judgment",
+    "judgement",
+    "verdict",
+    "判決",
+    "判决",
+    "판결",
+    "宣判",
+];
+
+/// Whether a sentence of the text tells of a court's ruling: a court and a
+/// word of its judgment together ("the Supreme Court ruled", "東京地裁は…
+/// 判決"); English words whole ("courtesy" is no court).
+pub(super) fn a_court_ruled(text: &str) -> bool {
+    text.split(['.', '。', '!', '?', '！', '？', '\n'])
+        .any(|sentence| {
+            let lower = sentence.to_lowercase();
+            let said = |words: &[&str]| words.iter().any(|w| contains_word(&lower, w));
+            said(COURT) && said(RULING)
+        })
+}
+
 /// A sentence of a court's ruling that reviews a penalty (cuts, quashes,
 /// upholds it) or imposes none of its own.
 pub(super) fn a_courts_ruling(lower: &str) -> bool {
-    const COURT: &[&str] = &[
-        "court",
-        "judge",
-        "tribunal",
-        "裁判所",
-        "地裁",
-        "高裁",
-        "法院",
-        "法庭",
-        "법원",
-        "판사",
-        "재판부",
-    ];
     const REVIEW: &[&str] = &[
         "reduc",
         "vacat",
@@ -286,17 +312,6 @@ pub(super) fn a_courts_ruling(lower: &str) -> bool {
         "취소",
         "기각",
         "파기",
-    ];
-    const RULING: &[&str] = &[
-        "ruling",
-        "ruled",
-        "judgment",
-        "judgement",
-        "verdict",
-        "判決",
-        "判决",
-        "판결",
-        "宣判",
     ];
     const PENALTY: &[&str] = &["penalt", "fine of", "fined", "罚金", "罰金", "벌금"];
     // "…, which the company will appeal in court", "법원에 취소 소송을 낼

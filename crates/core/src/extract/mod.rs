@@ -524,7 +524,7 @@ fn first_country(
             // "Dell" in a Taiwanese paper is American.
             // A court's ruling is a case where the court sits, which the
             // report's own country tells better than the company's home.
-            let company = company.filter(|_| !companies::a_court_ruled(text))?;
+            let company = company.filter(|_| !kinds::a_court_ruled(text))?;
             let code = companies::home_of(&company.value)?;
             Some(Found::new(
                 text,

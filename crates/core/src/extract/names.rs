@@ -1078,8 +1078,8 @@ const HAPPENINGS: &[&str] = &[
     "約談",
     // Attacks: "パナソニックに不正アクセス" names the company and what hit it.
     "不正アクセス", "サイバー攻撃", "ランサムウェア", "ランサムウエア", "マルウェア", "勒索软件",
-    "勒索軟體", "勒索病毒", "网络攻击", "網路攻擊", "网络攻擊", "黑客攻击", "駭客攻擊", "랜섬웨어",
-    "사이버 공격", "사이버공격",
+    "勒索軟件", "勒索軟體", "勒索病毒", "恶意软件", "惡意軟體", "网络攻击", "網路攻擊", "网络攻擊",
+    "黑客攻击", "駭客攻擊", "랜섬웨어", "악성코드", "사이버 공격", "사이버공격",
 ];
 
 /// Words of any privacy report, which cut a headline's term rather than
@@ -1610,7 +1610,7 @@ const KO_GENERIC_TOPICS: &[&str] = &[
     // Times ("지난해에 2억원의 과징금"), which a role's particle may follow.
     "지난해", "올해", "작년", "내년", "지난달", "이달", "당시", "최근", "그간", "그동안", "전날",
     // What was done or said: "결정은 …", "입장을 …".
-    "결정", "발표", "조치", "입장", "처분",
+    "결정", "발표", "조치", "입장",
 ];
 
 /// The topic that opens each of a Korean report's first twenty sentences,
@@ -1670,11 +1670,9 @@ const GENERIC_CJK: &[&str] = &[
     // named or speaking of any such body.
     "病院", "医院", "醫院", "会社", "會社", "大学", "大學", "学校", "學校", "병원", "은행", "대학",
     "학교", "協会", "协会", "協會", "협회",
-    // The attack's own words: 랜섬웨어 (ransomware), 勒索软件.
-    "랜섬웨어", "악성코드", "勒索软件", "勒索軟件", "勒索軟體", "恶意软件", "惡意軟體", "マルウェア",
-    // Security itself, a banner's and a topic's word: 安全, 网络安全, 보안.
     // A trade's own body and "local": "業界団体", "本地".
     "業界団体", "业界团体", "行业协会", "行業協會", "업계 단체", "本地", "当地", "當地",
+    // Security itself, a banner's and a topic's word: 安全, 网络安全, 보안.
     "安全", "网络安全", "網路安全", "網絡安全", "数据安全", "數據安全", "资安", "資安", "信息安全",
     "資訊安全", "보안", "정보보안", "사이버보안", "識別子", "식별자", "标识符", "識別碼", "问题", "問題",
     "문제",

@@ -234,7 +234,6 @@ fn acting_words(after: &str) -> bool {
     ACTS.iter().any(|w| lower.contains(w))
 }
 
-/// "HHS has not announced any action", "the FTC declined to comment".
 /// Words of declining to comment, in Chinese, Korean and Japanese.
 #[rustfmt::skip]
 const NO_COMMENT: &[&str] = &[
@@ -249,6 +248,7 @@ const SPOKESPEOPLE: &[&str] = &[
     "發言人", "相关负责人", "相關負責人", "负责人", "負責人",
 ];
 
+/// "HHS has not announced any action", "the FTC declined to comment".
 fn stands_aside(after: &str) -> bool {
     // "KISA에서 받은 자료에 따르면": the source of papers a lawmaker obtained.
     let near = &after[..ceil(after, 24.min(after.len()))];
