@@ -2503,7 +2503,7 @@ struct Parties<'a> {
 #[rustfmt::skip]
 const CASE_WORDS: &[&str] = &[
     "breach", "hacked", "leak", "accessed", "stolen", "fined", "penalty", "lawsuit", "sued",
-    "exposed", "exposing",
+    "exposed", "exposing", "exposure",
     "유출", "해킹", "과징금", "과태료", "제재금", "소송", "泄露", "外泄", "罚款", "處罰", "诉讼", "訴訟", "起诉", "流出",
     "漏えい", "課徴金", "制裁金", "未授权", "未經授權", "遭窃", "cyber attack", "cyberattack",
     "interfered with the privacy", "obtained data", "fraudster", "unlawfully", "decided",

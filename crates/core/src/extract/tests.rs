@@ -1303,6 +1303,12 @@ fn another_organisation_s_count_and_an_earlier_occurrence_are_not_this_case() {
         "2024-05-05",
     );
     assert!(!dates.contains(&"2023-10".to_string()), "{dates:?}");
+    // Another hospital's exposure, told as a comparison, is not this count.
+    let (_, users) = counts_of(
+        "Harrow Clinic said a tracking pixel sent data of 54,396 patients to advertisers. \
+         Larkfield Health notified 3 million people of a similar exposure in 2022.",
+    );
+    assert_eq!(users, Some(54_396));
 }
 
 fn counts_of(text: &str) -> (Option<i64>, Option<i64>) {
