@@ -571,34 +571,15 @@ pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> 
     // "４日、…９月に": Japanese and some Chinese pages write full-width
     // digits. The patterns read ASCII ones, so they read a folded copy, and
     // each mention's bytes are mapped back onto the text as given.
-    if !text.chars().any(|c| ('０'..='９').contains(&c)) {
+    let Some(folded) = super::width::fold(text, super::width::wide_digit) else {
         return find_ascii_dates(text, published);
-    }
-    let (folded, origin) = fold_wide_digits(text);
-    let mut found = find_ascii_dates(&folded, published);
+    };
+    let mut found = find_ascii_dates(&folded.text, published);
     for d in &mut found {
-        d.start = origin[d.start];
-        d.end = origin[d.end];
+        d.start = folded.origin(d.start);
+        d.end = folded.origin(d.end);
     }
     found
-}
-
-/// The text with full-width digits written as ASCII ones, and for every
-/// byte offset of the folded text (its length included) the offset in the
-/// text as given.
-fn fold_wide_digits(text: &str) -> (String, Vec<usize>) {
-    let mut folded = String::with_capacity(text.len());
-    let mut origin = Vec::with_capacity(text.len() + 1);
-    for (at, c) in text.char_indices() {
-        let c = match c {
-            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
-            _ => c,
-        };
-        origin.extend(std::iter::repeat_n(at, c.len_utf8()));
-        folded.push(c);
-    }
-    origin.push(text.len());
-    (folded, origin)
 }
 
 fn find_ascii_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {

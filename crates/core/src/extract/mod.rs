@@ -13,6 +13,7 @@ pub mod learned;
 mod names;
 mod roles;
 mod softmax;
+mod width;
 
 use crate::dates::PartialDate;
 use crate::model::{EventKind, Status};
@@ -310,7 +311,12 @@ const SHARE_VERBS: &[&str] = &[
 /// "この記事をシェア　Twitter　Facebook　LINE": a line of no sentence where
 /// at least two words, and half of all, are places to share the story, and
 /// that says so (or names three): "Telegram and X fined" is a headline.
-fn share_bar(line: &str, words: &[&str]) -> bool {
+fn share_bar(line: &str) -> bool {
+    // "分享：WhatsApp Facebook": a colon parts the verb from the places.
+    let words: Vec<&str> = line
+        .split(|c: char| c.is_whitespace() || c == ':' || c == '：')
+        .filter(|w| !w.is_empty())
+        .collect();
     // "LINEで送る", "카카오톡으로": a place with its particle; "ポスト",
     // "シェア": the buttons' own verbs.
     let target = |w: &&&str| {
@@ -426,7 +432,7 @@ fn is_navigation(line: &str) -> bool {
         || section
         || spaced
         || han_menu(line, &words)
-        || share_bar(line, &words)
+        || share_bar(line)
     {
         return true;
     }
@@ -603,6 +609,14 @@ fn language(text: &str) -> Option<String> {
 
 /// Extracts a draft from `text`. Never panics, whatever the input.
 pub fn extract(text: &str, ctx: &Context) -> Draft {
+    match width::fold(text, width::wide_alphanumeric) {
+        Some(folded) => folded.restore(extract_folded(&folded.text, ctx), text),
+        None => extract_folded(text, ctx),
+    }
+}
+
+/// [`extract`] on a text whose Latin letters and digits are all ASCII.
+fn extract_folded(text: &str, ctx: &Context) -> Draft {
     let head = headline(text);
     let index = ctx
         .regulator_index
@@ -1288,7 +1302,7 @@ const RATE_AFTER: &[&str] = &[
     "per day", "every day",
 ];
 const RATE_BEFORE: &[&str] = &[
-    "每年", "每月", "每天", "매년", "매달", "매일", "毎年", "毎月",
+    "每年", "每月", "每天", "매년", "매달", "매일", "毎年", "毎月", "연간", "年間", "年间", "年均",
 ];
 /// "fewer than 500 people": a bound from above, no count.
 const UNDER_BEFORE: &[&str] = &["fewer than ", "less than ", "under "];
@@ -1366,6 +1380,10 @@ fn an_article_number(text: &str, start: usize, noun_end: usize) -> bool {
     let unit = text[..noun_end].trim_end();
     if !unit.ends_with(['条', '條']) {
         return text[..start].trim_end().ends_with('第');
+    }
+    // "同法19条", "个人信息保护法19条": a law's name right before the figure.
+    if text[..start].trim_end().ends_with('法') {
+        return true;
     }
     // A list of articles is short: a few dozen bytes back are enough, and
     // a long run of "10条 10条 …" is not walked again for every figure.

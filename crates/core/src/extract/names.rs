@@ -433,6 +433,36 @@ fn country_heading_a_description(before: &str) -> Option<(&'static str, usize)> 
         .map(|code| (code, run_start))
 }
 
+/// "미국 온라인 증권사 로빈후드": Korean parts its describing words with
+/// spaces. Up to three Hangul words before the name, none closed by a
+/// particle, may open with a country's name.
+fn country_heading_korean_words(before: &str) -> Option<(&'static str, usize)> {
+    const PARTICLES: &[char] = &[
+        '은', '는', '이', '가', '을', '를', '에', '의', '로', '와', '과', '도',
+    ];
+    let mut end = before.trim_end().len();
+    for _ in 0..3 {
+        let start = before[..end]
+            .char_indices()
+            .rfind(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let word = &before[start..end];
+        if word.is_empty() || !word.chars().all(is_hangul) {
+            return None;
+        }
+        // "미국의 온라인 증권사": the country's own 의 ties it to them.
+        let country = word.strip_suffix('의').unwrap_or(word);
+        if let Some(code) = crate::countries::country_code(country) {
+            return Some((code, start));
+        }
+        if word.ends_with(PARTICLES) || start == 0 {
+            return None;
+        }
+        end = before[..start].trim_end().len();
+    }
+    None
+}
+
 /// A regulator as the extractor names it: "Name (SHORT)".
 pub fn display_name(r: &KnownRegulator) -> String {
     match &r.short_name {
@@ -485,7 +515,14 @@ pub fn country_before(text: &str, company: &str) -> Option<(String, usize, usize
                 return Some((code.to_string(), s, at));
             }
         }
-        if let Some((code, s)) = country_heading_a_description(&text[line_start..at]) {
+        // "爱尔兰卫生服务执行局（HSE）": a short form defined in brackets
+        // after its full name is described where the full name is.
+        let described = text[line_start..at]
+            .strip_suffix(['（', '('])
+            .unwrap_or(&text[line_start..at]);
+        let description = country_heading_a_description(described)
+            .or_else(|| country_heading_korean_words(described));
+        if let Some((code, s)) = description {
             return Some((code.to_string(), line_start + s, at));
         }
         // One or two English words before: "Australian lender".
@@ -1370,6 +1407,10 @@ fn chinese_company_names(text: &str, out: &mut Vec<(String, usize, usize)>) {
             let Some((name, start, end)) = registered_name_before(text, at) else {
                 continue;
             };
+            // "其母公司", "子公司": a parent or an arm, named elsewhere.
+            if name.ends_with(['母', '子']) {
+                continue;
+            }
             // Once per name: a long text may write one name thousands of times.
             let cut = *placed.entry(name.clone()).or_insert_with(|| {
                 name.len() - without_its_place(text, (name.clone(), 0, 0)).0.len()
@@ -1660,6 +1701,9 @@ const GENERIC_CJK: &[&str] = &[
     "该银行", "網路銀行", "網上銀行", "商業銀行", "這家銀行", "該銀行", "违反银行", "違反銀行",
     // Trade words alone, a headline's clipped subject: 航空, 아이템.
     "互联网", "互聯網", "航空", "銀行", "银行", "保險", "保险", "電信", "电信", "集團", "集团", "아이템", "게임사",
+    "科技", "珠宝", "珠寶", "数据", "數據", "金融", "证券", "證券", "証券", "物流", "医疗", "醫療", "电商",
+    "電商", "传媒", "傳媒", "控股", "软件", "軟件", "軟體", "汽车", "汽車", "地产", "地產", "零售", "支付",
+    "风控", "風控", "游戏", "遊戲",
     // Regions, places as much as countries are: 拉美 (Latin America).
     "拉美", "拉丁美洲", "东南亚", "東南亞", "中东", "中東", "欧洲", "歐洲", "亚太", "亞太", "北美", "南美",
     "非洲", "东亚", "東亞", "中南米", "東南アジア", "欧州", "동남아", "유럽", "중남미", "남미", "북미",
@@ -2178,7 +2222,7 @@ pub fn find_organisations(
 ) -> Organisations {
     let mut candidates = gather_candidates(text, headline, ctx, authorities);
     count_mentions(text, headline, ctx, &mut candidates);
-    drop_contained(&mut candidates);
+    drop_contained(text, &mut candidates);
     let mut orgs = choose_organisations(text, &candidates);
     let company = orgs.company.as_ref().map(|c| c.value.clone());
     for name in past_case_names(text) {
@@ -2248,8 +2292,20 @@ pub(super) fn is_a_count(display: &str) -> bool {
         '万', '萬', '億', '亿', '件', '人', '名', '条', '條', '만', '억', '명', '건',
     ];
     const PARTS: &[&str] = &["このうち", "そのうち", "うち", "其中", "이 중", "이중"];
+    // "兩間", "两家", "數名": a figure in words and the measure word for
+    // firms or people.
+    const NUMERALS: &[char] = &[
+        '一', '二', '兩', '两', '三', '四', '五', '六', '七', '八', '九', '十', '數', '数', '多',
+        '幾', '几',
+    ];
+    const MEASURES: &[char] = &['間', '间', '家', '名', '個', '个', '宗', '起', '所'];
     let chars: Vec<char> = display.chars().collect();
-    PARTS.iter().any(|p| display.starts_with(p))
+    // "入侵兩間": the figure ends what was cut before it too.
+    let in_words = chars.len() >= 2
+        && NUMERALS.contains(&chars[chars.len() - 2])
+        && MEASURES.contains(&chars[chars.len() - 1]);
+    in_words
+        || PARTS.iter().any(|p| display.starts_with(p))
         || chars
             .windows(2)
             .any(|w| w[0].is_ascii_digit() && UNITS.contains(&w[1]))
@@ -2522,9 +2578,17 @@ fn opens_headline(text: &str, (hs, he): (usize, usize), spans: &[(usize, usize)]
 
 /// A short name mostly seen inside a longer one is that longer name
 /// ("Kakao" inside "Kakao Pay", "SK" inside "SK电讯").
-fn drop_contained(candidates: &mut HashMap<String, Candidate>) {
+fn drop_contained(text: &str, candidates: &mut HashMap<String, Candidate>) {
     let snapshot: Vec<Candidate> = candidates.values().cloned().collect();
+    let mut pointed_back: Vec<(String, usize)> = Vec::new();
     candidates.retain(|_, c| {
+        let long_of_back_reference = snapshot
+            .iter()
+            .find(|long| points_back_with_the(text, &long.display, &c.display));
+        if let Some(long) = long_of_back_reference {
+            pointed_back.push((name_key(&long.display), c.count));
+            return false;
+        }
         !snapshot.iter().any(|long| {
             long.display.len() > c.display.len()
                 && long.display.starts_with(&c.display)
@@ -2532,6 +2596,27 @@ fn drop_contained(candidates: &mut HashMap<String, Candidate>) {
                 || heads_the_name(&long.display, &c.display)
         })
     });
+    // Every mention of the short form is one of the long name's.
+    for (key, count) in pointed_back {
+        if let Some(long) = candidates.get_mut(&key) {
+            long.count = long.count.max(count);
+        }
+    }
+}
+
+/// "the DHB" of "Waikato DHB": an acronym that ends a longer English name
+/// and that the text writes with "the" points back to that name; it names
+/// a kind of body, not another organisation.
+fn points_back_with_the(text: &str, long: &str, short: &str) -> bool {
+    let acronym = short.len() >= 2 && short.bytes().all(|b| b.is_ascii_uppercase());
+    acronym
+        && long.is_ascii()
+        && long
+            .strip_suffix(short)
+            .is_some_and(|first| first.ends_with(' '))
+        && text
+            .match_indices(short)
+            .any(|(at, _)| text[..at].ends_with("the ") || text[..at].ends_with("The "))
 }
 
 /// "재단" of "하나로의료재단", "은행" of "가온은행": the last word of a
