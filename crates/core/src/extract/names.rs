@@ -95,7 +95,12 @@ impl Needles {
                 let after = text[m.end()..].chars().next();
                 let whole_word = !before.is_some_and(|c| c.is_ascii_alphanumeric())
                     && !after.is_some_and(|c| c.is_ascii_alphanumeric());
-                if !latin || whole_word {
+                // "警視庁公安部", "上海市市场监督管理局": an authority's name
+                // glued to another body's or a place's is that one's office.
+                let an_office =
+                    !self.owners.is_empty() && before.is_some_and(|c| OFFICE_OF.contains(&c));
+                let keep = if latin { whole_word } else { !an_office };
+                if keep {
                     found[id].push(m.start());
                 }
             }
@@ -106,6 +111,12 @@ impl Needles {
         found
     }
 }
+
+/// Last characters of a body's or a place's name (a prefecture's police,
+/// a city, a province) which make the authority's name after them theirs.
+const OFFICE_OF: &[char] = &[
+    '庁', '廳', '省', '県', '縣', '市', '府', '区', '區', '州', '署',
+];
 
 impl Needles {
     /// Every occurrence of any needle as a byte span of `text`.

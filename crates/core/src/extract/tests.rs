@@ -3883,3 +3883,22 @@ fn a_share_bar_with_a_colon_names_no_company() {
     assert_ne!(company.as_deref(), Some("WhatsApp Facebook"));
     assert_ne!(company.as_deref(), Some("WhatsApp"));
 }
+
+#[test]
+fn an_authority_s_name_glued_to_a_police_or_city_body_is_that_body_s_office() {
+    let regulator = |text: &str| extract(text, &ctx("2023-11-29")).regulator.map(|r| r.value);
+    let tokyo = "北辰電機にサイバー攻撃\n北辰電機は29日、不正アクセスを受けたと発表した。警視庁公安部は21年4月、男を書類送検した。";
+    assert!(
+        !regulator(tokyo).is_some_and(|r| r.contains("Public Security")),
+        "{:?}",
+        regulator(tokyo)
+    );
+    // The ministry itself, unglued, is still found.
+    let beijing =
+        "星梭科技数据泄露\n公安部通报，星梭科技泄露了用户数据。公安部对星梭科技立案侦查。";
+    assert!(
+        regulator(beijing).is_some_and(|r| r.contains("Public Security")),
+        "{:?}",
+        regulator(beijing)
+    );
+}
