@@ -186,9 +186,16 @@ fn headline(text: &str) -> Option<(usize, &str)> {
                 .iter()
                 .map(|l| l.trim())
                 .find(|l| !l.is_empty());
+            // A site's menu under it tells the same: "神戸新聞NEXT" above
+            // "ニュース　経済　兵庫 …". A share bar does not: it follows
+            // headlines.
+            let a_menu = |l: &str| {
+                let items = l.split(|c: char| c.is_whitespace() || "|｜/".contains(c));
+                items.filter(|i| !i.is_empty()).count() >= 4 && is_navigation(l) && !share_bar(l)
+            };
             t.chars().count() <= 24
                 && !t.contains([',', '，', '、', '。', '.'])
-                && next.is_some_and(is_breadcrumb)
+                && next.is_some_and(|l| is_breadcrumb(l) || a_menu(l))
         };
         if !t.is_empty() && !is_navigation(t) && !is_a_date_line(t) && !above_a_breadcrumb() {
             let lead = line.len() - line.trim_start().len();

@@ -1547,7 +1547,8 @@ static ROLE_NAMES: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
         // its country's mark before it, an aside after it.
         // "…を運営するエムケイシステム（大阪市）に対し": after a clause too;
         // "米クリアビューAIに対し": with Latin letters closing the name.
-        (r"(?:[、。\s]|[るたのがは])(?:米|英|独|仏|中|韓|中国|韓国)?(\p{Katakana}[\p{Katakana}ー]{1,14}(?:[A-Z][A-Za-z0-9]{0,5})?)(?:（[^）]{1,20}）)?に対し", true),
+        // "名簿販売業の有限会社ビジネスプランニング（東京都）に対し": a legal form may open it.
+        (r"(?:[、。\s]|[るたのがは])(?:株式会社|有限会社)?(?:米|英|独|仏|中|韓|中国|韓国)?(\p{Katakana}[\p{Katakana}ー]{1,14}(?:[A-Z][A-Za-z0-9]{0,5})?)(?:（[^）]{1,20}）)?に対し", true),
         // "個情委がエムケイシステムを指導": the one an authority guides.
         (r"(?:[、。\s]|[がは])(\p{Katakana}[\p{Katakana}ー]{1,14})を(?:行政)?指導", true),
     ]
@@ -1771,9 +1772,12 @@ fn is_generic_cjk(name: &str) -> bool {
         .unwrap_or(name);
     // "意大利最大银行" (Italy's largest bank): a description, not a name.
     let described = ["最大", "最大手", "最多"].iter().any(|w| name.contains(w));
+    // "緊急命令", "시정명령": what an authority ordered.
+    let an_order = ["命令", "勧告", "명령"].iter().any(|w| name.ends_with(w));
     kind_of
         || a_law
         || described
+        || an_order
         || a_generic_loanword_compound(name)
         || POSTS.contains(&post)
         || GENERIC_CJK.contains(&name)
@@ -1846,8 +1850,17 @@ fn japanese_lead_topics(text: &str, out: &mut Vec<(String, usize, usize)>) {
     }
     for c in TOPIC.captures_iter(lead).take(3) {
         if let Some(m) = c.get(1) {
-            if !JA_GENERIC_TOPICS.contains(&m.as_str()) {
-                out.push((m.as_str().to_string(), m.start(), m.end()));
+            // "展開する井上商事…": kana that go on from a verb before the
+            // match end that verb; they open no name.
+            let mid_verb = lead[..m.start()].ends_with(is_hiragana);
+            let skip = if mid_verb {
+                m.as_str().len() - m.as_str().trim_start_matches(is_hiragana).len()
+            } else {
+                0
+            };
+            let name = &m.as_str()[skip..];
+            if !JA_GENERIC_TOPICS.contains(&name) {
+                out.push((name.to_string(), m.start() + skip, m.end()));
             }
         }
     }
@@ -1925,6 +1938,10 @@ pub(super) fn is_cjk(c: char) -> bool {
 /// Hiragana, katakana and the long-vowel mark.
 pub(super) fn is_kana(c: char) -> bool {
     ('\u{3040}'..='\u{30FF}').contains(&c)
+}
+
+fn is_hiragana(c: char) -> bool {
+    ('\u{3041}'..='\u{309F}').contains(&c)
 }
 
 /// Katakana, without the middle dot that joins two names ("ユニクロ・ジーユー").

@@ -3902,3 +3902,27 @@ fn an_authority_s_name_glued_to_a_police_or_city_body_is_that_body_s_office() {
         regulator(beijing)
     );
 }
+
+#[test]
+fn a_site_s_banner_above_its_menu_is_no_headline_nor_company() {
+    let text = "北辰新聞NEXT\nニュース　経済　兵庫　スポーツ　エンタメ　くらし　特集\nトップ > 経済\n関西物流、最大約150社分の情報漏えいか\n2024/10/11 18:40\n　物流サービスの関西物流は11日、サイバー攻撃で情報が漏えいした可能性があると明らかにした。関西物流は調査中としている。";
+    let d = extract(text, &ctx("2024-10-11"));
+    assert_eq!(
+        d.title.as_deref(),
+        Some("関西物流、最大約150社分の情報漏えいか")
+    );
+    assert_eq!(d.company.map(|c| c.value).as_deref(), Some("関西物流"));
+    // A short headline above a byline is still the headline.
+    let text = "两起资料外泄事件 星梭被罚款2万元\n文 / 本报讯\n发布 / 2024年8月30日\n分享 | 字体大小\n星梭公司被罚款2万元。";
+    let d = extract(text, &ctx("2024-08-30"));
+    assert_eq!(d.title.as_deref(), Some("两起资料外泄事件 星梭被罚款2万元"));
+}
+
+#[test]
+fn japanese_names_after_a_verb_and_a_legal_form_and_orders_are_read_right() {
+    let text = "通販サイトに不正アクセス\n　「北辰パラダイス」を展開する北辰商事株式会社は6月7日、通販サイトが不正アクセスを受けたと発表した。同社によると、カード情報が流出した。";
+    let company = company_of(text).unwrap_or_default();
+    assert!(company.starts_with("北辰商事"), "{company}");
+    let text = "都内業者に初の「緊急命令」\n　個人情報保護委員会は16日、名簿販売業の有限会社ホクシンプランニング（東京都）に対し、緊急命令を出したと発表した。ホクシンプランニングは名簿を販売していた。";
+    assert_eq!(company_of(text).as_deref(), Some("ホクシンプランニング"));
+}
