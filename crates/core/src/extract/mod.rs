@@ -319,11 +319,18 @@ const SHARE_VERBS: &[&str] = &[
 /// at least two words, and half of all, are places to share the story, and
 /// that says so (or names three): "Telegram and X fined" is a headline.
 fn share_bar(line: &str) -> bool {
-    // "分享：WhatsApp Facebook": a colon parts the verb from the places.
-    let words: Vec<&str> = line
-        .split(|c: char| c.is_whitespace() || c == ':' || c == '：')
-        .filter(|w| !w.is_empty())
-        .collect();
+    // "分享：WhatsApp Facebook": a colon parts a share verb from the places
+    // ("Telegram: X and WhatsApp fined" keeps its words).
+    let mut words: Vec<&str> = Vec::new();
+    for word in line.split_whitespace() {
+        match word.split_once([':', '：']) {
+            Some((verb, rest)) if SHARE_VERBS.contains(&verb.to_lowercase().as_str()) => {
+                words.push(verb);
+                words.extend(Some(rest).filter(|r| !r.is_empty()));
+            }
+            _ => words.push(word),
+        }
+    }
     // "LINEで送る", "카카오톡으로": a place with its particle; "ポスト",
     // "シェア": the buttons' own verbs.
     let target = |w: &&&str| {
@@ -516,6 +523,12 @@ fn first_country(
         .map(|(found, country)| Found::new(text, found.start, found.end, country.clone(), 0.8))
         .or_else(|| {
             let (code, s, e) = names::country_before(text, company?.value.as_str())?;
+            Some(Found::new(text, s, e, code, 0.6))
+        })
+        .or_else(|| {
+            let body_start = headline(text).map_or(0, |(s, h)| s + h.len());
+            let company = company?.value.as_str();
+            let (code, s, e) = names::country_in_korean_description(text, company, body_start)?;
             Some(Found::new(text, s, e, code, 0.6))
         })
         .or_else(|| {
@@ -1283,6 +1296,8 @@ const AFFECTED_CUES: &[&str] = &[
 const BASE_AFTER: &[&str] = &[
     "worldwide", "globally", "around the world", "전 세계", "全球", "世界で", "보유", "を抱え",
     "끌어모", "을 모았", "를 모았", "monthly active", "weekly active", "daily active",
+    // Staff employed and police sent out: "約1万人を雇用", "出动200余名警力".
+    "を雇用", "명을 고용", "警力",
 ];
 /// A platform's active users, named just before the figure: "월간활성이용자수
 /// (MAU)는 837만명", "月活跃用户达3亿".
@@ -1362,8 +1377,19 @@ fn is_a_rate_or_ceiling(before: &str, after: &str) -> bool {
         .rsplit([',', '.', '，', '。'])
         .next()
         .unwrap_or(before);
+    // "연간 이용자 500만명 중 120만명": a rate word before another figure
+    // is that figure's; "過去３年間", "2019年至2021年间": years counted
+    // make a span, not a rate.
+    let since_last_figure = clause_before
+        .rfind(|c: char| crate::numbers::digit_value(c).is_some())
+        .map_or(clause_before, |i| &clause_before[i..]);
+    let a_rate_before = RATE_BEFORE.iter().any(|w| {
+        since_last_figure.match_indices(w).any(|(i, _)| {
+            !since_last_figure[..i].ends_with(|c: char| crate::numbers::digit_value(c).is_some())
+        })
+    });
     RATE_AFTER.iter().any(|w| clause_after.contains(w))
-        || RATE_BEFORE.iter().any(|w| clause_before.contains(w))
+        || a_rate_before
         || UNDER_BEFORE.iter().any(|w| before.ends_with(w))
         || UNDER_AFTER
             .iter()
@@ -1388,8 +1414,13 @@ fn an_article_number(text: &str, start: usize, noun_end: usize) -> bool {
     if !unit.ends_with(['条', '條']) {
         return text[..start].trim_end().ends_with('第');
     }
-    // "同法19条", "个人信息保护法19条": a law's name right before the figure.
-    if text[..start].trim_end().ends_with('法') {
+    // "同法19条", "个人信息保护法19条": a law's name right before a bare
+    // figure and 条 ("违法19万条" counts records).
+    let bare = text[start..noun_end]
+        .trim_end_matches(['条', '條'])
+        .chars()
+        .all(|c| crate::numbers::digit_value(c).is_some());
+    if bare && text[..start].trim_end().ends_with('法') {
         return true;
     }
     // A list of articles is short: a few dozen bytes back are enough, and
@@ -1453,6 +1484,8 @@ fn count_role(text: &str, f: &Found<i64>) -> u8 {
         // "이용자 1천800만명 중 최소 330만명": the whole of which a part is told.
         || WHOLE_AFTER.iter().any(|w| after.trim_start().starts_with(w))
         || ["population", "인구", "人口"].iter().any(|w| subject.contains(w))
+        // "理论上可以接触到约2500万名旅客": who could have been reached.
+        || ["理论上", "理論上", "이론적으로", "theoretically"].iter().any(|w| subject.contains(w))
         || a_size_with_no_harm(&text[s..f.start], &sentence, &before, &after)
         // "共7编、1260条的《民法典》": the articles of a law.
         || after.trim_start().starts_with("的《")
@@ -2528,7 +2561,7 @@ struct Parties<'a> {
 #[rustfmt::skip]
 const CASE_WORDS: &[&str] = &[
     "breach", "hacked", "leak", "accessed", "stolen", "fined", "penalty", "lawsuit", "sued",
-    "exposed", "exposing", "exposure",
+    "exposed", "exposing",
     "유출", "해킹", "과징금", "과태료", "제재금", "소송", "泄露", "外泄", "罚款", "處罰", "诉讼", "訴訟", "起诉", "流出",
     "漏えい", "課徴金", "制裁金", "未授权", "未經授權", "遭窃", "cyber attack", "cyberattack",
     "interfered with the privacy", "obtained data", "fraudster", "unlawfully", "decided",

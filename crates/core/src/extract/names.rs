@@ -444,13 +444,42 @@ fn country_heading_a_description(before: &str) -> Option<(&'static str, usize)> 
         .map(|code| (code, run_start))
 }
 
+/// "미국 온라인 증권사 로빈후드가 해킹을 당해": the country a Korean report
+/// gives the company where its body first names it, in the words that
+/// describe it ("일본 서버 경유 X" or a later "미국 증시 상장사 X" do not).
+/// Returns the code and the country's span.
+pub fn country_in_korean_description(
+    text: &str,
+    company: &str,
+    body_start: usize,
+) -> Option<(String, usize, usize)> {
+    let at = text.get(body_start..)?.find(company)? + body_start;
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let (code, s) = country_heading_korean_words(&text[line_start..at])?;
+    Some((code.to_string(), line_start + s, at))
+}
+
 /// "미국 온라인 증권사 로빈후드": Korean parts its describing words with
-/// spaces. Up to three Hangul words before the name, none closed by a
-/// particle, may open with a country's name.
+/// spaces. Up to three Hangul words before the name, the nearest a kind of
+/// body (증권사, 기업, 은행 …) and none closed by a particle, may open with
+/// a country's name.
 fn country_heading_korean_words(before: &str) -> Option<(&'static str, usize)> {
     const PARTICLES: &[char] = &[
         '은', '는', '이', '가', '을', '를', '에', '의', '로', '와', '과', '도',
     ];
+    #[rustfmt::skip]
+    const KINDS: &[&str] = &[
+        "사", "기업", "업체", "회사", "은행", "그룹", "플랫폼", "거래소", "앱", "서비스", "브랜드",
+        "병원", "대학", "재단", "기관", "스타트업", "쇼핑몰",
+    ];
+    let nearest = before
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    if !KINDS.iter().any(|k| nearest.ends_with(k)) {
+        return None;
+    }
     let mut end = before.trim_end().len();
     for _ in 0..3 {
         let start = before[..end]
@@ -531,8 +560,7 @@ pub fn country_before(text: &str, company: &str) -> Option<(String, usize, usize
         let described = text[line_start..at]
             .strip_suffix(['（', '('])
             .unwrap_or(&text[line_start..at]);
-        let description = country_heading_a_description(described)
-            .or_else(|| country_heading_korean_words(described));
+        let description = country_heading_a_description(described);
         if let Some((code, s)) = description {
             return Some((code.to_string(), line_start + s, at));
         }
@@ -1419,7 +1447,7 @@ fn chinese_company_names(text: &str, out: &mut Vec<(String, usize, usize)>) {
                 continue;
             };
             // "其母公司", "子公司": a parent or an arm, named elsewhere.
-            if name.ends_with(['母', '子']) {
+            if name.ends_with('母') || name.ends_with('子') && name.chars().count() <= 2 {
                 continue;
             }
             // Once per name: a long text may write one name thousands of times.
@@ -2326,7 +2354,7 @@ pub(super) fn is_a_count(display: &str) -> bool {
         '一', '二', '兩', '两', '三', '四', '五', '六', '七', '八', '九', '十', '數', '数', '多',
         '幾', '几',
     ];
-    const MEASURES: &[char] = &['間', '间', '家', '名', '個', '个', '宗', '起', '所'];
+    const MEASURES: &[char] = &['間', '间', '家', '名', '個', '个', '宗', '所'];
     let chars: Vec<char> = display.chars().collect();
     // "入侵兩間": the figure ends what was cut before it too.
     let in_words = chars.len() >= 2
@@ -2610,10 +2638,12 @@ fn drop_contained(text: &str, candidates: &mut HashMap<String, Candidate>) {
     let snapshot: Vec<Candidate> = candidates.values().cloned().collect();
     let mut pointed_back: Vec<(String, usize)> = Vec::new();
     candidates.retain(|_, c| {
-        let long_of_back_reference = snapshot
+        // Only one longer name, named before "the" points back to it.
+        let longer: Vec<&Candidate> = snapshot
             .iter()
-            .find(|long| points_back_with_the(text, &long.display, &c.display));
-        if let Some(long) = long_of_back_reference {
+            .filter(|long| points_back_with_the(text, long, &c.display))
+            .collect();
+        if let [long] = longer.as_slice() {
             pointed_back.push((name_key(&long.display), c.count));
             return false;
         }
@@ -2635,16 +2665,20 @@ fn drop_contained(text: &str, candidates: &mut HashMap<String, Candidate>) {
 /// "the DHB" of "Waikato DHB": an acronym that ends a longer English name
 /// and that the text writes with "the" points back to that name; it names
 /// a kind of body, not another organisation.
-fn points_back_with_the(text: &str, long: &str, short: &str) -> bool {
+fn points_back_with_the(text: &str, long: &Candidate, short: &str) -> bool {
     let acronym = short.len() >= 2 && short.bytes().all(|b| b.is_ascii_uppercase());
+    let first_the = text.match_indices(short).find(|&(at, _)| {
+        let after = text[at + short.len()..].chars().next();
+        (text[..at].ends_with("the ") || text[..at].ends_with("The "))
+            && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+    });
     acronym
-        && long.is_ascii()
+        && long.display.is_ascii()
         && long
+            .display
             .strip_suffix(short)
             .is_some_and(|first| first.ends_with(' '))
-        && text
-            .match_indices(short)
-            .any(|(at, _)| text[..at].ends_with("the ") || text[..at].ends_with("The "))
+        && first_the.is_some_and(|(at, _)| long.first.0 < at)
 }
 
 /// "재단" of "하나로의료재단", "은행" of "가온은행": the last word of a
