@@ -2667,18 +2667,21 @@ fn drop_contained(text: &str, candidates: &mut HashMap<String, Candidate>) {
 /// a kind of body, not another organisation.
 fn points_back_with_the(text: &str, long: &Candidate, short: &str) -> bool {
     let acronym = short.len() >= 2 && short.bytes().all(|b| b.is_ascii_uppercase());
-    let first_the = text.match_indices(short).find(|&(at, _)| {
-        let after = text[at + short.len()..].chars().next();
-        (text[..at].ends_with("the ") || text[..at].ends_with("The "))
-            && !after.is_some_and(|c| c.is_ascii_alphanumeric())
-    });
+    // The text is read last, for the few pairs the names alone allow.
+    let first_the = || {
+        text.match_indices(short).find(|&(at, _)| {
+            let after = text[at + short.len()..].chars().next();
+            (text[..at].ends_with("the ") || text[..at].ends_with("The "))
+                && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+        })
+    };
     acronym
         && long.display.is_ascii()
         && long
             .display
             .strip_suffix(short)
             .is_some_and(|first| first.ends_with(' '))
-        && first_the.is_some_and(|(at, _)| long.first.0 < at)
+        && first_the().is_some_and(|(at, _)| long.first.0 < at)
 }
 
 /// "재단" of "하나로의료재단", "은행" of "가온은행": the last word of a
