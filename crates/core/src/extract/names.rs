@@ -541,7 +541,10 @@ fn regulator_mentions(index: &Needles, found: Vec<Vec<usize>>) -> Vec<(usize, (u
 /// the code and the words' span.
 pub fn country_before(text: &str, company: &str) -> Option<(String, usize, usize)> {
     for (at, _) in text.match_indices(company) {
-        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        // The words that may describe it stand close: a line of a whole
+        // report is not read again for every mention.
+        let near = floor(text, at.saturating_sub(120));
+        let line_start = text[near..at].rfind('\n').map_or(near, |i| near + i + 1);
         let before: Vec<(usize, char)> = text[line_start..at].char_indices().collect();
         // Glued or a space apart: the last 2 to 8 characters as a place.
         for n in 2..=8.min(before.len()) {
