@@ -517,7 +517,7 @@ fn first_country(
     text: &str,
     ctx: &Context,
     regulator: Option<&(Found<String>, String)>,
-    company: Option<&Found<String>>,
+    (company, body_start): (Option<&Found<String>>, usize),
 ) -> Option<Found<String>> {
     regulator
         .map(|(found, country)| Found::new(text, found.start, found.end, country.clone(), 0.8))
@@ -526,7 +526,6 @@ fn first_country(
             Some(Found::new(text, s, e, code, 0.6))
         })
         .or_else(|| {
-            let body_start = headline(text).map_or(0, |(s, h)| s + h.len());
             let company = company?.value.as_str();
             let (code, s, e) = names::country_in_korean_description(text, company, body_start)?;
             Some(Found::new(text, s, e, code, 0.6))
@@ -650,7 +649,8 @@ fn extract_folded(text: &str, ctx: &Context) -> Draft {
     let headline_end = head.map_or(0, |(s, h)| s + h.len());
     let (regulator, chosen, [own, others]) =
         case_regulator(text, ctx, index, regulator, (&parties, headline_end));
-    let country = first_country(text, ctx, regulator.as_ref(), company.as_ref());
+    let lead = (company.as_ref(), headline_end);
+    let country = first_country(text, ctx, regulator.as_ref(), lead);
     let regulator_key = chosen.map(|r| r.short_name.clone().unwrap_or_else(|| r.name.clone()));
     let regulator = regulator.map(|(f, _)| f);
     let [records, users] = counts(text, head.map(|(s, h)| s + h.len()), &parties);

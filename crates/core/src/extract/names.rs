@@ -1496,7 +1496,7 @@ fn japanese_company_names(text: &str, out: &mut Vec<(String, usize, usize)>) {
         "自動車", "化学", "重工", "建設", "運輸", "通信",
     ];
     // Chinese has no particle to end such a run: these are Japanese names.
-    if !text.chars().any(|c| ('\u{3041}'..='\u{309F}').contains(&c)) {
+    if !text.chars().any(is_hiragana) {
         return;
     }
     for trade in TRADES {
