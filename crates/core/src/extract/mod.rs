@@ -197,7 +197,14 @@ fn headline(text: &str) -> Option<(usize, &str)> {
                 && !t.contains([',', '，', '、', '。', '.'])
                 && next.is_some_and(|l| is_breadcrumb(l) || a_menu(l))
         };
-        if !t.is_empty() && !is_navigation(t) && !is_a_date_line(t) && !above_a_breadcrumb() {
+        // A path ("国際　>　ヨーロッパ") is no headline; "＜独自＞" opens one.
+        let a_path = is_breadcrumb(t) && !t.contains(['<', '＜']);
+        if !t.is_empty()
+            && !is_navigation(t)
+            && !is_a_date_line(t)
+            && !a_path
+            && !above_a_breadcrumb()
+        {
             let lead = line.len() - line.trim_start().len();
             let ok = t.chars().count() <= 160
                 && !t.starts_with('(')
@@ -486,6 +493,8 @@ fn is_navigation(line: &str) -> bool {
 /// (a slash may also part a byline's names, so it is left to the caller).
 fn is_breadcrumb(line: &str) -> bool {
     // "＞＞関連記事：…" opens a link; a path has a step before its first mark.
+    // "国際　>　ヨーロッパ": full-width spaces part the steps as well.
+    let line = line.replace('\u{3000}', " ");
     line.chars().count() <= 80
         && !line.starts_with(['>', '＞', '›', '»'])
         && BREADCRUMB_MARKS.iter().any(|s| line.contains(s))
@@ -2376,7 +2385,7 @@ fn a_sum_over_several(before: &str, sentence: &str) -> bool {
     ];
     // Several counted, or named as a plural: not "confirms" nor "同社に".
     static SEVERAL: LazyLock<regex::Regex> = LazyLock::new(|| {
-        regex::Regex::new(r"(?i)\b(?:companies|firms|carriers|operators)\b|사들에|업체들에|기업들에|[0-9０-９一二三四五六七八九十]+\s*(?:개사|社|家(?:企业|公司|企業|银行|銀行))")
+        regex::Regex::new(r"(?i)\b(?:companies|firms|carriers|operators)\b|사들에|업체들에|기업들에|사업자들에|[0-9０-９一二三四五六七八九十]+\s*(?:개사|개\s*(?:사업자|업체|기업|회사|기관)|社|家(?:企业|公司|企業|银行|銀行))")
             .unwrap_or_else(|e| panic!("several pattern: {e}"))
     });
     TOTAL.iter().any(|w| before.contains(w)) && SEVERAL.is_match(sentence)
@@ -2647,7 +2656,7 @@ fn acts_in_this_case(text: &str, own: &[(usize, usize)], parties: &Parties) -> b
     own.is_empty()
         || own
             .iter()
-            .any(|&(a, b)| !roles::only_told(text, (a, b)) && !parties.another_s_case(text, a, b))
+            .any(|&(a, b)| !names::named_aside(text, (a, b)) && !parties.another_s_case(text, a, b))
 }
 
 /// "In 2013 hackers broke in … in August 2013 they took the accounts": a

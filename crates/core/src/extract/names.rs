@@ -250,6 +250,15 @@ fn regulator_names(r: &KnownRegulator) -> Vec<(String, bool)> {
 /// A regulator found in a text, with its country.
 pub type FoundRegulator = (Found<String>, String);
 
+/// An authority told of the case, named in a link to another story or in a
+/// paragraph of earlier cases ("It is not the first lapse …"): not acting.
+pub(super) fn named_aside(text: &str, span: (usize, usize)) -> bool {
+    super::roles::only_told(text, span)
+        || super::kinds::ends_a_link_line(text, span.0)
+        || super::kinds::in_a_paragraph_of_earlier_cases(text, span.0)
+        || super::kinds::a_bulleted_link(text, span.0)
+}
+
 /// The regulator mentioned most (first mention breaks ties), with its country.
 /// A name inside another regulator's longer name is not a mention ("the
 /// Australian Information Commissioner" is not the UK's "Information
@@ -270,13 +279,7 @@ pub fn find_regulator(
     let aside: Vec<(usize, usize)> = mentions
         .iter()
         .map(|&(_, span)| span)
-        .filter(|&span| {
-            super::roles::only_told(text, span)
-                || super::kinds::ends_a_link_line(text, span.0)
-                // In a paragraph of earlier cases ("It is not the first lapse …").
-                || super::kinds::in_a_paragraph_of_earlier_cases(text, span.0)
-                || super::kinds::a_bulleted_link(text, span.0)
-        })
+        .filter(|&span| named_aside(text, span))
         .collect();
     mentions.retain(|&(_, (s, e))| !aside.iter().any(|&(a, b)| a <= s && e <= b));
     // "Poland's data protection office" is Poland's, whatever other
@@ -1568,6 +1571,8 @@ static ROLE_NAMES: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
     [
         // "애플에 800만 유로(약 108억원)의 과징금": the amount may come between.
         (r"([가-힣A-Za-z0-9]{2,12})(?:에|에게|에 대해|에 대해서|에 대한)\s*(?:(?:약\s?)?[0-9][0-9,.]*\s?[만억천조]?(?:\s?[0-9][0-9,.]*\s?[만억천조])?\s?(?:원|유로|달러|파운드|엔|위안|루피)(?:\s?\([^)]{0,20}\))?의?\s*)?(?:첫\s?|역대\s?최대\s?)?(?:과징금|과태료|시정\s?명령|제재)", true),
+        // "한빛마트가 과징금 3억원을 부과받았다": the one penalised, told passively.
+        (r"([가-힣A-Za-z0-9]{2,12}?)(?:가|이|는|은)\s+(?:과징금|과태료)\s*(?:(?:약\s?)?[0-9][0-9,.]*\s?[만억천조]?(?:\s?[0-9][0-9,.]*\s?[만억천조])?\s?(?:원|유로|달러|파운드|엔|위안)(?:\s?\([^)]{0,20}\))?)?[을를]?\s*(?:부과\s?받|받았|받은|물게)", true),
         // "X의 해킹" may name the hacker as well as the hacked.
         (r"([가-힣A-Za-z0-9]{2,12})(?:의|에서)\s*(?:해킹|개인정보\s?유출|정보\s?유출|고객\s?정보\s?유출|유출\s?사고)", false),
         (r"对([\p{Han}A-Za-z0-9]{2,12}?)(?:处以|作出|依法)", false),
@@ -1901,7 +1906,13 @@ fn japanese_lead_topics(text: &str, out: &mut Vec<(String, usize, usize)>) {
 /// "카카오페이, …", "トヨタ、…".
 fn headline_subject(text: &str, (hs, he): (usize, usize), out: &mut Vec<(String, usize, usize)>) {
     let head = &text[hs..he];
-    if let Some(cut) = head.find([',', '，', '、', '…', ' ']) {
+    // "ミドリ商事に続きアオバ電機も": the subject follows the earlier case.
+    let head = ["に続き", "に続いて", "に次いで"]
+        .iter()
+        .filter_map(|w| head.rfind(w).map(|i| &head[i + w.len()..]))
+        .next()
+        .unwrap_or(head);
+    if let Some(cut) = head.find([',', '，', '、', '…', ' ', '　']) {
         // "消委會遭黑客勒索50萬美元": the subject before 遭 or 被 suffers it.
         let segment = head[..cut].trim();
         let segment = segment.split(['遭', '被']).next().unwrap_or(segment);
@@ -1925,7 +1936,8 @@ fn headline_subject(text: &str, (hs, he): (usize, usize), out: &mut Vec<(String,
             let name = &name[mark..];
             // A clause ("违规向哈佛研究项目转交…") is no subject's name.
             if name.chars().count() <= 12 && !name.contains(ZH_BREAKS) {
-                out.push((name.to_string(), hs + mark, hs + mark + name.len()));
+                let at = name.as_ptr() as usize - text.as_ptr() as usize;
+                out.push((name.to_string(), at, at + name.len()));
             }
         }
     }
@@ -1938,7 +1950,7 @@ fn before_a_kana_particle(segment: &str) -> &str {
     for (i, c) in segment.char_indices() {
         let name_ends =
             prev.is_some_and(|p| is_katakana(p) || is_cjk(p) || p.is_ascii_alphanumeric());
-        if "にがはを".contains(c) && name_ends && segment[..i].chars().count() >= 2 {
+        if "にがはをも".contains(c) && name_ends && segment[..i].chars().count() >= 2 {
             return &segment[..i];
         }
         prev = Some(c);
@@ -2602,8 +2614,14 @@ fn count_mentions(
         }
         spans.sort_unstable();
         spans.dedup();
+        // "디올 이어 아디다스도": a headline's precedent is not its subject.
+        let subject_spans: Vec<(usize, usize)> = spans
+            .iter()
+            .copied()
+            .filter(|&(s, e)| !names_a_precedent(text, s, e))
+            .collect();
         let in_headline =
-            headline.is_some_and(|(hs, he)| spans.iter().any(|(s, _)| *s >= hs && *s < he));
+            headline.is_some_and(|(hs, he)| subject_spans.iter().any(|(s, _)| *s >= hs && *s < he));
         let recipient = spans
             .iter()
             .filter(|(s, e)| recipient_mentions(text, *s, *e))
@@ -2611,7 +2629,10 @@ fn count_mentions(
         if let Some(c) = candidates.get_mut(key) {
             c.count = spans.len();
             c.in_headline = in_headline;
-            c.opens_headline = headline.is_some_and(|h| opens_headline(text, h, &spans));
+            c.opens_headline = headline.is_some_and(|h| {
+                opens_headline(text, h, &subject_spans)
+                    || follows_a_precedent(text, h, &subject_spans)
+            });
             c.recipient = recipient;
             c.in_role = spans.len() >= 2 && spans.iter().any(|s| roles.contains(s));
             c.product = spans
@@ -2623,6 +2644,45 @@ fn count_mentions(
             }
         }
     }
+}
+
+/// "디올 이어 아디다스도", "A社に続きB社も", "继A之后，B也", "After A, B …":
+/// whether the name at `s..e` is the earlier case a headline compares with.
+fn names_a_precedent(text: &str, s: usize, e: usize) -> bool {
+    let after = &text[e..ceil(text, (e + 16).min(text.len()))];
+    let before = text[floor(text, s.saturating_sub(8))..s].to_lowercase();
+    let after_trim = after.trim_start();
+    ["에 이어", "이어 ", "に続き", "に続いて", "に次いで"]
+        .iter()
+        .any(|w| after_trim.starts_with(w))
+        || (before.ends_with('继') || before.ends_with('繼'))
+            && ["之后", "之後", "后", "後"]
+                .iter()
+                .any(|w| after.starts_with(w))
+        || before.trim_end().ends_with("after") && after.starts_with(',')
+}
+
+/// "디올 이어 아디다스도": whether one of the spans is the headline's subject
+/// named right after the earlier case it is compared with.
+fn follows_a_precedent(text: &str, (hs, he): (usize, usize), spans: &[(usize, usize)]) -> bool {
+    spans.iter().any(|&(s, _)| {
+        s > hs && s < he && {
+            let before = text[hs..s].trim_end().to_lowercase();
+            [
+                "이어",
+                "に続き",
+                "に続いて",
+                "に次いで",
+                "之后，",
+                "之後，",
+                "之后",
+                "之後",
+            ]
+            .iter()
+            .any(|w| before.ends_with(w))
+                || before.starts_with("after ") && before.ends_with(',')
+        }
+    })
 }
 
 /// "GS리테일, …", "トヨタ、…": whether a Chinese, Japanese or Korean

@@ -530,6 +530,15 @@ fn page_furniture_and_generic_acronyms_are_no_company() {
         d.company.map(|c| c.value),
         Some("Brightline Health".to_string())
     );
+    // A path of sections, full-width spaces round its mark, is no headline.
+    let d = extract(
+        "国際　>　アジア\nミドリ商事に制裁金　顧客情報流出で\nミドリ商事は3日、顧客情報が流出したと発表した。",
+        &ctx("2024-06-04"),
+    );
+    assert_eq!(
+        d.title.as_deref(),
+        Some("ミドリ商事に制裁金　顧客情報流出で")
+    );
 }
 
 #[test]
@@ -3229,6 +3238,11 @@ fn what_a_fine_is_not_a_total_damages_or_an_earlier_days_case() {
         fine("한빛텔레콤 벌금\n위원회는 이동통신사들에 총 3억 달러의 벌금을 물렸다. 한빛텔레콤에는 9천만 달러를 부과했다.").as_deref(),
         Some("90000000")
     );
+    // "4개 사업자 … 총": a batch's total in the headline is no one's fine.
+    assert_eq!(
+        fine("4개 사업자에 과징금 총 9억1200만원\n개인정보위는 한빛몰에 과징금 6억2500만원을 부과했다. 나머지 3개 업체는 과태료를 받았다.").as_deref(),
+        Some("625000000")
+    );
     // 물리기로 (to make one pay) makes an amount a fine.
     assert_eq!(
         fine("한빛케어에 500만 달러\n연방거래위원회가 한빛케어에 500만 달러를 물리기로 했다.")
@@ -3961,4 +3975,33 @@ fn a_korean_country_word_only_describes_the_company_where_the_body_first_names_i
     assert_ne!(country(text).as_deref(), Some("JP"));
     let text = "한빛쇼핑 해킹\n한빛쇼핑에서 고객 3370만명의 개인정보가 유출됐다. 미국 뉴욕증시 상장사 한빛쇼핑은 서울에 본사를 두고 있다.";
     assert_ne!(country(text).as_deref(), Some("US"));
+}
+
+#[test]
+fn a_headline_s_earlier_case_is_not_its_subject() {
+    // "A 이어 B도" (after A, B too): A is the earlier case.
+    let text = "누리패션 이어 한빛스포츠도…고객 정보 유출\n명품 브랜드 누리패션에 이어 한빛스포츠에서도 고객 정보가 유출됐다. 누리패션은 지난달 유출을 공지했다. 누리패션은 당국에 신고했다. 누리패션 측은 사과했다. 한빛스포츠는 지난 16일 공지를 통해 이를 알렸다.";
+    assert_eq!(company_of(text).as_deref(), Some("한빛스포츠"));
+    let text = "ミドリ商事に続きアオバ電機も　顧客情報が流出\nミドリ商事、ミドリ商事の子会社、ミドリ商事の取引先に続き、アオバ電機は16日、顧客情報が流出したと発表した。";
+    assert_eq!(company_of(text).as_deref(), Some("アオバ電機"));
+    let text = "After Nordwind, Tarvex says customer data leaked\nTarvex said on Friday that customer records were stolen. Nordwind disclosed its breach last month. Nordwind has since reset passwords, and Nordwind apologised.";
+    assert_eq!(company_of(text).as_deref(), Some("Tarvex"));
+}
+
+#[test]
+fn an_earlier_case_told_with_a_korean_past_experience_is_set_aside() {
+    // "…한 적이 있다" (has happened before) opens a paragraph of earlier cases:
+    // the authority and the fine that follow are not this case's.
+    let text = "한빛스포츠, 고객 정보 유출\n한빛스포츠는 지난 16일 홈페이지 공지를 통해 고객 정보 유출 사실을 밝혔다.\n한빛스포츠는 2019년 3월에도 해외 쇼핑몰에서 고객 정보가 유출된 적이 있다. 2021년 5월에는 개인정보보호위원회로부터 과태료 1200만원을 받았다.";
+    let d = extract(text, &ctx("2025-05-21"));
+    assert_eq!(d.regulator.map(|r| r.value), None);
+    assert_eq!(d.fine.map(|f| f.value.amount_text), None);
+    // One penalised passively ("가 … 부과받았다") is another company's case.
+    let text = "한빛스포츠, 고객 정보 유출\n한빛스포츠는 지난 16일 공지를 통해 고객 정보 유출 사실을 밝혔다. 지난해 7월에는 누리마켓이 과징금 19억7800만원을 부과받았다.";
+    assert_eq!(
+        extract(text, &ctx("2025-05-21"))
+            .fine
+            .map(|f| f.value.amount_text),
+        None
+    );
 }
