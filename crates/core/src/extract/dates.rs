@@ -650,7 +650,15 @@ fn of_the_same_month_or_year(text: &str, mut found: Vec<DateMention>) -> Vec<Dat
             .strip_suffix('同')
             .is_some_and(|b| !b.ends_with(|c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c)))
             && is_bare_day(&text[found[i].start..found[i].end]);
-        if let Some(month) = prev_month.filter(|_| {
+        // "4月2日に…。翌3日に": 翌 before a bare day one past the day told
+        // before it is the next day of that month.
+        let next_of_prev = before.ends_with('翌')
+            && date.len() == 10
+            && is_bare_day(&text[found[i].start..found[i].end])
+            && next_day_of(&prev).is_some_and(|n| n[8..] == date[8..]);
+        if next_of_prev {
+            found[i].date = next_day_of(&prev).unwrap_or_default();
+        } else if let Some(month) = prev_month.filter(|_| {
             (same_alone || SAME_MONTH.iter().any(|w| before.ends_with(w))) && date.len() == 10
         }) {
             found[i].date = format!("{}{}", &month[..7], &date[7..]);
@@ -667,6 +675,12 @@ fn of_the_same_month_or_year(text: &str, mut found: Vec<DateMention>) -> Vec<Dat
         }
     }
     found
+}
+
+/// The day after a date written "YYYY-MM-DD".
+fn next_day_of(date: &str) -> Option<String> {
+    let day = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?;
+    Some(day.succ_opt()?.format("%Y-%m-%d").to_string())
 }
 
 /// Whether "of that year" follows the date, in its clause, within a few
@@ -1393,6 +1407,15 @@ mod tests {
         assert_eq!(dates("said on the 13th that", "2024-08-13"), ["2024-08-13"]);
         // A day after the publication day is last month's.
         assert_eq!(dates("30日宣布", "2024-08-15"), ["2024-07-30"]);
+        // "翌3日" after "3月2日": the next day of that month, and the bare days
+        // the same sentence chains after it stay in that month.
+        assert_eq!(
+            dates(
+                "3月2日に障害が出た。翌3日に遮断し、4日に報告した。",
+                "2024-04-20"
+            ),
+            ["2024-03-02", "2024-03-03", "2024-03-04"]
+        );
         assert_eq!(dates("announced on Monday", "2023-05-23"), ["2023-05-22"]);
         assert_eq!(
             dates("discovered on Wednesday", "2022-09-23"),

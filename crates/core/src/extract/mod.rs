@@ -1581,7 +1581,24 @@ fn a_size_with_no_harm(lead: &str, sentence: &str, before: &str, after: &str) ->
     if AFFECTED_CUES.iter().any(|w| sentence.contains(w)) {
         return false;
     }
+    // "its largest market, with more than 500 million users": a size told
+    // with "with", where nothing says harm came to them.
     let lead = lead.to_lowercase();
+    let mut held = lead.trim_end();
+    for w in [
+        "more than",
+        "over",
+        "about",
+        "around",
+        "nearly",
+        "almost",
+        "some",
+    ] {
+        held = held.strip_suffix(w).map_or(held, str::trim_end);
+    }
+    if held.ends_with(" with") {
+        return true;
+    }
     WORLD.iter().any(|w| lead.contains(w))
         || REACH.iter().any(|w| verb.contains(w))
         || BOUND.iter().any(bound_before) && RULE.iter().any(|w| sentence.contains(w))

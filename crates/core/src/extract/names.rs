@@ -1916,6 +1916,7 @@ fn headline_subject(text: &str, (hs, he): (usize, usize), out: &mut Vec<(String,
         // "消委會遭黑客勒索50萬美元": the subject before 遭 or 被 suffers it.
         let segment = head[..cut].trim();
         let segment = segment.split(['遭', '被']).next().unwrap_or(segment);
+        let segment = without_time_words(segment);
         let first = strip_particle(text, segment);
         let written = |c: char| is_cjk(c) || is_kana(c);
         let subject = before_a_kana_particle(first);
@@ -1941,6 +1942,24 @@ fn headline_subject(text: &str, (hs, he): (usize, usize), out: &mut Vec<(String,
             }
         }
     }
+}
+
+/// "港專去年遭黑客入侵": words of when or of again after a headline's
+/// subject ("去年", "日前", "再度") are no part of its name.
+fn without_time_words(segment: &str) -> &str {
+    #[rustfmt::skip]
+    const AFTER: &[&str] = &[
+        "去年", "今年", "前年", "昨年", "本月", "上月", "近日", "日前", "今日", "昨日", "早前",
+        "此前", "再度", "再次", "又", "亦", "也",
+    ];
+    let mut rest = segment;
+    while let Some(w) = AFTER
+        .iter()
+        .find(|w| rest.ends_with(*w) && rest.len() > w.len() + 3)
+    {
+        rest = &rest[..rest.len() - w.len()];
+    }
+    rest
 }
 
 /// "グーグルに制裁金", "ウニクレディトが流出": a Japanese headline's subject

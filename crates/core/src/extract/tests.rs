@@ -4005,3 +4005,36 @@ fn an_earlier_case_told_with_a_korean_past_experience_is_set_aside() {
         None
     );
 }
+
+#[test]
+fn a_competition_authority_acting_on_data_is_the_regulator() {
+    let d = extract(
+        "Watchdog fines Nimbus Apps\nThe Competition Commission of India (CCI) on Monday imposed a penalty of ₹52.5 crore on Nimbus Apps over its data-sharing policy. India is Nimbus's largest market, with more than 90 million users.",
+        &ctx("2024-11-19"),
+    );
+    assert_eq!(
+        d.regulator.map(|r| r.value).as_deref(),
+        Some("Competition Commission of India (CCI)")
+    );
+    assert_eq!(d.country.map(|c| c.value).as_deref(), Some("IN"));
+    assert_eq!(
+        d.fine.map(|f| f.value.amount_text).as_deref(),
+        Some("525000000")
+    );
+    // A market's size told with "with" is no affected count.
+    assert_eq!(d.users_affected.map(|u| u.value), None);
+    let d = extract(
+        "Rekabet Kurumu fines Ovalink\nTurkey's competition authority fined Ovalink 2.6 million lira on Tuesday over its data terms.",
+        &ctx("2024-11-20"),
+    );
+    assert_eq!(
+        d.regulator.map(|r| r.value).as_deref(),
+        Some("Rekabet Kurumu")
+    );
+}
+
+#[test]
+fn a_word_of_when_after_a_headline_s_subject_is_not_its_name() {
+    let text = "星輝科技去年遭黑客入侵 約5000人受影響\n星輝科技去年3月發現系統遭入侵，涉及約5000人。公署今日公布調查結果。";
+    assert_eq!(company_of(text).as_deref(), Some("星輝科技"));
+}

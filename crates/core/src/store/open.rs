@@ -31,6 +31,7 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
     Migration::Rust(seed::seed_regulator_names),
     Migration::Rust(seed::seed_more_regulators),
     Migration::Rust(seed::seed_cjk_named_regulators),
+    Migration::Rust(seed::seed_competition_regulators),
 ];
 
 /// The schema version this build writes.

@@ -50,6 +50,10 @@ const MORE_REGULATORS: &str = include_str!("migrations/0012_regulators.tsv");
 /// authorities …), and authorities still missing (migration 13; the same
 /// columns as migration 6's table).
 const CJK_NAMED_REGULATORS: &str = include_str!("migrations/0013_regulators.tsv");
+/// Competition authorities that act on data (India's CCI on WhatsApp's
+/// policy, Turkey's, Brazil's CADE, Canada's bureau …), missing until
+/// migration 14 (the same columns as migration 6's table).
+const COMPETITION_REGULATORS: &str = include_str!("migrations/0014_regulators.tsv");
 /// Names in Japanese, traditional Chinese and Korean of authorities the
 /// earlier tables hold, that migration 11 added (name, country, aliases).
 const REGULATOR_NAMES: &str = include_str!("migrations/0011_regulator_names.tsv");
@@ -69,7 +73,12 @@ fn name_rows() -> impl Iterator<Item = (&'static str, &'static str, Vec<&'static
 /// list's rows and other names merged in, as a new database holds them.
 pub fn regulator_table() -> impl Iterator<Item = RegulatorSeed> {
     let mut rows: Vec<RegulatorSeed> = seed_rows(FIRST_REGULATORS).collect();
-    let tables = [WORLD_REGULATORS, MORE_REGULATORS, CJK_NAMED_REGULATORS];
+    let tables = [
+        WORLD_REGULATORS,
+        MORE_REGULATORS,
+        CJK_NAMED_REGULATORS,
+        COMPETITION_REGULATORS,
+    ];
     for line in tables.iter().flat_map(|t| t.lines().skip(1)) {
         let cells: Vec<&'static str> = line.split('\t').collect();
         let [name, short, country, level, _website, aliases] = cells[..] else {
@@ -160,6 +169,11 @@ pub(crate) fn seed_more_regulators(tx: &Transaction) -> Result<()> {
 /// Migration step: `0013_regulators.tsv`, read as migration 6 read its table.
 pub(crate) fn seed_cjk_named_regulators(tx: &Transaction) -> Result<()> {
     seed_regulator_table(tx, CJK_NAMED_REGULATORS)
+}
+
+/// Migration step: `0014_regulators.tsv`, read as migration 6 read its table.
+pub(crate) fn seed_competition_regulators(tx: &Transaction) -> Result<()> {
+    seed_regulator_table(tx, COMPETITION_REGULATORS)
 }
 
 /// Loads a frozen table of regulators (name, short name, country, level,
