@@ -755,7 +755,7 @@ const DATELINE_MARKS: &[&str] = &[
 /// "… 展開循規審查(2023-09-07 12:15)"), or one a "Read also" opens.
 pub(super) fn ends_a_link_line(text: &str, at: usize) -> bool {
     static ENDS_DATED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:[^\s:：]\s+|[（(\[])(?:\d{4}[-./年]\s?\d{1,2}[-./月]\s?\d{1,2}日?|\d{1,2}[-./]\d{1,2}[-./]\d{4}|(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4})|\d{1,2}\s+(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\s+\d{4})(?:\s+\d{1,2}:\d{2})?[）)\]]?\s*$")
+        Regex::new(r"(?:[^\s:：]\s+|[（(\[》」』”])(?:\d{4}[-./年]\s?\d{1,2}[-./月]\s?\d{1,2}日?|\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{2}-\d{2}\s+\d{1,2}:\d{2}|(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4})|\d{1,2}\s+(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\s+\d{4})(?:\s+\d{1,2}:\d{2})?[）)\]]?\s*$")
             .unwrap_or_else(|e| panic!("link line pattern: {e}"))
     });
     const OPENERS: &[&str] = &[
@@ -1047,7 +1047,7 @@ pub(super) fn tells_an_earlier_occurrence(text: &str, start: usize, end: usize) 
 /// goes on to give are of the earlier ones.
 pub(super) fn after_not_the_first(text: &str, at: usize) -> bool {
     static NOT_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:并非|並非|不是|已非)[^。\n]{0,16}(?:首次|第一次|頭一次|头一次|首宗|首例)|第[二三四五]宗|(?:已是|已经是|這已是|这已是)[^。\n]{0,16}第[二三四五]次|for the second time|처음이 아니|처음은 아니|(?:[0-9]년|[0-9]월)[^。\n.]{0,80}적이 있|初めてではな|(?:攻撃|被害|事件|流出|漏えい)[^。\n]{0,16}相次|not the first|isn't the first|is not the first")
+        Regex::new(r"(?i)(?:并非|並非|不是|已非)[^。\n]{0,16}(?:首次|第一次|頭一次|头一次|首宗|首例)|第[二三四五]宗|(?:已是|已经是|這已是|这已是|这是|這是)[^。\n]{0,30}第(?:[二三四五六七八九十]|[2-9]|1[0-9])次|for the second time|처음이 아니|처음은 아니|(?:[0-9]년|[0-9]월)[^。\n.]{0,80}적이 있|初めてではな|(?:攻撃|被害|事件|流出|漏えい)[^。\n]{0,16}相次|not the first|isn't the first|is not the first")
             .unwrap_or_else(|e| panic!("not-the-first pattern: {e}"))
     });
     // The paragraph's last 1,500 bytes at most: a text without line breaks
@@ -1090,7 +1090,7 @@ pub(super) fn in_a_paragraph_of_earlier_cases(text: &str, at: usize) -> bool {
 pub(super) fn a_bulleted_link(text: &str, at: usize) -> bool {
     let (start, end) = super::line_around(text, at);
     let line = text[start..end].trim();
-    ["・", "▶", "▷", "►", "■", "□", "●", "◆", "☞", "-", "•"]
+    ["・", "▶", "▷", "►", "■", "□", "●", "◆", "☞", "-", "•", "·"]
         .iter()
         .any(|b| line.starts_with(b))
         && line.chars().count() <= 60

@@ -198,7 +198,7 @@ fn headline(text: &str) -> Option<(usize, &str)> {
                 && next.is_some_and(|l| is_breadcrumb(l) || a_menu(l))
         };
         // A path ("国際　>　ヨーロッパ") is no headline; "＜独自＞" opens one.
-        let a_path = is_breadcrumb(t) && !t.contains(['<', '＜']);
+        let a_path = is_breadcrumb(t) && !t.contains(['<', '＜']) || opens_with_a_stamp(t);
         if !t.is_empty()
             && !is_navigation(t)
             && !is_a_date_line(t)
@@ -215,6 +215,16 @@ fn headline(text: &str) -> Option<(usize, &str)> {
         offset += line.len();
     }
     None
+}
+
+/// "2023/1/20 8:16:35 来源：IT之家 作者：…": a line a numeric date and a
+/// time open is the page's stamp and byline, however much follows.
+fn opens_with_a_stamp(line: &str) -> bool {
+    static STAMP: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"^\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\.?\s+\d{1,2}:\d{2}")
+            .unwrap_or_else(|e| panic!("stamp pattern: {e}"))
+    });
+    STAMP.is_match(line)
 }
 
 /// "2023年9月22日星期五 12:07", "Tuesday 19 May 2020 14:32 BST": a line of
@@ -1057,8 +1067,10 @@ const CJK_PEOPLE_NOUNS: &[&str] = &[
     // Accounts are people: "約30万アカウント", "500万账户", "2만 계정".
     "アカウント", "账户", "账号", "帳戶", "帳號", "계정",
 ];
-/// Characters of a unit or a time, which no qualifier of people holds.
-const NOT_A_QUALIFIER: &str = "年月日时時分秒元円원년월일개个個件条건名人명の的의歲岁歳세才以";
+/// Characters of a unit or a time, which no qualifier of people holds, and
+/// measure words of things ("15萬支客戶攝影機": cameras, not customers).
+const NOT_A_QUALIFIER: &str =
+    "年月日时時分秒元円원년월일개个個件条건名人명の的의歲岁歳세才以支台臺部枚块塊张張辆輛套架";
 /// Words between a figure and its noun that make it something else than an
 /// affected count ("20 million monthly active users").
 #[rustfmt::skip]
@@ -1493,6 +1505,7 @@ fn count_role(text: &str, f: &Found<i64>) -> u8 {
         // "이용자 1천800만명 중 최소 330만명": the whole of which a part is told.
         || WHOLE_AFTER.iter().any(|w| after.trim_start().starts_with(w))
         || ["population", "인구", "人口"].iter().any(|w| subject.contains(w))
+        || a_place_s_size(&subject)
         // "理论上可以接触到约2500万名旅客": who could have been reached.
         || ["理论上", "理論上", "이론적으로", "theoretically"].iter().any(|w| subject.contains(w))
         || a_size_with_no_harm(&text[s..f.start], &sentence, &before, &after)
@@ -1602,6 +1615,15 @@ fn a_size_with_no_harm(lead: &str, sentence: &str, before: &str, after: &str) ->
     WORLD.iter().any(|w| lead.contains(w))
         || REACH.iter().any(|w| verb.contains(w))
         || BOUND.iter().any(bound_before) && RULE.iter().any(|w| sentence.contains(w))
+}
+
+/// "Trento, a city of about 118,000 people": the people of a place.
+fn a_place_s_size(before: &str) -> bool {
+    static PLACE_OF: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"\b(?:city|town|village|country|nation|region|province|state|municipality|island|county|district)\s+of\s+(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+|more\s+than\s+|over\s+|almost\s+)?$")
+            .unwrap_or_else(|e| panic!("place pattern: {e}"))
+    });
+    PLACE_OF.is_match(before)
 }
 
 /// "About 5 million … 4,812,337 after removing duplicates": where the pick

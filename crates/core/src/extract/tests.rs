@@ -4038,3 +4038,31 @@ fn a_word_of_when_after_a_headline_s_subject_is_not_its_name() {
     let text = "星輝科技去年遭黑客入侵 約5000人受影響\n星輝科技去年3月發現系統遭入侵，涉及約5000人。公署今日公布調查結果。";
     assert_eq!(company_of(text).as_deref(), Some("星輝科技"));
 }
+
+#[test]
+fn things_places_and_earlier_breaches_give_no_affected_count() {
+    // A measure word of things: cameras, not customers.
+    assert_eq!(
+        counts_of("駭客存取超過15萬支客戶攝影機的即時畫面，公司已報警。").1,
+        None
+    );
+    // The people of a place.
+    assert_eq!(
+        counts_of("The authority ordered Lindor, a city of about 96,000 people, to delete the recordings.").1,
+        None
+    );
+    // "这是…第八次": the sentences after it in the paragraph are earlier cases.
+    let text = "星梭电信称3700万个账户信息被窃\n星梭电信于1月5日发现异常。\n\n这是星梭电信自2018年以来至少第八次披露数据安全事件。2021年8月，该公司遭入侵，约7660万名居民的信息被泄露；去年7月，星梭电信同意支付3.5亿美元了结集体诉讼。";
+    let d = extract(text, &ctx("2023-01-20"));
+    assert_eq!(d.users_affected.map(|u| u.value), Some(37_000_000));
+    assert_eq!(d.fine.map(|f| f.value.amount_text), None);
+}
+
+#[test]
+fn a_byline_stamp_and_dated_related_links_are_page_furniture() {
+    let text = "新闻 > 业界\n2023/1/20 8:16:35 来源：某某网 作者：编辑部 评论：128\n星梭电信称3700万个账户信息被窃\n星梭电信于1月5日发现异常。\n相关阅读：\n《星梭电信同意支付3.5亿美元和解集体诉讼》2022/7/23\n· 澳星航空确认约570万名客户信息外泄 07-09 14:20";
+    let d = extract(text, &ctx("2023-01-20"));
+    assert_eq!(d.title.as_deref(), Some("星梭电信称3700万个账户信息被窃"));
+    assert_eq!(d.fine.map(|f| f.value.amount_text), None);
+    assert_eq!(d.users_affected.map(|u| u.value), Some(37_000_000));
+}
