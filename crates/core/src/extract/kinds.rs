@@ -824,7 +824,25 @@ pub(super) fn is_page_stamp(
     // Tuesday" in a sentence tells an event.
     let in_a_sentence =
         !short_line && !before.contains('\n') && before.split_whitespace().count() > 3;
-    if STAMP_LABELS.iter().any(|l| before.ends_with(l)) && !in_a_sentence {
+    // "Decision date: 24 October 2023" on a regulator's page dates the
+    // decision, not the page.
+    let dates_a_decision = [
+        "decision",
+        "determination",
+        "judgment",
+        "judgement",
+        "order",
+    ]
+    .iter()
+    .any(|w| before.ends_with(&format!("{w} date:")))
+        || [
+            "date of decision:",
+            "date of determination:",
+            "date of judgment:",
+        ]
+        .iter()
+        .any(|w| before.ends_with(w));
+    if STAMP_LABELS.iter().any(|l| before.ends_with(l)) && !in_a_sentence && !dates_a_decision {
         return true;
     }
     let on_publication_day =

@@ -464,6 +464,7 @@ fn is_navigation(line: &str) -> bool {
         || spaced
         || han_menu(line, &words)
         || share_bar(line)
+        || skips_to_the_content(line)
     {
         return true;
     }
@@ -511,6 +512,28 @@ fn is_breadcrumb(line: &str) -> bool {
 }
 
 const BREADCRUMB_MARKS: &[&str] = &[" > ", " › ", " » ", " ＞ ", "＞"];
+
+/// "Skip to main content", "본문 바로가기", "本文へスキップ": the link a page
+/// offers readers of screens to jump past its menus.
+fn skips_to_the_content(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    lower.chars().count() <= 30
+        && (lower.starts_with("skip to ")
+            || lower.starts_with("jump to ")
+            || lower == "skip navigation"
+            || [
+                "본문 바로가기",
+                "본문바로가기",
+                "本文へ",
+                "メインコンテンツへ",
+                "跳到主要内容",
+                "跳至主要內容",
+                "跳转到主要内容",
+                "跳到主要內容",
+            ]
+            .iter()
+            .any(|w| lower.starts_with(w)))
+}
 
 /// "iThome 新聞 產品&技術 AI Cloud 資安 DevOps 專題": a Chinese or Japanese
 /// line of six or more short words with no mark of a sentence. Korean
@@ -2592,10 +2615,23 @@ impl Case<'_> {
         });
         let own = own.as_ref().map(|(o, f)| (o.as_slice(), f.as_slice()));
         let mut events = events(text, ctx.published, self.authorities, own, self.parties);
-        if let Some(f) = fine {
-            date_the_fine(text, f, &mut events, ctx.published);
+        match fine {
+            Some(f) => date_the_fine(text, f, &mut events, ctx.published),
+            None => decided_without_a_fine(text, &mut events),
         }
         events
+    }
+}
+
+/// "Decision date: 24 October 2023" on a page with no penalty: a decision
+/// dated where no word of a fine stands in its sentence publishes findings.
+fn decided_without_a_fine(text: &str, events: &mut [ExtractedEvent]) {
+    for e in events.iter_mut().filter(|e| e.kind == EventKind::Fined) {
+        let (s, end) = sentence_around(text, e.start, e.end);
+        let sentence = text[s..end].to_lowercase();
+        if !FINE_WORDS.iter().any(|w| sentence.contains(w)) {
+            e.kind = EventKind::FindingsPublished;
+        }
     }
 }
 

@@ -1144,12 +1144,27 @@ fn raw_names(text: &str, headline: Option<(usize, usize)>) -> Vec<(String, usize
     names_before_abbreviations(text, &mut out);
     names_in_their_role(text, &mut out);
     korean_lead_topics(text, &mut out);
+    korean_registered_names(text, &mut out);
     japanese_lead_topics(text, &mut out);
     if let Some(h) = headline {
         headline_subject(text, h, &mut out);
         headline_terms(text, h, &mut out);
     }
     out
+}
+
+/// "㈜더블유컨셉코리아는", "(주)한빛몰에": a Korean company's legal form
+/// before its name marks it plainly; the particle after it is no part of it.
+fn korean_registered_names(text: &str, out: &mut Vec<(String, usize, usize)>) {
+    static REGISTERED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:㈜|\(주\)|（주）|주식회사\s?)([가-힣A-Za-z0-9&]{2,20})")
+            .unwrap_or_else(|e| panic!("registered name pattern: {e}"))
+    });
+    for c in REGISTERED.captures_iter(text) {
+        let Some(m) = c.get(1) else { continue };
+        let name = strip_particle(text, m.as_str());
+        out.push((name.to_string(), m.start(), m.start() + name.len()));
+    }
 }
 
 /// Words of what happened, which no name holds.
@@ -1177,6 +1192,8 @@ const REPORT_WORDS: &[&str] = &[
     "攻击", "攻擊", "涉逾", "执行", "執行", "通知", "报告", "報告", "逾期", "保留", "アクセス",
     "サイバー", "ウイルス", "メール", "パスワード", "システム", "サーバー", "ランサムウェア", "ランサム", "查询",
     "이력서", "履歴書", "简历", "履歷",
+    // Being fined: "中信銀挨罰12.5萬元".
+    "挨罰", "挨罚", "遭罰", "遭罚", "受罰", "受罚", "被罰", "被罚",
     "接口", "系统", "系統", "平台", "网站", "網站", "账号", "帳號", "密码", "密碼", "시스템",
     "비밀번호", "서버", "従業員", "직원", "员工", "員工",
 ];
@@ -1446,14 +1463,21 @@ fn chinese_company_names(text: &str, out: &mut Vec<(String, usize, usize)>) {
         for (at, _) in text.match_indices(suffix) {
             // "基因檢測公司23andMe": what comes before 公司 describes the name
             // that follows it.
-            if text[at + suffix.len()..].starts_with(|c: char| c.is_ascii_alphanumeric()) {
+            // "背景调查公司 National Public Data": a space may come between.
+            let next = text[at + suffix.len()..].trim_start_matches([' ', '\u{3000}']);
+            if next.starts_with(|c: char| c.is_ascii_alphanumeric()) {
                 continue;
             }
             let Some((name, start, end)) = registered_name_before(text, at) else {
                 continue;
             };
             // "其母公司", "子公司": a parent or an arm, named elsewhere.
-            if name.ends_with('母') || name.ends_with('子') && name.chars().count() <= 2 {
+            // "銀行子公司" is an arm too; "华强电子公司" makes electronics.
+            const MADE_OF: &[&str] = &[
+                "电子", "電子", "量子", "光子", "原子", "分子", "粒子", "种子", "種子",
+            ];
+            let an_arm = name.ends_with('子') && !MADE_OF.iter().any(|w| name.ends_with(w));
+            if name.ends_with('母') || an_arm {
                 continue;
             }
             // Once per name: a long text may write one name thousands of times.
@@ -1814,6 +1838,7 @@ fn is_generic_cjk(name: &str) -> bool {
         || a_law
         || described
         || an_order
+        || a_role_noun(name)
         || a_generic_loanword_compound(name)
         || POSTS.contains(&post)
         || GENERIC_CJK.contains(&name)
@@ -1821,6 +1846,24 @@ fn is_generic_cjk(name: &str) -> bool {
         || KO_GENERIC_TOPICS.contains(&name)
         || JA_GENERIC_TOPICS.contains(&name)
         || JA_GENERIC_LOANWORDS.contains(&name)
+}
+
+/// "応募者", "行員", "消費者", "제공자", "이용자": a person by the part
+/// played (applicant, bank clerk, provider), written in a few ideographs
+/// ending in 者 or 員, or a Korean word of doing ending in 자.
+pub(super) fn a_role_noun(name: &str) -> bool {
+    #[rustfmt::skip]
+    const KO_ROLES: &[&str] = &[
+        "제공", "이용", "사용", "사업", "피해", "관리", "운영", "가입", "소비", "개발", "책임", "담당",
+        "처리", "수탁", "위탁", "신청", "구매", "판매", "응시", "지원", "당사", "수급", "구직", "보호",
+        "취급", "접속", "작성", "공급", "게시", "발신", "수신",
+    ];
+    let n = name.chars().count();
+    let ideographs = name.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
+    ideographs && (2..=4).contains(&n) && name.ends_with(['者', '員', '员'])
+        || name.strip_suffix('자').is_some_and(|stem| {
+            KO_ROLES.iter().any(|r| stem.ends_with(r)) && stem.chars().count() <= 4
+        })
 }
 
 /// "ネット広告", "カード会社": an everyday loanword and one or two
@@ -1917,6 +1960,16 @@ fn headline_subject(text: &str, (hs, he): (usize, usize), out: &mut Vec<(String,
         let segment = head[..cut].trim();
         let segment = segment.split(['遭', '被']).next().unwrap_or(segment);
         let segment = without_time_words(segment);
+        // "美国背景调查公司 Vantor Data": a trade before the name it describes.
+        let described = ["公司", "集团", "集團"]
+            .iter()
+            .any(|w| segment.ends_with(w))
+            && head[cut..]
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_alphanumeric());
+        if described {
+            return;
+        }
         let first = strip_particle(text, segment);
         let written = |c: char| is_cjk(c) || is_kana(c);
         let subject = before_a_kana_particle(first);
@@ -2415,6 +2468,8 @@ fn gather_candidates(
         .regulator_keys
         .get_or_init(|| regulator_keys(&ctx.regulators));
     let mut add = |display: &str, s: usize, e: usize, known: Option<&str>| {
+        let display = without_a_trailing_noun(display);
+        let e = e.min(s + display.len());
         let shown = known.unwrap_or(display);
         let key = name_key(shown);
         let lower = display.to_lowercase();
@@ -2471,6 +2526,21 @@ fn gather_candidates(
         add(&name, s, e, None);
     }
     candidates
+}
+
+/// "卡地亚客户数据遭泄露", "ニトリアプリに不正ログイン": the customers or the
+/// app of a brand written glued to it are no part of its name.
+pub(super) fn without_a_trailing_noun(name: &str) -> &str {
+    #[rustfmt::skip]
+    const NOUNS: &[&str] = &[
+        "客户", "客戶", "用户", "用戶", "顾客", "顧客", "会员", "會員", "アプリ", "会員", "顧客",
+        "고객", "회원", "앱",
+    ];
+    NOUNS
+        .iter()
+        .find_map(|n| name.strip_suffix(n))
+        .filter(|stem| stem.chars().count() >= 2 && !stem.ends_with(' ') && !stem.is_ascii())
+        .unwrap_or(name)
 }
 
 /// The names the text writes that may be organisations: not a person's,
@@ -2718,15 +2788,19 @@ fn opens_headline(text: &str, (hs, he): (usize, usize), spans: &[(usize, usize)]
 /// ("Kakao" inside "Kakao Pay", "SK" inside "SK电讯").
 fn drop_contained(text: &str, candidates: &mut HashMap<String, Candidate>) {
     let snapshot: Vec<Candidate> = candidates.values().cloned().collect();
-    let mut pointed_back: Vec<(String, usize)> = Vec::new();
+    let mut pointed_back: Vec<(String, Candidate)> = Vec::new();
     candidates.retain(|_, c| {
-        // Only one longer name, named before "the" points back to it.
+        // Only one longer name, named before "the" points back to it, or
+        // gives it in brackets as its short form ("上海商業儲蓄銀行（上海商銀）").
         let longer: Vec<&Candidate> = snapshot
             .iter()
-            .filter(|long| points_back_with_the(text, long, &c.display))
+            .filter(|long| {
+                points_back_with_the(text, long, &c.display)
+                    || defines_short(text, long, &c.display)
+            })
             .collect();
         if let [long] = longer.as_slice() {
-            pointed_back.push((name_key(&long.display), c.count));
+            pointed_back.push((name_key(&long.display), c.clone()));
             return false;
         }
         !snapshot.iter().any(|long| {
@@ -2737,11 +2811,29 @@ fn drop_contained(text: &str, candidates: &mut HashMap<String, Candidate>) {
         })
     });
     // Every mention of the short form is one of the long name's.
-    for (key, count) in pointed_back {
+    for (key, short) in pointed_back {
         if let Some(long) = candidates.get_mut(&key) {
-            long.count = long.count.max(count);
+            long.count = long.count.max(short.count);
+            long.in_headline |= short.in_headline;
+            long.opens_headline |= short.opens_headline;
+            long.in_role |= short.in_role;
         }
     }
+}
+
+/// "上海商業儲蓄銀行（上海商銀）": whether the text gives `short` in brackets
+/// right after the longer CJK name, as the form it then uses. The short
+/// form opens as the long one does: a long run that does not ("大电商平台
+/// 美客多（美客多）") is a wrong cut, not the name.
+fn defines_short(text: &str, long: &Candidate, short: &str) -> bool {
+    let head: String = short.chars().take(2).collect();
+    long.display.len() > short.len()
+        && !short.is_ascii()
+        && head.chars().count() == 2
+        && long.display.starts_with(&head)
+        && text.match_indices(long.display.as_str()).any(|(at, _)| {
+            bracketed_after(text, at + long.display.len()).is_some_and(|(_, inner)| inner == short)
+        })
 }
 
 /// "the DHB" of "Waikato DHB": an acronym that ends a longer English name

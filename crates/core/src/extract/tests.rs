@@ -4066,3 +4066,46 @@ fn a_byline_stamp_and_dated_related_links_are_page_furniture() {
     assert_eq!(d.fine.map(|f| f.value.amount_text), None);
     assert_eq!(d.users_affected.map(|u| u.value), Some(37_000_000));
 }
+
+#[test]
+fn a_regulator_s_page_header_and_its_decision_date() {
+    let text = "Skip to main content\nRiverbend College (Privacy) [2024] AICmr 12\nDecision date: 3 May 2024\nThe Commissioner found that Riverbend College interfered with the privacy of 212 people. Riverbend College did not notify the OAIC until 9 June 2023.";
+    let d = extract(text, &ctx("2024-05-10"));
+    assert_eq!(company_of(text).as_deref(), Some("Riverbend College"));
+    // With no penalty anywhere, the decision publishes findings.
+    assert!(
+        has_event(
+            &d.events
+                .iter()
+                .map(|e| (e.date.clone(), e.kind))
+                .collect::<Vec<_>>(),
+            "2024-05-03",
+            EventKind::FindingsPublished
+        ),
+        "{:?}",
+        d.events
+    );
+}
+
+#[test]
+fn role_nouns_legal_forms_and_glued_nouns_in_cjk_names() {
+    // A Korean legal form marks the name; the particle is no part of it.
+    let text = "개인정보위 제재 결과\n□ 처분 대상은 다음과 같다.\n ○ ㈜한빛쇼핑은 선물 링크를 잘못 발송하여 개인정보(2,583건)가 유출되었으며, ㈜한빛쇼핑 측은 사과했다.";
+    assert_eq!(company_of(text).as_deref(), Some("한빛쇼핑"));
+    // Applicants, providers and bank clerks are roles, not companies.
+    for role in ["応募者", "破産者", "行員", "제공자", "이용자"] {
+        assert!(names::a_role_noun(role), "{role}");
+    }
+    for name in ["삼성전자", "ミドリナビ", "星信銀"] {
+        assert!(!names::a_role_noun(name), "{name}");
+    }
+    let text = "行員私查客戶個資 星信銀挨罰12.5萬元\n金管會7日公布，星信商業銀行有3名行員私下查詢客戶資料，對星信銀核處罰鍰。星信銀為星信金控旗下的銀行子公司。行員已遭懲處。";
+    assert_eq!(company_of(text).as_deref(), Some("星信銀"));
+    // A brand's customers or app glued to it are no part of its name.
+    assert_eq!(names::without_a_trailing_noun("卡地亚客户"), "卡地亚");
+    assert_eq!(names::without_a_trailing_noun("ニトリアプリ"), "ニトリ");
+    assert_eq!(names::without_a_trailing_noun("WhatsApp"), "WhatsApp");
+    // A trade before a Latin name describes it.
+    let text = "美国背景调查公司 Vantor Data 承认遭入侵\n美国背景调查公司 Vantor Data 近日承认系统遭入侵。Vantor Data 表示已报警。";
+    assert_eq!(company_of(text).as_deref(), Some("Vantor Data"));
+}
