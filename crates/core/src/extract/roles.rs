@@ -139,10 +139,11 @@ fn oversees(before: &str) -> bool {
 /// a headline's "KISA 신고 안 해": a reporting verb just after the mention.
 /// The authority as the sentence's subject ("委員会は…ハナ商事に報告を求めた",
 /// "개인정보위는 … 보고하라고") or as a source ("개인정보위에 따르면") asks
-/// for reports instead.
+/// for reports instead. An authority the company heard from ("KISA로부터 침해
+///정황을 통보받은 뒤", "警察から連絡を受け") tipped it off; it did not act on it.
 fn told_in_cjk(after: &str) -> bool {
     static TOLD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:.{0,24}?(?:[へに].{0,8}?(?:報告|届け出|連絡|通報|相談)|에\s?(?:\S+\s){0,3}?\S*(?:신고|보고|통보|알렸|알리))|\s(?:신고|보고|통보)(?:\s|$|[하했를도]))")
+        Regex::new(r"^(?:.{0,24}?(?:[へに].{0,8}?(?:報告|届け出|連絡|通報|相談)|에\s?(?:\S+\s){0,4}?\S*(?:신고|보고|통보|알렸|알리)|(?:으로부터|로부터)\s?(?:\S+\s){0,3}?\S*(?:통보|통지|연락)\s?받|から.{0,12}?(?:連絡|通報|指摘)を受け)|\s(?:신고|보고|통보)(?:\s|$|[하했를도]))")
             .unwrap_or_else(|e| panic!("role pattern: {e}"))
     });
     const SUBJECT_OR_SOURCE: &[&str] = &[

@@ -4109,3 +4109,14 @@ fn role_nouns_legal_forms_and_glued_nouns_in_cjk_names() {
     let text = "美国背景调查公司 Vantor Data 承认遭入侵\n美国背景调查公司 Vantor Data 近日承认系统遭入侵。Vantor Data 表示已报警。";
     assert_eq!(company_of(text).as_deref(), Some("Vantor Data"));
 }
+
+#[test]
+fn an_agency_told_later_in_the_day_or_one_that_tipped_the_company_off_does_not_act() {
+    let regulator = |text: &str| extract(text, &ctx("2025-12-30")).regulator.map(|r| r.value);
+    // "KISA에는 25일 오후 3시7분 신고했다": told, with a day and a time between.
+    let text = "한빛항공 계정 유출\n한빛항공 사내망에 해커가 침입해 직원 계정 정보를 빼냈다. 한빛항공은 KISA에는 25일 오후 3시7분 신고했다.";
+    assert_eq!(regulator(text), None);
+    // "KISA로부터 … 통보받은 뒤": the agency tipped the company off.
+    let text = "한빛몰 개인정보 유출\n한빛몰은 지난 23일 한국인터넷진흥원(KISA)으로부터 개인정보 침해 정황을 통보받은 뒤 자체 점검에 나섰다.";
+    assert_eq!(regulator(text), None);
+}
