@@ -461,6 +461,23 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 }
             },
         },
+        // the day before yesterday, 前天, 一昨日, 그제 (not 그제서야, "only then")
+        Rule {
+            regex: re(
+                r"(?i)(?-u:\b)the\s+day\s+before\s+yesterday(?-u:\b)|前天|一昨日|おととい|그저께|그제(?:서야|야)?",
+            ),
+            read: |c, ctx| {
+                let written = c.get(0)?.as_str();
+                if written.ends_with('야') {
+                    return None;
+                }
+                Some(
+                    (ctx.published? - Duration::days(2))
+                        .format("%Y-%m-%d")
+                        .to_string(),
+                )
+            },
+        },
         // yesterday, 昨天, 어제
         Rule {
             regex: re(r"(?i)(?-u:\b)yesterday(?-u:\b)|昨天|昨日|어제"),
@@ -1423,6 +1440,10 @@ mod tests {
         );
         assert_eq!(dates("on Friday", "2022-09-23"), ["2022-09-23"]);
         assert_eq!(dates("said yesterday", "2024-03-01"), ["2024-02-29"]);
+        assert_eq!(dates("그제 전체회의를 열고", "2024-03-01"), ["2024-02-28"]);
+        assert_eq!(dates("一昨日発表した", "2024-03-01"), ["2024-02-28"]);
+        assert_eq!(dates("前天宣布", "2024-03-01"), ["2024-02-28"]);
+        assert!(dates("그제서야 알았다", "2024-03-01").is_empty());
         assert_eq!(dates("前一天", "2024-03-01"), ["2024-02-29"]);
         assert_eq!(dates("in July last year", "2020-10-30"), ["2019-07"]);
         assert_eq!(dates("last month", "2024-01-10"), ["2023-12"]);
