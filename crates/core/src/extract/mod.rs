@@ -2649,6 +2649,7 @@ const CASE_WORDS: &[&str] = &[
     "유출", "해킹", "과징금", "과태료", "제재금", "소송", "泄露", "外泄", "罚款", "處罰", "诉讼", "訴訟", "起诉", "流出",
     "漏えい", "課徴金", "制裁金", "未授权", "未經授權", "遭窃", "cyber attack", "cyberattack",
     "interfered with the privacy", "obtained data", "fraudster", "unlawfully", "decided",
+    "barred", "banned",
 ];
 /// How a sentence points back at the article's company without its name.
 #[rustfmt::skip]

@@ -18,7 +18,29 @@ pub fn only_told(text: &str, span: (usize, usize)) -> bool {
         || told_in_chinese(before, after);
     // Told in a clause of its own: whatever the rest of the sentence says it did.
     let told_after = told_or_telling(after) && !acting_words(after);
-    told && !acts(after) || told_after || asked_to_act(after) || stands_aside(after)
+    told && !acts(after)
+        || told_after
+        || asked_to_act(after)
+        || stands_aside(after)
+        || in_doubt(before, after)
+}
+
+/// "did not say whether it had informed the RBI", "개인정보위 등 당국이 조사에
+/// 착수했는지는 알려지지 않았다", "当局に報告したかどうかは明らかにしていない",
+/// "is reporting it to us": an authority whose part is only wondered about, or
+/// which says a report reached it, has not acted.
+fn in_doubt(before: &str, after: &str) -> bool {
+    #[rustfmt::skip]
+    const WHETHER_BEFORE: &[&str] = &[
+        "not say whether", "not said whether", "not disclose whether", "unclear whether",
+        "not clear whether", "not known whether", "not confirm whether", "not confirmed whether",
+    ];
+    static WHETHER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^.{0,60}?(?:했는지는?|하는지는?|할지는?|かどうか|是否已?经?)|^.{0,40}?\b(?:reported|notified)\s+(?:\w+\s+){0,3}?(?:to us|us)\b")
+            .unwrap_or_else(|e| panic!("role pattern: {e}"))
+    });
+    let lower = before.to_ascii_lowercase();
+    WHETHER_BEFORE.iter().any(|w| lower.contains(w)) || WHETHER_AFTER.is_match(after)
 }
 
 /// "상원의원들이 FTC에 조사를 요구했다", "委員会に調査を要請した": an authority

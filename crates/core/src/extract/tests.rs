@@ -4120,3 +4120,17 @@ fn an_agency_told_later_in_the_day_or_one_that_tipped_the_company_off_does_not_a
     let text = "한빛몰 개인정보 유출\n한빛몰은 지난 23일 한국인터넷진흥원(KISA)으로부터 개인정보 침해 정황을 통보받은 뒤 자체 점검에 나섰다.";
     assert_eq!(regulator(text), None);
 }
+
+#[test]
+fn an_authority_only_wondered_about_or_told_of_a_report_does_not_act() {
+    let regulator = |text: &str| extract(text, &ctx("2025-09-26")).regulator.map(|r| r.value);
+    let text = "Hackers claim nursery data\nAcme Nurseries said hackers stole data.\nThe Information Commissioner's Office said: \"Acme Nurseries has reported an incident to us and we are assessing the information provided.\"";
+    assert_eq!(regulator(text), None);
+    let text = "Acme Bank blocks 17,000 cards\nAcme Bank said on Thursday it blocked 17,000 credit cards after a glitch.\nThe bank did not say whether it had informed the Reserve Bank of India (RBI) or the Indian Computer Emergency Response Team (CERT-In) about the lapse.";
+    assert_eq!(regulator(text), None);
+    let text = "한빛항공 직원 정보 유출\n한빛항공은 직원 3만명의 정보가 유출됐다고 밝혔다. 다만 개인정보보호위원회 등 당국이 조사에 착수했는지는 아직 알려지지 않았다.";
+    assert_eq!(regulator(text), None);
+    // Barring another bank is that bank's case.
+    let text = "Acme Bank blocks 17,000 cards\nAcme Bank said on Thursday it blocked 17,000 credit cards after a glitch in its app.\nThe incident came a day after the RBI barred Kestrel Bank from issuing fresh credit cards. Kestrel Bank shares fell.";
+    assert_eq!(regulator(text), None);
+}
