@@ -435,26 +435,7 @@ fn is_navigation(line: &str) -> bool {
                     .iter()
                     .all(|w| w.starts_with(|c: char| c.is_uppercase()))
         });
-    // "Bangkok Post  Thailand  World  ePaper  Subscribe": items a pasted
-    // page keeps apart with runs of spaces (or one ideographic space), none
-    // of them a sentence.
-    let spaced_out = line.replace('\u{3000}', "  ");
-    let items: Vec<&str> = spaced_out
-        .split("  ")
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect();
-    let no_sentence = !line.contains(['.', '。', ',', '，', '、']);
-    let short_words = words.iter().all(|w| {
-        let n = w.chars().count();
-        n <= if w.is_ascii() { 14 } else { 10 }
-    });
-    // "PUBLISHED : 22 Aug 2024   NEWSPAPER SECTION: News   WRITER: …": labels.
-    let labelled = items.len() >= 3 && items.iter().filter(|p| p.contains(':')).count() >= 2;
-    let spaced = labelled
-        || no_sentence
-            && (items.len() >= 4 && items.iter().all(|p| p.split_whitespace().count() <= 3)
-                || items.len() >= 3 && words.len() >= 6 && short_words && !line.is_ascii());
+    let spaced = spaced_menu(line, &words);
     // Full-width bars: "四国新聞社 ｜ 香川ニュース ｜ 社会".
     let bars = line.matches(" | ").count() + line.matches('｜').count();
     if bars >= 2
@@ -511,7 +492,41 @@ fn is_breadcrumb(line: &str) -> bool {
         && BREADCRUMB_MARKS.iter().any(|s| line.contains(s))
 }
 
-const BREADCRUMB_MARKS: &[&str] = &[" > ", " › ", " » ", " ＞ ", "＞"];
+const BREADCRUMB_MARKS: &[&str] = &[" > ", " › ", " » ", " ＞ ", "＞", " >> "];
+
+/// "Bangkok Post  Thailand  World  ePaper  Subscribe", "国際　北米": items a
+/// pasted page keeps apart with runs of spaces (or one ideographic space),
+/// none of them a sentence.
+fn spaced_menu(line: &str, words: &[&str]) -> bool {
+    let spaced_out = line.replace('\u{3000}', "  ");
+    let items: Vec<&str> = spaced_out
+        .split("  ")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    // "Menu  World  U.S.  Politics": the dots of an abbreviation end nothing.
+    let sentence_dot = words
+        .iter()
+        .any(|w| w.contains('.') && w.matches('.').count() == 1 && w.chars().count() > 3);
+    let no_sentence = !line.contains(['。', ',', '，', '、']) && !sentence_dot;
+    let short_words = words.iter().all(|w| {
+        let n = w.chars().count();
+        n <= if w.is_ascii() { 14 } else { 10 }
+    });
+    // "PUBLISHED : 22 Aug 2024   NEWSPAPER SECTION: News   WRITER: …": labels.
+    let labelled = items.len() >= 3 && items.iter().filter(|p| p.contains(':')).count() >= 2;
+    // "国際　北米": two or three section names, a few characters each.
+    let sections = (2..=3).contains(&items.len())
+        && line.chars().filter(|c| !c.is_whitespace()).count() <= 10
+        && items
+            .iter()
+            .all(|p| p.chars().count() <= 4 && !p.chars().any(|c| c.is_ascii_digit()));
+    labelled
+        || sections
+        || no_sentence
+            && (items.len() >= 4 && items.iter().all(|p| p.split_whitespace().count() <= 3)
+                || items.len() >= 3 && words.len() >= 6 && short_words && !line.is_ascii())
+}
 
 /// "Skip to main content", "본문 바로가기", "本文へスキップ": the link a page
 /// offers readers of screens to jump past its menus.
@@ -2388,10 +2403,30 @@ fn exact_for_headline<'a>(
         .find(|p| {
             p.currency == m.currency
                 && !sums_up(text, p.start)
+                && !a_proposal(text, p)
                 && (p.value.0 - m.value.0).abs() * 100 <= m.value.0 * 5
                 && zeros(p.value.0) < zeros(m.value.0)
         })
         .unwrap_or(m)
+}
+
+/// "FCCは制裁金案を公表しており、スプリントには1220万ドルを提示していた": an
+/// amount told in a sentence about a proposal, not the final penalty.
+fn a_proposal(text: &str, m: &Money) -> bool {
+    const PROPOSED: &[&str] = &[
+        "proposed",
+        "initially",
+        "制裁金案",
+        "罰金案",
+        "を提示",
+        "当初案",
+        "사전통지",
+        "拟处",
+        "擬處",
+    ];
+    let (s, e) = sentence_around(text, m.start, m.end);
+    let sentence = text[s..e].to_lowercase();
+    PROPOSED.iter().any(|w| sentence.contains(w))
 }
 
 /// "과징금 7억4700만원과 과태료 1020만원 등 총 7억5720만원": whether the

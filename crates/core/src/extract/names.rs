@@ -872,7 +872,7 @@ const NOT_NAMES: &[&str] = &[
     "updated", "published", "share", "print", "subscribe", "advertisement", "related",
     // Acronyms of technology and units, never a company on their own.
     "ai", "gb", "tb", "mb", "kb", "it", "id", "ids", "pc", "tv", "sms", "api", "url", "pdf",
-    "faq", "vpn", "usim", "sim", "cctv", "usb", "cookie", "cookies", "ip", "db", "sns", "iban",
+    "faq", "ddos", "dos", "android", "ios", "vpn", "usim", "sim", "cctv", "usb", "cookie", "cookies", "ip", "db", "sns", "iban",
     // Korean short names of authorities, as the press writes them.
     "개보위", "개인정보위", "방통위", "공정위", "금감원", "금융위", "과기정통부", "경찰청",
     "기가바이트", "테라바이트", "메가바이트", "该公司", "该平台", "该企业", "同社", "当社", "회사",
@@ -1860,7 +1860,9 @@ pub(super) fn a_role_noun(name: &str) -> bool {
     ];
     let n = name.chars().count();
     let ideographs = name.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
+    // "運営元", "提供元": the side that runs or supplies something.
     ideographs && (2..=4).contains(&n) && name.ends_with(['者', '員', '员'])
+        || ideographs && n == 3 && name.ends_with('元')
         || name.strip_suffix('자').is_some_and(|stem| {
             KO_ROLES.iter().any(|r| stem.ends_with(r)) && stem.chars().count() <= 4
         })
@@ -2164,7 +2166,15 @@ fn names_news(name: &str) -> bool {
         ]
         .iter()
         .any(|w| name.ends_with(w))
+        || WIRES.contains(&name)
 }
+
+/// Wire services and broadcasters reports cite as their source ("CNN：…").
+#[rustfmt::skip]
+const WIRES: &[&str] = &[
+    "CNN", "BBC", "Reuters", "Bloomberg", "CNBC", "Associated Press", "路透社", "彭博社", "美联社",
+    "美聯社", "法新社", "新华社", "新華社", "共同通信", "연합뉴스",
+];
 
 /// The words of a page's address that may name its site: "bangkokpost" of
 /// `www.bangkokpost.com`, "itmedia" of `www.itmedia.co.jp`.

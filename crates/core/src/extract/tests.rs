@@ -4093,7 +4093,7 @@ fn role_nouns_legal_forms_and_glued_nouns_in_cjk_names() {
     let text = "개인정보위 제재 결과\n□ 처분 대상은 다음과 같다.\n ○ ㈜한빛쇼핑은 선물 링크를 잘못 발송하여 개인정보(2,583건)가 유출되었으며, ㈜한빛쇼핑 측은 사과했다.";
     assert_eq!(company_of(text).as_deref(), Some("한빛쇼핑"));
     // Applicants, providers and bank clerks are roles, not companies.
-    for role in ["応募者", "破産者", "行員", "제공자", "이용자"] {
+    for role in ["応募者", "破産者", "行員", "제공자", "이용자", "運営元"] {
         assert!(names::a_role_noun(role), "{role}");
     }
     for name in ["삼성전자", "ミドリナビ", "星信銀"] {
@@ -4133,4 +4133,35 @@ fn an_authority_only_wondered_about_or_told_of_a_report_does_not_act() {
     // Barring another bank is that bank's case.
     let text = "Acme Bank blocks 17,000 cards\nAcme Bank said on Thursday it blocked 17,000 credit cards after a glitch in its app.\nThe incident came a day after the RBI barred Kestrel Bank from issuing fresh credit cards. Kestrel Bank shares fell.";
     assert_eq!(regulator(text), None);
+}
+
+#[test]
+fn menus_with_abbreviations_short_section_lines_and_wire_sources_are_no_headline_subject() {
+    let title = |text: &str| extract(text, &ctx("2023-06-16")).title;
+    let text = "Menu  World  U.S.  Politics  Sports  Business  Health  Tech\nHEALTH\nHospital to pay $240,000 after guards snooped on files\nRiverside Hospital agreed to pay $240,000.";
+    assert_eq!(
+        title(text).as_deref(),
+        Some("Hospital to pay $240,000 after guards snooped on files")
+    );
+    let text =
+        "国際　北米\n旧ミドリ通信に制裁金　位置情報を販売\nFCCは29日、制裁金を科すと発表した。";
+    assert_eq!(
+        title(text).as_deref(),
+        Some("旧ミドリ通信に制裁金　位置情報を販売")
+    );
+    let text = "Tech NEXT　ニュース　特集　>> ニュース >> 情報漏洩\nミドリ商事、顧客情報が流出\nミドリ商事は19日、顧客情報が流出したと発表した。";
+    assert_eq!(title(text).as_deref(), Some("ミドリ商事、顧客情報が流出"));
+    // A wire service cited before a colon is the source, not the subject.
+    assert_ne!(
+        company_of("CNN：星梭Android程式含惡意軟件\nCNN報道，星梭的程式含惡意軟件。星梭未回應。CNN稱研究人員已確認。").as_deref(),
+        Some("CNN")
+    );
+    // The proposal's exact figure is not the final fine the headline rounds.
+    let fine = extract(
+        "旧ミドリ通信に1200万ドルの制裁金\nFCCは29日、制裁金を科すと発表した。FCCは20年2月に制裁金案を公表しており、ミドリ通信には1220万ドルを提示していた。",
+        &ctx("2024-04-30"),
+    )
+    .fine
+    .map(|f| f.value.amount_text);
+    assert_eq!(fine.as_deref(), Some("12000000"));
 }
