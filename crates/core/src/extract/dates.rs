@@ -461,14 +461,19 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 }
             },
         },
-        // the day before yesterday, 前天, 一昨日, 그제 (not 그제서야, "only then")
+        // the day before yesterday, 前天, 一昨日, 그제. Matched whole so as to be
+        // left out: "大前天" (three days back), "日前天津", "此前天猫", "空前天价"
+        // (other words), "엊그제" (a while ago), "그제서야" (only then),
+        // "이그제큐티브" (a loanword).
         Rule {
             regex: re(
-                r"(?i)(?-u:\b)the\s+day\s+before\s+yesterday(?-u:\b)|前天|一昨日|おととい|그저께|그제(?:서야|야)?",
+                r"(?i)(?-u:\b)the\s+day\s+before\s+yesterday(?-u:\b)|[大日此空提之以]?前天|一昨日|おととい|그저께|[엊이]?그제(?:서야|야|큐)?",
             ),
             read: |c, ctx| {
                 let written = c.get(0)?.as_str();
-                if written.ends_with('야') {
+                let other_word = written.ends_with(['야', '큐'])
+                    || written.starts_with(['大', '日', '此', '空', '提', '之', '以', '엊', '이']);
+                if other_word {
                     return None;
                 }
                 Some(
@@ -1444,6 +1449,9 @@ mod tests {
         assert_eq!(dates("一昨日発表した", "2024-03-01"), ["2024-02-28"]);
         assert_eq!(dates("前天宣布", "2024-03-01"), ["2024-02-28"]);
         assert!(dates("그제서야 알았다", "2024-03-01").is_empty());
+        assert!(dates("엊그제 같은데", "2024-03-01").is_empty());
+        assert!(dates("日前天津市网信办约谈", "2024-03-01").is_empty());
+        assert!(dates("开出空前天价罚单", "2024-03-01").is_empty());
         assert_eq!(dates("前一天", "2024-03-01"), ["2024-02-29"]);
         assert_eq!(dates("in July last year", "2020-10-30"), ["2019-07"]);
         assert_eq!(dates("last month", "2024-01-10"), ["2023-12"]);

@@ -515,12 +515,15 @@ fn spaced_menu(line: &str, words: &[&str]) -> bool {
     });
     // "PUBLISHED : 22 Aug 2024   NEWSPAPER SECTION: News   WRITER: …": labels.
     let labelled = items.len() >= 3 && items.iter().filter(|p| p.contains(':')).count() >= 2;
-    // "国際　北米": two or three section names, a few characters each.
+    // "国際　北米": two or three section names of a few characters, none
+    // telling what happened ("楽天　情報流出" is a headline).
     let sections = (2..=3).contains(&items.len())
-        && line.chars().filter(|c| !c.is_whitespace()).count() <= 10
-        && items
-            .iter()
-            .all(|p| p.chars().count() <= 4 && !p.chars().any(|c| c.is_ascii_digit()));
+        && line.chars().filter(|c| !c.is_whitespace()).count() <= 8
+        && items.iter().all(|p| {
+            p.chars().count() <= 3
+                && !p.chars().any(|c| c.is_ascii_digit())
+                && !names::tells_what_happened(p)
+        });
     labelled
         || sections
         || no_sentence
@@ -1105,10 +1108,11 @@ const CJK_PEOPLE_NOUNS: &[&str] = &[
     // Accounts are people: "約30万アカウント", "500万账户", "2만 계정".
     "アカウント", "账户", "账号", "帳戶", "帳號", "계정",
 ];
-/// Characters of a unit or a time, which no qualifier of people holds, and
-/// measure words of things ("15萬支客戶攝影機": cameras, not customers).
-const NOT_A_QUALIFIER: &str =
-    "年月日时時分秒元円원년월일개个個件条건名人명の的의歲岁歳세才以支台臺部枚块塊张張辆輛套架";
+/// Characters of a unit or a time, which no qualifier of people holds.
+const NOT_A_QUALIFIER: &str = "年月日时時分秒元円원년월일개个個件条건名人명の的의歲岁歳세才以";
+/// Measure words of things, right after the figure ("15萬支客戶攝影機":
+/// cameras, not customers); further on they start words ("20萬台灣用戶").
+const THINGS_MEASURE: &str = "支台臺部枚块塊张張辆輛套架";
 /// Words between a figure and its noun that make it something else than an
 /// affected count ("20 million monthly active users").
 #[rustfmt::skip]
@@ -1289,12 +1293,23 @@ fn cjk_people_noun(after: &str) -> Option<usize> {
         {
             return Some(skipped + noun.len());
         }
-        if c.is_ascii() || c.is_numeric() || NOT_A_QUALIFIER.contains(c) {
+        if c.is_ascii()
+            || c.is_numeric()
+            || NOT_A_QUALIFIER.contains(c)
+            || skipped == 0 && THINGS_MEASURE.contains(c) && !starts_a_word(after)
+        {
             return None;
         }
         skipped += c.len_utf8();
     }
     None
+}
+
+/// "20萬台灣用戶": a measure word's character that starts a word instead.
+fn starts_a_word(after: &str) -> bool {
+    ["台灣", "台湾", "臺灣", "台北", "台中", "台南", "部分"]
+        .iter()
+        .any(|w| after.starts_with(w))
 }
 
 /// A count found in the text, and whether the headline holds it.
@@ -1647,7 +1662,21 @@ fn a_size_with_no_harm(lead: &str, sentence: &str, before: &str, after: &str) ->
     ] {
         held = held.strip_suffix(w).map_or(held, str::trim_end);
     }
-    if held.ends_with(" with") {
+    // "a database with more than 7 million customers' details" is the leak.
+    const CONTAINERS: &[&str] = &[
+        "database",
+        "file",
+        "dataset",
+        "list",
+        "dump",
+        "spreadsheet",
+        "archive",
+    ];
+    let container = held
+        .strip_suffix(" with")
+        .and_then(|h| h.split_whitespace().next_back())
+        .is_some_and(|w| CONTAINERS.iter().any(|c| w.starts_with(c)));
+    if held.ends_with(" with") && !container {
         return true;
     }
     WORLD.iter().any(|w| lead.contains(w))
@@ -2425,8 +2454,10 @@ fn a_proposal(text: &str, m: &Money) -> bool {
         "擬處",
     ];
     let (s, e) = sentence_around(text, m.start, m.end);
-    let sentence = text[s..e].to_lowercase();
-    PROPOSED.iter().any(|w| sentence.contains(w))
+    let near = text
+        [floor(text, m.start.saturating_sub(60)).max(s)..ceil(text, (m.end + 16).min(e))]
+        .to_lowercase();
+    PROPOSED.iter().any(|w| near.contains(w))
 }
 
 /// "과징금 7억4700만원과 과태료 1020만원 등 총 7억5720만원": whether the
@@ -2658,13 +2689,20 @@ impl Case<'_> {
     }
 }
 
-/// "Decision date: 24 October 2023" on a page with no penalty: a decision
-/// dated where no word of a fine stands in its sentence publishes findings.
+/// "Decision date: 24 October 2023" on a page that names no penalty amount:
+/// any event taken for a fine whose own sentence has no word of a penalty
+/// ("fined", "imposed", "sanction", 과징금 …) is a decision that published
+/// findings.
 fn decided_without_a_fine(text: &str, events: &mut [ExtractedEvent]) {
+    const IMPOSING: &[&str] = &["imposed", "penalis", "penaliz", "sanction"];
     for e in events.iter_mut().filter(|e| e.kind == EventKind::Fined) {
         let (s, end) = sentence_around(text, e.start, e.end);
         let sentence = text[s..end].to_lowercase();
-        if !FINE_WORDS.iter().any(|w| sentence.contains(w)) {
+        if !FINE_WORDS
+            .iter()
+            .chain(IMPOSING)
+            .any(|w| sentence.contains(w))
+        {
             e.kind = EventKind::FindingsPublished;
         }
     }
@@ -2684,7 +2722,6 @@ const CASE_WORDS: &[&str] = &[
     "유출", "해킹", "과징금", "과태료", "제재금", "소송", "泄露", "外泄", "罚款", "處罰", "诉讼", "訴訟", "起诉", "流出",
     "漏えい", "課徴金", "制裁金", "未授权", "未經授權", "遭窃", "cyber attack", "cyberattack",
     "interfered with the privacy", "obtained data", "fraudster", "unlawfully", "decided",
-    "barred", "banned",
 ];
 /// How a sentence points back at the article's company without its name.
 #[rustfmt::skip]

@@ -229,7 +229,7 @@ pub fn own_and_other_spans(
 /// Short names that are everyday acronyms as well ("an NDA", "the PTA",
 /// "NCC Group", the UK's CAA): matched only where the text defines them in
 /// brackets after the authority's full name.
-const EVERYDAY_ACRONYMS: &[&str] = &["NDA", "PTA", "NCC", "CAA", "SFC", "MCMC"];
+const EVERYDAY_ACRONYMS: &[&str] = &["NDA", "PTA", "NCC", "CAA", "SFC", "MCMC", "CMA", "CCI"];
 
 fn regulator_names(r: &KnownRegulator) -> Vec<(String, bool)> {
     let mut names = vec![(r.name.clone(), false)];
@@ -1154,17 +1154,36 @@ fn raw_names(text: &str, headline: Option<(usize, usize)>) -> Vec<(String, usize
 }
 
 /// "㈜더블유컨셉코리아는", "(주)한빛몰에": a Korean company's legal form
-/// before its name marks it plainly; the particle after it is no part of it.
+/// written before its name marks it plainly; the particle after it is no
+/// part of it. Written after a name ("카카오(주)와의") it is left alone.
 fn korean_registered_names(text: &str, out: &mut Vec<(String, usize, usize)>) {
     static REGISTERED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:㈜|\(주\)|（주）|주식회사\s?)([가-힣A-Za-z0-9&]{2,20})")
+        Regex::new(r"(?:㈜|\(주\)|（주）|주식회사)([가-힣A-Za-z0-9&]{2,20})")
             .unwrap_or_else(|e| panic!("registered name pattern: {e}"))
     });
     for c in REGISTERED.captures_iter(text) {
-        let Some(m) = c.get(1) else { continue };
+        let (Some(all), Some(m)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        let after_a_name = text[..all.start()]
+            .chars()
+            .next_back()
+            .is_some_and(|p| is_hangul(p) || p.is_ascii_alphanumeric());
         let name = strip_particle(text, m.as_str());
+        if after_a_name || KO_PARTICLES.contains(&name) || name.chars().count() < 2 {
+            continue;
+        }
         out.push((name.to_string(), m.start(), m.start() + name.len()));
     }
+}
+
+/// Whether a short word tells what happened or names a report's matter
+/// ("情報流出", "해킹"), as no section of a site's menu does.
+pub(super) fn tells_what_happened(word: &str) -> bool {
+    HAPPENINGS
+        .iter()
+        .chain(REPORT_WORDS)
+        .any(|w| word.contains(w))
 }
 
 /// Words of what happened, which no name holds.
@@ -1465,7 +1484,9 @@ fn chinese_company_names(text: &str, out: &mut Vec<(String, usize, usize)>) {
             // that follows it.
             // "背景调查公司 National Public Data": a space may come between.
             let next = text[at + suffix.len()..].trim_start_matches([' ', '\u{3000}']);
-            if next.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+            let glued = !text[at + suffix.len()..].starts_with([' ', '\u{3000}']);
+            let latin = |c: char| c.is_ascii_alphabetic() || glued && c.is_ascii_digit();
+            if next.starts_with(latin) {
                 continue;
             }
             let Some((name, start, end)) = registered_name_before(text, at) else {
@@ -1476,7 +1497,12 @@ fn chinese_company_names(text: &str, out: &mut Vec<(String, usize, usize)>) {
             const MADE_OF: &[&str] = &[
                 "电子", "電子", "量子", "光子", "原子", "分子", "粒子", "种子", "種子",
             ];
-            let an_arm = name.ends_with('子') && !MADE_OF.iter().any(|w| name.ends_with(w));
+            let arm_of = ["行子", "团子", "團子", "司子"]
+                .iter()
+                .any(|w| name.ends_with(w));
+            let an_arm = name.ends_with('子')
+                && !MADE_OF.iter().any(|w| name.ends_with(w))
+                && (name.chars().count() <= 2 || arm_of);
             if name.ends_with('母') || an_arm {
                 continue;
             }
@@ -1968,7 +1994,7 @@ fn headline_subject(text: &str, (hs, he): (usize, usize), out: &mut Vec<(String,
             .any(|w| segment.ends_with(w))
             && head[cut..]
                 .trim_start()
-                .starts_with(|c: char| c.is_ascii_alphanumeric());
+                .starts_with(|c: char| c.is_ascii_alphabetic());
         if described {
             return;
         }
@@ -2166,7 +2192,15 @@ fn names_news(name: &str) -> bool {
         ]
         .iter()
         .any(|w| name.ends_with(w))
-        || WIRES.contains(&name)
+}
+
+/// "CNN：拼多多…", "据路透社报道", "CNN reported": a wire service cited as
+/// the report's source. "BBC staff data breach" is the BBC's own case.
+fn cites_a_wire(text: &str, name: &str) -> bool {
+    WIRES.contains(&name)
+        && [":", "：", "報道", "报道", " reported", " reports"]
+            .iter()
+            .any(|w| text.contains(&format!("{name}{w}")))
 }
 
 /// Wire services and broadcasters reports cite as their source ("CNN：…").
@@ -2543,7 +2577,7 @@ fn gather_candidates(
 pub(super) fn without_a_trailing_noun(name: &str) -> &str {
     #[rustfmt::skip]
     const NOUNS: &[&str] = &[
-        "客户", "客戶", "用户", "用戶", "顾客", "顧客", "会员", "會員", "アプリ", "会員", "顧客",
+        "客户", "客戶", "用户", "用戶", "顾客", "顧客", "会员", "會員", "会員", "アプリ",
         "고객", "회원", "앱",
     ];
     NOUNS
@@ -2586,6 +2620,7 @@ fn names_of_organisations(
         // only opens sentences.
         let outlet = *outlets.entry(name.clone()).or_insert_with(|| {
             names_news(&name)
+                || cites_a_wire(text, &name)
                 || names_the_site(&name, site, text, headline)
                 || names_a_law(text, &name)
                 || opens_sentences_only(text, &name)
@@ -2768,7 +2803,8 @@ fn follows_a_precedent(text: &str, (hs, he): (usize, usize), spans: &[(usize, us
         s > hs && s < he && {
             let before = text[hs..s].trim_end().to_lowercase();
             [
-                "이어",
+                " 이어",
+                "에 이어",
                 "に続き",
                 "に続いて",
                 "に次いで",

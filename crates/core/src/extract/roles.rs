@@ -27,8 +27,9 @@ pub fn only_told(text: &str, span: (usize, usize)) -> bool {
 
 /// "did not say whether it had informed the RBI", "개인정보위 등 당국이 조사에
 /// 착수했는지는 알려지지 않았다", "当局に報告したかどうかは明らかにしていない",
-/// "is reporting it to us": an authority whose part is only wondered about, or
-/// which says a report reached it, has not acted.
+/// "has reported an incident to us": an authority whose part is said to be
+/// unknown, or which says a report reached it, has not acted. "Is
+/// investigating whether" is acting: an unknown word must follow.
 fn in_doubt(before: &str, after: &str) -> bool {
     #[rustfmt::skip]
     const WHETHER_BEFORE: &[&str] = &[
@@ -36,11 +37,14 @@ fn in_doubt(before: &str, after: &str) -> bool {
         "not clear whether", "not known whether", "not confirm whether", "not confirmed whether",
     ];
     static WHETHER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^.{0,60}?(?:했는지는?|하는지는?|할지는?|かどうか|是否已?经?)|^.{0,40}?\b(?:reported|notified)\s+(?:\w+\s+){0,3}?(?:to us|us)\b")
+        Regex::new(r"^.{0,60}?(?:(?:했는지|하는지|할지)는\s?(?:아직\s)?(?:알려지지|확인되지|밝혀지지|밝히지)|かどうかは(?:明らか|分か|不明)|是否[^，。]{0,20}(?:尚不清楚|不得而知|未(?:说明|說明|透露|披露)))|^.{0,40}?\b(?i:reported|notified)\s+(?:\w+\s+){0,3}?(?:to us|us)\b")
             .unwrap_or_else(|e| panic!("role pattern: {e}"))
     });
+    // Only the clause the mention stands in: "It is not clear whether data
+    // was taken, but the OAIC said it is investigating" does act.
     let lower = before.to_ascii_lowercase();
-    WHETHER_BEFORE.iter().any(|w| lower.contains(w)) || WHETHER_AFTER.is_match(after)
+    let clause = lower.rsplit([',', ';']).next().unwrap_or(&lower);
+    WHETHER_BEFORE.iter().any(|w| clause.contains(w)) || WHETHER_AFTER.is_match(after)
 }
 
 /// "상원의원들이 FTC에 조사를 요구했다", "委員会に調査を要請した": an authority
@@ -162,10 +166,10 @@ fn oversees(before: &str) -> bool {
 /// The authority as the sentence's subject ("委員会は…ハナ商事に報告を求めた",
 /// "개인정보위는 … 보고하라고") or as a source ("개인정보위에 따르면") asks
 /// for reports instead. An authority the company heard from ("KISA로부터 침해
-///정황을 통보받은 뒤", "警察から連絡を受け") tipped it off; it did not act on it.
+/// 정황을 통보받은 뒤", "警察から連絡を受け") tipped it off; it did not act on it.
 fn told_in_cjk(after: &str) -> bool {
     static TOLD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:.{0,24}?(?:[へに].{0,8}?(?:報告|届け出|連絡|通報|相談)|에\s?(?:\S+\s){0,4}?\S*(?:신고|보고|통보|알렸|알리)|(?:으로부터|로부터)\s?(?:\S+\s){0,3}?\S*(?:통보|통지|연락)\s?받|から.{0,12}?(?:連絡|通報|指摘)を受け)|\s(?:신고|보고|통보)(?:\s|$|[하했를도]))")
+        Regex::new(r"^(?:.{0,24}?(?:[へに].{0,8}?(?:報告|届け出|連絡|通報|相談)|에\s?(?:\S+\s){0,4}?\S*(?:신고|보고|통보|알렸|알리)|(?:으로부터|로부터)\s?(?:\S+\s){0,3}?\S*(?:통보|통지|연락)\s?받|から.{0,12}?(?:連絡|通報)を受け)|\s(?:신고|보고|통보)(?:\s|$|[하했를도]))")
             .unwrap_or_else(|e| panic!("role pattern: {e}"))
     });
     const SUBJECT_OR_SOURCE: &[&str] = &[
