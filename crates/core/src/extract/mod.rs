@@ -2048,12 +2048,24 @@ const FINE_WORDS: &[&str] = &[
     // "780만 달러를 물리기로 했다": to make one pay, not 물리적 (physical).
     "물리기로", "물렸", "물린다", "물게",
 ];
-/// Words just before an amount that make it something other than the main
-/// penalty: a separate administrative fine, an earlier proposal.
+/// Words just before an amount that make it a proposal or an earlier
+/// figure, not the final penalty.
+#[rustfmt::skip]
+const PROPOSAL_BEFORE: &[&str] = &[
+    "proposed", "intention to fine", "notice of intent", "originally",
+    "拟", "擬", "原先", "原本", "당초", "当初",
+];
+/// Nouns of a proposal that mark a whole clause, read a little further from
+/// the amount: "制裁金案を公表…1220万ドルを提示", "사전통지".
+#[rustfmt::skip]
+const PROPOSAL_NOUNS: &[&str] = &[
+    "initially", "制裁金案", "罰金案", "を提示", "当初案", "사전통지", "拟处", "擬處",
+];
+/// Other words just before an amount that make it something other than the
+/// main penalty: a comparison, a rate, a price.
 #[rustfmt::skip]
 const NOT_MAIN_BEFORE: &[&str] = &[
-    "proposed", "intention to fine", "notice of intent", "originally", "lower than",
-    "拟", "擬", "原先", "原本", "당초", "当初",
+    "lower than",
     // A rate: "每日另處罰款1,000元".
     "每日", "每天", "per day", "1日当たり", "1日あたり", "1일당", "하루",
     // The price stolen data was offered at.
@@ -2442,22 +2454,17 @@ fn exact_for_headline<'a>(
 /// "FCCは制裁金案を公表しており、スプリントには1220万ドルを提示していた": an
 /// amount told in a sentence about a proposal, not the final penalty.
 fn a_proposal(text: &str, m: &Money) -> bool {
-    const PROPOSED: &[&str] = &[
-        "proposed",
-        "initially",
-        "制裁金案",
-        "罰金案",
-        "を提示",
-        "当初案",
-        "사전통지",
-        "拟处",
-        "擬處",
-    ];
     let (s, e) = sentence_around(text, m.start, m.end);
     let near = text
         [floor(text, m.start.saturating_sub(60)).max(s)..ceil(text, (m.end + 16).min(e))]
         .to_lowercase();
-    PROPOSED.iter().any(|w| near.contains(w))
+    proposed_before(&text[s..m.start]) || PROPOSAL_NOUNS.iter().any(|w| near.contains(w))
+}
+
+/// Whether a word of a proposal stands in the 24 bytes before an amount.
+fn proposed_before(before: &str) -> bool {
+    let near = before[floor(before, before.len().saturating_sub(24))..].to_lowercase();
+    PROPOSAL_BEFORE.iter().any(|w| near.contains(w))
 }
 
 /// "과징금 7억4700만원과 과태료 1020만원 등 총 7억5720만원": whether the
@@ -2536,7 +2543,8 @@ fn penalty_role(text: &str, m: &Money, scope: &FineScope) -> Option<bool> {
     let after = after.split([',', ';', '，', '。']).next().unwrap_or("");
     let further = text[m.end..ceil(text, (m.end + 80).min(text.len()))].to_lowercase();
     let within = |&(a, b): &(usize, usize)| a >= s && b <= e;
-    let not_main = NOT_MAIN_BEFORE.iter().any(|w| before.contains(w))
+    let not_main = proposed_before(&text[..m.start])
+        || NOT_MAIN_BEFORE.iter().any(|w| before.contains(w))
         || a_sum_over_several(&before, &sentence)
         || is_ransom(&text[s..m.start], &sentence)
         || is_ceiling(text, s, m.start, after)
