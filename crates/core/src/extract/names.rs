@@ -1665,15 +1665,16 @@ fn role_spans(text: &str, closed: bool) -> Vec<(usize, usize)> {
 }
 
 /// "伊ウニクレディト", "米グーグル": Japanese news puts one ideograph of the
-/// company's country before a name in katakana or Latin letters. Returns
-/// its length in bytes, 0 when the name has none ("中部電力" keeps its 中)
-/// or when the mark makes it a subsidiary the text tells apart from its
-/// parent ("米ホンダ" where "ホンダの米国法人" follows).
+/// company's country before a name in katakana or Latin letters, or 旧
+/// ("旧スプリント", the former Sprint). Returns its length in bytes, 0 when
+/// the name has none ("中部電力" keeps its 中) or when the mark makes it a
+/// subsidiary the text tells apart from its parent ("米ホンダ" where
+/// "ホンダの米国法人" follows).
 fn country_mark(text: &str, name: &str) -> usize {
     let mut chars = name.chars();
     let mark = match (chars.next(), chars.next()) {
         (Some(mark), Some(next))
-            if "米英独仏伊中韓豪加露印蘭台西瑞墨星".contains(mark)
+            if "米英独仏伊中韓豪加露印蘭台西瑞墨星旧".contains(mark)
                 && (is_katakana(next) || next.is_ascii_alphabetic()) =>
         {
             mark.len_utf8()

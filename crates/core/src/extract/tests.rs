@@ -2340,6 +2340,9 @@ fn a_public_body_fined_or_attacked_a_date_line_and_katakana_pieces() {
         "不備があった。ハナモーターの米国法人が運営する。",
     );
     assert_eq!(company(&branch).as_deref(), Some("米ハナモーター"));
+    // 旧 ("former") before a merged company's name is no part of it either.
+    let text = "旧ハナモバイルに制裁金　米当局が発表\n米当局は5日、旧ハナモバイルに制裁金を科した。同社は既に他社と合併している。";
+    assert_eq!(company(text).as_deref(), Some("ハナモバイル"));
 }
 
 #[test]
