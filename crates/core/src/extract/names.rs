@@ -2666,19 +2666,22 @@ fn bracketed_after(text: &str, at: usize) -> Option<(usize, &str)> {
     Some((text.len() - inner.len(), &inner[..close]))
 }
 
-/// "뱅크오브아메리카(BoA)", "中国银联（UnionPay）": the short name in Latin
-/// letters a text gives a name in brackets right after it, which then
-/// stands for it. A name in Latin letters has its own ways to be shortened.
+/// "뱅크오브아메리카(BoA)", "中国银联（UnionPay）", "Microsoft（以下MS）": the
+/// short name in Latin letters a text gives a name in brackets right after
+/// it, which then stands for it. A name in Latin letters has its own ways
+/// to be shortened, so it needs the bracket to say "hereafter" (以下, 이하).
 fn defined_abbreviation(text: &str, display: &str) -> Option<String> {
-    if display.is_ascii() {
-        return None;
-    }
     text.match_indices(display).find_map(|(at, _)| {
-        let (_, short) = bracketed_after(text, at + display.len())?;
+        let (_, inner) = bracketed_after(text, at + display.len())?;
+        let hereafter = ["以下", "이하"]
+            .iter()
+            .find_map(|w| inner.strip_prefix(w))
+            .map(|rest| rest.trim_start_matches([' ', '、', ',', '　']));
+        let short = hereafter.unwrap_or(inner);
         let fits = (2..=6).contains(&short.len())
             && short.bytes().all(|b| b.is_ascii_alphanumeric())
             && short.bytes().any(|b| b.is_ascii_uppercase());
-        fits.then(|| short.to_string())
+        (fits && (hereafter.is_some() || !display.is_ascii())).then(|| short.to_string())
     })
 }
 
@@ -2696,11 +2699,23 @@ fn forms_of_a_name(
     if squashed != display {
         forms.push(squashed);
     }
-    // Only a name the headline writes is sure enough to lend its count
-    // to its short form: a wrong cut ("威登香港有限公司") is not.
-    let headlined = headline.is_some_and(|(s, e)| text[s..e].contains(display));
-    if headlined {
-        forms.extend(defined_abbreviation(text, display).filter(|a| !forms.contains(a)));
+    // Only a name the headline writes is sure enough to lend its count to
+    // its short form: a wrong cut ("威登香港有限公司") is not. So is one
+    // whose short form is the headline's subject ("MS, 엑스박스 …", "米MS、"),
+    // which a thing's abbreviation is not ("DB 관리자", "IBANも").
+    let Some((hs, he)) = headline else {
+        return forms;
+    };
+    let short = defined_abbreviation(text, display).filter(|a| !forms.contains(a));
+    let headlined = |name: &str| {
+        text[hs..he].match_indices(name).any(|(at, _)| {
+            let (s, e) = (hs + at, hs + at + name.len());
+            !text[..s].ends_with(|c: char| c.is_ascii_alphanumeric())
+                && text[e..].starts_with([',', '、', '，', '가', '이', '는', '은', 'が', 'は'])
+        })
+    };
+    if text[hs..he].contains(display) || short.as_deref().is_some_and(headlined) {
+        forms.extend(short);
     }
     forms
 }

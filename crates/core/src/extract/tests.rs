@@ -4209,3 +4209,15 @@ fn the_new_rules_leave_ordinary_sentences_alone() {
         Some("楽天　情報流出")
     );
 }
+
+#[test]
+fn a_short_form_the_headline_opens_with_lends_its_mentions_to_the_full_name() {
+    let company = |text: &str| extract(text, &ctx("2024-03-08")).company.map(|c| c.value);
+    let ko = "HS, '누리박스' 아동 정보 무단수집…美FTC에 500만달러\n하나소프트(HS)가 게임기 '누리박스' 가입 과정에서 아동의 정보를 모았다. FTC는 HS가 법을 어겼다고 밝혔다. HS는 '누리박스' 가입 절차를 바꾸기로 했다. '누리박스' 이용자는 많다.";
+    assert_eq!(company(ko).as_deref(), Some("하나소프트"));
+    let ja = "米HS、「Nuribox」で子どもの情報を収集　FTCと和解\n米FTCは7日、米Hanasoft（以下HS）がゲーム機「Nuribox」で子どもの情報を集めたと発表した。HSは和解に応じた。HSは「Nuribox」の登録手続きを改める。「Nuribox」の利用者は多い。";
+    assert_eq!(company(ja).as_deref(), Some("Hanasoft"));
+    // A thing's abbreviation in the headline lends nothing: "DB 관리자".
+    let thing = "DB 관리자 비밀번호도 없어…'누리상회' 과징금 3000만원\n누리상회는 데이터베이스(DB) 관리자 계정에 비밀번호를 두지 않았다. 위원회는 누리상회에 과징금을 부과했다. DB에는 회원 정보가 있었다. DB 접속 기록도 없었다.";
+    assert_eq!(company(thing).as_deref(), Some("누리상회"));
+}
