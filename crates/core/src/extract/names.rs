@@ -2971,6 +2971,8 @@ const MAKER_WORDS: &[&str] = &[
     " maker ", " owner ", " parent ", " operator ", " developer ", "-maker ", "-owner ",
     "'s parent ", "’s parent ", " 운영사 ", " 모회사 ", "의 모회사 ", " 개발사 ", "母公司", "的母公司",
     "运营商", "開発元の", "の親会社",
+    // "「X」運営元に不正アクセス": the operator of X, named by its role.
+    "運営元", "の運営会社", "運営会社", "의 운영사", "运营方", "營運商",
 ];
 
 /// Whether the name ending at `end` is a product whose maker is named next:
@@ -2994,6 +2996,7 @@ fn names_its_maker(text: &str, end: usize) -> bool {
         return true;
     }
     let after = &text[end..ceil(text, (end + 20).min(text.len()))];
+    let after = after.trim_start_matches(['」', '』', '”', '"', '\'', '’']);
     MAKER_WORDS.iter().any(|w| {
         after.strip_prefix(w).is_some_and(|rest| {
             rest.starts_with(|c: char| c.is_uppercase() || is_cjk(c) || is_kana(c))

@@ -4221,3 +4221,12 @@ fn a_short_form_the_headline_opens_with_lends_its_mentions_to_the_full_name() {
     let thing = "DB 관리자 비밀번호도 없어…'누리상회' 과징금 3000만원\n누리상회는 데이터베이스(DB) 관리자 계정에 비밀번호를 두지 않았다. 위원회는 누리상회에 과징금을 부과했다. DB에는 회원 정보가 있었다. DB 접속 기록도 없었다.";
     assert_eq!(company(thing).as_deref(), Some("누리상회"));
 }
+
+#[test]
+fn a_product_whose_operator_the_headline_names_by_its_role_is_not_the_company() {
+    let company = |text: &str| extract(text, &ctx("2024-05-10")).company.map(|c| c.value);
+    let ja = "「Skyshelf」運営元に不正アクセス　約200万件流出\n書籍共有サービス「Skyshelf」などを運営する米国の団体Openshelf Trustが不正アクセスを受けた。「Skyshelf」の利用者に通知した。Openshelf Trustは9日に公表した。";
+    assert_eq!(company(ja).as_deref(), Some("Openshelf Trust"));
+    let ko = "'누리북' 운영사 해킹…회원 30만명 정보 유출\n도서 앱 '누리북'을 운영하는 누리미디어가 해킹을 당했다. '누리북' 회원 정보가 빠져나갔다. 누리미디어는 9일 사과했다.";
+    assert_eq!(company(ko).as_deref(), Some("누리미디어"));
+}
