@@ -1974,6 +1974,32 @@ fn japanese_lead_topics(text: &str, out: &mut Vec<(String, usize, usize)>) {
     }
 }
 
+/// "'회원 2만명 정보 유출' 누리교과서, …": a headline that opens with a
+/// quoted line and a space names its subject after it.
+fn after_a_quoted_opening(head: &str) -> &str {
+    let Some(opening) = head.chars().next() else {
+        return head;
+    };
+    let closing = match opening {
+        '\'' => '\'',
+        '"' => '"',
+        '‘' => '’',
+        '“' => '”',
+        _ => return head,
+    };
+    let inner = &head[opening.len_utf8()..];
+    let Some(close) = inner.find(closing) else {
+        return head;
+    };
+    let rest = &inner[close + closing.len_utf8()..];
+    let trimmed = rest.trim_start();
+    if trimmed.len() < rest.len() && !trimmed.is_empty() {
+        trimmed
+    } else {
+        head
+    }
+}
+
 /// A Korean, Chinese or Japanese headline that opens with its subject:
 /// "카카오페이, …", "トヨタ、…".
 fn headline_subject(text: &str, (hs, he): (usize, usize), out: &mut Vec<(String, usize, usize)>) {
@@ -1984,6 +2010,7 @@ fn headline_subject(text: &str, (hs, he): (usize, usize), out: &mut Vec<(String,
         .filter_map(|w| head.rfind(w).map(|i| &head[i + w.len()..]))
         .next()
         .unwrap_or(head);
+    let head = after_a_quoted_opening(head);
     if let Some(cut) = head.find([',', '，', '、', '…', ' ', '　']) {
         // "消委會遭黑客勒索50萬美元": the subject before 遭 or 被 suffers it.
         let segment = head[..cut].trim();
@@ -2837,13 +2864,16 @@ fn follows_a_precedent(text: &str, (hs, he): (usize, usize), spans: &[(usize, us
 }
 
 /// "GS리테일, …", "トヨタ、…": whether a Chinese, Japanese or Korean
-/// headline opens with one of the spans, then a pause. An English one does
+/// headline opens with one of the spans (perhaps after a quoted line), then
+/// a pause. An English one does
 /// not open with its subject so plainly ("Finance provider Latitude …").
 fn opens_headline(text: &str, (hs, he): (usize, usize), spans: &[(usize, usize)]) -> bool {
-    text[hs..he].chars().any(|ch| is_cjk(ch) || is_kana(ch))
+    let head = &text[hs..he];
+    let opens = hs + head.len() - after_a_quoted_opening(head).len();
+    head.chars().any(|ch| is_cjk(ch) || is_kana(ch))
         && spans
             .iter()
-            .any(|&(s, e)| s == hs && text[e..].starts_with([',', '，', '、', ' ', '…', '　']))
+            .any(|&(s, e)| s == opens && text[e..].starts_with([',', '，', '、', ' ', '…', '　']))
 }
 
 /// A short name mostly seen inside a longer one is that longer name

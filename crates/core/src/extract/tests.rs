@@ -4230,3 +4230,10 @@ fn a_product_whose_operator_the_headline_names_by_its_role_is_not_the_company() 
     let ko = "'누리북' 운영사 해킹…회원 30만명 정보 유출\n도서 앱 '누리북'을 운영하는 누리미디어가 해킹을 당했다. '누리북' 회원 정보가 빠져나갔다. 누리미디어는 9일 사과했다.";
     assert_eq!(company(ko).as_deref(), Some("누리미디어"));
 }
+
+#[test]
+fn a_headline_that_opens_with_a_quote_names_its_subject_after_it() {
+    let company = |text: &str| extract(text, &ctx("2023-11-02")).company.map(|c| c.value);
+    let ko = "'누리T 회원 3만명 정보 유출' 누리교과서, 과징금 불복소송 2심도 패소\n학습 서비스 '누리T' 회원 정보가 새어 나가 과징금을 받은 누리교과서가 항소심에서도 졌다. 재판부는 누리교과서의 청구를 기각했다. '누리T' 회원은 많다. '누리T' 서버가 뚫렸다.";
+    assert_eq!(company(ko).as_deref(), Some("누리교과서"));
+}
