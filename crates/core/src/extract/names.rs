@@ -2438,6 +2438,9 @@ pub fn find_organisations(
     let mut candidates = gather_candidates(text, headline, ctx, authorities);
     count_mentions(text, headline, ctx, &mut candidates);
     drop_contained(text, &mut candidates);
+    if let Some(h) = headline {
+        promote_a_struck_subsidiary(text, h, &mut candidates);
+    }
     let mut orgs = choose_organisations(text, &candidates);
     let company = orgs.company.as_ref().map(|c| c.value.clone());
     for name in past_case_names(text) {
@@ -2449,6 +2452,58 @@ pub fn find_organisations(
         }
     }
     orgs
+}
+
+/// "オークマの独子会社にランサム攻撃": a Japanese headline that tells the
+/// blow fell on a subsidiary makes the subsidiary the body names
+/// ("子会社「オークマ・ヨーロッパ」（OEG）が") the company, with the
+/// mentions of the short form it defines. "…子会社にも" (also) does not.
+fn promote_a_struck_subsidiary(
+    text: &str,
+    (hs, he): (usize, usize),
+    candidates: &mut HashMap<String, Candidate>,
+) {
+    static NAMED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"子会社(?:の|である)?「?([\p{Katakana}ー・\p{Han}A-Za-z0-9&.]{3,30}?)」?(?:[（(]([A-Za-z0-9&.\-]{2,8})[、,)）]|[（(]|が|は|の|で|、)")
+            .unwrap_or_else(|e| panic!("subsidiary pattern: {e}"))
+    });
+    let struck = text[hs..he].match_indices("子会社").any(|(at, w)| {
+        let after = &text[hs + at + w.len()..he];
+        let mut next = after.chars();
+        next.next().is_some_and(|c| "でにがへ、 　".contains(c)) && next.next() != Some('も')
+    });
+    let Some(found) = struck.then(|| NAMED.captures(&text[he..])).flatten() else {
+        return;
+    };
+    let Some(name) = found.get(1) else {
+        return;
+    };
+    let (s, e) = (he + name.start(), he + name.end());
+    let short = found.get(2).map(|m| m.as_str());
+    let short_uses = short.map_or(0, |a| {
+        let uses = find_all(text, &[(a.to_string(), true)]);
+        uses.first().map_or(0, Vec::len)
+    });
+    if let Some(a) = short {
+        candidates.remove(&name_key(a));
+    }
+    let display = &text[s..e];
+    let subsidiary = candidates
+        .entry(name_key(display))
+        .or_insert_with(|| Candidate {
+            display: display.to_string(),
+            first: (s, e),
+            count: 0,
+            in_headline: false,
+            opens_headline: false,
+            recipient: 0,
+            product: 0,
+            in_role: false,
+        });
+    subsidiary.count = text.matches(display).count() + short_uses;
+    subsidiary.in_headline = true;
+    subsidiary.opens_headline = true;
+    subsidiary.in_role = true;
 }
 
 /// "2014年にベネッセコーポレーションから約3500万件…流出", "2008년에는 옥션에서

@@ -4237,3 +4237,16 @@ fn a_headline_that_opens_with_a_quote_names_its_subject_after_it() {
     let ko = "'누리T 회원 3만명 정보 유출' 누리교과서, 과징금 불복소송 2심도 패소\n학습 서비스 '누리T' 회원 정보가 새어 나가 과징금을 받은 누리교과서가 항소심에서도 졌다. 재판부는 누리교과서의 청구를 기각했다. '누리T' 회원은 많다. '누리T' 서버가 뚫렸다.";
     assert_eq!(company(ko).as_deref(), Some("누리교과서"));
 }
+
+#[test]
+fn a_headline_that_tells_a_subsidiary_was_struck_makes_it_the_company() {
+    let company = |text: &str| extract(text, &ctx("2025-02-14")).company.map(|c| c.value);
+    let text = "ミドリ精機の米子会社にランサム攻撃　従業員情報流出の恐れ\n工作機械のミドリ精機（名古屋市）は13日、米国の販売子会社「ミドリ・アメリカ」（MAC、シカゴ市）のサーバーが不正アクセスを受けたと発表した。ミドリ精機によると、MACは現地の警察に相談した。MACの従業員情報が流出した恐れがある。ミドリ精機本体に被害はない。";
+    assert_eq!(company(text).as_deref(), Some("ミドリ・アメリカ"));
+    // "…子会社にも" (also) leaves the parent the subject.
+    let also = text.replace(
+        "ミドリ精機の米子会社にランサム攻撃",
+        "ミドリ精機に制裁金　米子会社にも",
+    );
+    assert_eq!(company(&also).as_deref(), Some("ミドリ精機"));
+}
