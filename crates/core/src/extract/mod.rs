@@ -276,10 +276,12 @@ pub(super) fn is_a_date_line(line: &str) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()))
         .collect();
+    // "2021/07/29(木)", "2023.11.02(목)": a weekday in one character.
+    let one_day = |w: &str| w.chars().count() == 1 && "火水木金土월화수목금토일".contains(w);
     line.chars().any(|c| c.is_ascii_digit())
-        && words
-            .iter()
-            .all(|w| crate::datetext::month_number(w).is_some() || dates::weekday_name(w))
+        && words.iter().all(|w| {
+            crate::datetext::month_number(w).is_some() || dates::weekday_name(w) || one_day(w)
+        })
 }
 
 /// Whether the text at `at` stands on a line of the site's menu ("News |
@@ -446,6 +448,7 @@ fn is_navigation(line: &str) -> bool {
         || han_menu(line, &words)
         || share_bar(line)
         || skips_to_the_content(line)
+        || offers_an_account(line)
     {
         return true;
     }
@@ -529,6 +532,22 @@ fn spaced_menu(line: &str, words: &[&str]) -> bool {
         || no_sentence
             && (items.len() >= 4 && items.iter().all(|p| p.split_whitespace().count() <= 3)
                 || items.len() >= 3 && words.len() >= 6 && short_words && !line.is_ascii())
+}
+
+/// "NNA ASIA　アジア経済ニュース　ログイン｜無料トライアル": a line that offers a
+/// reader's account as an item of its own ("不正ログイン" in a headline is
+/// what happened, not a link).
+fn offers_an_account(line: &str) -> bool {
+    #[rustfmt::skip]
+    const LINKS: &[&str] = &[
+        "ログイン", "ログアウト", "会員登録", "新規登録", "無料登録", "無料トライアル",
+        "로그인", "로그아웃", "회원가입", "登录", "登入", "注册", "註冊", "login", "logout",
+        "subscribe", "signup",
+    ];
+    line.chars().count() <= 60
+        && line
+            .split([' ', '　', '|', '｜', '/', '·'])
+            .any(|item| LINKS.contains(&item.to_lowercase().as_str()))
 }
 
 /// "Skip to main content", "본문 바로가기", "本文へスキップ": the link a page
