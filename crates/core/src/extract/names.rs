@@ -984,8 +984,8 @@ const ZH_BREAKS: &[char] = &[
 ];
 
 static LATIN_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    // Capitalised words (CamelCase and acronyms too), joined by spaces, "&" or
-    // "of"; a name may run straight into Hangul or Han characters (SK텔레콤, SK电讯).
+    // Capitalised words (CamelCase and acronyms too), joined by spaces or "&"
+    // ("of" after a word that heads a name: `joins_with_of`); a name may run straight into Hangul or Han characters (SK텔레콤, SK电讯).
     // A name never runs over a line break: a headline is not the next line's name.
     // A name may open with digits where letters follow in its own way:
     // "23andMe", "7-Eleven", "1Password", "2K Games", "1&1"; a name may open with a
@@ -1126,12 +1126,20 @@ fn is_person(text: &str, start: usize) -> bool {
 /// headline opens with ("카카오페이, …").
 fn raw_names(text: &str, headline: Option<(usize, usize)>) -> Vec<(String, usize, usize)> {
     let mut out = Vec::new();
-    for m in LATIN_NAME.find_iter(text) {
+    let matches: Vec<regex::Match> = LATIN_NAME.find_iter(text).collect();
+    let mut joined_to = 0;
+    for (i, m) in matches.iter().enumerate() {
         // "K" of "2K에", "M" of "5M": the tail of a figure or code.
-        if text[..m.start()].ends_with(|c: char| c.is_ascii_digit()) {
+        if text[..m.start()].ends_with(|c: char| c.is_ascii_digit()) || m.start() < joined_to {
             continue;
         }
-        let (name, s, e) = trimmed_latin_name(m.as_str(), m.start(), m.end());
+        // "Bank of Ireland", "University of Manchester": one name.
+        let end = match matches.get(i + 1) {
+            Some(next) if joins_with_of(text, m, next) => next.end(),
+            _ => m.end(),
+        };
+        joined_to = end;
+        let (name, s, e) = trimmed_latin_name(&text[m.start()..end], m.start(), end);
         if let Some(glued) = glued_name(text, &name, e) {
             out.push((format!("{name}{glued}"), s, e + glued.len()));
         }
@@ -1151,6 +1159,21 @@ fn raw_names(text: &str, headline: Option<(usize, usize)>) -> Vec<(String, usize
         headline_terms(text, h, &mut out);
     }
     out
+}
+
+/// Whether a Latin name ending in a word that heads an organisation's
+/// name ("Bank", "University") goes on with "of" and the next name: "Bank
+/// of Ireland" is one name, "the CEO of Acme" two.
+fn joins_with_of(text: &str, m: &regex::Match, next: &regex::Match) -> bool {
+    #[rustfmt::skip]
+    const HEADS: &[&str] = &[
+        "Bank", "University", "College", "Institute", "School", "Hospital", "Museum", "Academy",
+        "Society", "Church", "Diocese", "Archdiocese", "Trust", "Federation", "Association",
+        "Chamber", "City", "County", "Town", "Borough", "Province", "State", "Republic",
+        "Commonwealth",
+    ];
+    let last = m.as_str().rsplit(' ').next().unwrap_or("");
+    HEADS.contains(&last) && matches!(&text[m.end()..next.start()], " of " | " of the ")
 }
 
 /// "㈜더블유컨셉코리아는", "(주)한빛몰에": a Korean company's legal form

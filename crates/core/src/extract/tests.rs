@@ -4250,3 +4250,12 @@ fn a_headline_that_tells_a_subsidiary_was_struck_makes_it_the_company() {
     );
     assert_eq!(company(&also).as_deref(), Some("ミドリ精機"));
 }
+
+#[test]
+fn a_latin_name_headed_by_bank_or_university_goes_on_with_of() {
+    let company = |text: &str| extract(text, &ctx("2022-04-05")).company.map(|c| c.value);
+    let text = "Bank of Melville fined €90,000 over credit register errors\nBank of Melville has been fined by the Data Protection Commission. The register is run by the Central Bank. Bank of Melville apologised. The Central Bank said nothing.";
+    assert_eq!(company(text).as_deref(), Some("Bank of Melville"));
+    let text = "University of Harwick says hackers took staff records\nThe University of Harwick said attackers copied files. The University of Harwick told the ICO.";
+    assert_eq!(company(text).as_deref(), Some("University of Harwick"));
+}
