@@ -4259,3 +4259,13 @@ fn a_latin_name_headed_by_bank_or_university_goes_on_with_of() {
     let text = "University of Harwick says hackers took staff records\nThe University of Harwick said attackers copied files. The University of Harwick told the ICO.";
     assert_eq!(company(text).as_deref(), Some("University of Harwick"));
 }
+
+#[test]
+fn an_attack_written_after_a_name_is_no_part_of_it() {
+    let company = |text: &str| extract(text, &ctx("2024-07-04")).company.map(|c| c.value);
+    let text = "県立データ館攻撃　ハッカー集団が鍵を公開\n県立データ館は3日、ランサムウエアの被害を受けたと発表した。県立データ館によると、住民の情報が暗号化された。";
+    assert_eq!(company(text).as_deref(), Some("県立データ館"));
+    // Named only with its attack, the headline's term is no company.
+    let text = "国立データ基盤攻撃　ハッカー集団が鍵を公開\n政府は3日、ハッカー集団が鍵を無償で公開したと明らかにした。鍵は有効だという。";
+    assert!(!company(text).is_some_and(|c| c.contains("攻撃")));
+}
