@@ -40,18 +40,22 @@ const SAYING: &[&str] = &[
 const SAYING_HANDICAP: usize = 15;
 
 /// "한빛몰은 8일 … 입었다고 밝혔다", "同社は8日、…と発表した": a bare day right
-/// after the sentence's subject, in a sentence that ends in a word of saying,
-/// is the day it was said.
+/// after the sentence's subject (in Japanese its topic, は: "サーバーが25日、"
+/// is what happened), in a sentence that ends in a word of saying, is the
+/// day it was said.
 fn told_on(text: &str, mention: &DateMention, sentence_end: usize) -> bool {
     let written = &text[mention.start..mention.end];
     let day = written.ends_with(['일', '日']) && !written.contains(['년', '年']);
     // "同社は3月5日、…と発表した": a month may come too when a comma
     // closes the date off from what was said.
     let comma_after = text[mention.end..].starts_with(['、', '，', ',']);
-    let bare_day = day && (!written.contains(['월', '月']) || comma_after);
+    // "サーバーが20日に不正アクセスを受け", "서버가 20일에": a day with its
+    // particle of time dates what happened, not the telling.
+    let of_time = text[mention.end..].starts_with(['に', '에']);
+    let bare_day = day && (!written.contains(['월', '月']) || comma_after) && !of_time;
     let before =
         text[super::floor(text, mention.start.saturating_sub(8))..mention.start].trim_end();
-    let after_subject = before.ends_with(['은', '는', '이', '가', 'は', 'が']);
+    let after_subject = before.ends_with(['은', '는', '이', '가', 'は']);
     let tail = &text[super::floor(text, sentence_end.saturating_sub(30))..sentence_end];
     bare_day && after_subject && SAYING.iter().any(|w| tail.contains(w))
 }

@@ -1516,6 +1516,21 @@ fn kinds_of_dates_in_japanese_korean_and_chinese_reports() {
             EventKind::Started,
         ),
         ("問題となったのは、同社が2018年3月に始めた企業向けサービスだ。", "2019-08-27", "2018-03", EventKind::Started),
+        // The topic's day is the telling; a day with に, or after the
+        // subject が of what happened, dates the attack.
+        (
+            "ミドリ精機は25日、独子会社のサーバーが20日に第三者から不正アクセスを受けたと発表した。",
+            "2025-09-26",
+            "2025-09-20",
+            EventKind::Started,
+        ),
+        (
+            "ミドリ精機は16日までに、子会社のサーバー1台が先月25日、第三者の不正アクセスを受けたと発表した。",
+            "2023-11-17",
+            "2023-10-25",
+            EventKind::Started,
+        ),
+        ("ミドリ精機は25日、不正アクセスを受けたと発表した。", "2025-09-26", "2025-09-25", EventKind::Disclosed),
         // The investigation is the source, the attack the event.
         ("调查显示，2018年6月，星梭公司遭到黑客攻击，顾客信息被窃取。", "2022-10-13", "2018-06", EventKind::Started),
         // A period an investigation tells is the intrusion's when an intrusion follows.
