@@ -1742,17 +1742,20 @@ fn prefer_exact(text: &str, ranked: &mut [Found<i64>], from_headline: bool) {
             "近",
             "約",
             "およそ",
-            // A lower bound an exact figure may refine: "more than 10 million".
-            "more than",
-            "over ",
-            "超过",
-            "超過",
-            "逾",
         ]
         .iter()
         .any(|q| lower.starts_with(q));
+    // A lower bound an exact figure at or above it may refine: "more than
+    // 10 million"; "about 47,000" is no refinement of "more than 50,000".
+    let bound = ["more than", "over ", "超过", "超過", "逾"]
+        .iter()
+        .any(|q| lower.starts_with(q));
+    let rounded = rounded || bound;
     let margin = if rounded { 15 } else { 5 };
-    let close = |f: &Found<i64>| (f.value - best.value).abs() * 100 <= best.value * margin;
+    let close = |f: &Found<i64>| {
+        (f.value - best.value).abs() * 100 <= best.value * margin
+            && (!bound || f.value >= best.value)
+    };
     // Trailing zeros: fewer of them is more exact.
     let zeros = |v: i64| (1..18).take_while(|&k| v % 10_i64.pow(k) == 0).count();
     let exact = |f: &Found<i64>| zeros(f.value) < zeros(best.value);

@@ -799,6 +799,15 @@ fn an_exact_figure_beats_its_rounding() {
     assert_eq!(d.records_affected.map(|r| r.value), Some(4_812_337));
     // "About" opens the sentence: it is no company.
     assert_ne!(d.company.map(|c| c.value).as_deref(), Some("About"));
+    // A lower bound is refined only by a figure at or above it: one
+    // breach's "about 47,000" is a part of "more than 50,000 in total".
+    let text = "The breaches affected more than 50,000 customers in total. One breach turned out to affect approximately 47,000 people.";
+    let d = extract(text, &ctx("2024-05-10"));
+    assert_eq!(d.users_affected.map(|r| r.value), Some(50_000));
+    let text =
+        "The leak affected more than 5 million people; the final tally was 5,212,877 people.";
+    let d = extract(text, &ctx("2024-05-10"));
+    assert_eq!(d.users_affected.map(|r| r.value), Some(5_212_877));
 }
 
 #[test]
