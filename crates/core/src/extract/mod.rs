@@ -1379,7 +1379,7 @@ fn counts(
 /// Words of a count's sentence that say it was hit by the incident.
 #[rustfmt::skip]
 const AFFECTED_CUES: &[&str] = &[
-    "affected", "exposed", "leaked", "stolen", "compromised", "breached", "impacted", "accessed",
+    "affected", "affecting", "affects", "exposed", "exposure", "stole", "leaked", "stolen", "compromised", "breached", "impacted", "accessed",
     "유출", "피해", "노출", "泄露", "泄漏", "外泄", "外洩", "洩漏", "流出", "漏えい", "被盗", "被窃",
     "影响", "影響", "被害", "不正ログイン", "不正アクセス",
 ];
@@ -2747,7 +2747,7 @@ struct Parties<'a> {
 /// Words of a breach or a penalty, which make a sentence someone's case.
 #[rustfmt::skip]
 const CASE_WORDS: &[&str] = &[
-    "breach", "hacked", "leak", "accessed", "stolen", "fined", "penalty", "lawsuit", "sued",
+    "breach", "hacked", "hack ", "leak", "accessed", "stolen", "fined", "penalty", "lawsuit", "sued",
     "exposed", "exposing",
     "유출", "해킹", "과징금", "과태료", "제재금", "소송", "泄露", "外泄", "罚款", "處罰", "诉讼", "訴訟", "起诉", "流出",
     "漏えい", "課徴金", "制裁金", "未授权", "未經授權", "遭窃", "cyber attack", "cyberattack",

@@ -4293,3 +4293,16 @@ fn an_attack_written_after_a_name_is_no_part_of_it() {
     let text = "国立データ基盤攻撃　ハッカー集団が鍵を公開\n政府は3日、ハッカー集団が鍵を無償で公開したと明らかにした。鍵は有効だという。";
     assert!(!company(text).is_some_and(|c| c.contains("攻撃")));
 }
+
+#[test]
+fn an_exposure_is_an_affected_count_and_another_s_hack_is_not_ours() {
+    let users = |text: &str| {
+        extract(text, &ctx("2021-01-15"))
+            .users_affected
+            .map(|u| u.value)
+    };
+    let text = "Lakeside Health to pay $5.1 million\nThe attackers carried out reconnaissance that led to the exposure of health information belonging to more than 9.3 million people. When it went public, Lakeside Health estimated that about 7 million members could be affected.";
+    assert_eq!(users(text), Some(9_300_000));
+    let text = "Lakeside Health to pay $6.8 million\nOCR found the data of 10.4 million individuals had been disclosed by Lakeside Health. The payment is the second-largest, behind the $16 million Hillcrest Inc. paid in 2018 over a hack affecting 79 million people. Hillcrest Inc. is an insurer.";
+    assert_eq!(users(text), Some(10_400_000));
+}
