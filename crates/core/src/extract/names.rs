@@ -1999,7 +1999,7 @@ fn japanese_lead_topics(text: &str, out: &mut Vec<(String, usize, usize)>) {
 }
 
 /// "'회원 2만명 정보 유출' 누리교과서, …": a headline that opens with a
-/// quoted line and a space names its subject after it.
+/// quoted line (words, not one name) and a space names its subject after it.
 fn after_a_quoted_opening(head: &str) -> &str {
     let Some(opening) = head.chars().next() else {
         return head;
@@ -2012,7 +2012,8 @@ fn after_a_quoted_opening(head: &str) -> &str {
         _ => return head,
     };
     let inner = &head[opening.len_utf8()..];
-    let Some(close) = inner.find(closing) else {
+    // A quoted word is a name ("'누리북' 운영사 해킹"), not a quoted line.
+    let Some(close) = inner.find(closing).filter(|&c| inner[..c].contains(' ')) else {
         return head;
     };
     let rest = &inner[close + closing.len_utf8()..];
