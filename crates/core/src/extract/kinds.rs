@@ -20,11 +20,11 @@ const KIND_WORDS: &[(EventKind, usize, &[&str])] = &[
     (EventKind::Fined, 0, &["fined", "imposed", "penalty", "decision", "落款", "決定日", "결정일", "罚款", "处以", "决定", "과징금", "부과", "의결", "課徴金", "制裁金", "罰金"]),
     (EventKind::Settled, 0, &["settlement", "settled", "settle", "settling", "agreed to pay", "합의", "和解", "同意缴纳", "同意支付", "了结", "了結"]),
     (EventKind::Appealed, 0, &["appealed", "appeal", "항소", "上诉", "행정소송"]),
-    (EventKind::Discovered, 0, &["discovered", "detected", "identified", "became aware", "learned of", "noticed", "found out", "察觉", "察覺", "気付", "気づ", "알았", "알게 됐", "사실을 알게", "사실을 알았", "사실을 알고", "발견", "发现", "發現", "인지", "발견했", "判明", "発覚", "発見", "被害を確認", "把握", "收到", "获悉", "獲悉", "得知", "知悉", "検知", "見つけ", "確認した", "確認いたしました", "確認され", "파악", "확인했"]),
-    (EventKind::Disclosed, 0, &["disclosed", "disclose", "disclosure", "notified", "revealed", "filing", "made it public", "made public", "went public", " public on ", " public in ", "披露", "通报", "공시", "曝光", "admitted", "apologized", "apologised", "apology", "사과문", "사과했", "道歉", "致歉", "謝罪", "お詫び", "揭露", "公之于众", "公之於眾", "공지했", "공지를", "공지사항", "공지문", "통지", "came to light", "明らかになり", "明らかになった", "드러났", "曝出"]),
+    (EventKind::Discovered, 0, &["discovered", "detected", "identified", "became aware", "learned of", "noticed", "found out", "察觉", "察覺", "気付", "気づ", "알았", "알게 됐", "사실을 알게", "사실을 알았", "사실을 알고", "발견", "发现", "發現", "인지", "발견했", "判明", "発覚", "発見", "被害を確認", "감지", "탐지", "把握", "收到", "获悉", "獲悉", "得知", "知悉", "検知", "見つけ", "確認した", "確認いたしました", "確認され", "파악", "확인했"]),
+    (EventKind::Disclosed, 0, &["disclosed", "disclose", "disclosure", "notified", "breach report", "breach notification", "revealed", "filing", "made it public", "made public", "went public", " public on ", " public in ", "披露", "通报", "공시", "曝光", "admitted", "apologized", "apologised", "apology", "사과문", "사과했", "道歉", "致歉", "謝罪", "お詫び", "揭露", "公之于众", "公之於眾", "공지했", "공지를", "공지사항", "공지문", "통지", "came to light", "明らかになり", "明らかになった", "드러났", "曝出"]),
     (EventKind::FindingsPublished, 0, &["调查结果", "审查结果", "检查结果", "調查結果", "審查結果", "檢查結果", "조사 결과", "검사 결과", "점검 결과", "results of", "findings"]),
-    (EventKind::InvestigationOpened, 0, &["investigating", "investigation", "inquiry", "probe", "inspection", "inspected", "调查", "审查", "調查", "審查", "검사", "조사", "調査"]),
-    (EventKind::Started, 0, &["hacked", "intrusion", "infiltrated", "began", "started", "beginning in", "dated back", "dates back", "gained access", "broke into", "侵入", "入侵", "攻击", "攻擊", "盗走", "窃取", "침투", "해킹", "공격", "不正アクセス", "サイバー攻撃", "始めた", "開始", "开始", "起因", "感染", "감염", "infected", "发生", "發生", "hit by a cyber", "hit by cyber", "hit by ransomware", "hit by a ransomware", "hit by an attack", "hit by a hack", "malware", "탈취", "빼냈", "빼내", "빼돌", "침입", "盗取", "発生", "未经授权", "未經授權", "unauthorized access", "unauthorised access", "ransomware", "暗号化", "encrypted", "アクセスできる状態", "公开访问", "公開訪問"]),
+    (EventKind::InvestigationOpened, 0, &["investigating", "investigation", "inquiry", "probe", "inspection", "inspected", "调查", "审查", "調查", "審查", "검사", "조사", "調査", "捜査に着手", "調査に着手", "乗り出"]),
+    (EventKind::Started, 0, &["hacked", "intrusion", "infiltrated", "began", "started", "beginning in", "dated back", "dates back", "거슬러 올라", "さかのぼ", "遡", "追溯", "gained access", "broke into", "侵入", "入侵", "攻击", "攻擊", "盗走", "窃取", "침투", "해킹", "공격", "不正アクセス", "サイバー攻撃", "始めた", "開始", "开始", "起因", "感染", "감염", "infected", "发生", "發生", "hit by a cyber", "hit by cyber", "hit by ransomware", "hit by a ransomware", "hit by an attack", "hit by a hack", "malware", "탈취", "빼냈", "빼내", "빼돌", "침입", "盗取", "発生", "未经授权", "未經授權", "unauthorized access", "unauthorised access", "ransomware", "暗号化", "encrypted", "アクセスできる状態", "公开访问", "公開訪問"]),
     (EventKind::Started, 25, &["since", "breach", "hit in", "부터", "해커", "黑客", "駭客", "ハッカー"]),
 ];
 
@@ -266,6 +266,8 @@ const COURT: &[&str] = &[
     "法院",
     "法庭",
     "법원",
+    "고법",
+    "지법",
     "판사",
     "재판부",
 ];
@@ -320,8 +322,22 @@ pub(super) fn a_courts_ruling(lower: &str) -> bool {
     const PENALTY: &[&str] = &["penalt", "fine of", "fined", "罚金", "罰金", "벌금"];
     // "…, which the company will appeal in court", "법원에 취소 소송을 낼
     // 방침": a case still to be brought is no ruling.
+    // A suit already ruled on ("취소 소송 항소심에서 … 판결") is no case to
+    // be brought: the Korean words are those of one planned.
     const TO_BE_BROUGHT: &[&str] = &[
-        "appeal", "소송", "불복", "上诉", "上訴", "提訴", "控訴", "起诉", "起訴",
+        "appeal",
+        "소송을 낼",
+        "소송을 제기할",
+        "소송을 제기하기로",
+        "소송을 검토",
+        "불복할",
+        "불복하기로",
+        "上诉",
+        "上訴",
+        "提訴",
+        "控訴",
+        "起诉",
+        "起訴",
     ];
     let first = |words: &[&str]| words.iter().filter_map(|w| lower.find(w)).min();
     let has = |words: &[&str]| first(words).is_some();

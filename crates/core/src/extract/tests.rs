@@ -1540,6 +1540,17 @@ fn kinds_of_dates_in_japanese_korean_and_chinese_reports() {
             EventKind::Started,
         ),
         ("ミドリ精機は25日、不正アクセスを受けたと発表した。", "2025-09-26", "2025-09-25", EventKind::Disclosed),
+        ("県警は28日、捜査に着手したと明らかにした。", "2021-07-29", "2021-07-28", EventKind::InvestigationOpened),
+        ("사건은 2021년 4월로 거슬러 올라간다.", "2023-11-02", "2021-04", EventKind::Started),
+        ("회사는 4월 7일 오후 유출 흔적을 처음 감지했다고 공지했다.", "2021-05-01", "2021-04-07", EventKind::Discovered),
+        ("Lakeside filed a breach report on Sept. 9, 2015, saying hackers had gained access.", "2021-01-15", "2015-09-09", EventKind::Disclosed),
+        // A suit already ruled on is no case still to be brought.
+        (
+            "서울고법은 2일 누리교과서가 낸 과징금 취소 소송 항소심에서 원고 패소로 판결한 1심을 유지했다.",
+            "2023-11-02",
+            "2023-11-02",
+            EventKind::Other,
+        ),
         // The investigation is the source, the attack the event.
         ("调查显示，2018年6月，星梭公司遭到黑客攻击，顾客信息被窃取。", "2022-10-13", "2018-06", EventKind::Started),
         // A period an investigation tells is the intrusion's when an intrusion follows.
