@@ -20,11 +20,11 @@ const KIND_WORDS: &[(EventKind, usize, &[&str])] = &[
     (EventKind::Fined, 0, &["fined", "imposed", "penalty", "decision", "落款", "決定日", "결정일", "罚款", "处以", "决定", "과징금", "부과", "의결", "課徴金", "制裁金", "罰金"]),
     (EventKind::Settled, 0, &["settlement", "settled", "settle", "settling", "agreed to pay", "합의", "和解", "同意缴纳", "同意支付", "了结", "了結"]),
     (EventKind::Appealed, 0, &["appealed", "appeal", "항소", "上诉", "행정소송"]),
-    (EventKind::Discovered, 0, &["discovered", "detected", "identified", "became aware", "learned of", "noticed", "found out", "察觉", "察覺", "気付", "気づ", "알았", "알게 됐", "사실을 알게", "사실을 알았", "사실을 알고", "발견", "发现", "發現", "인지", "발견했", "判明", "発覚", "発見", "被害を確認", "감지", "탐지", "把握", "收到", "获悉", "獲悉", "得知", "知悉", "検知", "見つけ", "確認した", "確認いたしました", "確認され", "파악", "확인했"]),
+    (EventKind::Discovered, 0, &["discovered", "detected", "identified", "became aware", "learned of", "noticed", "found out", "察觉", "察覺", "気付", "気づ", "알았", "알게 됐", "사실을 알게", "사실을 알았", "사실을 알고", "발견", "发现", "發現", "인지", "발견했", "判明", "発覚", "発見", "被害を確認", "감지했", "감지됐", "감지한", "把握", "收到", "获悉", "獲悉", "得知", "知悉", "検知", "見つけ", "確認した", "確認いたしました", "確認され", "파악", "확인했"]),
     (EventKind::Disclosed, 0, &["disclosed", "disclose", "disclosure", "notified", "breach report", "breach notification", "revealed", "filing", "made it public", "made public", "went public", " public on ", " public in ", "披露", "通报", "공시", "曝光", "admitted", "apologized", "apologised", "apology", "사과문", "사과했", "道歉", "致歉", "謝罪", "お詫び", "揭露", "公之于众", "公之於眾", "공지했", "공지를", "공지사항", "공지문", "통지", "came to light", "明らかになり", "明らかになった", "드러났", "曝出"]),
     (EventKind::FindingsPublished, 0, &["调查结果", "审查结果", "检查结果", "調查結果", "審查結果", "檢查結果", "조사 결과", "검사 결과", "점검 결과", "results of", "findings"]),
-    (EventKind::InvestigationOpened, 0, &["investigating", "investigation", "inquiry", "probe", "inspection", "inspected", "调查", "审查", "調查", "審查", "검사", "조사", "調査", "捜査に着手", "調査に着手", "乗り出"]),
-    (EventKind::Started, 0, &["hacked", "intrusion", "infiltrated", "began", "started", "beginning in", "dated back", "dates back", "거슬러 올라", "さかのぼ", "遡", "追溯", "gained access", "broke into", "侵入", "入侵", "攻击", "攻擊", "盗走", "窃取", "침투", "해킹", "공격", "不正アクセス", "サイバー攻撃", "始めた", "開始", "开始", "起因", "感染", "감염", "infected", "发生", "發生", "hit by a cyber", "hit by cyber", "hit by ransomware", "hit by a ransomware", "hit by an attack", "hit by a hack", "malware", "탈취", "빼냈", "빼내", "빼돌", "침입", "盗取", "発生", "未经授权", "未經授權", "unauthorized access", "unauthorised access", "ransomware", "暗号化", "encrypted", "アクセスできる状態", "公开访问", "公開訪問"]),
+    (EventKind::InvestigationOpened, 0, &["investigating", "investigation", "inquiry", "probe", "inspection", "inspected", "调查", "审查", "調查", "審查", "검사", "조사", "調査", "捜査に着手", "調査に着手", "調査に乗り出", "捜査に乗り出"]),
+    (EventKind::Started, 0, &["hacked", "intrusion", "infiltrated", "began", "started", "beginning in", "dated back", "dates back", "거슬러 올라", "追溯到", "gained access", "broke into", "侵入", "入侵", "攻击", "攻擊", "盗走", "窃取", "침투", "해킹", "공격", "不正アクセス", "サイバー攻撃", "始めた", "開始", "开始", "起因", "感染", "감염", "infected", "发生", "發生", "hit by a cyber", "hit by cyber", "hit by ransomware", "hit by a ransomware", "hit by an attack", "hit by a hack", "malware", "탈취", "빼냈", "빼내", "빼돌", "침입", "盗取", "発生", "未经授权", "未經授權", "unauthorized access", "unauthorised access", "ransomware", "暗号化", "encrypted", "アクセスできる状態", "公开访问", "公開訪問"]),
     (EventKind::Started, 25, &["since", "breach", "hit in", "부터", "해커", "黑客", "駭客", "ハッカー"]),
 ];
 
@@ -40,22 +40,27 @@ const SAYING: &[&str] = &[
 const SAYING_HANDICAP: usize = 15;
 
 /// "한빛몰은 8일 … 입었다고 밝혔다", "同社は8日、…と発表した": a bare day right
-/// after the sentence's subject (in Japanese its topic, は: "サーバーが25日、"
-/// is what happened), in a sentence that ends in a word of saying, is the
-/// day it was said.
-fn told_on(text: &str, mention: &DateMention, sentence_end: usize) -> bool {
+/// after the sentence's subject (in Japanese a が only before any other
+/// date: "サーバーが25日、" after the telling's date is what happened), in a
+/// sentence that ends in a word of saying, is the day it was said.
+fn told_on(text: &str, mention: &DateMention, sentence_end: usize, after_another: bool) -> bool {
     let written = &text[mention.start..mention.end];
     let day = written.ends_with(['일', '日']) && !written.contains(['년', '年']);
     // "同社は3月5日、…と発表した": a month may come too when a comma
     // closes the date off from what was said.
     let comma_after = text[mention.end..].starts_with(['、', '，', ',']);
-    // "サーバーが20日に不正アクセスを受け", "서버가 20일에": a day with its
-    // particle of time dates what happened, not the telling.
-    let of_time = text[mention.end..].starts_with(['に', '에']);
-    let bare_day = day && (!written.contains(['월', '月']) || comma_after) && !of_time;
     let before =
         text[super::floor(text, mention.start.saturating_sub(8))..mention.start].trim_end();
-    let after_subject = before.ends_with(['은', '는', '이', '가', 'は']);
+    let after_topic = before.ends_with(['은', '는', 'は']);
+    // "サーバーが20日に不正アクセスを受け", "서버가 20일에": a day with its
+    // particle of time after any other subject dates what happened, not
+    // the telling ("同社は10日に、…発表した" is told).
+    let of_time = text[mention.end..].starts_with(['に', '에']) && !after_topic;
+    let bare_day = day && (!written.contains(['월', '月']) || comma_after) && !of_time;
+    // "同社が10日、…発表した" is told; "…は16日までに、サーバー1台が先月25日、"
+    // is what happened, after the telling's own date.
+    let after_subject =
+        after_topic || before.ends_with(['이', '가']) || before.ends_with('が') && !after_another;
     let tail = &text[super::floor(text, sentence_end.saturating_sub(30))..sentence_end];
     bare_day && after_subject && SAYING.iter().any(|w| tail.contains(w))
 }
@@ -193,7 +198,7 @@ pub(super) fn kind_of(
     let after = text[mention.end..ceil(text, (mention.end + 12).min(e))].trim_start();
     if of_the_breach
         && mention.date.len() == 10
-        && (starts_with_saying(after) || told_on(text, mention, e))
+        && (starts_with_saying(after) || told_on(text, mention, e, after_another_date))
     {
         let named = authorities.iter().any(|&(a, b)| s <= a && b <= e);
         return Some((said(&lower, named), 0.55));
@@ -323,12 +328,12 @@ pub(super) fn a_courts_ruling(lower: &str) -> bool {
     // "…, which the company will appeal in court", "법원에 취소 소송을 낼
     // 방침": a case still to be brought is no ruling.
     // A suit already ruled on ("취소 소송 항소심에서 … 판결") is no case to
-    // be brought: the Korean words are those of one planned.
+    // be brought: the Korean words are those of one planned or just filed.
     const TO_BE_BROUGHT: &[&str] = &[
         "appeal",
         "소송을 낼",
-        "소송을 제기할",
-        "소송을 제기하기로",
+        "소송을 냈",
+        "소송을 제기",
         "소송을 검토",
         "불복할",
         "불복하기로",

@@ -544,10 +544,13 @@ fn offers_an_account(line: &str) -> bool {
         "로그인", "로그아웃", "회원가입", "登录", "登入", "注册", "註冊", "login", "logout",
         "subscribe", "signup",
     ];
-    line.chars().count() <= 60
-        && line
-            .split([' ', '　', '|', '｜', '/', '·'])
-            .any(|item| LINKS.contains(&item.to_lowercase().as_str()))
+    let links = line
+        .split([' ', '　', '|', '｜', '/', '·'])
+        .filter(|item| LINKS.contains(&item.to_lowercase().as_str()))
+        .count();
+    // Two such links, or one among a menu's bars: "hackers stole login
+    // details" and "로그인 정보 유출" tell what happened.
+    line.chars().count() <= 60 && (links >= 2 || links == 1 && line.contains(['|', '｜']))
 }
 
 /// "Skip to main content", "본문 바로가기", "本文へスキップ": the link a page
@@ -1379,7 +1382,7 @@ fn counts(
 /// Words of a count's sentence that say it was hit by the incident.
 #[rustfmt::skip]
 const AFFECTED_CUES: &[&str] = &[
-    "affected", "affecting", "affects", "exposed", "exposure", "stole", "leaked", "stolen", "compromised", "breached", "impacted", "accessed",
+    "affected", "exposed", "exposure of", "leaked", "stolen", "compromised", "breached", "impacted", "accessed",
     "유출", "피해", "노출", "泄露", "泄漏", "外泄", "外洩", "洩漏", "流出", "漏えい", "被盗", "被窃",
     "影响", "影響", "被害", "不正ログイン", "不正アクセス",
 ];
@@ -2747,7 +2750,7 @@ struct Parties<'a> {
 /// Words of a breach or a penalty, which make a sentence someone's case.
 #[rustfmt::skip]
 const CASE_WORDS: &[&str] = &[
-    "breach", "hacked", "hack ", "leak", "accessed", "stolen", "fined", "penalty", "lawsuit", "sued",
+    "breach", "hacked", "leak", "accessed", "stolen", "fined", "penalty", "lawsuit", "sued",
     "exposed", "exposing",
     "유출", "해킹", "과징금", "과태료", "제재금", "소송", "泄露", "外泄", "罚款", "處罰", "诉讼", "訴訟", "起诉", "流出",
     "漏えい", "課徴金", "制裁金", "未授权", "未經授權", "遭窃", "cyber attack", "cyberattack",

@@ -1133,11 +1133,16 @@ fn raw_names(text: &str, headline: Option<(usize, usize)>) -> Vec<(String, usize
         if text[..m.start()].ends_with(|c: char| c.is_ascii_digit()) || m.start() < joined_to {
             continue;
         }
-        // "Bank of Ireland", "University of Manchester": one name.
-        let end = match matches.get(i + 1) {
-            Some(next) if joins_with_of(text, m, next) => next.end(),
-            _ => m.end(),
-        };
+        // "Bank of Ireland", "Hospital of the University of Pennsylvania":
+        // one name.
+        let mut last = i;
+        while matches
+            .get(last + 1)
+            .is_some_and(|next| joins_with_of(text, &matches[last], next))
+        {
+            last += 1;
+        }
+        let end = matches[last].end();
         joined_to = end;
         let (name, s, e) = trimmed_latin_name(&text[m.start()..end], m.start(), end);
         if let Some(glued) = glued_name(text, &name, e) {
@@ -2012,13 +2017,21 @@ fn after_a_quoted_opening(head: &str) -> &str {
         _ => return head,
     };
     let inner = &head[opening.len_utf8()..];
-    // A quoted word is a name ("'누리북' 운영사 해킹"), not a quoted line.
-    let Some(close) = inner.find(closing).filter(|&c| inner[..c].contains(' ')) else {
+    // A quoted name ("'누리북'", "'배달의 민족'") is no quoted line: a line
+    // has three words or more.
+    let Some(close) = inner
+        .find(closing)
+        .filter(|&c| inner[..c].matches(' ').count() >= 2)
+    else {
         return head;
     };
     let rest = &inner[close + closing.len_utf8()..];
     let trimmed = rest.trim_start();
-    if trimmed.len() < rest.len() && !trimmed.is_empty() {
+    // "'…' 운영사 해킹": the quote's operator, named by its role.
+    let a_role = ["운영사", "운영업체", "모회사", "개발사"]
+        .iter()
+        .any(|w| trimmed.starts_with(w));
+    if trimmed.len() < rest.len() && !trimmed.is_empty() && !a_role {
         trimmed
     } else {
         head
@@ -2035,8 +2048,15 @@ fn headline_subject(text: &str, (hs, he): (usize, usize), out: &mut Vec<(String,
         .filter_map(|w| head.rfind(w).map(|i| &head[i + w.len()..]))
         .next()
         .unwrap_or(head);
-    let head = after_a_quoted_opening(head);
-    if let Some(cut) = head.find([',', '，', '、', '…', ' ', '　']) {
+    let unquoted = after_a_quoted_opening(head);
+    // After a quoted line the subject is the word a comma closes: "'…'
+    // 누리교과서, …", not the verb of "'…' 해명한 누리몰".
+    let quoted = unquoted.len() < head.len();
+    let head = unquoted;
+    if let Some(cut) = head
+        .find([',', '，', '、', '…', ' ', '　'])
+        .filter(|&c| !quoted || head[c..].starts_with([',', '，', '、']))
+    {
         // "消委會遭黑客勒索50萬美元": the subject before 遭 or 被 suffers it.
         let segment = head[..cut].trim();
         let segment = segment.split(['遭', '被']).next().unwrap_or(segment);
@@ -2503,6 +2523,12 @@ fn promote_a_struck_subsidiary(
     let Some(name) = found.get(1) else {
         return;
     };
+    // A name, not a thing of the subsidiary ("子会社のサーバーが"): quoted,
+    // with its short form, or in katakana words joined by "・".
+    let quoted = text[he..he + name.start()].ends_with('「');
+    if !quoted && found.get(2).is_none() && !name.as_str().contains('・') {
+        return;
+    }
     let (s, e) = (he + name.start(), he + name.end());
     let short = found.get(2).map(|m| m.as_str());
     let short_uses = short.map_or(0, |a| {
@@ -2808,8 +2834,9 @@ fn forms_of_a_name(
     }
     // Only a name the headline writes is sure enough to lend its count to
     // its short form: a wrong cut ("威登香港有限公司") is not. So is one
-    // whose short form is the headline's subject ("MS, 엑스박스 …", "米MS、"),
-    // which a thing's abbreviation is not ("DB 관리자", "IBANも").
+    // whose short form is the headline's subject ("MS, 엑스박스 …", "米MS、")
+    // and the body's, which a thing's abbreviation is not ("DB 관리자",
+    // "IBANも", "VPN 장비가").
     let Some((hs, he)) = headline else {
         return forms;
     };
@@ -2821,7 +2848,18 @@ fn forms_of_a_name(
                 && text[e..].starts_with([',', '、', '，', '가', '이', '는', '은', 'が', 'は'])
         })
     };
-    if text[hs..he].contains(display) || short.as_deref().is_some_and(headlined) {
+    // The body must use the short form as a subject too ("MS가", "MSは"),
+    // as it does a company, not a thing ("VPN 장비가").
+    let a_subject = |name: &str| {
+        text[he..].match_indices(name).any(|(at, _)| {
+            let after = &text[he + at + name.len()..];
+            after.starts_with(['가', '이', '는', '은', 'が', 'は'])
+        })
+    };
+    let short_heads = short
+        .as_deref()
+        .is_some_and(|a| headlined(a) && a_subject(a));
+    if text[hs..he].contains(display) || short_heads {
         forms.extend(short);
     }
     forms
@@ -3106,7 +3144,12 @@ fn names_its_maker(text: &str, end: usize) -> bool {
         return true;
     }
     let after = &text[end..ceil(text, (end + 20).min(text.len()))];
-    let after = after.trim_start_matches(['」', '』', '”', '"', '\'', '’']);
+    let after = after.trim_start_matches(['」', '』', '”', '"']);
+    // A closing single quote, not the apostrophe of "TikTok's parent".
+    let after = match after.strip_prefix(['\'', '’']) {
+        Some(rest) if !rest.starts_with('s') => rest,
+        _ => after,
+    };
     MAKER_WORDS.iter().any(|w| {
         after.strip_prefix(w).is_some_and(|rest| {
             rest.starts_with(|c: char| c.is_uppercase() || is_cjk(c) || is_kana(c))
