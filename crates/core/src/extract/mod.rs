@@ -2277,6 +2277,9 @@ pub(super) fn money_mentions(text: &str) -> Vec<Money> {
             ),
             _ => continue,
         };
+        if a_share_price(&text[e..]) {
+            continue;
+        }
         out.push(Money {
             start: s,
             end: e,
@@ -2285,6 +2288,13 @@ pub(super) fn money_mentions(text: &str) -> Vec<Money> {
         });
     }
     out
+}
+
+/// "신일전자 (1,865원 ▲13 +0.70%)": a quote of the company's shares, its
+/// change marked up or down just after it, is no sum of money paid.
+fn a_share_price(after: &str) -> bool {
+    let next = after.trim_start().chars().next();
+    next.is_some_and(|c| "▲▼△▽↑↓".contains(c))
 }
 
 /// The number that starts at `i`, in figures ("1,000萬") or in Chinese

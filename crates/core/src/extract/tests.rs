@@ -4382,3 +4382,14 @@ fn misfires_a_review_found_in_the_new_kind_rules() {
         "{k:?}"
     );
 }
+
+#[test]
+fn a_share_price_beside_the_name_is_no_fine() {
+    let fine = |text: &str| {
+        extract(text, &ctx("2023-10-12"))
+            .fine
+            .map(|f| f.value.amount_text)
+    };
+    let text = "누리전자, 홈페이지 해킹에 과징금\n홈페이지 해킹으로 정보를 탈취당한 누리전자 (1,865원 ▲13 +0.70%)가 과징금 2억2400만원을 물게 됐다. 개인정보위는 누리전자에 과징금 2억2400만원을 부과했다.";
+    assert_eq!(fine(text).as_deref(), Some("224000000"));
+}
