@@ -1226,6 +1226,16 @@ fn classify_count(text: &str, start: usize, end: usize) -> Option<(Counted, usiz
 
 /// What the English words after a figure count (`stripped`, lower case,
 /// starting at byte `from` of the text), and where the counting word ends.
+/// Where a word of records that opens `rest` ends ("records held").
+fn records_of(rest: &str) -> Option<usize> {
+    let word = rest.split_whitespace().next()?;
+    let w = word.trim_end_matches([',', '.', ';', ':', ')']);
+    let lead = rest.len() - rest.trim_start().len();
+    ["records", "record", "files", "entries", "rows"]
+        .contains(&w)
+        .then_some(lead + w.len())
+}
+
 fn latin_counted(text: &str, stripped: &str, from: usize) -> Option<(Counted, usize)> {
     let mut pos = 0;
     let mut previous = String::new();
@@ -1249,6 +1259,16 @@ fn latin_counted(text: &str, stripped: &str, from: usize) -> Option<(Counted, us
         ] {
             if words.iter().any(|x| x.is_ascii() && *x == w) {
                 let at = from + pos;
+                // "22 million user records": a person's word in the
+                // singular before a record's names whose records they are.
+                let adjunct = [
+                    "user", "customer", "member", "patient", "client", "employee",
+                ]
+                .contains(&w)
+                    && word.trim_end() == w;
+                if let Some(end) = records_of(&stripped[pos + word.len()..]).filter(|_| adjunct) {
+                    return Some((Counted::Records, ceil(text, at + word.len() + end)));
+                }
                 return Some((kind, ceil(text, at + w.len())));
             }
         }

@@ -4393,3 +4393,16 @@ fn a_share_price_beside_the_name_is_no_fine() {
     let text = "누리전자, 홈페이지 해킹에 과징금\n홈페이지 해킹으로 정보를 탈취당한 누리전자 (1,865원 ▲13 +0.70%)가 과징금 2억2400만원을 물게 됐다. 개인정보위는 누리전자에 과징금 2억2400만원을 부과했다.";
     assert_eq!(fine(text).as_deref(), Some("224000000"));
 }
+
+#[test]
+fn user_records_are_records_and_the_users_are_counted_apart() {
+    let text = "Learnly confirms breach of 22 million user records\nA security firm said it obtained a copy containing 21,909,707 user records, with usernames and email addresses. Learnly said the email data of around 11 million users had been compromised.";
+    let d = extract(text, &ctx("2020-05-07"));
+    assert_eq!(d.records_affected.map(|r| r.value), Some(21_909_707));
+    assert_eq!(d.users_affected.map(|u| u.value), Some(11_000_000));
+    // A person's word closed by a mark counts people: "70,000 patients; files …".
+    let text = "Hackers encrypted records of about 70,000 patients; files of 2,500 were lost\nThe clinic said the data of some 70,000 patients was affected.";
+    let d = extract(text, &ctx("2020-05-07"));
+    assert_eq!(d.users_affected.map(|u| u.value), Some(70_000));
+    assert_eq!(d.records_affected.map(|r| r.value), None);
+}
