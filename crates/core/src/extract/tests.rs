@@ -1525,32 +1525,6 @@ fn kinds_of_dates_in_japanese_korean_and_chinese_reports() {
             EventKind::Started,
         ),
         ("問題となったのは、同社が2018年3月に始めた企業向けサービスだ。", "2019-08-27", "2018-03", EventKind::Started),
-        // The topic's day is the telling; a day with に, or after the
-        // subject が of what happened, dates the attack.
-        (
-            "ミドリ精機は25日、独子会社のサーバーが20日に第三者から不正アクセスを受けたと発表した。",
-            "2025-09-26",
-            "2025-09-20",
-            EventKind::Started,
-        ),
-        (
-            "ミドリ精機は16日までに、子会社のサーバー1台が先月25日、第三者の不正アクセスを受けたと発表した。",
-            "2023-11-17",
-            "2023-10-25",
-            EventKind::Started,
-        ),
-        ("ミドリ精機は25日、不正アクセスを受けたと発表した。", "2025-09-26", "2025-09-25", EventKind::Disclosed),
-        ("県警は28日、捜査に着手したと明らかにした。", "2021-07-29", "2021-07-28", EventKind::InvestigationOpened),
-        ("사건은 2021년 4월로 거슬러 올라간다.", "2023-11-02", "2021-04", EventKind::Started),
-        ("회사는 4월 7일 오후 유출 흔적을 처음 감지했다고 공지했다.", "2021-05-01", "2021-04-07", EventKind::Discovered),
-        ("Lakeside filed a breach report on Sept. 9, 2015, saying hackers had gained access.", "2021-01-15", "2015-09-09", EventKind::Disclosed),
-        // A suit already ruled on is no case still to be brought.
-        (
-            "서울고법은 2일 누리교과서가 낸 과징금 취소 소송 항소심에서 원고 패소로 판결한 1심을 유지했다.",
-            "2023-11-02",
-            "2023-11-02",
-            EventKind::Other,
-        ),
         // The investigation is the source, the attack the event.
         ("调查显示，2018年6月，星梭公司遭到黑客攻击，顾客信息被窃取。", "2022-10-13", "2018-06", EventKind::Started),
         // A period an investigation tells is the intrusion's when an intrusion follows.
@@ -1619,6 +1593,42 @@ fn kinds_of_dates_in_japanese_korean_and_chinese_reports() {
         !has_event(&e, "2023-04", EventKind::InvestigationOpened),
         "{e:?}"
     );
+}
+
+#[test]
+fn kinds_of_the_telling_day_and_of_the_words_reports_use() {
+    let cases: &[(&str, &str, &str, EventKind)] = &[
+        // The topic's day is the telling; a day with に, or after the
+        // subject が of what happened, dates the attack.
+        (
+            "ミドリ精機は25日、独子会社のサーバーが20日に第三者から不正アクセスを受けたと発表した。",
+            "2025-09-26",
+            "2025-09-20",
+            EventKind::Started,
+        ),
+        (
+            "ミドリ精機は16日までに、子会社のサーバー1台が先月25日、第三者の不正アクセスを受けたと発表した。",
+            "2023-11-17",
+            "2023-10-25",
+            EventKind::Started,
+        ),
+        ("ミドリ精機は25日、不正アクセスを受けたと発表した。", "2025-09-26", "2025-09-25", EventKind::Disclosed),
+        ("県警は28日、捜査に着手したと明らかにした。", "2021-07-29", "2021-07-28", EventKind::InvestigationOpened),
+        ("사건은 2021년 4월로 거슬러 올라간다.", "2023-11-02", "2021-04", EventKind::Started),
+        ("회사는 4월 7일 오후 유출 흔적을 처음 감지했다고 공지했다.", "2021-05-01", "2021-04-07", EventKind::Discovered),
+        ("Lakeside filed a breach report on Sept. 9, 2015, saying hackers had gained access.", "2021-01-15", "2015-09-09", EventKind::Disclosed),
+        // A suit already ruled on is no case still to be brought.
+        (
+            "서울고법은 2일 누리교과서가 낸 과징금 취소 소송 항소심에서 원고 패소로 판결한 1심을 유지했다.",
+            "2023-11-02",
+            "2023-11-02",
+            EventKind::Other,
+        ),
+    ];
+    for (text, published, date, kind) in cases {
+        let e = events_of(text, published);
+        assert!(has_event(&e, date, *kind), "{text}: {e:?}");
+    }
 }
 
 #[test]
