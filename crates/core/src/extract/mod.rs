@@ -544,13 +544,16 @@ fn offers_an_account(line: &str) -> bool {
         "로그인", "로그아웃", "회원가입", "登录", "登入", "注册", "註冊", "login", "logout",
         "subscribe", "signup",
     ];
+    if line.len() > 240 || line.chars().count() > 60 {
+        return false;
+    }
     let links = line
         .split([' ', '　', '|', '｜', '/', '·'])
-        .filter(|item| LINKS.contains(&item.to_lowercase().as_str()))
+        .filter(|item| LINKS.iter().any(|l| l.eq_ignore_ascii_case(item)))
         .count();
     // Two such links, or one among a menu's bars: "hackers stole login
     // details" and "로그인 정보 유출" tell what happened.
-    line.chars().count() <= 60 && (links >= 2 || links == 1 && line.contains(['|', '｜']))
+    links >= 2 || links == 1 && line.contains(['|', '｜'])
 }
 
 /// "Skip to main content", "본문 바로가기", "本文へスキップ": the link a page

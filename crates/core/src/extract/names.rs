@@ -2840,6 +2840,11 @@ fn forms_of_a_name(
     let Some((hs, he)) = headline else {
         return forms;
     };
+    let in_head = text[hs..he].contains(display);
+    // No Latin capitals in the headline: no short form of them heads it.
+    if !in_head && !text[hs..he].bytes().any(|b| b.is_ascii_uppercase()) {
+        return forms;
+    }
     let short = defined_abbreviation(text, display).filter(|a| !forms.contains(a));
     let headlined = |name: &str| {
         text[hs..he].match_indices(name).any(|(at, _)| {
@@ -2859,7 +2864,7 @@ fn forms_of_a_name(
     let short_heads = short
         .as_deref()
         .is_some_and(|a| headlined(a) && a_subject(a));
-    if text[hs..he].contains(display) || short_heads {
+    if in_head || short_heads {
         forms.extend(short);
     }
     forms
