@@ -2815,10 +2815,18 @@ impl Parties<'_> {
         let sentence = text[s..e].to_lowercase();
         let names = |n: &str| sentence.contains(&n.to_lowercase());
         !names(company)
-            && !SELF_WORDS.iter().any(|w| sentence.contains(w))
+            && !SELF_WORDS.iter().any(|w| points_back(&sentence, w))
             && self.others.iter().any(|o| names(o))
             && CASE_WORDS.iter().any(|w| opens_a_word(&sentence, w))
     }
+}
+
+/// Whether `word` of SELF_WORDS stands in the sentence as itself: 당사
+/// ("our company") is not the head of 당사자 (the people concerned).
+fn points_back(sentence: &str, word: &str) -> bool {
+    sentence
+        .match_indices(word)
+        .any(|(i, w)| word != "당사" || !sentence[i + w.len()..].starts_with('자'))
 }
 
 /// Whether `word` stands in `text` at the start of a word ("sued", "leak"

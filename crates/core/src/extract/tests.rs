@@ -4422,4 +4422,10 @@ fn a_korean_release_that_tells_other_companies_in_turn_keeps_their_counts_apart(
     let text = "누리에듀, 수강생 정보 노출로 과징금\n개인정보보호위원회는 8일 누리에듀에 과징금을 부과했다고 밝혔다.\n\n조사 결과 누리에듀는 수강생 494명의 신분증 사본을 노출했다. 누리에듀에는 과징금 747만원이 부과됐다.\n\n온라인 쇼핑몰 한빛팩토리는 악성코드를 방치해 1만6,702명의 정보를 유출하고도 알리지 않아 과징금 4억6천만원을 받았다.";
     let d = extract(text, &ctx("2023-03-08"));
     assert_eq!(d.users_affected.map(|u| u.value), Some(494));
+    // 당사자 (the people concerned) does not point back at the company as 당사 does.
+    let text = text
+        .replace("당사자에게", "")
+        .replace("알리지 않아", "당사자에게 알리지 않아");
+    let d = extract(&text, &ctx("2023-03-08"));
+    assert_eq!(d.users_affected.map(|u| u.value), Some(494));
 }
