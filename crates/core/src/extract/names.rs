@@ -1012,6 +1012,22 @@ struct Candidate {
     in_role: bool,
 }
 
+impl Candidate {
+    /// A name first seen at `first`, not yet counted.
+    fn named(display: &str, first: (usize, usize)) -> Candidate {
+        Candidate {
+            display: display.to_string(),
+            first,
+            count: 0,
+            in_headline: false,
+            opens_headline: false,
+            recipient: 0,
+            product: 0,
+            in_role: false,
+        }
+    }
+}
+
 /// The company and counterparty chosen for an article.
 pub struct Organisations {
     pub company: Option<Found<String>>,
@@ -2551,16 +2567,7 @@ fn promote_a_struck_subsidiary(
     let display = &text[s..e];
     let subsidiary = candidates
         .entry(name_key(display))
-        .or_insert_with(|| Candidate {
-            display: display.to_string(),
-            first: (s, e),
-            count: 0,
-            in_headline: false,
-            opens_headline: false,
-            recipient: 0,
-            product: 0,
-            in_role: false,
-        });
+        .or_insert_with(|| Candidate::named(display, (s, e)));
     subsidiary.count = text.matches(display).count() + short_uses;
     subsidiary.in_headline = true;
     subsidiary.opens_headline = true;
@@ -2724,16 +2731,9 @@ fn gather_candidates(
         {
             return;
         }
-        candidates.entry(key).or_insert_with(|| Candidate {
-            display: shown.to_string(),
-            first: (s, e),
-            count: 0,
-            in_headline: false,
-            opens_headline: false,
-            recipient: 0,
-            product: 0,
-            in_role: false,
-        });
+        candidates
+            .entry(key)
+            .or_insert_with(|| Candidate::named(shown, (s, e)));
     };
     let known: Vec<(&str, &str)> = ctx
         .companies
