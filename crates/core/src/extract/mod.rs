@@ -607,6 +607,10 @@ fn first_country(
     regulator
         .map(|(found, country)| Found::new(text, found.start, found.end, country.clone(), 0.8))
         .or_else(|| {
+            let (code, s, e) = names::country_of_an_arm(text, company?.value.as_str())?;
+            Some(Found::new(text, s, e, code, 0.6))
+        })
+        .or_else(|| {
             let (code, s, e) = names::country_before(text, company?.value.as_str())?;
             Some(Found::new(text, s, e, code, 0.6))
         })
@@ -1617,6 +1621,7 @@ fn count_role(text: &str, f: &Found<i64>) -> u8 {
         || COMPLAINT_CUES.iter().any(|w| sentence.contains(w))
         || SUPERSEDED_CUES.iter().any(|w| sentence.contains(w))
         || kinds::tells_an_earlier_occurrence(text, f.start, f.end)
+        || many_cases_together(&text[s..f.start])
     {
         0
     } else if AFFECTED_CUES
@@ -1629,6 +1634,26 @@ fn count_role(text: &str, f: &Found<i64>) -> u8 {
     } else {
         1
     }
+}
+
+/// "large breaches reported to OCR in 2023 affected about 134 million
+/// people": a figure that sums many cases, a year's or a register's.
+fn many_cases_together(lead: &str) -> bool {
+    static MANY: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"(?i)\b(?:breaches|incidents|attacks|cases)\s+(?:(?:were\s+)?(?:reported|notified)\b|in\s+(?:19|20)\d\d\b|(?:last|this)\s+year\b)")
+            .unwrap_or_else(|e| panic!("many cases pattern: {e}"))
+    });
+    // "The breaches were reported to the ICO" are this case's own.
+    MANY.find_iter(lead).any(|m| {
+        let word_before = lead[..m.start()]
+            .split_whitespace()
+            .next_back()
+            .unwrap_or("");
+        ![
+            "the", "these", "those", "its", "their", "both", "two", "three",
+        ]
+        .contains(&word_before.to_ascii_lowercase().as_str())
+    })
 }
 
 /// "駭客還宣稱握有逾1600萬筆病患個資", "Sanggiero称手中握有1700万余条记录":
@@ -2100,7 +2125,7 @@ const FINE_WORDS: &[&str] = &[
 /// figure, not the final penalty.
 #[rustfmt::skip]
 const PROPOSAL_BEFORE: &[&str] = &[
-    "proposed", "intention to fine", "notice of intent", "originally",
+    "proposed", "intention to fine", "notice of intent", "originally", "provisional",
     "拟", "擬", "原先", "原本", "당초", "当初",
 ];
 /// Nouns of a proposal that mark a whole clause, read a little further from
@@ -2611,10 +2636,11 @@ fn penalty_role(text: &str, m: &Money, scope: &FineScope) -> Option<bool> {
         || NOT_MAIN_AFTER.iter().any(|w| kinds::contains_word(after, w))
         || is_deal(after)
         || awarded_as_damages(&before, &further)
+        // "initially", "制裁金を科す暫定方針" (a provisional decision).
         || further
             .split(['.', '。'])
             .next()
-            .is_some_and(|f| f.contains("initially"))
+            .is_some_and(|f| ["initially", "暫定", "잠정"].iter().any(|w| f.contains(w)))
         // "Members pay £1 to join": a price, not a penalty.
         || m.value.0 < 100 * crate::numbers::SCALE
         || kinds::ends_a_link_line(text, m.start)
@@ -2655,6 +2681,9 @@ fn events(
             continue;
         }
         let (s, _) = sentence_around(text, d.start, d.end);
+        if many_cases_together(&text[s..d.end]) {
+            continue;
+        }
         let after_another = found[..n].iter().any(|p| p.start >= s && p.end <= d.start);
         let Some((mut kind, confidence)) = kinds::kind_of(text, &d, authorities, after_another)
         else {
@@ -2814,9 +2843,12 @@ impl Parties<'_> {
         let (s, e) = sentence_around(text, start, end);
         let sentence = text[s..e].to_lowercase();
         let names = |n: &str| sentence.contains(&n.to_lowercase());
+        // Another organisation as written: "Pharmacy" (a name's last word)
+        // is not the "pharmacy" of "A London pharmacy has been fined".
+        let written = |n: &str| text[s..e].contains(n);
         !names(company)
             && !SELF_WORDS.iter().any(|w| points_back(&sentence, w))
-            && self.others.iter().any(|o| names(o))
+            && self.others.iter().any(|o| written(o))
             && CASE_WORDS.iter().any(|w| opens_a_word(&sentence, w))
     }
 }

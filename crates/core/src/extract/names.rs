@@ -172,8 +172,25 @@ pub fn regulator_keys(regulators: &[KnownRegulator]) -> std::collections::HashSe
                 .chain(r.aliases.iter().cloned())
                 .chain(words)
         })
-        .map(|n| name_key(&n))
+        .map(|n| authority_key(&n))
         .collect()
+}
+
+/// The key of an authority's name. Legal forms are no part of an
+/// authority's name: "MS AG" (Mississippi's Attorney General) keeps its
+/// "AG", or its key "ms" would take "M&S" for an authority.
+fn authority_key(name: &str) -> String {
+    let key = name_key(name);
+    let letters: String = name
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    if key.chars().count() <= 2 && key != letters {
+        letters
+    } else {
+        key
+    }
 }
 
 /// Where `text` names the regulator `r`, by any of its names.
@@ -473,7 +490,8 @@ fn country_heading_korean_words(before: &str) -> Option<(&'static str, usize)> {
     #[rustfmt::skip]
     const KINDS: &[&str] = &[
         "사", "기업", "업체", "회사", "은행", "그룹", "플랫폼", "거래소", "앱", "서비스", "브랜드",
-        "병원", "대학", "재단", "기관", "스타트업", "쇼핑몰",
+        "병원", "대학", "재단", "기관", "스타트업", "쇼핑몰", "체인", "백화점", "리조트", "카지노",
+        "호텔", "대학교", "협회", "단체",
     ];
     let nearest = before
         .trim_end()
@@ -484,12 +502,16 @@ fn country_heading_korean_words(before: &str) -> Option<(&'static str, usize)> {
         return None;
     }
     let mut end = before.trim_end().len();
-    for _ in 0..3 {
+    for _ in 0..4 {
         let start = before[..end]
             .char_indices()
             .rfind(|(_, c)| c.is_whitespace())
             .map_or(0, |(i, c)| i + c.len_utf8());
         let word = &before[start..end];
+        // "美 백화점 니먼마커스": a headline's one-ideograph country mark.
+        if let Some(code) = country_mark_code(word) {
+            return Some((code, start));
+        }
         if word.is_empty() || !word.chars().all(is_hangul) {
             return None;
         }
@@ -504,6 +526,19 @@ fn country_heading_korean_words(before: &str) -> Option<(&'static str, usize)> {
         end = before[..start].trim_end().len();
     }
     None
+}
+
+/// The one ideograph Korean and Japanese news write for a country: 美 and
+/// 米, 中, 日, 英, 獨 and 独 ….
+fn country_mark_code(word: &str) -> Option<&'static str> {
+    #[rustfmt::skip]
+    const MARKS: &[(&str, &str)] = &[
+        ("美", "US"), ("米", "US"), ("中", "CN"), ("日", "JP"), ("英", "GB"), ("獨", "DE"),
+        ("独", "DE"), ("佛", "FR"), ("仏", "FR"), ("濠", "AU"), ("豪", "AU"), ("印", "IN"),
+        ("加", "CA"), ("臺", "TW"), ("台", "TW"), ("伊", "IT"), ("露", "RU"), ("韓", "KR"),
+        ("蘭", "NL"), ("西", "ES"), ("墨", "MX"), ("星", "SG"),
+    ];
+    MARKS.iter().find(|(m, _)| *m == word).map(|(_, c)| *c)
 }
 
 /// A regulator as the extractor names it: "Name (SHORT)".
@@ -590,6 +625,23 @@ pub fn country_before(text: &str, company: &str) -> Option<(String, usize, usize
         }
     }
     None
+}
+
+/// "루이비통코리아", "アップルジャパン": the company's arm in a country, its
+/// name glued to the country's in Korean or Japanese script. The case is
+/// the arm's, where the brand's own home may be written too.
+pub fn country_of_an_arm(text: &str, company: &str) -> Option<(String, usize, usize)> {
+    const ARMS: &[(&str, &str)] = &[
+        ("코리아", "KR"),
+        ("재팬", "JP"),
+        ("차이나", "CN"),
+        ("ジャパン", "JP"),
+        ("コリア", "KR"),
+    ];
+    ARMS.iter().find_map(|(arm, code)| {
+        let (at, _) = text.match_indices(&format!("{company}{arm}")).next()?;
+        Some((code.to_string(), at, at + company.len() + arm.len()))
+    })
 }
 
 /// "Pizza Hut Australia", "Samsung Germany": the company's arm in a country,
@@ -690,6 +742,14 @@ pub fn country_opening_the_lead(text: &str) -> Option<(String, usize, usize)> {
         .iter()
         .any(|w| rest.starts_with(w))
     };
+    // "英ロンドンの大病院に…": a country's mark before a place in katakana.
+    if let [(_, mark), (j, next), ..] = lead[..] {
+        if let Some(code) =
+            country_mark_code(mark.encode_utf8(&mut [0; 4])).filter(|_| is_katakana(next))
+        {
+            return Some((code.to_string(), at + skip, at + skip + j));
+        }
+    }
     for (n, &(i, _)) in lead.iter().enumerate() {
         for len in (2..=8).rev() {
             let Some(&(j, _)) = lead.get(n + len) else {
@@ -1137,6 +1197,15 @@ fn is_person(text: &str, start: usize) -> bool {
     })
 }
 
+/// "Doorstep Dispensaree Pharmacy, based in Edgware": a name written where
+/// something is based is a place wherever it stands ("Edgware pharmacy").
+fn where_one_is_based(text: &str, start: usize) -> bool {
+    let before = text[floor(text, start.saturating_sub(20))..start].to_ascii_lowercase();
+    ["based in ", "headquartered in ", "located in "]
+        .iter()
+        .any(|w| before.ends_with(w))
+}
+
 /// Names written in the article: Latin-script names, names that run from
 /// Latin into Hangul or Han, Chinese "X公司" names, and the subject a Korean
 /// headline opens with ("카카오페이, …").
@@ -1172,6 +1241,12 @@ fn raw_names(text: &str, headline: Option<(usize, usize)>) -> Vec<(String, usize
     japanese_company_names(text, &mut out);
     names_before_abbreviations(text, &mut out);
     names_in_their_role(text, &mut out);
+    // A thing struck ("社内システムが不正アクセスを受け") names no one.
+    for (s, e) in struck_in_the_lead(text, headline) {
+        if !JA_GENERIC_LOANWORDS.iter().any(|w| text[s..e].ends_with(w)) {
+            out.push((text[s..e].to_string(), s, e));
+        }
+    }
     korean_lead_topics(text, &mut out);
     korean_registered_names(text, &mut out);
     japanese_lead_topics(text, &mut out);
@@ -1688,6 +1763,41 @@ static ROLE_NAMES: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
     .collect()
 });
 
+/// "…を提供するSynnovis（シノビス）がランサムウエア攻撃を受けた問題で",
+/// "와이즈랩스가 해킹 공격을 받아", "Synnovis was hit by a ransomware attack":
+/// the one the lead says was attacked is the one the report is about. Only
+/// the first two sentences after the headline: later ones tell of others.
+fn struck_in_the_lead(text: &str, headline: Option<(usize, usize)>) -> Vec<(usize, usize)> {
+    static STRUCK: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+        [
+            r"(?:米|英|独|仏|中|韓)?((?:[A-Za-z0-9&][A-Za-z0-9&.\-]*(?:\s[A-Z][A-Za-z0-9&.\-]*)*[\p{Katakana}ー]*)|[\p{Katakana}ー・\p{Han}][\p{Katakana}ー・A-Za-z0-9&\p{Han}]{1,20}?)(?:（[^）]{1,20}）)?(?:が|は)[^。]{0,30}?(?:攻撃|不正アクセス)を受け",
+            r"([가-힣A-Za-z0-9&]{2,12}?)(?:가|이|는|은)\s[^.]{0,30}?(?:공격|해킹)을\s?(?:받|당)",
+            r"([A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3})\s(?:was|were|has been|had been)\s(?:hit|struck|targeted|breached|hacked)\b",
+        ]
+        .iter()
+        .map(|p| Regex::new(p).unwrap_or_else(|e| panic!("struck pattern: {e}")))
+        .collect()
+    });
+    let from = headline.map_or(0, |(_, e)| e);
+    let mut end = from;
+    // A sentence ends at "。" or at a full stop a space follows ("2024.06.25"
+    // and "U.S." do not end one).
+    static STOP: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"。|\.\s").unwrap_or_else(|e| panic!("stop pattern: {e}")));
+    for _ in 0..2 {
+        end = STOP
+            .find(&text[end..])
+            .map_or(text.len(), |m| end + m.end());
+    }
+    let lead = &text[from..end];
+    STRUCK
+        .iter()
+        .flat_map(|re| re.captures_iter(lead))
+        .filter_map(|c| c.get(1))
+        .map(|m| (from + m.start(), from + m.end()))
+        .collect()
+}
+
 fn names_in_their_role(text: &str, out: &mut Vec<(String, usize, usize)>) {
     for (s, e) in role_spans(text, false) {
         out.push((text[s..e].to_string(), s, e));
@@ -1978,7 +2088,9 @@ const JA_GENERIC_LOANWORDS: &[&str] = &[
     "セキュリティ", "ハッカー", "ニュース", "メディア", "スマホ", "スマートフォン", "ソフト",
     "ソフトウェア", "プログラム", "ファイル", "リスト", "サーバ", "ネットワーク", "オンライン",
     "ポイント", "カード", "クレジットカード", "キャンペーン", "プライバシー", "マイナンバー",
-    "コンピューター", "パソコン", "ログイン", "ID", "テレビ", "カメラ",
+    "コンピューター", "パソコン", "ログイン", "ID", "テレビ", "カメラ", "フォーラム", "システム",
+    "メール", "パスワード", "サーバー", "ウイルス", "ランサムウエア", "ランサムウェア", "マルウェア",
+    "ゲーム", "コミュニティー", "コミュニティ",
 ];
 
 /// The topic that opens each of a Japanese report's first three sentences
@@ -2540,6 +2652,16 @@ fn promote_a_struck_subsidiary(
     });
     let struck = text[hs..he].match_indices("子会社").any(|(at, w)| {
         let after = &text[hs + at + w.len()..he];
+        // "子会社のフォーラムに不正アクセス": a thing of the subsidiary's
+        // (its forum, its server) struck is the subsidiary struck.
+        let after = after
+            .strip_prefix('の')
+            .and_then(|rest| {
+                let thing = rest.find(['で', 'に', 'が'])?;
+                (rest[..thing].chars().count() <= 10 && !rest[..thing].contains([' ', '　']))
+                    .then(|| &rest[thing..])
+            })
+            .unwrap_or(after);
         let mut next = after.chars();
         next.next().is_some_and(|c| "でにがへ、 　".contains(c)) && next.next() != Some('も')
     });
@@ -2785,7 +2907,7 @@ fn names_of_organisations(
     // themselves" is a person's wherever else it stands.
     let people: HashSet<&str> = raw
         .iter()
-        .filter(|(_, s, _)| is_person(text, *s))
+        .filter(|(_, s, _)| is_person(text, *s) || where_one_is_based(text, *s))
         .map(|(n, _, _)| n.as_str())
         .collect();
     // Whether a name is an outlet's (or otherwise no name), once per name.
@@ -2955,7 +3077,8 @@ fn count_mentions(
         .map(|f| (f.clone(), true))
         .collect();
     let mut positions = find_all(text, &needles).into_iter();
-    let roles = role_spans(text, true);
+    let mut roles = role_spans(text, true);
+    roles.extend(struck_in_the_lead(text, headline));
     for (key, forms) in keys.iter().zip(&forms_of) {
         let mut spans = Vec::new();
         for form in forms {

@@ -23,6 +23,31 @@ pub fn only_told(text: &str, span: (usize, usize)) -> bool {
         || asked_to_act(after)
         || stands_aside(after)
         || in_doubt(before, after)
+        || only_aware(after)
+        || a_reporting_portal(after)
+}
+
+/// "The ICO said it was aware of the incident", "ICOは「事案を認識しており…」",
+/// "ICO發言人稱正評估馬莎提交的資料": an authority that knows of the case,
+/// or weighs what the company sent it, has not acted on it yet (unless the
+/// sentence goes on to say it investigates).
+fn only_aware(after: &str) -> bool {
+    static AWARE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:[)）]?\s*\([^)]*\))?\s*(?:,\s*)?(?:(?:said|says|told \w+)\s+(?:that\s+)?(?:it|they)\s+)?(?:is|was|are|were|has been|had been|have been)\s+(?:(?:made|already|also)\s+)?(?:aware|assessing\s+(?:the\s+)?information)\b|^[^。]{0,40}?(?:認識して|把握して|承知して)|^[^。，]{0,30}?(?:正評估|正评估|正在評估|正在评估|已知悉|知悉)|^[^.]{0,30}?인지하고")
+            .unwrap_or_else(|e| panic!("role pattern: {e}"))
+    });
+    let sentence = after.split(['.', '。']).next().unwrap_or(after);
+    AWARE.is_match(after) && !acting_words(sentence)
+}
+
+/// "美國衛生及公共服務部（HHS）民權辦公室（OCR）的資料外洩通報入口網站",
+/// "the HHS breach portal": the authority's register of reports received.
+fn a_reporting_portal(after: &str) -> bool {
+    static PORTAL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^[)）]?(?:\s*[(（][^)）]{0,16}[)）])?\s*(?:的|'s|’s|의|の)?\s*[^,，。.;]{0,16}?(?:通報|通报|申報|申报|breach|보고|신고|報告)[^,，。.;]{0,12}?(?:入口|網站|网站|平台|portal|포털|ポータル)")
+            .unwrap_or_else(|e| panic!("role pattern: {e}"))
+    });
+    PORTAL.is_match(after)
 }
 
 /// "did not say whether it had informed the RBI", "개인정보위 등 당국이 조사에
@@ -124,7 +149,7 @@ fn filing_venue(text: &str, (s, e): (usize, usize)) -> bool {
 /// the police and to CERT-In": a telling verb whose object is the mention.
 fn told_in_english(before: &str) -> bool {
     static TOLD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:(?:notified|informed|alerted|contacted|notifying|informing|alerting)(?:(?:\s+\S+){0,6}|(?:\s+[^\s,;]+){7,10})|(?:reported|reporting|report|complaints?|complained|filed|submitted|sent)\b[^,]{0,80}?\b(?:to|with)\b[^,]{0,60},?)\s*$")
+        Regex::new(r"(?i)\b(?:(?:notified|informed|alerted|contacted|notifying|informing|alerting|notify|inform|tell)(?:(?:\s+\S+){0,6}|(?:\s+[^\s,;]+){7,10})|(?:reported|reporting|report|complaints?|complained|filed|submitted|sent)\b[^,]{0,80}?\b(?:to|with)\b[^,]{0,60},?)\s*$")
             .unwrap_or_else(|e| panic!("role pattern: {e}"))
     });
     TOLD.is_match(before) && !before.to_ascii_lowercase().contains(" by ")
@@ -135,7 +160,7 @@ fn told_in_english(before: &str) -> bool {
 /// on, does not act on it (unless the sentence goes on to say it does).
 fn told_or_telling(after: &str) -> bool {
     static TOLD_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^[)）]?(?:\s*\([^)]*\))?\s+(?:(?:has|have|had|was|were|is|are)\s+(?:also\s+|already\s+)?been\s+(?:informed|notified|told|alerted|contacted|made aware)|(?:has|have|had)\s+(?:also\s+)?(?:informed|alerted|notified|tipped off)\s+(?:\S+\s+){1,4}?(?:about|of)\b)")
+        Regex::new(r"(?i)^[)）]?(?:\s*\([^)]*\))?\s+(?:(?:has|have|had|was|were|is|are)\s+(?:also\s+|already\s+)?been\s+(?:informed|notified|told|alerted|contacted|made aware)|(?:has|have|had)\s+(?:also\s+)?(?:informed|alerted|notified|tipped off)\s+(?:\S+\s+){1,4}?(?:about|of)\b|(?:has\s+|had\s+)?received\s+(?:\S+\s+){0,3}?(?:notifications?|reports?|complaints?)\b)")
             .unwrap_or_else(|e| panic!("role pattern: {e}"))
     });
     TOLD_AFTER.is_match(after)
@@ -208,7 +233,23 @@ fn told_in_chinese(before: &str, after: &str) -> bool {
     });
     let near_after = &after[..ceil(after, 24.min(after.len()))];
     (near_before.contains('向') || to_a_list) && TOLD.iter().any(|w| near_after.contains(w))
-        || NOTIFIED.iter().any(|w| near_before.trim_end().ends_with(w))
+        || NOTIFIED
+            .iter()
+            .any(|w| without_a_country(near_before.trim_end()).ends_with(w))
+}
+
+/// "已通報英國": the words before an authority's name, less the country
+/// written before it.
+fn without_a_country(before: &str) -> &str {
+    let ends: Vec<usize> = before
+        .char_indices()
+        .map(|(i, _)| i)
+        .rev()
+        .take(4)
+        .collect();
+    ends.into_iter()
+        .find(|&i| crate::countries::country_code(&before[i..]).is_some())
+        .map_or(before, |i| &before[..i])
 }
 
 /// The words after the mention have the authority act: in its own clause,

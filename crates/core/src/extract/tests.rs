@@ -4429,3 +4429,97 @@ fn a_korean_release_that_tells_other_companies_in_turn_keeps_their_counts_apart(
     let d = extract(&text, &ctx("2023-03-08"));
     assert_eq!(d.users_affected.map(|u| u.value), Some(494));
 }
+
+#[test]
+fn an_ampersand_name_is_no_attorney_general_s_short_form() {
+    // "MS AG" (Mississippi's Attorney General) once gave the key of "M&S".
+    let text = "M&S says hackers took customer data\nM&S said on Tuesday that hackers took some customers' personal data. M&S said no card details were taken.";
+    let d = extract(text, &ctx("2025-05-14"));
+    assert_eq!(d.company.map(|c| c.value).as_deref(), Some("M&S"));
+}
+
+#[test]
+fn where_a_business_is_based_is_no_company_and_a_name_is_matched_as_written() {
+    let text = "London pharmacy fined £120k for leaving records in unlocked bins\nWatchdog's fine goes to Harwick pharmacy\nBy staff reporter\n\nA London pharmacy has been fined £120,000 by the Information Commissioner's Office for leaving patient records in unlocked bins.\n\nMarlow Chemists Pharmacy, based in Harwick, supplies care homes. Marlow Chemists can appeal.\n\nPharmacy owners are reminded that patient waste should be shredded.";
+    let d = extract(text, &ctx("2019-12-20"));
+    assert_eq!(
+        d.company.map(|c| c.value).as_deref(),
+        Some("Marlow Chemists")
+    );
+    // "Pharmacy" (another name's last word) does not make the lead's
+    // "pharmacy" another organisation's case.
+    let fine = d.fine.map(|f| (f.value.amount_text, f.value.currency));
+    assert_eq!(fine, Some(("120000".to_string(), "GBP".to_string())));
+}
+
+#[test]
+fn a_subsidiary_whose_forum_was_struck_is_the_company() {
+    let text = "ミナト電機欧州子会社のフォーラムに不正アクセス　約3万件流出か\n\n　ミナト電機ホールディングスは10日、英国の子会社ミナト電機ヨーロッパ（MDE）が運営するフォーラムサイトが不正アクセスを受け、フォーラムの利用者情報約3万件が流出した可能性があると発表した。MDEは9日に異常を確認し、フォーラムを閉鎖した。フォーラムは現在も閉鎖している。フォーラムの再開は未定。";
+    let d = extract(text, &ctx("2020-12-11"));
+    assert_eq!(
+        d.company.map(|c| c.value).as_deref(),
+        Some("ミナト電機ヨーロッパ")
+    );
+    assert_eq!(d.country.map(|c| c.value).as_deref(), Some("GB"));
+}
+
+#[test]
+fn the_one_the_lead_says_was_attacked_is_the_company() {
+    let text = "英病院の検査委託先にランサム攻撃、患者データ公開\nロンドン支局\n2024.06.25\n\n　英ロンドンの病院に検査サービスを提供するノバリス（Novaris）がランサムウエア攻撃を受けた問題で、攻撃グループがデータを公開した。NHSイングランドは24日、ノバリスから報告を受けたと明らかにした。\n\n　NHSによると、手術の延期が続いている。NHSは患者に連絡する。NHSの病院では紙の記録を使っている。ノバリスは調査を続けている。";
+    let d = extract(text, &ctx("2024-06-25"));
+    assert_eq!(d.company.map(|c| c.value).as_deref(), Some("ノバリス"));
+    // "英ロンドンの…": the mark of the country that opens the lead.
+    assert_eq!(d.country.map(|c| c.value).as_deref(), Some("GB"));
+}
+
+#[test]
+fn an_authority_that_is_only_aware_or_keeps_a_register_of_reports_does_not_act() {
+    let regulator = |text: &str| extract(text, &ctx("2024-05-02")).regulator.map(|r| r.value);
+    for text in [
+        "Larkspur Clinic confirms breach\nLarkspur Clinic said hackers took patient data. The Information Commissioner's Office said it was aware of the incident.",
+        "Larkspur Clinic confirms breach\nLarkspur Clinic said hackers took data. Under the scheme, organisations must tell the Office of the Australian Information Commissioner about breaches likely to cause serious harm. The OAIC received 964 notifications in the scheme's first year.",
+        "拉克斯醫療通報資料外洩\n根據美國衛生及公共服務部（HHS）民權辦公室（OCR）的資料外洩通報入口網站，拉克斯醫療於12月19日通報，事故影響5,599,699人。",
+        "英病院にランサム攻撃\n　英情報コミッショナー事務局（ICO）は「事案を認識しており、情報を収集している」とコメントした。",
+        "拉克斯百貨資料被盜\n拉克斯百貨承認客戶資料被盜。ICO發言人稱正評估拉克斯百貨提交的資料。",
+    ] {
+        assert_eq!(regulator(text), None, "{text}");
+    }
+    // Aware, and investigating: it acts.
+    let text = "Larkspur Clinic confirms breach\nLarkspur Clinic said hackers took patient data. The Information Commissioner's Office said it was aware of the incident and is investigating.";
+    assert!(regulator(text).is_some());
+}
+
+#[test]
+fn a_korean_description_may_run_four_words_or_open_with_a_country_s_ideograph() {
+    let country = |text: &str| extract(text, &ctx("2021-10-01")).country.map(|c| c.value);
+    let text = "메이슨앤코, 온라인 고객 460만명 정보 유출\n\n미국 고급 백화점 체인 메이슨앤코가 온라인 계정을 가진 고객 약 460만명의 개인정보가 유출됐다고 밝혔다. 메이슨앤코는 30일(현지시간) 공지를 올렸다.";
+    assert_eq!(country(text).as_deref(), Some("US"));
+    let text = "와이드랩, 이용자 1만명에 타인 화면 노출\n\n美 홈카메라 업체 와이드랩이 이용자 약 1만3000명에게 다른 사람의 화면을 보여줬다. 와이드랩은 20일(현지시간) 사과했다.";
+    assert_eq!(country(text).as_deref(), Some("US"));
+    // The brand's arm glued to the country's name: the case is the arm's.
+    let text = "루미에르도 뚫렸다\n\n프랑스 명품 브랜드 루미에르의 한국법인 루미에르코리아에서 고객 개인정보가 유출된 사실이 확인됐다. 루미에르코리아는 3일 공지했다.";
+    assert_eq!(country(text).as_deref(), Some("KR"));
+}
+
+#[test]
+fn a_figure_and_a_year_that_sum_many_cases_are_not_this_case_s() {
+    let text = "Harbor Clinic says 12,000 patients affected\nHarbor Clinic said on Monday that the data of 12,000 patients was stolen in a breach.\n\nThe agency has warned that the stakes keep growing: large breaches reported to OCR in 2023 affected about 134 million people.";
+    let d = extract(text, &ctx("2024-02-06"));
+    assert_eq!(d.users_affected.map(|u| u.value), Some(12_000));
+    assert!(!d.events.iter().any(|e| e.date == "2023"));
+    // The case's own breaches, told with "the", are its own.
+    let text = "Harbor Clinic says 12,000 patients affected\nThe breaches reported by Harbor Clinic on Monday affected 12,000 patients.";
+    let d = extract(text, &ctx("2024-02-06"));
+    assert_eq!(d.users_affected.map(|u| u.value), Some(12_000));
+}
+
+#[test]
+fn a_provisional_fine_in_a_paragraph_of_other_attacks_is_not_the_case_s() {
+    let text = "英病院の委託先にランサム攻撃\n\n　ノバリスがランサムウエア攻撃を受けた。ノバリスは調査を続けている。\n\n　英国の医療機関を狙ったサイバー攻撃は後を絶たない。2022年8月には、ケアシス社がランサムウエア被害に遭い、情報コミッショナー事務局（ICO）は昨年8月、同社に約609万ポンドの制裁金を科す暫定方針を示している。";
+    let d = extract(text, &ctx("2024-06-25"));
+    assert!(d.fine.is_none());
+    assert!(d.regulator.is_none());
+    // Provisional, even where no earlier case is told.
+    let text = "ノバリスに制裁金方針\n\n　情報コミッショナー事務局（ICO）は5日、ノバリスに約609万ポンドの制裁金を科す暫定方針を示した。";
+    assert!(extract(text, &ctx("2024-06-25")).fine.is_none());
+}
