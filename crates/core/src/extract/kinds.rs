@@ -1080,8 +1080,14 @@ pub(super) fn tells_an_earlier_occurrence(text: &str, start: usize, end: usize) 
                 .any(|w| before.contains(w))
         })
     });
+    // "2012년에는 … 6800만개 계정 정보가 유출된", "2014年には…": a year as
+    // the sentence's topic tells a case of that year, not this one.
+    static YEAR_AS_TOPIC: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|\s)(?:19|20)\d\d\s?(?:년에는|年には)")
+            .unwrap_or_else(|e| panic!("year pattern: {e}"))
+    });
     let lower = sentence.to_lowercase();
-    dated_too || EARLIER_CASE.iter().any(|w| lower.contains(w))
+    dated_too || YEAR_AS_TOPIC.is_match(sentence) || EARLIER_CASE.iter().any(|w| lower.contains(w))
 }
 
 /// "这并非印尼电商首次发生数据外泄。另一电商平台…在去年3月…", "여행업계가 제재를
@@ -1090,7 +1096,7 @@ pub(super) fn tells_an_earlier_occurrence(text: &str, start: usize, end: usize) 
 /// goes on to give are of the earlier ones.
 pub(super) fn after_not_the_first(text: &str, at: usize) -> bool {
     static NOT_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:并非|並非|不是|已非)[^。\n]{0,16}(?:首次|第一次|頭一次|头一次|首宗|首例)|第[二三四五]宗|(?:已是|已经是|這已是|这已是|这是|這是)[^。\n]{0,30}第(?:[二三四五六七八九十]|[2-9]|1[0-9])次|for the second time|처음이 아니|처음은 아니|(?:[0-9]년|[0-9]월)[^。\n.]{0,80}\s적이\s?있|初めてではな|(?:攻撃|被害|事件|流出|漏えい)[^。\n]{0,16}相次|後を絶たな|(?:사고|공격|해킹|유출)[^.\n]{0,16}잇따르|頻傳|频传|屢見不鮮|屡见不鲜|not the first|isn't the first|is not the first|(?:latest|newest) in a (?:string|series|spate|wave|line) of")
+        Regex::new(r"(?i)(?:并非|並非|不是|已非)[^。\n]{0,16}(?:首次|第一次|頭一次|头一次|首宗|首例)|第[二三四五]宗|(?:已是|已经是|這已是|这已是|这是|這是)[^。\n]{0,30}第(?:[二三四五六七八九十]|[2-9]|1[0-9])次|for the second time|처음이 아니|처음은 아니|(?:[0-9]년|[0-9]월)[^。\n.]{0,80}\s적이\s?있|初めてではな|(?:攻撃|被害|事件|流出|漏えい)[^。\n]{0,16}相次|後を絶たない。|(?:사고|공격|해킹|유출)[^.\n]{0,16}잇따르고 있다\.|(?:頻傳|频传|屢見不鮮|屡见不鲜)。|not the first|isn't the first|is not the first|not (?:its|their|the company['’]s|[A-Z][\w&-]*['’]s) first")
             .unwrap_or_else(|e| panic!("not-the-first pattern: {e}"))
     });
     // The paragraph's last 1,500 bytes at most: a text without line breaks

@@ -1643,16 +1643,17 @@ fn many_cases_together(lead: &str) -> bool {
         regex::Regex::new(r"(?i)\b(?:breaches|incidents|attacks|cases)\s+(?:(?:were\s+)?(?:reported|notified)\b|in\s+(?:19|20)\d\d\b|(?:last|this)\s+year\b)")
             .unwrap_or_else(|e| panic!("many cases pattern: {e}"))
     });
-    // "The breaches were reported to the ICO" are this case's own.
+    // "The breaches were reported to the ICO" are this case's own, and so is
+    // "one of the biggest attacks reported this year".
     MANY.find_iter(lead).any(|m| {
-        let word_before = lead[..m.start()]
-            .split_whitespace()
-            .next_back()
-            .unwrap_or("");
+        let before = lead[..m.start()].to_ascii_lowercase();
+        let word_before = before.split_whitespace().next_back().unwrap_or("");
+        let near = &before[floor(&before, before.len().saturating_sub(40))..];
         ![
             "the", "these", "those", "its", "their", "both", "two", "three",
         ]
-        .contains(&word_before.to_ascii_lowercase().as_str())
+        .contains(&word_before)
+            && !["one of the", "among the"].iter().any(|w| near.contains(w))
     })
 }
 
@@ -1679,11 +1680,12 @@ fn a_seller_s_claim(sentence: &str) -> bool {
 /// 이른다", "利用者は約1億人に上る"), or a rule's bar ("掌握超过100万用户个人
 /// 信息的运营者须申报审查的规定").
 fn a_size_with_no_harm(lead: &str, sentence: &str, before: &str, after: &str) -> bool {
-    const WORLD: &[&str] = &["전 세계", "全球", "全世界", "世界中", "worldwide"];
+    const WORLD: &[&str] = &["전 세계", "全球", "全世界", "世界中", "世界の", "worldwide"];
     #[rustfmt::skip]
     const REACH: &[&str] = &[
         "에 이른", "에 달한", "에 달하", "에 달해", "に上る", "に上り", "に達する", "に達し", "に及ぶ",
-        "を突破", "突破",
+        "を突破", "突破", "を超える", "を超え", "을 넘는", "를 넘는", "을 넘어", "를 넘어",
+        "이 넘는", "가 넘는", "이 넘어", "가 넘어",
     ];
     const BOUND: &[&str] = &["超过", "超過", "逾", "以上", "more than", "over", "이상"];
     #[rustfmt::skip]
@@ -2133,6 +2135,13 @@ const PROPOSAL_BEFORE: &[&str] = &[
 #[rustfmt::skip]
 const PROPOSAL_NOUNS: &[&str] = &[
     "initially", "制裁金案", "罰金案", "を提示", "当初案", "사전통지", "拟处", "擬處",
+];
+/// Words a little after an amount that make it an earlier or a provisional
+/// figure: "initially", "制裁金を科す暫定方針". A provisional count
+/// ("잠정 집계") leaves the fine alone.
+#[rustfmt::skip]
+const PROVISIONAL_AFTER: &[&str] = &[
+    "initially", "暫定方針", "暫定的", "暫定決定", "暫定命令", "잠정 결정", "잠정 처분", "잠정적",
 ];
 /// Other words just before an amount that make it something other than the
 /// main penalty: a comparison, a rate, a price.
@@ -2640,7 +2649,7 @@ fn penalty_role(text: &str, m: &Money, scope: &FineScope) -> Option<bool> {
         || further
             .split(['.', '。'])
             .next()
-            .is_some_and(|f| ["initially", "暫定", "잠정"].iter().any(|w| f.contains(w)))
+            .is_some_and(|f| PROVISIONAL_AFTER.iter().any(|w| f.contains(w)))
         // "Members pay £1 to join": a price, not a penalty.
         || m.value.0 < 100 * crate::numbers::SCALE
         || kinds::ends_a_link_line(text, m.start)
@@ -2843,14 +2852,29 @@ impl Parties<'_> {
         let (s, e) = sentence_around(text, start, end);
         let sentence = text[s..e].to_lowercase();
         let names = |n: &str| sentence.contains(&n.to_lowercase());
-        // Another organisation as written: "Pharmacy" (a name's last word)
-        // is not the "pharmacy" of "A London pharmacy has been fined".
-        let written = |n: &str| text[s..e].contains(n);
+        let written = |n: &str| written_as_a_name(&text[s..e], n);
         !names(company)
             && !SELF_WORDS.iter().any(|w| points_back(&sentence, w))
             && self.others.iter().any(|o| written(o))
             && CASE_WORDS.iter().any(|w| opens_a_word(&sentence, w))
     }
+}
+
+/// Whether `sentence` writes `name` as a name: a whole word, in any case
+/// ("Easyjet" for easyJet), but not in small letters only where the name has
+/// capitals — "Pharmacy" (another name's last word) is not the "pharmacy" of
+/// "A London pharmacy has been fined", nor "Carr" in "carriers".
+fn written_as_a_name(sentence: &str, name: &str) -> bool {
+    let lower = sentence.to_ascii_lowercase();
+    let wanted = name.to_ascii_lowercase();
+    let boundary =
+        |c: Option<char>| !name.is_ascii() || c.is_none_or(|c| !c.is_ascii_alphanumeric());
+    lower.match_indices(&wanted).any(|(i, w)| {
+        let seen = &sentence[i..i + w.len()];
+        boundary(sentence[..i].chars().next_back())
+            && boundary(sentence[i + w.len()..].chars().next())
+            && (seen.chars().any(char::is_uppercase) || !name.chars().any(char::is_uppercase))
+    })
 }
 
 /// Whether `word` of SELF_WORDS stands in the sentence as itself: 당사

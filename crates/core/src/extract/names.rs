@@ -638,9 +638,24 @@ pub fn country_of_an_arm(text: &str, company: &str) -> Option<(String, usize, us
         ("ジャパン", "JP"),
         ("コリア", "KR"),
     ];
+    // The arm's sentence tells the harm, not that the arm had no part in it
+    // ("코치코리아 측은 … 무관하다고").
+    const HARM: &[&str] = &["유출", "해킹", "침해", "流出", "漏えい", "不正アクセス"];
+    #[rustfmt::skip]
+    const DENIED: &[&str] = &[
+        "무관", "관계없", "관련이 없", "영향이 없", "無関係", "関係ない", "影響はない",
+    ];
+    let harmed = |at: usize, len: usize| {
+        let (s, e) = sentence_around(text, at, at + len);
+        let sentence = &text[s..e];
+        HARM.iter().any(|h| sentence.contains(h)) && !DENIED.iter().any(|d| sentence.contains(d))
+    };
     ARMS.iter().find_map(|(arm, code)| {
-        let (at, _) = text.match_indices(&format!("{company}{arm}")).next()?;
-        Some((code.to_string(), at, at + company.len() + arm.len()))
+        let arm_name = format!("{company}{arm}");
+        let (at, _) = text
+            .match_indices(&arm_name)
+            .find(|(at, w)| harmed(*at, w.len()))?;
+        Some((code.to_string(), at, at + arm_name.len()))
     })
 }
 
@@ -742,12 +757,14 @@ pub fn country_opening_the_lead(text: &str) -> Option<(String, usize, usize)> {
         .iter()
         .any(|w| rest.starts_with(w))
     };
-    // "英ロンドンの大病院に…": a country's mark before a place in katakana.
-    if let [(_, mark), (j, next), ..] = lead[..] {
-        if let Some(code) =
-            country_mark_code(mark.encode_utf8(&mut [0; 4])).filter(|_| is_katakana(next))
-        {
-            return Some((code.to_string(), at + skip, at + skip + j));
+    // "英ロンドンの大病院に…": a country's mark before one of its places
+    // ("米アマゾンの" is a company's mark, not the story's place).
+    if let [(_, mark), (j, _), ..] = lead[..] {
+        let rest = &paragraph[skip + j..];
+        let place: String = rest.chars().take_while(|c| is_katakana(*c)).collect();
+        let code = country_mark_code(mark.encode_utf8(&mut [0; 4]));
+        if let Some(code) = code.filter(|c| country_or_place(&place) == Some(*c)) {
+            return Some((code.to_string(), at + skip, at + skip + j + place.len()));
         }
     }
     for (n, &(i, _)) in lead.iter().enumerate() {
@@ -1201,7 +1218,7 @@ fn is_person(text: &str, start: usize) -> bool {
 /// something is based is a place wherever it stands ("Edgware pharmacy").
 fn where_one_is_based(text: &str, start: usize) -> bool {
     let before = text[floor(text, start.saturating_sub(20))..start].to_ascii_lowercase();
-    ["based in ", "headquartered in ", "located in "]
+    ["based in ", "headquartered in "]
         .iter()
         .any(|w| before.ends_with(w))
 }
@@ -1772,7 +1789,7 @@ fn struck_in_the_lead(text: &str, headline: Option<(usize, usize)>) -> Vec<(usiz
         [
             r"(?:米|英|独|仏|中|韓)?((?:[A-Za-z0-9&][A-Za-z0-9&.\-]*(?:\s[A-Z][A-Za-z0-9&.\-]*)*[\p{Katakana}ー]*)|[\p{Katakana}ー・\p{Han}][\p{Katakana}ー・A-Za-z0-9&\p{Han}]{1,20}?)(?:（[^）]{1,20}）)?(?:が|は)[^。]{0,30}?(?:攻撃|不正アクセス)を受け",
             r"([가-힣A-Za-z0-9&]{2,12}?)(?:가|이|는|은)\s[^.]{0,30}?(?:공격|해킹)을\s?(?:받|당)",
-            r"([A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3})\s(?:was|were|has been|had been)\s(?:hit|struck|targeted|breached|hacked)\b",
+            r"([A-Z][\w&.-]*(?:\s(?:&\s)?[A-Z][\w&.-]*){0,3})\s(?:was|were|has been|had been)\s(?:hit|struck|targeted|breached|hacked)\b",
         ]
         .iter()
         .map(|p| Regex::new(p).unwrap_or_else(|e| panic!("struck pattern: {e}")))
@@ -1794,8 +1811,38 @@ fn struck_in_the_lead(text: &str, headline: Option<(usize, usize)>) -> Vec<(usiz
         .iter()
         .flat_map(|re| re.captures_iter(lead))
         .filter_map(|c| c.get(1))
-        .map(|m| (from + m.start(), from + m.end()))
+        .map(|m| (from + m.start() + words_of_time(m.as_str()), from + m.end()))
+        .filter(|(s, e)| s < e)
         .collect()
+}
+
+/// The length of the capitalised words of time that open a sentence before
+/// a name: "On Monday Harbor State Bank was hit".
+fn words_of_time(name: &str) -> usize {
+    const TIME: &[&str] = &[
+        "on",
+        "in",
+        "last",
+        "this",
+        "early",
+        "late",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let mut cut = 0;
+    for word in name.split(' ') {
+        let lower = word.to_ascii_lowercase();
+        if !TIME.contains(&lower.as_str()) && crate::datetext::month_number(&lower).is_none() {
+            break;
+        }
+        cut += word.len() + 1;
+    }
+    cut.min(name.len())
 }
 
 fn names_in_their_role(text: &str, out: &mut Vec<(String, usize, usize)>) {
@@ -2657,9 +2704,11 @@ fn promote_a_struck_subsidiary(
         let after = after
             .strip_prefix('の')
             .and_then(|rest| {
-                let thing = rest.find(['で', 'に', 'が'])?;
-                (rest[..thing].chars().count() <= 10 && !rest[..thing].contains([' ', '　']))
-                    .then(|| &rest[thing..])
+                // "子会社のVPN経由で侵入": the way in is not the one struck.
+                let thing = rest.find(['に', 'が'])?;
+                let words = &rest[..thing];
+                let short = words.chars().count() <= 10 && !words.contains([' ', '　']);
+                (short && !words.contains("経由")).then(|| &rest[thing..])
             })
             .unwrap_or(after);
         let mut next = after.chars();
@@ -2743,7 +2792,7 @@ fn korean_topics_of_their_own_case(
 /// (" 해킹으로"). Such names are only used to tell other
 /// organisations' cases apart.
 fn past_case_names(text: &str) -> Vec<String> {
-    const AT: &[&str] = &["から", "에서", " 해킹"];
+    const AT: &[&str] = &["から", "에서", " 해킹", "で"];
     let mut out: Vec<String> = Vec::new();
     for mark in AT {
         for (at, _) in text.match_indices(mark) {
@@ -2762,7 +2811,14 @@ fn past_case_names(text: &str) -> Vec<String> {
                 || is_a_count(&name)
                 || name.chars().count() < 3
                 || name.ends_with(['年', '月', '日', '년', '월', '일'])
-                || name.starts_with(|c: char| c.is_ascii_digit());
+                || name.starts_with(|c: char| c.is_ascii_digit())
+                // "同サイトで": the company's own site, or a thing.
+                || name.starts_with('同')
+                || is_generic_cjk(&name)
+                || JA_GENERIC_LOANWORDS.iter().any(|w| name.ends_with(w))
+                // "2014年にベネッセコーポレーションで": で after a place or a
+                // thing is common; a name in katakana or Latin letters it is.
+                || *mark == "で" && !name.chars().any(|c| is_katakana(c) || c.is_ascii_alphabetic());
             if !generic && !out.contains(&name) {
                 out.push(name);
             }

@@ -33,7 +33,7 @@ pub fn only_told(text: &str, span: (usize, usize)) -> bool {
 /// sentence goes on to say it investigates).
 fn only_aware(after: &str) -> bool {
     static AWARE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:[)）]?\s*\([^)]*\))?\s*(?:,\s*)?(?:(?:said|says|told \w+)\s+(?:that\s+)?(?:it|they)\s+)?(?:is|was|are|were|has been|had been|have been)\s+(?:(?:made|already|also)\s+)?(?:aware|assessing\s+(?:the\s+)?information)\b|^[^。]{0,40}?(?:認識して|把握して|承知して)|^[^。，]{0,30}?(?:正評估|正评估|正在評估|正在评估|已知悉|知悉)|^[^.]{0,30}?인지하고")
+        Regex::new(r"(?i)^(?:[)）]?\s*\([^)]*\))?\s*(?:,\s*)?(?:(?:said|says|told \w+)\s+(?:that\s+)?(?:it|they)\s+)?(?:is|was|are|were|has been|had been|have been)\s+(?:(?:made|already|also)\s+)?(?:aware|assessing\s+(?:the\s+)?information)\b|^[^。]{0,40}?(?:認識して|把握して|承知して)|^[^。，]{0,30}?(?:正評估|正评估|正在評估|正在评估)|^[^.]{0,30}?인지하고")
             .unwrap_or_else(|e| panic!("role pattern: {e}"))
     });
     let sentence = after.split(['.', '。']).next().unwrap_or(after);
@@ -44,7 +44,7 @@ fn only_aware(after: &str) -> bool {
 /// "the HHS breach portal": the authority's register of reports received.
 fn a_reporting_portal(after: &str) -> bool {
     static PORTAL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^[)）]?(?:\s*[(（][^)）]{0,16}[)）])?\s*(?:的|'s|’s|의|の)?\s*[^,，。.;]{0,16}?(?:通報|通报|申報|申报|breach|보고|신고|報告)[^,，。.;]{0,12}?(?:入口|網站|网站|平台|portal|포털|ポータル)")
+        Regex::new(r"(?i)^[)）]?(?:[^,，。.;的\s]{0,12}?[(（][^)）]{0,16}[)）])?\s*(?:的|'s|’s|'|’|의|の)\s*[^,，。.;]{0,16}?(?:通報|通报|申報|申报|breach|보고|신고|報告)[^,，。.;]{0,12}?(?:入口|網站|网站|平台|portal|포털|ポータル)")
             .unwrap_or_else(|e| panic!("role pattern: {e}"))
     });
     PORTAL.is_match(after)

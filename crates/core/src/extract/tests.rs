@@ -4523,3 +4523,67 @@ fn a_provisional_fine_in_a_paragraph_of_other_attacks_is_not_the_case_s() {
     let text = "ノバリスに制裁金方針\n\n　情報コミッショナー事務局（ICO）は5日、ノバリスに約609万ポンドの制裁金を科す暫定方針を示した。";
     assert!(extract(text, &ctx("2024-06-25")).fine.is_none());
 }
+
+#[test]
+fn an_earlier_case_is_told_by_its_year_as_topic_or_by_not_the_company_s_first() {
+    let d = |text: &str| extract(text, &ctx("2024-05-02"));
+    let text = "하늘사인 해킹…고객 정보 노출\n하늘박스는 1일(현지시간) 전자서명 서비스 하늘사인이 해킹됐다고 밝혔다. 하늘박스는 피해 규모를 공개하지 않았다.\n\n하늘박스는 2022년 11월에도 저장소 130개를 도난당한 바 있다. 2012년에는 직원 계정을 통한 해킹으로 약 6800만개 계정 정보가 유출된 사실이 2016년 뒤늦게 알려지기도 했다.";
+    assert_eq!(d(text).users_affected.map(|u| u.value), None);
+    let text = "Lakeside Resorts says hackers took customer data\nLakeside Resorts said on Thursday that hackers took personal information of some customers.\n\nIt is not Lakeside's first brush with a breach. In 2020 the company confirmed that details of 10.6 million guests taken in a 2019 hack had been posted online.";
+    assert_eq!(d(text).users_affected.map(|u| u.value), None);
+    let text = "ミドリ電子の元社員が顧客情報を売却\n　ミドリ電子は5日、元社員が顧客約6万8000人分の情報を売却していたと発表した。\n\n　内部不正による情報流出をめぐっては、2014年にベネッセコーポレーションで委託先の元社員が約3504万件の顧客情報を持ち出した事件が知られている。";
+    assert_eq!(d(text).records_affected.map(|r| r.value), None);
+    assert_eq!(d(text).users_affected.map(|r| r.value), Some(68_000));
+}
+
+#[test]
+fn a_user_base_the_world_over_or_above_a_figure_is_no_count() {
+    let users = |text: &str| {
+        extract(text, &ctx("2019-09-05"))
+            .users_affected
+            .map(|u| u.value)
+    };
+    let text = "動画サイトに制裁金\n　米連邦取引委員会は4日、動画サイトのミドリチューブに制裁金を科したと発表した。\n　ミドリチューブの世界の月間利用者は20億人を超える。";
+    assert_eq!(users(text), None);
+    let text = "하늘사인 해킹\n하늘박스는 전자서명 서비스가 해킹됐다고 밝혔다. 하늘박스의 등록 사용자는 7억명이 넘는다.";
+    assert_eq!(users(text), None);
+}
+
+#[test]
+fn framing_of_this_case_is_no_paragraph_of_earlier_ones() {
+    let d = |text: &str| extract(text, &ctx("2024-06-01"));
+    // The framing shares the case's sentence, or the next sentence names
+    // the company.
+    let text = "해킹 사고 잇따르는 가운데 여행사 고객정보 유출\n해킹 사고가 잇따르는 가운데 중견 여행사 하나로투어에서 고객 12만명의 여권번호가 유출됐다. 개인정보보호위원회는 하나로투어에 과징금 4억2천만원을 부과했다.";
+    assert!(d(text).fine.is_some());
+    assert_eq!(d(text).users_affected.map(|u| u.value), Some(120_000));
+    let text = "好購網遭駭 10萬會員個資外洩\n近年個資外洩事件頻傳，國內電商平台好購網昨（12）日坦承遭駭客入侵，約10萬名會員資料外洩。數位發展部表示，將依個資法對好購網處以罰鍰20萬元。";
+    assert!(d(text).regulator.is_some());
+    assert!(d(text).fine.is_some());
+    // A provisional count leaves the fine alone.
+    let text = "한빛몰 과징금 5억원\n개인정보보호위원회는 한빛몰에 과징금 5억원을 부과했으며, 잠정 집계된 피해 회원은 3만2천명이라고 12일 밝혔다.";
+    assert!(d(text).fine.is_some());
+}
+
+#[test]
+fn an_authority_that_publishes_or_asks_for_a_report_does_act() {
+    let regulator = |text: &str| extract(text, &ctx("2024-06-01")).regulator.map(|r| r.value);
+    for text in [
+        "乐购违规收集个人信息被通报\n工业和信息化部通报某购物平台\"乐购\"违规收集用户个人信息，责令其限期整改。",
+        "다온 과징금 151억원\n개인정보보호위원회는 이용자 신고가 접수된 포털 다온에 과징금 151억원을 부과했다.",
+        "遠達電信個資外洩\n國家通訊傳播委員會（NCC）已知悉此事，要求遠達電信三日內提出完整報告。",
+    ] {
+        assert!(regulator(text).is_some(), "{text}");
+    }
+}
+
+#[test]
+fn a_country_s_mark_or_a_korean_arm_sets_the_country_only_where_it_is_the_case_s() {
+    let country = |text: &str| extract(text, &ctx("2024-06-01")).country.map(|c| c.value);
+    // "米アマゾンの…": a company's mark opening the lead is not the story's place.
+    let text = "トラベルナビで顧客データ流出\n　米アマゾンのクラウドに保管していた顧客データが外部から閲覧できる状態だったと、旅行予約サイトを運営するトラベルナビ（東京都港区）は12日発表した。トラベルナビは謝罪した。";
+    assert_eq!(country(text).as_deref(), Some("JP"));
+    // A Korean arm that denies any part in it.
+    let text = "코치, 해킹으로 고객 8만명 정보 유출\n미국 패션 브랜드 코치가 해킹 공격을 받아 미국 내 고객 약 8만명의 정보가 유출됐다. 코치코리아 측은 \"국내 고객 정보는 이번 사고와 무관하다\"고 밝혔다.";
+    assert_eq!(country(text).as_deref(), Some("US"));
+}
