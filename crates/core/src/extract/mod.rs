@@ -2625,7 +2625,8 @@ fn a_sum_over_several(before: &str, sentence: &str) -> bool {
 fn penalty_role(text: &str, m: &Money, scope: &FineScope) -> Option<bool> {
     let (s, e) = sentence_around(text, m.start, m.end);
     let sentence = text[s..e].to_lowercase();
-    if !FINE_WORDS.iter().any(|w| sentence.contains(w)) || a_price_paid(&sentence) {
+    // Words start where a word does: "7pay" (an app) holds no "pay".
+    if !FINE_WORDS.iter().any(|w| opens_a_word(&sentence, w)) || a_price_paid(&sentence) {
         return None;
     }
     let before = text[floor(text, m.start.saturating_sub(24))..m.start].to_lowercase();

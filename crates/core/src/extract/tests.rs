@@ -4587,3 +4587,12 @@ fn a_country_s_mark_or_a_korean_arm_sets_the_country_only_where_it_is_the_case_s
     let text = "코치, 해킹으로 고객 8만명 정보 유출\n미국 패션 브랜드 코치가 해킹 공격을 받아 미국 내 고객 약 8만명의 정보가 유출됐다. 코치코리아 측은 \"국내 고객 정보는 이번 사고와 무관하다\"고 밝혔다.";
     assert_eq!(country(text).as_deref(), Some("US"));
 }
+
+#[test]
+fn an_app_named_pay_holds_no_penalty_and_a_filing_to_an_authority_is_no_act() {
+    let d = |text: &str| extract(text, &ctx("2019-07-05"));
+    let text = "ミドリペイ不正アクセス　被害約900人、5500万円\n　ミドリ・ペイは4日、決済サービス「Midoripay（ミドリペイ）」の一部アカウントが不正アクセスされ、約900人が計約5500万円の被害を受けたと発表した。";
+    assert!(d(text).fine.is_none());
+    let text = "하늘모기지, 고객 1470만명 정보 유출\n하늘모기지는 15일(현지시간) 고객 약 1470만명의 정보가 유출됐다고 밝혔다. 회사는 11월 2일 SEC에 사이버 보안 사고 발생 사실을 처음 공시했지만, 당시에는 유출 여부를 밝히지 않았다.";
+    assert_eq!(d(text).regulator.map(|r| r.value), None);
+}
