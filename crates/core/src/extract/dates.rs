@@ -158,7 +158,7 @@ pub(super) fn weekday_name(word: &str) -> bool {
     weekday_of(word).is_some() || SHORT.contains(&word.to_ascii_lowercase().as_str())
 }
 
-fn weekday_of(word: &str) -> Option<Weekday> {
+pub(super) fn weekday_of(word: &str) -> Option<Weekday> {
     match word.to_ascii_lowercase().as_str() {
         "monday" => Some(Weekday::Mon),
         "tuesday" => Some(Weekday::Tue),

@@ -1819,25 +1819,14 @@ fn struck_in_the_lead(text: &str, headline: Option<(usize, usize)>) -> Vec<(usiz
 /// The length of the capitalised words of time that open a sentence before
 /// a name: "On Monday Harbor State Bank was hit".
 fn words_of_time(name: &str) -> usize {
-    const TIME: &[&str] = &[
-        "on",
-        "in",
-        "last",
-        "this",
-        "early",
-        "late",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
+    const TIME: &[&str] = &["on", "in", "last", "this", "early", "late"];
     let mut cut = 0;
     for word in name.split(' ') {
         let lower = word.to_ascii_lowercase();
-        if !TIME.contains(&lower.as_str()) && crate::datetext::month_number(&lower).is_none() {
+        let of_time = TIME.contains(&lower.as_str())
+            || super::dates::weekday_of(&lower).is_some()
+            || crate::datetext::month_number(&lower).is_some();
+        if !of_time {
             break;
         }
         cut += word.len() + 1;
