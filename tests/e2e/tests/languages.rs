@@ -138,9 +138,22 @@ fn korean_and_chinese_are_chosen_in_settings_and_kept_for_the_next_start() {
             check_editor_error(&app, want);
             check_timeline(&app, want);
         }
+        let settings = dir.path().join("config").join("settings.json");
+        app.wait("the timeline saved as the place", 10, |_| {
+            std::fs::read_to_string(&settings)
+                .ok()
+                .filter(|t| t.contains("\"Kakao Pay\""))
+                .map(|_| ())
+        });
     }
     // The choice outlives the window, and wins over the system's English.
+    // The window reopens on the view it was left on, the Kakao Pay timeline:
+    // its place is written after a pause, so the restart waits for it.
     let app = App::start_with(&db, &[("LANG", "en_US.UTF-8")]);
+    app.find("#timeline-svg .tl-marker");
+    let legend = app.text(&app.find(".tl-legend"));
+    assert!(legend.contains(CHINESE.legend_bars), "{legend}");
+    app.click(&app.find("#nav-list"));
     let heads = headings(&app);
     assert!(
         heads.iter().any(|h| h.contains(CHINESE.company_heading)),
